@@ -31,7 +31,10 @@ public sealed class AdaptiveCard
     [JsonPropertyOrder(-1)]
     public string? Version { get; init; }
 
-    /// <summary>Two- or three-letter language code ("zh", "en"); the schema rejects region tags such as "zh-CN".</summary>
+    /// <summary>
+    /// Two- or three-letter language code ("zh", "en"); the schema rejects region tags such as "zh-CN".
+    /// adaptivecards-js 3.0.6 validates it with a stateful global RegExp and rejects every other valid value.
+    /// </summary>
     public string? Lang { get; set; }
 
     public string? FallbackText { get; set; }

@@ -6,9 +6,10 @@ namespace TalkBot.Cards.Builders;
 /// <summary>Pieces every card shares, so they look alike.</summary>
 internal static class CardParts
 {
-    public static AdaptiveCard NewCard(Locale locale, string fallbackText) => new()
+    // No "lang": adaptivecards-js checks it with a global RegExp whose lastIndex survives between cards, so
+    // every other card in a client would log "Invalid value" and lose it. The cards format dates themselves.
+    public static AdaptiveCard NewCard(string fallbackText) => new()
     {
-        Lang = locale.CardLang,
         FallbackText = fallbackText,
         MsTeams = new TeamsCardProperties(),
     };

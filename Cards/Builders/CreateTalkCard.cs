@@ -14,8 +14,9 @@ public static class CreateTalkCard
     {
         ArgumentNullException.ThrowIfNull(view);
         var previous = view.Previous ?? new CreateTalkDraft();
+        IReadOnlyList<TalkKind> kinds = view.Kinds.Count > 0 ? view.Kinds : Enum.GetValues<TalkKind>();
         var title = locale.Pick("新建廉政谈话", "New integrity talk");
-        var card = NewCard(locale, title);
+        var card = NewCard(title);
         card.Body.Add(Heading(title));
 
         if (view.Errors is { Count: > 0 } errors)
@@ -35,8 +36,8 @@ public static class CreateTalkCard
             Label = CreateTalkFields.Label(CreateTalkFields.Kind, locale),
             IsRequired = true,
             ErrorMessage = Required(CreateTalkFields.Kind, locale),
-            Choices = [.. view.Kinds.Select(k => new AdaptiveChoice(Labels.Of(k, locale), k.ToString()))],
-            Value = previous.Kind ?? (view.Kinds.Count > 0 ? view.Kinds[0].ToString() : null),
+            Choices = [.. kinds.Select(k => new AdaptiveChoice(Labels.Of(k, locale), k.ToString()))],
+            Value = previous.Kind ?? kinds[0].ToString(),
         });
         card.Body.Add(new AdaptiveChoiceSetInput
         {
@@ -100,20 +101,38 @@ public static class CreateTalkCard
         $"谈话原则上在谈话内容确定后5日内开展，通知书须提前2个工作日送达（000 §四(一)2–3）。最早可安排在 {DateText.Date(view.MinDate, locale)}。",
         $"A talk is held within 5 days of its content being determined, and the notice must reach the talkee 2 working days ahead (000 §四(一)2–3). The earliest possible date is {DateText.Date(view.MinDate, locale)}.");
 
-    private static AdaptiveChoiceSetInput People(
-        string field, IReadOnlyList<PersonChoice> people, string? value, bool multi, Locale locale) => new()
+    private static AdaptiveElement People(
+        string field, IReadOnlyList<PersonChoice> people, string? value, bool multi, Locale locale)
     {
-        Id = field,
-        Label = CreateTalkFields.Label(field, locale),
-        IsRequired = true,
-        ErrorMessage = Required(field, locale),
-        IsMultiSelect = multi,
-        // A multi-select cannot filter; a long single list can.
-        Style = multi ? AdaptiveChoiceInputStyle.Compact : AdaptiveChoiceInputStyle.Filtered,
-        Placeholder = locale.Pick("请选择", "Choose"),
-        Choices = [.. people.Select(p => new AdaptiveChoice(p.Detail is null ? p.DisplayName : locale.Pick($"{p.DisplayName}（{p.Detail}）", $"{p.DisplayName} ({p.Detail})"), p.Id.Value))],
-        Value = string.IsNullOrWhiteSpace(value) ? null : value,
-    };
+        var label = CreateTalkFields.Label(field, locale);
+        if (people.Count == 0)
+        {
+            // A choice set without choices is invalid; say plainly that nobody is available instead.
+            return new AdaptiveTextBlock(locale.Pick($"{label}：没有可选择的人员。", $"{label}: nobody is available to choose."))
+            {
+                Wrap = true,
+                Color = AdaptiveTextColor.Attention,
+            };
+        }
+
+        return new AdaptiveChoiceSetInput
+        {
+            Id = field,
+            Label = label,
+            IsRequired = true,
+            ErrorMessage = Required(field, locale),
+            IsMultiSelect = multi,
+            // A multi-select cannot filter; a long single list can.
+            Style = multi ? AdaptiveChoiceInputStyle.Compact : AdaptiveChoiceInputStyle.Filtered,
+            Placeholder = locale.Pick("请选择", "Choose"),
+            Choices = [.. people.Select(p => new AdaptiveChoice(Title(p, locale), p.Id.Value))],
+            Value = string.IsNullOrWhiteSpace(value) ? null : value,
+        };
+    }
+
+    private static string Title(PersonChoice person, Locale locale) => person.Detail is null
+        ? person.DisplayName
+        : locale.Pick($"{person.DisplayName}（{person.Detail}）", $"{person.DisplayName} ({person.Detail})");
 
     private static string Required(string field, Locale locale) => locale.Pick(
         $"请填写“{CreateTalkFields.Label(field, locale)}”。",

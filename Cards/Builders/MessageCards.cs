@@ -11,7 +11,7 @@ public static class ErrorCard
     public static AdaptiveCard Build(string title, IReadOnlyList<string> lines, Locale locale)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var card = NewCard(locale, lines.Count > 0 ? $"{title}: {lines[0]}" : title);
+        var card = NewCard(lines.Count > 0 ? $"{title}: {lines[0]}" : title);
         card.Body.Add(Heading(title));
         if (lines.Count > 0)
         {
@@ -42,7 +42,7 @@ public static class RefusalCard
     public static AdaptiveCard Build(Locale locale, string? action = null)
     {
         var title = locale.Pick("抱歉，您没有此操作的权限", "Sorry, you are not permitted to do this");
-        var card = NewCard(locale, title);
+        var card = NewCard(title);
         card.Body.Add(Heading(title));
         card.Body.Add(Paragraph(action is null
             ? locale.Pick("您当前的角色不允许执行此操作。", "Your current roles do not allow this action.")

@@ -16,7 +16,7 @@ public static class NoticeCard
         ArgumentNullException.ThrowIfNull(view);
         var title = locale.Pick("《层级廉政谈话通知书》", "Notice of Integrity Talk");
         var when = DateText.DateTime(view.Scheduled, locale);
-        var card = NewCard(locale, $"{title} {when} {view.Place}");
+        var card = NewCard($"{title} {when} {view.Place}");
         card.Refresh = new AdaptiveRefresh(CardActions.Execute(Verbs.NoticeRefresh, locale.Pick("刷新", "Refresh"), TalkIds(view)))
         {
             UserIds = view.TalkeeMri is null ? null : [view.TalkeeMri],

@@ -12,7 +12,7 @@ public static class TalkCreatedCard
     {
         ArgumentNullException.ThrowIfNull(view);
         var title = locale.Pick("谈话已创建", "Talk created");
-        var card = NewCard(locale, title);
+        var card = NewCard(title);
         card.Body.Add(Heading(title));
         card.Body.Add(Facts(
             (locale.Pick("谈话类型", "Kind"), Labels.Of(view.Kind, locale)),
@@ -58,7 +58,7 @@ public static class AcknowledgementReceivedCard
         var line = locale.Pick(
             $"{view.TalkeeName}已确认收到{Labels.Of(view.Kind, locale)}通知书。",
             $"{view.TalkeeName} acknowledged the notice of the {Labels.Of(view.Kind, locale).ToLowerInvariant()}.");
-        var card = NewCard(locale, line);
+        var card = NewCard(line);
         card.Body.Add(Status(line, AdaptiveContainerStyle.Good, AdaptiveTextColor.Good));
         card.Body.Add(Facts(
             (locale.Pick("确认时间", "Acknowledged"), DateText.DateTime(view.AcknowledgedAt, locale)),
@@ -78,7 +78,7 @@ public static class PostponementRequestCard
         var line = locale.Pick(
             $"{view.TalkeeName}申请改期{Labels.Of(view.Kind, locale)}。",
             $"{view.TalkeeName} asks to postpone the {Labels.Of(view.Kind, locale).ToLowerInvariant()}.");
-        var card = NewCard(locale, line);
+        var card = NewCard(line);
         card.Body.Add(Status(line, AdaptiveContainerStyle.Warning, AdaptiveTextColor.Warning));
         card.Body.Add(Facts(
             (locale.Pick("改期理由", "Reason"), view.Reason),

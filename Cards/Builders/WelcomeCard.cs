@@ -12,7 +12,7 @@ public static class WelcomeCard
     {
         ArgumentNullException.ThrowIfNull(view);
         var title = locale.Pick("层级廉政月月谈助手", "Integrity Talks assistant");
-        var card = NewCard(locale, title);
+        var card = NewCard(title);
         card.Body.Add(Heading(title));
         card.Body.Add(Paragraph(locale.Pick(
             $"{view.PersonName}，您好！我负责发送《层级廉政谈话通知书》并跟踪确认、改期和整改。",

@@ -3,20 +3,13 @@ namespace TalkBot.Cards.Localization;
 /// <summary>The UI language of a card. zh-CN is the default; en-US is chosen when the activity's locale is English.</summary>
 public sealed record Locale
 {
-    public static readonly Locale ZhCn = new("zh-CN", "zh");
-    public static readonly Locale EnUs = new("en-US", "en");
+    public static readonly Locale ZhCn = new("zh-CN");
+    public static readonly Locale EnUs = new("en-US");
 
-    private Locale(string tag, string cardLang)
-    {
-        Tag = tag;
-        CardLang = cardLang;
-    }
+    private Locale(string tag) => Tag = tag;
 
     /// <summary>BCP 47 tag, as Teams sends it in <c>activity.locale</c>.</summary>
     public string Tag { get; }
-
-    /// <summary>The card's <c>lang</c>: the schema accepts only a two- or three-letter language code.</summary>
-    public string CardLang { get; }
 
     public bool IsChinese => ReferenceEquals(this, ZhCn);
 
