@@ -1,0 +1,140 @@
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.CreateTalk;
+using TalkBot.Cards.Localization;
+using TalkBot.Cards.Views;
+using TalkBot.Domain.Talks;
+using static TalkBot.Cards.Builders.CardParts;
+
+namespace TalkBot.Cards.Builders;
+
+/// <summary>The form to schedule a talk; its input ids are <see cref="CreateTalkFields"/>, read back by <see cref="CreateTalkInputParser"/>.</summary>
+public static class CreateTalkCard
+{
+    public static AdaptiveCard Build(CreateTalkFormView view, Locale locale)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var previous = view.Previous ?? new CreateTalkDraft();
+        IReadOnlyList<TalkKind> kinds = view.Kinds.Count > 0 ? view.Kinds : Enum.GetValues<TalkKind>();
+        var title = locale.Pick("新建廉政谈话", "New integrity talk");
+        var card = NewCard(title);
+        card.Body.Add(Heading(title));
+
+        if (view.Errors is { Count: > 0 } errors)
+        {
+            card.Body.Add(Attention(errors));
+        }
+
+        card.Body.Add(Subtle(RulesHint(view, locale)));
+
+        card.Body.Add(People(CreateTalkFields.Talkees, view.Talkees, previous.Talkees, multi: true, locale));
+        card.Body.Add(People(CreateTalkFields.Talkers, view.Talkers, previous.Talkers, multi: true, locale));
+        card.Body.Add(People(CreateTalkFields.Recorder, view.Recorders, previous.Recorder, multi: false, locale));
+
+        card.Body.Add(new AdaptiveChoiceSetInput
+        {
+            Id = CreateTalkFields.Kind,
+            Label = CreateTalkFields.Label(CreateTalkFields.Kind, locale),
+            IsRequired = true,
+            ErrorMessage = Required(CreateTalkFields.Kind, locale),
+            Choices = [.. kinds.Select(k => new AdaptiveChoice(Labels.Of(k, locale), k.ToString()))],
+            Value = previous.Kind ?? kinds[0].ToString(),
+        });
+        card.Body.Add(new AdaptiveChoiceSetInput
+        {
+            Id = CreateTalkFields.Format,
+            Label = CreateTalkFields.Label(CreateTalkFields.Format, locale),
+            Style = AdaptiveChoiceInputStyle.Expanded,
+            Choices = [.. Enum.GetValues<TalkFormat>().Select(f => new AdaptiveChoice(Labels.Of(f, locale), f.ToString()))],
+            Value = previous.Format ?? nameof(TalkFormat.Individual),
+        });
+
+        card.Body.Add(new AdaptiveDateInput
+        {
+            Id = CreateTalkFields.Date,
+            Label = CreateTalkFields.Label(CreateTalkFields.Date, locale),
+            IsRequired = true,
+            ErrorMessage = Required(CreateTalkFields.Date, locale),
+            Min = DateText.Iso(view.MinDate),
+            Value = previous.Date ?? DateText.Iso(view.DefaultDate),
+        });
+        card.Body.Add(new AdaptiveTimeInput
+        {
+            Id = CreateTalkFields.Time,
+            Label = CreateTalkFields.Label(CreateTalkFields.Time, locale),
+            IsRequired = true,
+            ErrorMessage = Required(CreateTalkFields.Time, locale),
+            Value = previous.Time ?? DateText.Iso(view.DefaultTime),
+        });
+        card.Body.Add(new AdaptiveTextInput
+        {
+            Id = CreateTalkFields.Place,
+            Label = CreateTalkFields.Label(CreateTalkFields.Place, locale),
+            Placeholder = locale.Pick("例如：第三会议室", "e.g. Meeting room 3"),
+            IsRequired = true,
+            ErrorMessage = Required(CreateTalkFields.Place, locale),
+            MaxLength = CreateTalkInputParser.MaxPlaceLength,
+            Value = previous.Place ?? view.DefaultPlace,
+        });
+        card.Body.Add(new AdaptiveTextInput
+        {
+            Id = CreateTalkFields.Preparation,
+            Label = CreateTalkFields.Label(CreateTalkFields.Preparation, locale),
+            Placeholder = locale.Pick("通知谈话对象需准备的内容，每行一项", "What the talkee should prepare, one item per line"),
+            IsMultiline = true,
+            MaxLength = CreateTalkInputParser.MaxPreparationLength,
+            Value = previous.Preparation ?? view.DefaultPreparation,
+        });
+        card.Body.Add(new AdaptiveDateInput
+        {
+            Id = CreateTalkFields.ContentDate,
+            Label = CreateTalkFields.Label(CreateTalkFields.ContentDate, locale),
+            Value = previous.ContentDate ?? (view.ContentDeterminedDate is { } d ? DateText.Iso(d) : null),
+        });
+
+        card.Body.Add(CardActions.Set(CardActions.Execute(
+            Verbs.TalkCreate, locale.Pick("创建并发送通知书", "Create and send notices"), style: AdaptiveActionStyle.Positive)));
+        return card;
+    }
+
+    // 000 §四(一)2–3: within 5 days of the content date, notice 2 working days ahead; §三1: routine talks in the last week.
+    private static string RulesHint(CreateTalkFormView view, Locale locale) => locale.Pick(
+        $"谈话原则上在谈话内容确定后5日内开展，通知书须提前2个工作日送达（000 §四(一)2–3）。最早可安排在 {DateText.Date(view.MinDate, locale)}。",
+        $"A talk is held within 5 days of its content being determined, and the notice must reach the talkee 2 working days ahead (000 §四(一)2–3). The earliest possible date is {DateText.Date(view.MinDate, locale)}.");
+
+    private static AdaptiveElement People(
+        string field, IReadOnlyList<PersonChoice> people, string? value, bool multi, Locale locale)
+    {
+        var label = CreateTalkFields.Label(field, locale);
+        if (people.Count == 0)
+        {
+            // A choice set without choices is invalid; say plainly that nobody is available instead.
+            return new AdaptiveTextBlock(locale.Pick($"{label}：没有可选择的人员。", $"{label}: nobody is available to choose."))
+            {
+                Wrap = true,
+                Color = AdaptiveTextColor.Attention,
+            };
+        }
+
+        return new AdaptiveChoiceSetInput
+        {
+            Id = field,
+            Label = label,
+            IsRequired = true,
+            ErrorMessage = Required(field, locale),
+            IsMultiSelect = multi,
+            // A multi-select cannot filter; a long single list can.
+            Style = multi ? AdaptiveChoiceInputStyle.Compact : AdaptiveChoiceInputStyle.Filtered,
+            Placeholder = locale.Pick("请选择", "Choose"),
+            Choices = [.. people.Select(p => new AdaptiveChoice(Title(p, locale), p.Id.Value))],
+            Value = string.IsNullOrWhiteSpace(value) ? null : value,
+        };
+    }
+
+    private static string Title(PersonChoice person, Locale locale) => person.Detail is null
+        ? person.DisplayName
+        : locale.Pick($"{person.DisplayName}（{person.Detail}）", $"{person.DisplayName} ({person.Detail})");
+
+    private static string Required(string field, Locale locale) => locale.Pick(
+        $"请填写“{CreateTalkFields.Label(field, locale)}”。",
+        $"Please fill in “{CreateTalkFields.Label(field, locale)}”.");
+}

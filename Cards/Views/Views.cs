@@ -1,0 +1,104 @@
+using TalkBot.Cards.CreateTalk;
+using TalkBot.Domain;
+using TalkBot.Domain.Talks;
+
+namespace TalkBot.Cards.Views;
+
+/// <summary>A command the person may type, with what it does (in the person's language).</summary>
+public sealed record CommandHelp(string Command, string Description);
+
+/// <summary>The help card's content: who is greeted, what they may do.</summary>
+public sealed record WelcomeView(string PersonName, IReadOnlyList<CommandHelp> Commands, bool CanCreateTalks);
+
+/// <summary>A person offered in a choice list; <see cref="Detail"/> tells namesakes apart (unit, post).</summary>
+public sealed record PersonChoice(PersonId Id, string DisplayName, string? Detail = null);
+
+/// <summary>
+/// What the create-talk form offers. <see cref="MinDate"/> is the earliest date the rules allow (Domain's answer);
+/// <see cref="Previous"/> re-shows what was entered; <see cref="Errors"/> are shown on top in attention colour.
+/// </summary>
+public sealed record CreateTalkFormView(
+    IReadOnlyList<PersonChoice> Talkees,
+    IReadOnlyList<PersonChoice> Talkers,
+    IReadOnlyList<PersonChoice> Recorders,
+    IReadOnlyList<TalkKind> Kinds,
+    DateOnly DefaultDate,
+    TimeOnly DefaultTime,
+    DateOnly MinDate,
+    string? DefaultPlace = null,
+    string? DefaultPreparation = null,
+    DateOnly? ContentDeterminedDate = null,
+    CreateTalkDraft? Previous = null,
+    IReadOnlyList<string>? Errors = null);
+
+/// <summary>Where a notice stands, from the talkee's side.</summary>
+public abstract record NoticeState
+{
+    private NoticeState() { }
+
+    public sealed record Pending : NoticeState;
+
+    public sealed record Acknowledged(DateTimeOffset At) : NoticeState;
+
+    public sealed record PostponementRequested(DateTimeOffset At, string Reason) : NoticeState;
+
+    /// <summary>The notice could not be delivered in Teams (bot not installed, blocked).</summary>
+    public sealed record Unreachable : NoticeState;
+}
+
+/// <summary>
+/// The 《层级廉政谈话通知书》 (000 §四(一)3): time, place and talker(s). <see cref="Scheduled"/> is the talk's
+/// wall-clock time in its own zone. <see cref="TalkeeMri"/> ("29:…") limits automatic refresh to the talkee.
+/// </summary>
+public sealed record NoticeView(
+    TalkId TalkId,
+    TalkKind Kind,
+    TalkFormat Format,
+    string TalkeeName,
+    IReadOnlyList<string> TalkerNames,
+    string? RecorderName,
+    DateTimeOffset Scheduled,
+    string Place,
+    IReadOnlyList<string> PreparationItems,
+    string OrganiserName,
+    NoticeState State,
+    string? TalkeeMri = null);
+
+public enum DeliveryOutcome
+{
+    Sent,
+    Unreachable,
+}
+
+/// <summary>Whether one talkee's notice went out; <see cref="Reason"/> says why not.</summary>
+public sealed record NoticeDelivery(string TalkeeName, DeliveryOutcome Outcome, string? Reason = null);
+
+/// <summary>What the organiser sees after creating a talk.</summary>
+public sealed record TalkCreatedView(
+    TalkId TalkId,
+    TalkKind Kind,
+    TalkFormat Format,
+    DateTimeOffset Scheduled,
+    string Place,
+    IReadOnlyList<string> TalkerNames,
+    string? RecorderName,
+    IReadOnlyList<NoticeDelivery> Deliveries);
+
+/// <summary>Told to the organiser when a talkee confirms receipt of a notice.</summary>
+public sealed record AcknowledgementView(
+    TalkId TalkId,
+    string TalkeeName,
+    TalkKind Kind,
+    DateTimeOffset Scheduled,
+    string Place,
+    DateTimeOffset AcknowledgedAt);
+
+/// <summary>Told to the organiser when a talkee asks to postpone (000 §四(五)1: needs the organiser's decision).</summary>
+public sealed record PostponementRequestView(
+    TalkId TalkId,
+    string TalkeeName,
+    TalkKind Kind,
+    DateTimeOffset Scheduled,
+    string Place,
+    DateTimeOffset RequestedAt,
+    string Reason);

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.CreateTalk;
+using TalkBot.Cards.Localization;
+using TalkBot.Cards.Views;
+using static TalkBot.Cards.Tests.SerializationTests;
+
+namespace TalkBot.Cards.Tests;
+
+public sealed class BuilderTests
+{
+    [Fact]
+    public void CreateTalkForm_InputIds_AreTheParsersFields()
+    {
+        var card = CardSerializer.ToElement(CreateTalkCard.Build(SampleViews.Form(), Locale.ZhCn));
+
+        var ids = Descendants(card).Where(e => Type(e)?.StartsWith("Input.", StringComparison.Ordinal) == true)
+            .Select(e => e.GetProperty("id").GetString()).ToList();
+
+        Assert.Equal(
+            [CreateTalkFields.Talkees, CreateTalkFields.Talkers, CreateTalkFields.Recorder, CreateTalkFields.Kind, CreateTalkFields.Format,
+             CreateTalkFields.Date, CreateTalkFields.Time, CreateTalkFields.Place, CreateTalkFields.Preparation, CreateTalkFields.ContentDate],
+            ids);
+    }
+
+    [Fact]
+    public void CreateTalkForm_ShowsErrorsFirstInAttention_AndReShowsPreviousValues()
+    {
+        var previous = new CreateTalkDraft(Talkees: "p1,p2", Date: "2026-13-01", Place: "党员活动室");
+        var card = CardSerializer.ToElement(CreateTalkCard.Build(SampleViews.Form(previous, ["日期无效"]), Locale.ZhCn));
+        var body = card.GetProperty("body").EnumerateArray().ToList();
+
+        var errors = body[1];
+        Assert.Equal("Container", Type(errors));
+        Assert.Equal("attention", errors.GetProperty("style").GetString());
+        Assert.Equal("日期无效", errors.GetProperty("items")[0].GetProperty("text").GetString());
+        Assert.Equal("p1,p2", Input(card, CreateTalkFields.Talkees).GetProperty("value").GetString());
+        Assert.Equal("2026-13-01", Input(card, CreateTalkFields.Date).GetProperty("value").GetString());
+        Assert.Equal("2026-03-04", Input(card, CreateTalkFields.Date).GetProperty("min").GetString());
+        Assert.Equal("党员活动室", Input(card, CreateTalkFields.Place).GetProperty("value").GetString());
+        Assert.Equal("09:00", Input(card, CreateTalkFields.Time).GetProperty("value").GetString());
+        Assert.True(Input(card, CreateTalkFields.Talkees).GetProperty("isMultiSelect").GetBoolean());
+    }
+
+    [Fact]
+    public void Welcome_OffersNewTalkButton_OnlyToThoseWhoMayCreateTalks()
+    {
+        static bool HasNewTalk(bool canCreate) => Descendants(CardSerializer.ToElement(
+                WelcomeCard.Build(new WelcomeView("李明", [new("help", "帮助")], canCreate), Locale.ZhCn)))
+            .Any(e => Type(e) == "Action.Execute" && e.GetProperty("verb").GetString() == Verbs.TalkNew);
+
+        Assert.True(HasNewTalk(true));
+        Assert.False(HasNewTalk(false));
+    }
+
+    [Fact]
+    public void TalkCreated_ListsEachTalkeeWithOutcomeAndReason()
+    {
+        var view = new TalkCreatedView(new("t1"), Domain.Talks.TalkKind.Routine, Domain.Talks.TalkFormat.Individual, SampleViews.Talk,
+            "第三会议室", ["李明"], null, [new("张伟", DeliveryOutcome.Sent), new("刘洋", DeliveryOutcome.Unreachable, "未安装应用")]);
+
+        var json = CardSerializer.ToJson(TalkCreatedCard.Build(view, Locale.ZhCn));
+
+        Assert.Contains("""{"title":"张伟","value":"已发送"}""", json);
+        Assert.Contains("""{"title":"刘洋","value":"无法送达：未安装应用"}""", json);
+        Assert.Contains("有1人未能在 Teams 中收到通知书", json);
+    }
+
+    [Fact]
+    public void RuleViolationCard_ShowsEveryViolationWithSource()
+    {
+        var json = CardSerializer.ToJson(RuleViolationCard.Build(
+            [new(Domain.Rules.RuleCode.NoticeTooLate, "000 §四(一)3", new DateOnly(2026, 3, 4)),
+             new(Domain.Rules.RuleCode.OutsideFiveDayWindow, "000 §四(一)2")], Locale.ZhCn));
+
+        Assert.Contains("不符合规定（000 §四(一)3）：须提前2个工作日送达通知书。最早可安排在 2026年3月4日（星期三）。", json);
+        Assert.Contains("不符合规定（000 §四(一)2）：谈话须在谈话内容确定后5日内开展。", json);
+    }
+
+    private static JsonElement Input(JsonElement card, string id) =>
+        Descendants(card).Single(e => Type(e)?.StartsWith("Input.", StringComparison.Ordinal) == true && e.GetProperty("id").GetString() == id);
+}
