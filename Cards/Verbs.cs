@@ -36,4 +36,7 @@ public static class DataKeys
 
     /// <summary>The postponement reason input.</summary>
     public const string Reason = "reason";
+
+    /// <summary>Identifies one rendering of the create-talk form (idempotent submit).</summary>
+    public const string FormId = "formId";
 }

@@ -91,8 +91,9 @@ public static class CreateTalkCard
             Value = previous.ContentDate ?? (view.ContentDeterminedDate is { } d ? DateText.Iso(d) : null),
         });
 
+        var ids = view.FormId is { } formId ? new Dictionary<string, string> { [DataKeys.FormId] = formId } : null;
         card.Body.Add(CardActions.Set(CardActions.Execute(
-            Verbs.TalkCreate, locale.Pick("创建并发送通知书", "Create and send notices"), style: AdaptiveActionStyle.Positive)));
+            Verbs.TalkCreate, locale.Pick("创建并发送通知书", "Create and send notices"), ids, style: AdaptiveActionStyle.Positive)));
         return card;
     }
 

@@ -16,6 +16,7 @@ public sealed record PersonChoice(PersonId Id, string DisplayName, string? Detai
 /// <summary>
 /// What the create-talk form offers. <see cref="MinDate"/> is the earliest date the rules allow (Domain's answer);
 /// <see cref="Previous"/> re-shows what was entered; <see cref="Errors"/> are shown on top in attention colour.
+/// <see cref="FormId"/> travels with the submit, so that a repeated submit of one form creates one talk.
 /// </summary>
 public sealed record CreateTalkFormView(
     IReadOnlyList<PersonChoice> Talkees,
@@ -29,7 +30,8 @@ public sealed record CreateTalkFormView(
     string? DefaultPreparation = null,
     DateOnly? ContentDeterminedDate = null,
     CreateTalkDraft? Previous = null,
-    IReadOnlyList<string>? Errors = null);
+    IReadOnlyList<string>? Errors = null,
+    string? FormId = null);
 
 /// <summary>Where a notice stands, from the talkee's side.</summary>
 public abstract record NoticeState

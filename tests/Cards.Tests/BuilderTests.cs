@@ -11,6 +11,17 @@ namespace TalkBot.Cards.Tests;
 public sealed class BuilderTests
 {
     [Fact]
+    public void CreateTalkForm_Submit_CarriesTheFormId()
+    {
+        var card = CardSerializer.ToElement(CreateTalkCard.Build(SampleViews.Form(), Locale.ZhCn));
+
+        var submit = Descendants(card).Single(e => Type(e) == "Action.Execute");
+
+        Assert.Equal("form-0001", submit.GetProperty("data").GetProperty(DataKeys.FormId).GetString());
+        Assert.Equal("form-0001", submit.GetProperty("fallback").GetProperty("data").GetProperty(DataKeys.FormId).GetString());
+    }
+
+    [Fact]
     public void CreateTalkForm_InputIds_AreTheParsersFields()
     {
         var card = CardSerializer.ToElement(CreateTalkCard.Build(SampleViews.Form(), Locale.ZhCn));

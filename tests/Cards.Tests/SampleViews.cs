@@ -42,7 +42,8 @@ internal static class SampleViews
         "完成廉政常识测试",
         new DateOnly(2026, 2, 27),
         previous,
-        errors);
+        errors,
+        "form-0001");
 
     public static IEnumerable<(string Name, AdaptiveCard Card)> AllCards()
     {
