@@ -1,0 +1,42 @@
+using System.Text.Json;
+using TalkBot.Bot.Connector;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Localization;
+using TalkBot.Domain.People;
+
+namespace TalkBot.Bot.Handlers;
+
+/// <summary>
+/// One card verb (Cards' <c>Verbs</c>): reads the action data once, calls Domain, saves, and answers with the card
+/// that replaces the one clicked. Registered in DI; the router refuses two handlers for one verb at start-up.
+/// </summary>
+public interface ICardAction
+{
+    string Verb { get; }
+
+    Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A typed command (帮助, 新建谈话, …); the answer is sent as a reply in the chat.
+/// </summary>
+public interface ICommand
+{
+    /// <summary>The words that start this command, in both languages (matched case-insensitively).</summary>
+    IReadOnlyList<string> Names { get; }
+
+    Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Who acts (from the activity's <c>aadObjectId</c>, never from card data), in which language, with what data.
+/// </summary>
+public sealed record CardActionRequest(Person Actor, Locale Locale, JsonElement Data, ITurnContext Turn)
+{
+    public string? Text(string key) =>
+        Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}
+
+public sealed record CommandRequest(Person Actor, Locale Locale, string Arguments, ITurnContext Turn);

@@ -1,0 +1,35 @@
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.Localization;
+using TalkBot.Cards.Views;
+using TalkBot.Domain.People;
+
+namespace TalkBot.Bot.Handlers;
+
+/// <summary>帮助 / help: greets the person and lists what they may do; also the answer to anything not understood.</summary>
+public sealed class HelpCommand : ICommand
+{
+    public IReadOnlyList<string> Names { get; } = ["帮助", "help", "?", "？"];
+
+    public Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var canCreate = Permissions.CanCreateTalks(request.Actor);
+        return Task.FromResult(WelcomeCard.Build(
+            new WelcomeView(request.Actor.DisplayName, Commands(request.Locale, canCreate), canCreate), request.Locale));
+    }
+
+    internal static IReadOnlyList<CommandHelp> Commands(Locale locale, bool canCreate)
+    {
+        var list = new List<CommandHelp>
+        {
+            new(locale.Pick("帮助", "help"), locale.Pick("查看 TalkBot 能做什么", "See what TalkBot can do")),
+            new(locale.Pick("我的通知", "my notices"), locale.Pick("查看发给我的谈话通知书及其状态", "See the talk notices sent to me and where they stand")),
+        };
+        if (canCreate)
+        {
+            list.Insert(1, new(locale.Pick("新建谈话", "new talk"), locale.Pick("安排一次谈话并向谈话对象送达通知书", "Schedule a talk and send the notice to the talkee(s)")));
+        }
+
+        return list;
+    }
+}

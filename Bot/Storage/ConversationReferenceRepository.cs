@@ -1,0 +1,94 @@
+using Azure;
+using TalkBot.Bot.Storage.Tables;
+using TalkBot.Domain;
+
+namespace TalkBot.Bot.Storage;
+
+/// <summary>Where a person can be reached in a personal chat with TalkBot, as last seen in an activity.</summary>
+public sealed record PersonalConversation(
+    PersonId Person,
+    string UserId,
+    string? UserName,
+    string BotId,
+    string? BotName,
+    string ConversationId,
+    string ServiceUrl,
+    string ChannelId,
+    string? TenantId,
+    string? Locale);
+
+public sealed class ConversationReferenceRepository(TalkBotTables tables, TimeProvider time)
+{
+    private const string Channel = "msteams";
+
+    /// <summary>
+    /// Stores the reference unless the stored one is identical: every message refreshes it, because the service URL
+    /// "is stable but can change" (PROTOCOL §3), and skipping unchanged writes keeps a chatty user from costing a
+    /// write per message.
+    /// </summary>
+    public async Task SaveAsync(PersonalConversation conversation, CancellationToken cancellationToken)
+    {
+        var existing = await FindEntityAsync(conversation.Person, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && !existing.Removed && ToDomain(existing) == conversation)
+        {
+            return;
+        }
+
+        var entity = new ConversationReferenceEntity
+        {
+            PartitionKey = conversation.Person.Value,
+            RowKey = Channel,
+            UserId = conversation.UserId,
+            UserName = conversation.UserName,
+            BotId = conversation.BotId,
+            BotName = conversation.BotName,
+            ConversationId = conversation.ConversationId,
+            ConversationType = "personal",
+            ServiceUrl = conversation.ServiceUrl,
+            ChannelId = conversation.ChannelId,
+            TenantId = conversation.TenantId,
+            Locale = conversation.Locale,
+            UpdatedAt = time.GetUtcNow(),
+        };
+        await tables.ConversationReferences.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The app was uninstalled or blocked: keep the row for history, stop using it.</summary>
+    public async Task MarkRemovedAsync(PersonId person, CancellationToken cancellationToken)
+    {
+        var existing = await FindEntityAsync(person, cancellationToken).ConfigureAwait(false);
+        if (existing is null || existing.Removed)
+        {
+            return;
+        }
+
+        existing.Removed = true;
+        existing.UpdatedAt = time.GetUtcNow();
+        try
+        {
+            await tables.ConversationReferences.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // A newer activity re-stored the reference meanwhile: the person is reachable again; keep that.
+        }
+    }
+
+    /// <summary>The person's reference, or null when they never opened TalkBot or removed it.</summary>
+    public async Task<PersonalConversation?> FindAsync(PersonId person, CancellationToken cancellationToken)
+    {
+        var entity = await FindEntityAsync(person, cancellationToken).ConfigureAwait(false);
+        return entity is null || entity.Removed ? null : ToDomain(entity);
+    }
+
+    private async Task<ConversationReferenceEntity?> FindEntityAsync(PersonId person, CancellationToken cancellationToken)
+    {
+        var response = await tables.ConversationReferences
+            .GetEntityIfExistsAsync<ConversationReferenceEntity>(person.Value, Channel, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private static PersonalConversation ToDomain(ConversationReferenceEntity e) => new(
+        new PersonId(e.PartitionKey), e.UserId, e.UserName, e.BotId, e.BotName, e.ConversationId, e.ServiceUrl, e.ChannelId, e.TenantId, e.Locale);
+}

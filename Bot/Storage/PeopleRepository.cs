@@ -1,0 +1,98 @@
+using TalkBot.Bot.Storage.Tables;
+using TalkBot.Domain;
+using TalkBot.Domain.People;
+
+namespace TalkBot.Bot.Storage;
+
+/// <summary>People and units as last synchronised from the directory, with the roles an administrator assigned.</summary>
+public sealed class PeopleRepository(TalkBotTables tables)
+{
+    private const int MaxBatch = 100; // PROTOCOL §10: an entity group transaction holds at most 100 entities.
+
+    public async Task<Person?> FindAsync(PersonId id, CancellationToken cancellationToken)
+    {
+        var response = await tables.People
+            .GetEntityIfExistsAsync<PersonEntity>(TableLayout.PersonPartition, id.Value, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return response.HasValue ? ToDomain(response.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancellationToken)
+    {
+        var people = new List<Person>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableLayout.PersonPartition}");
+        await foreach (var entity in tables.People.QueryAsync<PersonEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            people.Add(ToDomain(entity));
+        }
+
+        return people;
+    }
+
+    public async Task<IReadOnlyList<Unit>> ListUnitsAsync(CancellationToken cancellationToken)
+    {
+        var units = new List<Unit>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableLayout.UnitPartition}");
+        await foreach (var entity in tables.People.QueryAsync<UnitEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            units.Add(new Unit(new UnitId(entity.RowKey), entity.Name, entity.NameEn, Enum.Parse<UnitLevel>(entity.Level),
+                entity.ParentId is { Length: > 0 } p ? new UnitId(p) : null));
+        }
+
+        return units;
+    }
+
+    /// <summary>
+    /// Replaces the stored directory with <paramref name="people"/> and <paramref name="units"/>, in transactions of
+    /// at most 100 rows. People who are no longer in the directory are kept, marked inactive, for history.
+    /// </summary>
+    public async Task ReplaceAllAsync(IReadOnlyList<Person> people, IReadOnlyList<Unit> units, CancellationToken cancellationToken)
+    {
+        var present = people.Select(p => p.Id).ToHashSet();
+        var gone = (await ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(p => p.Active && !present.Contains(p.Id))
+            .Select(p => p with { Active = false });
+
+        var personRows = people.Concat(gone).Select(ToEntity).Cast<ITableEntity>();
+        var unitRows = units.Select(u => (ITableEntity)new UnitEntity
+        {
+            PartitionKey = TableLayout.UnitPartition,
+            RowKey = u.Id.Value,
+            Name = u.Name,
+            NameEn = u.NameEn,
+            Level = u.Level.ToString(),
+            ParentId = u.ParentId?.Value,
+        });
+
+        foreach (var chunk in personRows.Chunk(MaxBatch).Concat(unitRows.Chunk(MaxBatch)))
+        {
+            await tables.People.SubmitTransactionAsync(
+                chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static PersonEntity ToEntity(Person p) => new()
+    {
+        PartitionKey = TableLayout.PersonPartition,
+        RowKey = p.Id.Value,
+        DisplayName = p.DisplayName,
+        UserPrincipalName = p.UserPrincipalName,
+        JobTitle = p.JobTitle,
+        UnitId = p.UnitId?.Value,
+        ManagerId = p.ManagerId?.Value,
+        Rank = p.Rank.ToString(),
+        Roles = string.Join(',', p.Roles.Order()),
+        Active = p.Active,
+    };
+
+    private static Person ToDomain(PersonEntity e) => new(
+        Id: new PersonId(e.RowKey),
+        DisplayName: e.DisplayName,
+        UnitId: e.UnitId is { Length: > 0 } unit ? new UnitId(unit) : null,
+        JobTitle: e.JobTitle,
+        Rank: Enum.Parse<Rank>(e.Rank),
+        Roles: e.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Role>).ToHashSet(),
+        ManagerId: e.ManagerId is { Length: > 0 } manager ? new PersonId(manager) : null,
+        Active: e.Active,
+        UserPrincipalName: e.UserPrincipalName);
+}

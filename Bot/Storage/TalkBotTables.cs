@@ -1,0 +1,38 @@
+using TalkBot.Bot.Storage.Tables;
+
+namespace TalkBot.Bot.Storage;
+
+/// <summary>The table clients TalkBot uses, each named by <see cref="TableLayout"/> with an optional prefix.</summary>
+public sealed class TalkBotTables(TableServiceClient service, StorageOptions options)
+{
+    public TableClient Talks { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Talks);
+    public TableClient NoticesByPerson { get; } = service.GetTableClient(options.TablePrefix + TableLayout.NoticesByPerson);
+    public TableClient ConversationReferences { get; } = service.GetTableClient(options.TablePrefix + TableLayout.ConversationReferences);
+    public TableClient People { get; } = service.GetTableClient(options.TablePrefix + TableLayout.People);
+
+    public IEnumerable<TableClient> All => [Talks, NoticesByPerson, ConversationReferences, People];
+
+    /// <summary>Creates missing tables; called once at start-up, never from a constructor.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in All)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>Storage configuration (section <c>Storage</c>; the connection string is <c>ConnectionStrings:Tables</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>
+    /// For managed identity: the table endpoint (https://{account}.table.core.windows.net). When set, the connection
+    /// string is not used and the token comes from <c>DefaultAzureCredential</c>.
+    /// </summary>
+    public string? TableEndpoint { get; set; }
+
+    /// <summary>Prefixed to every table name, so that several environments or tests can share one account.</summary>
+    public string TablePrefix { get; set; } = "";
+}
