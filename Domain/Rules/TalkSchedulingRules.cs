@@ -41,11 +41,12 @@ public sealed class TalkSchedulingRules(WorkingCalendar calendar, NoticePolicy p
         var workingDays = _calendar.CountWorkingDays(today, talkDate);
         var noticeMet = workingDays >= _policy.MinimumWorkingDays;
         var latest = contentDeterminedOn.AddDays(_policy.WindowDays);
+        var windowMet = contentInFuture || (talkDate >= contentDeterminedOn && talkDate <= latest);
 
-        if (!contentInFuture && proposal is null)
+        if (!contentInFuture && proposal is null && !(noticeMet && windowMet))
         {
-            // 000 §四(一)2 and §四(一)3 together: no date is both within the window and far enough ahead of the
-            // notice. Say so once, and propose the earliest date that at least gives the notice its due.
+            // 000 §四(一)2 and §四(一)3 together: no working day is both within the window and far enough ahead
+            // of the notice. Say so once, and propose the earliest day that at least gives the notice its due.
             violations.Add(new RuleViolation(RuleCode.NoticeAndWindowIncompatible,
                 $"{RuleSources.FiveDayWindow}; {RuleSources.Notice}",
                 EarliestNoticeValidDate(today),
@@ -64,7 +65,7 @@ public sealed class TalkSchedulingRules(WorkingCalendar calendar, NoticePolicy p
         }
 
         // 000 §四(一)2: 原则上谈话内容确定后5日内开展谈话.
-        if (!contentInFuture && (talkDate < contentDeterminedOn || talkDate > latest))
+        if (!windowMet)
         {
             violations.Add(new RuleViolation(RuleCode.OutsideFiveDayWindow, RuleSources.FiveDayWindow, proposal,
                 Args(("contentDate", Iso(contentDeterminedOn)), ("latestDate", Iso(latest)),
@@ -75,28 +76,15 @@ public sealed class TalkSchedulingRules(WorkingCalendar calendar, NoticePolicy p
     }
 
     /// <summary>
-    /// The earliest date for a talk whose notice goes out on <paramref name="noticeDate"/> and whose content was
-    /// determined on <paramref name="contentDeterminedOn"/>: a working day when the window holds one (talks are
-    /// work), otherwise the earliest date meeting both rules. Null when no date meets both.
+    /// The earliest working day for a talk whose notice goes out on <paramref name="noticeDate"/> and whose
+    /// content was determined on <paramref name="contentDeterminedOn"/>, or null when no working day meets both
+    /// rules. Only working days are proposed: talks are work, and a proposal on a statutory holiday would be
+    /// of no use. (A date the organiser picks is judged by the two rules alone.)
     /// </summary>
     public DateOnly? EarliestValidDate(DateOnly noticeDate, DateOnly contentDeterminedOn)
     {
-        var first = Max(FirstNoticeValidDate(noticeDate), contentDeterminedOn);
-        var last = contentDeterminedOn.AddDays(_policy.WindowDays);
-        if (first > last)
-        {
-            return null;
-        }
-
-        for (var d = first; d <= last; d = d.AddDays(1))
-        {
-            if (_calendar.IsWorkingDay(d))
-            {
-                return d;
-            }
-        }
-
-        return first;
+        var first = _calendar.WorkingDayOnOrAfter(Max(FirstNoticeValidDate(noticeDate), contentDeterminedOn));
+        return first <= contentDeterminedOn.AddDays(_policy.WindowDays) ? first : null;
     }
 
     /// <summary>The earliest working day that meets the notice rule alone, for a notice sent on the given date.</summary>
