@@ -3,6 +3,17 @@ namespace TalkBot.Domain;
 /// <summary>A talk. Value is a URL- and table-key-safe string (no '/', '\\', '#', '?').</summary>
 public readonly record struct TalkId(string Value)
 {
+    /// <summary>
+    /// A new id: 32 lower-case hex digits of a version 7 UUID. Its leading digits are the creation time in
+    /// milliseconds, so ids sort by creation time as strings (handy as a table row key), and hex is safe in keys
+    /// and URLs. The caller creates the id once per form so that a repeated submit reuses it.
+    /// </summary>
+    public static TalkId New(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return new TalkId(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"));
+    }
+
     public override string ToString() => Value;
 }
 
