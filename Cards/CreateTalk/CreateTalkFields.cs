@@ -29,6 +29,8 @@ public static class CreateTalkFields
         Place => locale.Pick("谈话地点", "Place"),
         Preparation => locale.Pick("需准备事项", "What to prepare"),
         ContentDate => locale.Pick("谈话内容确定日期", "Content determined on"),
+        // Domain names the talk's instant as one field; the form splits it into a date and a time.
+        "scheduledAt" => locale.Pick("谈话日期和时间", "Date and time"),
         _ => null,
     };
 }

@@ -54,6 +54,9 @@ public static class RuleMessages
             RuleCode.InvalidState => locale.Pick(
                 $"当前状态（{StateName(violation)}）不允许此操作。",
                 $"this cannot be done in the current state ({StateName(violation)})."),
+            RuleCode.TalkeeInactive => locale.Pick(
+                $"{violation.Argument("person") ?? "所选人员"}已不在组织名录中，不能安排新的谈话。",
+                $"{violation.Argument("person") ?? "the person chosen"} has left the directory and cannot be given new talks."),
             RuleCode.PostponementReasonRequired => locale.Pick(
                 "申请改期须说明理由。",
                 "a request to postpone must give a reason."),

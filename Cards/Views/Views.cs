@@ -104,3 +104,6 @@ public sealed record PostponementRequestView(
     string Place,
     DateTimeOffset RequestedAt,
     string Reason);
+
+/// <summary>One line of "my notices": a notice to the person, with where it stands.</summary>
+public sealed record NoticeListItem(TalkId TalkId, TalkKind Kind, DateTimeOffset Scheduled, string Place, NoticeState State);

@@ -74,6 +74,11 @@ internal static class SampleViews
             yield return ($"acknowledged-{l}", AcknowledgementReceivedCard.Build(new AcknowledgementView(new TalkId("t1"), "张伟", TalkKind.Routine, Talk, "第三会议室", Talk.AddDays(-3)), locale));
             yield return ($"postponement-request-{l}", PostponementRequestCard.Build(new PostponementRequestView(new TalkId("t1"), "张伟", TalkKind.Admonishment, Talk, "第三会议室", Talk.AddDays(-2), "当天出差"), locale));
 
+            yield return ($"notice-list-{l}", NoticeListCard.Build(
+                [new(new TalkId("t1"), TalkKind.Routine, Talk, "第三会议室", new NoticeState.Pending()),
+                 new(new TalkId("t2"), TalkKind.Reminder, Talk, "第二会议室", new NoticeState.Acknowledged(Talk.AddDays(-1))),
+                 new(new TalkId("t3"), TalkKind.Admonishment, Talk, "第一会议室", new NoticeState.PostponementRequested(Talk, "出差"))], locale));
+            yield return ($"notice-list-empty-{l}", NoticeListCard.Build([], locale));
             yield return ($"error-{l}", ErrorCard.Build(locale.Pick("出错了", "Something went wrong"), ["line one", "line two"], locale));
             yield return ($"error-nolines-{l}", ErrorCard.Build("x", [], locale));
             yield return ($"rules-{l}", RuleViolationCard.Build(
