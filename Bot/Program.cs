@@ -1,4 +1,18 @@
+using TalkBot.Bot.Connector;
+using TalkBot.Bot.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services
+    .AddBotConnector(builder.Configuration)
+    .AddTalkBotStorage(builder.Configuration)
+    .AddTalkBotRules(builder.Configuration)
+    .AddTalkBotDirectory(builder.Configuration)
+    .AddTalkBotHandlers();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.MapGet("/healthz", () => Results.Ok("ok"));
+app.MapBotMessages("/api/messages");
 app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

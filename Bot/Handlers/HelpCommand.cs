@@ -33,3 +33,12 @@ public sealed class HelpCommand : ICommand
         return list;
     }
 }
+
+/// <summary>The help button on cards (Verbs.Help) shows the help card in place.</summary>
+public sealed class HelpAction(HelpCommand help) : ICardAction
+{
+    public string Verb => TalkBot.Cards.Verbs.Help;
+
+    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+        help.ExecuteAsync(new CommandRequest(request.Actor, request.Locale, "", request.Turn), cancellationToken);
+}

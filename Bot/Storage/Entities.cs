@@ -40,6 +40,7 @@ public sealed class NoticeEntity : ITableEntity
 
     public string Talkee { get; set; } = "";
     public string State { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? UnreachableReason { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }

@@ -1,0 +1,72 @@
+using TalkBot.Bot.Storage;
+using TalkBot.Bot.Talks;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.CreateTalk;
+using TalkBot.Cards.Localization;
+using TalkBot.Cards.Views;
+using TalkBot.Domain;
+using TalkBot.Domain.Calendar;
+using TalkBot.Domain.People;
+using TalkBot.Domain.Rules;
+
+namespace TalkBot.Bot.Handlers;
+
+/// <summary>新建谈话 / new talk: the create-talk form, prefilled with the earliest date the rules allow.</summary>
+public sealed class NewTalkCommand(CreateTalkForm form) : ICommand
+{
+    public IReadOnlyList<string> Names { get; } = ["新建谈话", "new talk"];
+
+    public Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        form.BuildAsync(request.Actor, request.Locale, formId: null, previous: null, errors: null, cancellationToken);
+}
+
+/// <summary>The form's button on the welcome card (Verbs.TalkNew) opens the same form in place.</summary>
+public sealed class NewTalkAction(CreateTalkForm form) : ICardAction
+{
+    public string Verb => TalkBot.Cards.Verbs.TalkNew;
+
+    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+        form.BuildAsync(request.Actor, request.Locale, formId: null, previous: null, errors: null, cancellationToken);
+}
+
+/// <summary>Builds the create-talk form for someone allowed to create talks (SPEC §1), or a polite refusal.</summary>
+public sealed class CreateTalkForm(PeopleRepository peopleRepository, WorkingCalendar calendar, TalkSchedulingRules rules, TimeProvider time)
+{
+    private static readonly TimeOnly DefaultTime = new(9, 0);
+
+    public async Task<AdaptiveCard> BuildAsync(
+        Person actor, Locale locale, string? formId, CreateTalkDraft? previous, IReadOnlyList<string>? errors, CancellationToken cancellationToken)
+    {
+        var kinds = Permissions.CreatableKinds(actor);
+        if (kinds.Count == 0)
+        {
+            return RefusalCard.Build(locale, locale.Pick("新建谈话", "create talks"));
+        }
+
+        var people = (await peopleRepository.ListAsync(cancellationToken).ConfigureAwait(false)).Where(p => p.Active).ToList();
+        var now = time.GetUtcNow();
+        var earliest = rules.EarliestValidTalkDate(now);
+        var view = new CreateTalkFormView(
+            Talkees: people.Where(p => p.Id != actor.Id).Select(p => Choice(p, locale)).ToList(),
+            Talkers: people.OrderByDescending(IsTalker).Select(p => Choice(p, locale)).ToList(),
+            Recorders: people.Where(p => p.Has(Role.Recorder) || p.Has(Role.DisciplineOffice))
+                .OrderByDescending(p => p.Has(Role.Recorder)).Select(p => Choice(p, locale)).ToList(),
+            Kinds: kinds,
+            DefaultDate: earliest,
+            DefaultTime: DefaultTime,
+            MinDate: earliest,
+            ContentDeterminedDate: calendar.LocalDate(now),
+            Previous: previous,
+            Errors: errors,
+            FormId: formId ?? TalkId.New(time).Value);
+        return CreateTalkCard.Build(view, locale);
+    }
+
+    // The talkers of the four tiers (SPEC §2) come first in the list; anyone may still be chosen (joint talks, 002).
+    private static bool IsTalker(Person p) => p.HasAny(
+        Role.BureauSecretary, Role.DisciplineGroupLeader, Role.DeputyGroupLeader, Role.UnitSecretary, Role.StationedDisciplineLeader);
+
+    private static PersonChoice Choice(Person p, Locale locale) =>
+        new(p.Id, p.DisplayName, p.JobTitle ?? (p.Roles.Count > 0 ? Labels.Of(p.Roles.Min(), locale) : null));
+}

@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using TalkBot.Bot.Connector;
+using TalkBot.Bot.Storage;
+using TalkBot.Bot.Talks;
+using TalkBot.Cards;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.Localization;
+using TalkBot.Domain;
+using TalkBot.Domain.Rules;
+using TalkBot.Domain.Talks;
+
+namespace TalkBot.Bot.Handlers;
+
+/// <summary>
+/// What the talkee does with their notice. The notice is found by the talk id in the card data and the caller's
+/// own identity, so a crafted invoke naming someone else's talk finds nothing and changes nothing.
+/// </summary>
+public sealed partial class NoticeActions(
+    TalkRepository talks,
+    PeopleRepository peopleRepository,
+    ConversationReferenceRepository conversations,
+    IConnectorClient connector,
+    NoticeViews views,
+    TimeProvider time,
+    ILogger<NoticeActions> logger)
+{
+    private const int MaxAttempts = 3;
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the caller's notice and stores it. On a concurrent write (a Teams retry
+    /// racing the first call) it reads again and re-applies; the domain makes the repeat a no-op, so exactly one
+    /// change is stored and the organiser is told once.
+    /// </summary>
+    public async Task<AdaptiveCard> ApplyAsync(
+        CardActionRequest request, Func<Notice, bool> change, Func<Talk, Notice, PeopleLookup, Locale, AdaptiveCard>? tellOrganiser,
+        CancellationToken cancellationToken)
+    {
+        var locale = request.Locale;
+        var talkId = request.Text(DataKeys.TalkId);
+        if (talkId is null || !TalkIdPattern().IsMatch(talkId))
+        {
+            return NotFound(locale);
+        }
+
+        var talk = await talks.GetAsync(new TalkId(talkId), cancellationToken).ConfigureAwait(false);
+        if (talk is null)
+        {
+            return NotFound(locale);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await talks.GetNoticeAsync(talk.Id, request.Actor.Id, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return NotFound(locale);
+            }
+
+            var people = await PeopleLookup.LoadAsync(peopleRepository, cancellationToken).ConfigureAwait(false);
+            bool changed;
+            try
+            {
+                changed = change(stored.Notice);
+            }
+            catch (DomainRuleException e)
+            {
+                return WithProblems(talk, stored.Notice, people, request, e.Violations.Select(v => RuleMessages.Describe(v, locale)));
+            }
+
+            if (!changed)
+            {
+                return Card(talk, stored.Notice, people, request);
+            }
+
+            if (await talks.SaveNoticeAsync(stored, null, null, request.Turn.Activity.Id, cancellationToken).ConfigureAwait(false))
+            {
+                if (tellOrganiser is not null)
+                {
+                    await TellOrganiserAsync(talk, stored.Notice, people, tellOrganiser, cancellationToken).ConfigureAwait(false);
+                }
+
+                return Card(talk, stored.Notice, people, request);
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                return ErrorCard.Build(
+                    locale.Pick("操作未完成", "Not done"),
+                    [locale.Pick("该通知书正被同时修改，请稍后再试。", "The notice is being changed at the same time; please try again.")],
+                    locale);
+            }
+        }
+    }
+
+    /// <summary>The caller's notice as it stands now, without changing it (the card's refresh, "my notices").</summary>
+    public Task<AdaptiveCard> ShowAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+        ApplyAsync(request, _ => false, null, cancellationToken);
+
+    public AdaptiveCard Card(Talk talk, Notice notice, PeopleLookup people, CardActionRequest request) =>
+        NoticeCard.Build(views.Notice(talk, notice, people, request.Locale, request.Turn.Activity.From?.Id), request.Locale);
+
+    private AdaptiveCard WithProblems(Talk talk, Notice notice, PeopleLookup people, CardActionRequest request, IEnumerable<string> problems)
+    {
+        var card = Card(talk, notice, people, request);
+        card.Body.Insert(0, CardParts.Attention(problems));
+        return card;
+    }
+
+    private async Task TellOrganiserAsync(
+        Talk talk, Notice notice, PeopleLookup people, Func<Talk, Notice, PeopleLookup, Locale, AdaptiveCard> build, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.FindAsync(talk.Organiser, cancellationToken).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            LogOrganiserUnreachable(logger, talk.Id.Value);
+            return;
+        }
+
+        try
+        {
+            var card = build(talk, notice, people, Locale.FromTag(conversation.Locale));
+            await connector.SendToConversationAsync(
+                conversation.ServiceUrl, conversation.ConversationId, CardMessages.Proactive(conversation, card), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ConnectorException or HttpRequestException)
+        {
+            // The talkee's answer is stored whatever happens to this message; the organiser also sees it in the talk.
+            LogOrganiserNotTold(logger, talk.Id.Value, e);
+        }
+    }
+
+    private static AdaptiveCard NotFound(Locale locale) => ErrorCard.Build(
+        locale.Pick("未找到您的谈话通知书", "Notice not found"),
+        [locale.Pick("没有找到发给您的这份通知书。它可能已被撤销，或并非发给您。", "There is no such notice addressed to you. It may have been withdrawn, or it was not sent to you.")],
+        locale);
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex TalkIdPattern();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Organiser of talk {TalkId} has no conversation with TalkBot; not told of the answer")]
+    private static partial void LogOrganiserUnreachable(ILogger logger, string talkId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Organiser of talk {TalkId} could not be told of the answer")]
+    private static partial void LogOrganiserNotTold(ILogger logger, string talkId, Exception exception);
+}
+
+/// <summary>确认收到: the talkee confirms receipt of the notice (000 §四(一)3).</summary>
+public sealed class AcknowledgeNoticeAction(NoticeActions notices, NoticeViews views, TimeProvider time) : ICardAction
+{
+    public string Verb => Verbs.NoticeAcknowledge;
+
+    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+        notices.ApplyAsync(
+            request,
+            notice => notice.Acknowledge(request.Actor.Id, time),
+            (talk, notice, people, locale) => AcknowledgementReceivedCard.Build(views.Acknowledged(talk, notice, people), locale),
+            cancellationToken);
+}
+
+/// <summary>申请改期: the talkee asks to postpone, with a reason, for the organiser to decide (000 §四(五)1).</summary>
+public sealed class PostponeNoticeAction(NoticeActions notices, NoticeViews views, TimeProvider time) : ICardAction
+{
+    public string Verb => Verbs.NoticePostpone;
+
+    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+        notices.ApplyAsync(
+            request,
+            notice => notice.RequestPostponement(request.Actor.Id, request.Text(DataKeys.Reason), time),
+            (talk, notice, people, locale) => PostponementRequestCard.Build(views.PostponementRequested(talk, notice, people), locale),
+            cancellationToken);
+}
+
+/// <summary>The notice card's refresh: shows the notice as it stands.</summary>
+public sealed class RefreshNoticeAction(NoticeActions notices) : ICardAction
+{
+    public string Verb => Verbs.NoticeRefresh;
+
+    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+        notices.ShowAsync(request, cancellationToken);
+}

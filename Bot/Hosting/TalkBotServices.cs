@@ -1,0 +1,101 @@
+using Azure.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TalkBot.Bot.Connector;
+using TalkBot.Bot.Directory;
+using TalkBot.Bot.Handlers;
+using TalkBot.Bot.Storage;
+using TalkBot.Bot.Storage.Tables;
+using TalkBot.Bot.Talks;
+using TalkBot.Domain.Calendar;
+using TalkBot.Domain.Rules;
+
+namespace TalkBot.Bot.Hosting;
+
+/// <summary>The host's wiring, one extension per concern, so that Program.cs stays a page.</summary>
+public static class TalkBotServices
+{
+    /// <summary>
+    /// Table Storage: <c>Storage:TableEndpoint</c> with managed identity (DefaultAzureCredential) when set, otherwise the
+    /// connection string <c>ConnectionStrings:Tables</c> (default <c>UseDevelopmentStorage=true</c>, Azurite).
+    /// </summary>
+    public static IServiceCollection AddTalkBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (!string.IsNullOrWhiteSpace(options.TableEndpoint))
+            {
+                return new TableServiceClient(new Uri(options.TableEndpoint), new DefaultAzureCredential());
+            }
+
+            return new TableServiceClient(configuration.GetConnectionString("Tables") ?? "UseDevelopmentStorage=true");
+        });
+        services.AddSingleton(sp => new TalkBotTables(
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<TalkRepository>();
+        services.AddSingleton<PeopleRepository>();
+        services.AddSingleton<ConversationReferenceRepository>();
+        return services;
+    }
+
+    /// <summary>The working-day calendar, the talk rules and the clock.</summary>
+    public static IServiceCollection AddTalkBotRules(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        var calendarOptions = new CalendarOptions();
+        configuration.GetSection(CalendarOptions.Section).Bind(calendarOptions);
+        var talkOptions = new TalkOptions();
+        configuration.GetSection(TalkOptions.Section).Bind(talkOptions);
+        services.AddSingleton(talkOptions);
+        services.AddSingleton(_ => calendarOptions.Load(AppContext.BaseDirectory));
+        services.AddSingleton(sp => new TalkSchedulingRules(sp.GetRequiredService<WorkingCalendar>(), talkOptions.Policy));
+        return services;
+    }
+
+    /// <summary>The directory source (the org file for now) and its start-up sync.</summary>
+    public static IServiceCollection AddTalkBotDirectory(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
+        services.AddSingleton<DirectorySync>();
+        services.AddHostedService<StartupTasks>();
+        return services;
+    }
+
+    /// <summary>The router and one handler per command or card verb.</summary>
+    public static IServiceCollection AddTalkBotHandlers(this IServiceCollection services)
+    {
+        services.AddSingleton<NoticeViews>();
+        services.AddSingleton<NoticeDispatcher>();
+        services.AddSingleton<NoticeActions>();
+        services.AddSingleton<CreateTalkForm>();
+
+        services.AddSingleton<HelpCommand>();
+        services.AddSingleton<ICommand>(sp => sp.GetRequiredService<HelpCommand>());
+        services.AddSingleton<ICommand, NewTalkCommand>();
+        services.AddSingleton<ICommand, MyNoticesCommand>();
+
+        services.AddSingleton<ICardAction, NewTalkAction>();
+        services.AddSingleton<ICardAction, CreateTalkAction>();
+        services.AddSingleton<ICardAction, AcknowledgeNoticeAction>();
+        services.AddSingleton<ICardAction, PostponeNoticeAction>();
+        services.AddSingleton<ICardAction, RefreshNoticeAction>();
+        services.AddSingleton<ICardAction, HelpAction>();
+
+        services.AddSingleton<IActivityHandler, TalkBotRouter>();
+        return services;
+    }
+}
+
+/// <summary>Start-up work that does I/O: never in a constructor (STYLE.md), always before the first request.</summary>
+internal sealed class StartupTasks(TalkBotTables tables, DirectorySync directory) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await directory.SyncAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

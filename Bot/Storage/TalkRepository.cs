@@ -1,0 +1,216 @@
+using Azure;
+using TalkBot.Bot.Storage.Tables;
+using TalkBot.Domain;
+using TalkBot.Domain.Talks;
+
+namespace TalkBot.Bot.Storage;
+
+/// <summary>A notice as stored: the domain notice, where its card was posted, and the row's ETag.</summary>
+public sealed record StoredNotice(Notice Notice, string? ConversationId, string? ActivityId, ETag ETag, bool HasAcknowledgement);
+
+/// <summary>Talks, their notices and acknowledgements (table <c>Talks</c>; keys in <see cref="TableLayout"/>).</summary>
+public sealed class TalkRepository(TalkBotTables tables)
+{
+    /// <summary>
+    /// Stores a new talk with one notice per talkee in one entity group transaction: all or nothing.
+    /// Returns false, storing nothing, when a talk with this id exists already (a repeated submit of one form).
+    /// </summary>
+    public async Task<bool> CreateAsync(Talk talk, IReadOnlyList<Notice> notices, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ToEntity(talk)) };
+        actions.AddRange(notices.Select(n => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(n, null, null))));
+        try
+        {
+            await tables.Talks.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+
+        // The per-person index is written after the talk; rewriting it is harmless, so a crash here is mended by the
+        // next write of the same notice.
+        foreach (var notice in notices)
+        {
+            await IndexAsync(notice, talk.ScheduledAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    public async Task<Talk?> GetAsync(TalkId id, CancellationToken cancellationToken)
+    {
+        var response = await tables.Talks.GetEntityIfExistsAsync<TalkEntity>(id.Value, TableLayout.TalkRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? ToDomain(response.Value!) : null;
+    }
+
+    public async Task<StoredNotice?> GetNoticeAsync(TalkId talk, PersonId talkee, CancellationToken cancellationToken)
+    {
+        var response = await tables.Talks
+            .GetEntityIfExistsAsync<NoticeEntity>(talk.Value, TableLayout.NoticeRow(talkee.Value), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        var ack = await tables.Talks
+            .GetEntityIfExistsAsync<AcknowledgementEntity>(talk.Value, TableLayout.AcknowledgementRow(talkee.Value), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return ToStored(response.Value!, ack.HasValue);
+    }
+
+    public async Task<IReadOnlyList<StoredNotice>> ListNoticesAsync(TalkId talk, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {talk.Value} and RowKey ge {TableLayout.NoticeRowPrefix} and RowKey lt {TableLayout.NoticeRowPrefix[..^1] + "}"}");
+        var acks = new HashSet<string>(StringComparer.Ordinal);
+        var ackFilter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {talk.Value} and RowKey ge {TableLayout.AcknowledgementRowPrefix} and RowKey lt {TableLayout.AcknowledgementRowPrefix[..^1] + "}"}");
+        await foreach (var ack in tables.Talks.QueryAsync<AcknowledgementEntity>(ackFilter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            acks.Add(ack.Talkee);
+        }
+
+        var notices = new List<StoredNotice>();
+        await foreach (var entity in tables.Talks.QueryAsync<NoticeEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            notices.Add(ToStored(entity, acks.Contains(entity.Talkee)));
+        }
+
+        return notices;
+    }
+
+    /// <summary>The talks whose notices went to <paramref name="talkee"/>, soonest first.</summary>
+    public async Task<IReadOnlyList<TalkId>> ListTalksNoticedToAsync(PersonId talkee, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {talkee.Value}");
+        var rows = new List<NoticeIndexEntity>();
+        await foreach (var row in tables.NoticesByPerson.QueryAsync<NoticeIndexEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows.OrderBy(r => r.ScheduledAt).Select(r => new TalkId(r.RowKey)).ToList();
+    }
+
+    /// <summary>
+    /// Saves a changed notice if nobody changed it since it was read (ETag), adding the acknowledgement row in the same
+    /// transaction when the notice became acknowledged for the first time. Returns false on a concurrent change (a
+    /// Teams retry racing the first call): the caller reads again and re-applies, which the domain makes a no-op.
+    /// </summary>
+    public async Task<bool> SaveNoticeAsync(StoredNotice stored, string? conversationId, string? activityId, string? byActivity, CancellationToken cancellationToken)
+    {
+        var notice = stored.Notice;
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, ToEntity(notice, conversationId ?? stored.ConversationId, activityId ?? stored.ActivityId), stored.ETag),
+        };
+        if (notice.AcknowledgedAt is { } at && !stored.HasAcknowledgement)
+        {
+            actions.Add(new(TableTransactionActionType.Add, new AcknowledgementEntity
+            {
+                PartitionKey = notice.TalkId.Value,
+                RowKey = TableLayout.AcknowledgementRow(notice.Talkee.Value),
+                Talkee = notice.Talkee.Value,
+                AcknowledgedAt = at,
+                ActivityId = byActivity,
+            }));
+        }
+
+        try
+        {
+            await tables.Talks.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every acknowledgement row of a talk (for the organiser and for tests of "exactly once").</summary>
+    public async Task<int> CountAcknowledgementsAsync(TalkId talk, PersonId talkee, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {talk.Value} and RowKey eq {TableLayout.AcknowledgementRow(talkee.Value)}");
+        var count = 0;
+        await foreach (var _ in tables.Talks.QueryAsync<AcknowledgementEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private Task IndexAsync(Notice notice, DateTimeOffset scheduledAt, CancellationToken cancellationToken) =>
+        tables.NoticesByPerson.UpsertEntityAsync(
+            new NoticeIndexEntity { PartitionKey = notice.Talkee.Value, RowKey = notice.TalkId.Value, ScheduledAt = scheduledAt },
+            TableUpdateMode.Replace,
+            cancellationToken);
+
+    private static TalkEntity ToEntity(Talk talk) => new()
+    {
+        PartitionKey = talk.Id.Value,
+        RowKey = TableLayout.TalkRow,
+        Kind = talk.Kind.ToString(),
+        Status = talk.Status.ToString(),
+        Talkees = string.Join(',', talk.Talkees.Select(p => p.Value)),
+        Talkers = string.Join(',', talk.Talkers.Select(p => p.Value)),
+        Recorder = talk.Recorder?.Value,
+        Organiser = talk.Organiser.Value,
+        ScheduledAt = talk.ScheduledAt,
+        Place = talk.Place,
+        ContentDeterminedOn = talk.ContentDeterminedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        Preparation = talk.Preparation,
+        CreatedAt = talk.CreatedAt,
+    };
+
+    private static Talk ToDomain(TalkEntity e) => Talk.Restore(
+        new TalkId(e.PartitionKey),
+        Enum.Parse<TalkKind>(e.Kind),
+        Ids(e.Talkees),
+        Ids(e.Talkers),
+        e.Recorder is { Length: > 0 } recorder ? new PersonId(recorder) : null,
+        new PersonId(e.Organiser),
+        e.ScheduledAt,
+        e.Place,
+        DateOnly.FromDateTime(e.ContentDeterminedOn),
+        e.Preparation,
+        e.CreatedAt,
+        Enum.Parse<TalkStatus>(e.Status));
+
+    private static List<PersonId> Ids(string csv) =>
+        csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => new PersonId(id)).ToList();
+
+    private static NoticeEntity ToEntity(Notice n, string? conversationId, string? activityId) => new()
+    {
+        PartitionKey = n.TalkId.Value,
+        RowKey = TableLayout.NoticeRow(n.Talkee.Value),
+        Talkee = n.Talkee.Value,
+        State = n.Status.ToString(),
+        CreatedAt = n.CreatedAt,
+        SentAt = n.SentAt,
+        UnreachableReason = n.UnreachableReason,
+        AcknowledgedAt = n.AcknowledgedAt,
+        PostponementRequestedAt = n.PostponementRequestedAt,
+        PostponementReason = n.PostponementReason,
+        ConversationId = conversationId,
+        ActivityId = activityId,
+    };
+
+    private static StoredNotice ToStored(NoticeEntity e, bool hasAcknowledgement) => new(
+        Notice.Restore(
+            new TalkId(e.PartitionKey),
+            new PersonId(e.Talkee),
+            Enum.Parse<NoticeStatus>(e.State),
+            e.CreatedAt,
+            e.SentAt,
+            e.UnreachableReason,
+            e.AcknowledgedAt,
+            e.PostponementRequestedAt,
+            e.PostponementReason),
+        e.ConversationId,
+        e.ActivityId,
+        e.ETag,
+        hasAcknowledgement);
+}

@@ -1,0 +1,68 @@
+using TalkBot.Bot.Storage;
+using TalkBot.Domain;
+using TalkBot.Domain.Calendar;
+using TalkBot.Domain.People;
+using TalkBot.Domain.Rules;
+
+namespace TalkBot.Bot.Talks;
+
+/// <summary>Talk configuration (section <c>Talks</c>); the defaults are the source documents' numbers.</summary>
+public sealed class TalkOptions
+{
+    public const string Section = "Talks";
+
+    /// <summary>000 §四(一)3: working days between the notice and the talk.</summary>
+    public int NoticeWorkingDays { get; set; } = 2;
+
+    /// <summary>000 §四(一)2: days from the content being determined to the talk.</summary>
+    public int WindowDays { get; set; } = 5;
+
+    public NoticePolicy Policy => new(NoticeWorkingDays, WindowDays);
+}
+
+/// <summary>Calendar configuration (section <c>Calendar</c>).</summary>
+public sealed class CalendarOptions
+{
+    public const string Section = "Calendar";
+
+    public string TimeZone { get; set; } = WorkingCalendar.DefaultTimeZoneId;
+
+    /// <summary>
+    /// More calendar files (same format as the shipped <c>Data/calendar.cn.json</c>), read at start-up after the
+    /// shipped one: an administrator adds next year's official dates here without a rebuild.
+    /// </summary>
+    public IList<string> ExtraFiles { get; } = [];
+
+    public WorkingCalendar Load(string baseDirectory)
+    {
+        var files = new List<string> { Path.Combine(baseDirectory, WorkingCalendar.ShippedDataPath) };
+        files.AddRange(ExtraFiles.Select(f => Path.IsPathRooted(f) ? f : Path.Combine(baseDirectory, f)));
+        var sources = files.Select(f => (Name: f, Content: (Stream)File.OpenRead(f))).ToArray();
+        try
+        {
+            return WorkingCalendar.Load(TimeZone, sources);
+        }
+        finally
+        {
+            foreach (var (_, content) in sources)
+            {
+                content.Dispose();
+            }
+        }
+    }
+}
+
+/// <summary>People of the directory by id, read once per request.</summary>
+public sealed class PeopleLookup(IReadOnlyList<Person> people)
+{
+    private readonly Dictionary<PersonId, Person> byId = people.ToDictionary(p => p.Id);
+
+    public IReadOnlyList<Person> All => people;
+
+    public Person? Find(PersonId id) => byId.GetValueOrDefault(id);
+
+    public string Name(PersonId id) => byId.TryGetValue(id, out var p) ? p.DisplayName : id.Value;
+
+    public static async Task<PeopleLookup> LoadAsync(PeopleRepository repository, CancellationToken cancellationToken) =>
+        new(await repository.ListAsync(cancellationToken).ConfigureAwait(false));
+}
