@@ -146,15 +146,13 @@ public sealed partial class PeersFixture : IAsyncLifetime
     private async Task StartAzuriteAsync()
     {
         var port = FreePort.Next();
-        var location = Path.Combine(_workRoot, "azurite");
-        Directory.CreateDirectory(location);
         var azurite = Track(PeerProcess.Start(
             "azurite",
             "node",
             [
                 Path.Combine(RepoPaths.NodeModules, "azurite", "dist", "src", "table", "main.js"),
                 "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--inMemoryPersistence", "--location", location, "--disableTelemetry", "--skipApiVersionCheck", "--loose",
+                "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
             ],
             _workRoot,
             new Dictionary<string, string?>(),
