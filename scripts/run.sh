@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs TalkBot locally for a person to try: Azurite (data kept in .azurite/), the bot on
+# http://127.0.0.1:3978 (Development) and the Agents Playground. Ctrl-C stops everything.
+# PLAYGROUND_PORT (default 56150) picks the Playground's port.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+root=$(pwd)
+playground_port=${PLAYGROUND_PORT:-56150}
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  log "stopping"
+  stop_tree "${pids[@]}"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+wait_for() { # url seconds what
+  local i
+  for ((i = 0; i < $2 * 2; i++)); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "$3 did not answer at $1 within $2 s" >&2
+  return 1
+}
+
+ensure_node_modules
+
+log "building the bot"
+dotnet build Bot -c Debug -nologo -v quiet
+
+mkdir -p .azurite
+# Logs and the Playground's working directory live outside the repository.
+run_dir=$(mktemp -d -t talkbot-run-XXXXXX)
+log "starting Azurite (tables on 127.0.0.1:10002, data in .azurite/)"
+node node_modules/azurite/dist/src/table/main.js --tableHost 127.0.0.1 --tablePort 10002 \
+  --location .azurite --disableTelemetry --skipApiVersionCheck --loose --silent > "$run_dir/azurite.log" 2>&1 &
+pids+=($!)
+
+log "starting the bot on http://127.0.0.1:3978"
+(
+  cd Bot/bin/Debug/net10.0
+  ASPNETCORE_ENVIRONMENT=Development \
+  ASPNETCORE_URLS=http://127.0.0.1:3978 \
+  ConnectionStrings__Tables="UseDevelopmentStorage=true" \
+  exec dotnet TalkBot.Bot.dll
+) > "$run_dir/bot.log" 2>&1 &
+pids+=($!)
+wait_for http://127.0.0.1:3978/healthz 120 "The bot" || { tail -40 "$run_dir/bot.log"; exit 1; }
+
+# The Playground reads .m365agentsplayground.yml from its working directory.
+config=.m365agentsplayground.yml
+[ -f "$config" ] || config=tests/EndToEnd/TestData/playground.yml
+mkdir -p "$run_dir/playground"
+cp "$config" "$run_dir/playground/.m365agentsplayground.yml"
+log "starting the Agents Playground on port $playground_port"
+(
+  cd "$run_dir/playground"
+  TEAMSAPPTESTER_BROWSER=none exec node "$root/node_modules/@microsoft/m365agentsplayground/cli.js" \
+    -e http://127.0.0.1:3978/api/messages -c msteams --dt -p "$playground_port"
+) > "$run_dir/playground.log" 2>&1 &
+pids+=($!)
+wait_for "http://localhost:$playground_port/" 60 "The Playground" || { tail -40 "$run_dir/playground.log"; exit 1; }
+
+cat <<MSG
+
+TalkBot is running.
+  Open:        http://localhost:$playground_port/   (Agents Playground, signed in as the config's currentUser)
+  Bot:         http://127.0.0.1:3978/api/messages
+  Logs:        $run_dir/{bot,playground,azurite}.log
+Press Ctrl-C to stop.
+MSG
+wait -n "${pids[@]}" || true
+echo "A process stopped; see the logs in $run_dir." >&2
