@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs TalkBot locally for a person to try: Azurite (data kept in .azurite/), the bot on
 # http://127.0.0.1:3978 (Development) and the Agents Playground. Ctrl-C stops everything.
-# PLAYGROUND_PORT (default 56150) picks the Playground's port.
+# PLAYGROUND_PORT (default 56150) is the first Playground port; person i gets PLAYGROUND_PORT+i.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -51,26 +51,41 @@ log "starting the bot on http://127.0.0.1:3978"
 pids+=($!)
 wait_for http://127.0.0.1:3978/healthz 120 "The bot" || { tail -40 "$run_dir/bot.log"; exit 1; }
 
-# The Playground reads .m365agentsplayground.yml from its working directory.
+# The Playground has one fixed current user per process (tests/EndToEnd/README.md), so each person of
+# .m365agentsplayground.yml gets an instance of their own: open two tabs to play organiser and talkee.
 config=.m365agentsplayground.yml
 [ -f "$config" ] || config=tests/EndToEnd/TestData/playground.yml
-mkdir -p "$run_dir/playground"
-cp "$config" "$run_dir/playground/.m365agentsplayground.yml"
-log "starting the Agents Playground on port $playground_port"
-(
-  cd "$run_dir/playground"
-  TEAMSAPPTESTER_BROWSER=none exec node "$root/node_modules/@microsoft/m365agentsplayground/cli.js" \
-    -e http://127.0.0.1:3978/api/messages -c msteams --dt -p "$playground_port"
-) > "$run_dir/playground.log" 2>&1 &
-pids+=($!)
-wait_for "http://localhost:$playground_port/" 60 "The Playground" || { tail -40 "$run_dir/playground.log"; exit 1; }
+people=$(node -e '
+  const YAML = require("yaml"); const fs = require("fs");
+  const c = YAML.parse(fs.readFileSync(process.argv[1], "utf8"));
+  console.log([c.currentUser, ...c.users].length)' "$config")
+urls=()
+for ((i = 0; i < people; i++)); do
+  port=$((playground_port + i))
+  dir="$run_dir/playground-$i"
+  mkdir -p "$dir"
+  name=$(node tests/EndToEnd/Harness/persona-config.mjs "$config" "$i" "$dir/.m365agentsplayground.yml" |
+    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)['"$i"'].name))')
+  log "starting the Agents Playground for $name on port $port"
+  (
+    cd "$dir"
+    TEAMSAPPTESTER_BROWSER=none exec node "$root/node_modules/@microsoft/m365agentsplayground/cli.js" \
+      -e http://127.0.0.1:3978/api/messages -c msteams --dt -p "$port"
+  ) > "$run_dir/playground-$i.log" 2>&1 &
+  pids+=($!)
+  urls+=("  http://localhost:$port/   $name")
+done
+for ((i = 0; i < people; i++)); do
+  wait_for "http://localhost:$((playground_port + i))/" 60 "The Playground" || { tail -40 "$run_dir/playground-$i.log"; exit 1; }
+done
 
 cat <<MSG
 
-TalkBot is running.
-  Open:        http://localhost:$playground_port/   (Agents Playground, signed in as the config's currentUser)
-  Bot:         http://127.0.0.1:3978/api/messages
-  Logs:        $run_dir/{bot,playground,azurite}.log
+TalkBot is running with the demo organisation (demo/org.json). Open one tab per person
+(each Agents Playground is signed in as one person; see demo/README.md for their roles):
+$(printf '%s\n' "${urls[@]}")
+A talkee receives notices once they have opened their tab. Bot: http://127.0.0.1:3978/api/messages
+Logs: $run_dir
 Press Ctrl-C to stop.
 MSG
 wait -n "${pids[@]}" || true

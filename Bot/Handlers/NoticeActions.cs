@@ -22,7 +22,6 @@ public sealed partial class NoticeActions(
     ConversationReferenceRepository conversations,
     IConnectorClient connector,
     NoticeViews views,
-    TimeProvider time,
     ILogger<NoticeActions> logger)
 {
     private const int MaxAttempts = 3;

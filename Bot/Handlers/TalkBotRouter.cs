@@ -175,11 +175,11 @@ public sealed partial class TalkBotRouter : IActivityHandler
     private async Task<InvokeResponse> OnCardActionAsync(ITurnContext turn, Locale locale, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        var invoke = AdaptiveCardInvokeValue.From(activity);
+        var invoke = AdaptiveCardInvokeValue.TryRead(activity);
         var actor = await FindActorAsync(activity, cancellationToken).ConfigureAwait(false);
         var card = actor is null
             ? UnknownPersonCard(locale)
-            : await RunActionAsync(invoke.Action?.Verb, actor, locale, invoke.Action?.Data ?? default, turn, cancellationToken).ConfigureAwait(false);
+            : await RunActionAsync(invoke?.Action?.Verb, actor, locale, invoke?.Action?.Data ?? default, turn, cancellationToken).ConfigureAwait(false);
         return InvokeResponse.Card(CardSerializer.ToNode(card));
     }
 

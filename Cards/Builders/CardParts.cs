@@ -4,7 +4,7 @@ using TalkBot.Cards.Localization;
 namespace TalkBot.Cards.Builders;
 
 /// <summary>Pieces every card shares, so they look alike.</summary>
-internal static class CardParts
+public static class CardParts
 {
     // No "lang": adaptivecards-js checks it with a global RegExp whose lastIndex survives between cards, so
     // every other card in a client would log "Invalid value" and lose it. The cards format dates themselves.

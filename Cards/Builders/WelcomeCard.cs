@@ -11,7 +11,7 @@ public static class WelcomeCard
     public static AdaptiveCard Build(WelcomeView view, Locale locale)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var title = locale.Pick("层级廉政月月谈助手", "Integrity Talks assistant");
+        var title = locale.Pick("TalkBot · 廉政谈话助手", "TalkBot · integrity talks assistant");
         var card = NewCard(title);
         card.Body.Add(Heading(title));
         card.Body.Add(Paragraph(locale.Pick(

@@ -173,7 +173,7 @@ public sealed partial class PlaygroundPage : IAsyncDisposable
             foreach (var option in await control.Locator("input").AllAsync())
             {
                 var name = await option.EvaluateAsync<string>("i => i.labels?.[0]?.innerText?.trim() ?? ''");
-                var wanted = titles.Contains(name);
+                var wanted = titles.Any(t => Matches(name, t));
                 if (wanted || kind == "checkgroup")
                 {
                     await option.SetCheckedAsync(wanted, new() { Force = true });
@@ -204,7 +204,7 @@ public sealed partial class PlaygroundPage : IAsyncDisposable
         foreach (var option in await list.Locator(".fui-Option").AllAsync())
         {
             var name = (await option.InnerTextAsync()).Trim();
-            var wanted = titles.Contains(name);
+            var wanted = titles.Any(t => Matches(name, t));
             if (multi)
             {
                 var isChecked = await option.GetAttributeAsync("aria-checked") == "true";
@@ -229,6 +229,10 @@ public sealed partial class PlaygroundPage : IAsyncDisposable
             throw new ArgumentException($"No choice {titles[0]} in the choice set labelled {label}.", nameof(titles));
         }
     }
+
+    // TalkBot's person choices read "Name（post）": a test names the person, not their post.
+    private static bool Matches(string choice, string title) =>
+        choice == title || choice.StartsWith(title + "（", StringComparison.Ordinal) || choice.StartsWith(title + " (", StringComparison.Ordinal);
 
     /// <summary>Clicks the action button with this title (Action.Execute, Action.ShowCard, Action.Submit…).</summary>
     public async Task ClickActionAsync(ILocator card, string title)
