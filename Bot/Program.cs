@@ -7,7 +7,7 @@ builder.Services
     .AddTalkBotStorage(builder.Configuration)
     .AddTalkBotRules(builder.Configuration)
     .AddTalkBotDirectory(builder.Configuration)
-    .AddTalkBotHandlers();
+    .AddTalkBotHandlers(builder.Configuration);
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok("ok"));

@@ -44,6 +44,7 @@ log "starting the bot on http://127.0.0.1:3978"
 (
   cd Bot/bin/Debug/net10.0
   ASPNETCORE_ENVIRONMENT=Development \
+  Localization__Locale="${TALKBOT_LOCALE:-zh-CN}" \
   ASPNETCORE_URLS=http://127.0.0.1:3978 \
   ConnectionStrings__Tables="UseDevelopmentStorage=true" \
   exec dotnet TalkBot.Bot.dll
@@ -54,7 +55,6 @@ wait_for http://127.0.0.1:3978/healthz 120 "The bot" || { tail -40 "$run_dir/bot
 # The Playground has one fixed current user per process (tests/EndToEnd/README.md), so each person of
 # .m365agentsplayground.yml gets an instance of their own: open two tabs to play organiser and talkee.
 config=.m365agentsplayground.yml
-[ -f "$config" ] || config=tests/EndToEnd/TestData/playground.yml
 people=$(node -e '
   const YAML = require("yaml"); const fs = require("fs");
   const c = YAML.parse(fs.readFileSync(process.argv[1], "utf8"));

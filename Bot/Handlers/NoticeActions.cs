@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TalkBot.Bot.Connector;
+using TalkBot.Bot.Hosting;
 using TalkBot.Bot.Storage;
 using TalkBot.Bot.Talks;
 using TalkBot.Cards;
@@ -22,6 +23,7 @@ public sealed partial class NoticeActions(
     ConversationReferenceRepository conversations,
     IConnectorClient connector,
     NoticeViews views,
+    LocalePolicy locales,
     ILogger<NoticeActions> logger)
 {
     private const int MaxAttempts = 3;
@@ -118,7 +120,7 @@ public sealed partial class NoticeActions(
 
         try
         {
-            var card = build(talk, notice, people, Locale.FromTag(conversation.Locale));
+            var card = build(talk, notice, people, locales.For(conversation.Locale));
             await connector.SendToConversationAsync(
                 conversation.ServiceUrl, conversation.ConversationId, CardMessages.Proactive(conversation, card), cancellationToken).ConfigureAwait(false);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using TalkBot.Bot.Connector;
+using TalkBot.Bot.Hosting;
 using TalkBot.Bot.Storage;
 using TalkBot.Cards;
 using TalkBot.Cards.AdaptiveCards;
@@ -22,6 +23,7 @@ public sealed partial class TalkBotRouter : IActivityHandler
     private readonly ICommand fallbackCommand;
     private readonly PeopleRepository people;
     private readonly ConversationReferenceRepository conversations;
+    private readonly LocalePolicy locales;
     private readonly ILogger<TalkBotRouter> logger;
 
     public TalkBotRouter(
@@ -30,6 +32,7 @@ public sealed partial class TalkBotRouter : IActivityHandler
         HelpCommand help,
         PeopleRepository people,
         ConversationReferenceRepository conversations,
+        LocalePolicy locales,
         ILogger<TalkBotRouter> logger)
     {
         this.actions = BuildActionTable(actions);
@@ -37,6 +40,7 @@ public sealed partial class TalkBotRouter : IActivityHandler
         fallbackCommand = help;
         this.people = people;
         this.conversations = conversations;
+        this.locales = locales;
         this.logger = logger;
     }
 
@@ -76,7 +80,7 @@ public sealed partial class TalkBotRouter : IActivityHandler
     public async Task<InvokeResponse?> OnActivityAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        var locale = Locale.FromTag(activity.Locale);
+        var locale = locales.For(activity.Locale);
         switch (activity.Type)
         {
             case ActivityTypes.InstallationUpdate:

@@ -64,8 +64,11 @@ public static class TalkBotServices
     }
 
     /// <summary>The router and one handler per command or card verb.</summary>
-    public static IServiceCollection AddTalkBotHandlers(this IServiceCollection services)
+    public static IServiceCollection AddTalkBotHandlers(this IServiceCollection services, IConfiguration configuration)
     {
+        var localization = new LocalizationOptions();
+        configuration.GetSection(LocalizationOptions.Section).Bind(localization);
+        services.AddSingleton(new LocalePolicy(localization));
         services.AddSingleton<NoticeViews>();
         services.AddSingleton<NoticeDispatcher>();
         services.AddSingleton<NoticeActions>();

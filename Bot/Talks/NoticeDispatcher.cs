@@ -1,5 +1,6 @@
 using TalkBot.Bot.Connector;
 using TalkBot.Bot.Handlers;
+using TalkBot.Bot.Hosting;
 using TalkBot.Bot.Storage;
 using TalkBot.Cards.Builders;
 using TalkBot.Cards.Localization;
@@ -16,6 +17,7 @@ public sealed partial class NoticeDispatcher(
     ConversationReferenceRepository conversations,
     TalkRepository talks,
     NoticeViews views,
+    LocalePolicy locales,
     TimeProvider time,
     ILogger<NoticeDispatcher> logger)
 {
@@ -30,7 +32,7 @@ public sealed partial class NoticeDispatcher(
         }
         else
         {
-            var locale = Locale.FromTag(conversation.Locale);
+            var locale = locales.For(conversation.Locale);
             var card = NoticeCard.Build(views.Notice(talk, notice, people, locale, conversation.UserId), locale);
             try
             {

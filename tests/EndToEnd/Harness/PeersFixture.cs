@@ -182,6 +182,8 @@ public sealed partial class PeersFixture : IAsyncLifetime
             new Dictionary<string, string?>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                // The Playground always says en-US; its users read zh-CN (LocalizationOptions).
+                ["Localization__Locale"] = "zh-CN",
                 ["ASPNETCORE_URLS"] = BotUrl.ToString().TrimEnd('/'),
                 ["ConnectionStrings__Tables"] = TablesConnectionString,
                 ["DOTNET_NOLOGO"] = "1",

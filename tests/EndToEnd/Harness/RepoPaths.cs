@@ -16,17 +16,8 @@ public static class RepoPaths
     public static string BotAssembly =>
         Path.Combine(Root, "Bot", "bin", Configuration, "net10.0", "TalkBot.Bot.dll");
 
-    /// <summary>The repository's Playground config when present, else the test copy.</summary>
-    public static string PlaygroundConfig
-    {
-        get
-        {
-            var shared = Path.Combine(Root, ".m365agentsplayground.yml");
-            return File.Exists(shared)
-                ? shared
-                : Path.Combine(Root, "tests", "EndToEnd", "TestData", "playground.yml");
-        }
-    }
+    /// <summary>The repository's Playground config: the demo people (demo/README.md).</summary>
+    public static string PlaygroundConfig => Path.Combine(Root, ".m365agentsplayground.yml");
 
     public static string PersonaScript => Path.Combine(Root, "tests", "EndToEnd", "Harness", "persona-config.mjs");
 
