@@ -118,8 +118,15 @@ public sealed partial class TableClient
 
     /// <summary>Entities matching <paramref name="filter"/> (OData), page by page, following the service's continuation.</summary>
     public AsyncPageable<T> QueryAsync<T>(string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
-        where T : class, ITableEntity, new() =>
-        new QueryPageable<T>(this, filter, maxPerPage, select?.ToList(), cancellationToken);
+        where T : class, ITableEntity, new()
+    {
+        if (typeof(T) != typeof(TableEntity))
+        {
+            EntityMapper.PropertiesOf(typeof(T)); // an unmappable entity type fails here, not on the first page
+        }
+
+        return new QueryPageable<T>(this, filter, maxPerPage, select?.ToList(), cancellationToken);
+    }
 
     /// <summary>
     /// An OData filter with every interpolated value formatted and escaped for the service: strings quoted with
@@ -193,7 +200,9 @@ public sealed partial class TableClient
         var failed = statuses.FirstOrDefault(s => s >= 300);
         if (failed != 0)
         {
-            var (code, detail) = ErrorOf(text[text.IndexOf('{', StringComparison.Ordinal)..]);
+            // The failed action's response carries the error as one line of JSON inside the multipart body.
+            var errorLine = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith('{')) ?? "";
+            var (code, detail) = ErrorOf(errorLine);
             // The service prefixes the message with the index of the failing action ("1:The specified entity …").
             int? index = detail is not null && IndexPrefixPattern().Match(detail) is { Success: true } m
                 ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
