@@ -14,6 +14,17 @@ public readonly record struct TalkId(string Value)
         return new TalkId(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"));
     }
 
+    /// <summary>
+    /// Reads an id that came back from outside (card data): only the form <see cref="New"/> makes is accepted, so a
+    /// crafted value can neither name a key outside the talks nor carry characters a table key forbids.
+    /// </summary>
+    public static bool TryParse(string? text, out TalkId id)
+    {
+        var valid = text is { Length: 32 } && text.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+        id = valid ? new TalkId(text!) : default;
+        return valid;
+    }
+
     public override string ToString() => Value;
 }
 

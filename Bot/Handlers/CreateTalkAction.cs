@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using TalkBot.Bot.Storage;
 using TalkBot.Bot.Talks;
 using TalkBot.Cards;
@@ -19,7 +18,7 @@ namespace TalkBot.Bot.Handlers;
 /// the talk with its notices in one transaction, sends the notices, and shows the organiser who was reached.
 /// A rejected submission stores nothing and shows the form again with every problem on top.
 /// </summary>
-public sealed partial class CreateTalkAction(
+public sealed class CreateTalkAction(
     CreateTalkForm form,
     PeopleRepository peopleRepository,
     TalkRepository talks,
@@ -41,13 +40,12 @@ public sealed partial class CreateTalkAction(
 
         // The form id becomes the talk id: a repeated click or a Teams retry finds the talk made by the first one.
         var formId = request.Text(DataKeys.FormId);
-        if (formId is null || !FormIdPattern().IsMatch(formId))
+        if (!TalkId.TryParse(formId, out var talkId))
         {
             return await form.BuildAsync(actor, locale, null, null,
                 [locale.Pick("表单已失效，请重新填写。", "This form has expired; please fill it in again.")], cancellationToken).ConfigureAwait(false);
         }
 
-        var talkId = new TalkId(formId);
         var existing = await talks.GetAsync(talkId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
@@ -121,8 +119,4 @@ public sealed partial class CreateTalkAction(
 
     private static List<StoredNotice> Ordered(Talk talk, IEnumerable<StoredNotice> notices) =>
         notices.OrderBy(n => talk.Talkees.ToList().IndexOf(n.Notice.Talkee)).ToList();
-
-    // TalkId.New makes 32 hex digits; anything else in a submit was not made by TalkBot.
-    [GeneratedRegex("^[0-9a-f]{32}$")]
-    private static partial Regex FormIdPattern();
 }

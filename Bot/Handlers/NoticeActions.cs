@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using TalkBot.Bot.Connector;
 using TalkBot.Bot.Hosting;
 using TalkBot.Bot.Storage;
@@ -38,13 +37,12 @@ public sealed partial class NoticeActions(
         CancellationToken cancellationToken)
     {
         var locale = request.Locale;
-        var talkId = request.Text(DataKeys.TalkId);
-        if (talkId is null || !TalkIdPattern().IsMatch(talkId))
+        if (!TalkId.TryParse(request.Text(DataKeys.TalkId), out var talkId))
         {
             return NotFound(locale);
         }
 
-        var talk = await talks.GetAsync(new TalkId(talkId), cancellationToken).ConfigureAwait(false);
+        var talk = await talks.GetAsync(talkId, cancellationToken).ConfigureAwait(false);
         if (talk is null)
         {
             return NotFound(locale);
@@ -135,9 +133,6 @@ public sealed partial class NoticeActions(
         locale.Pick("未找到您的谈话通知书", "Notice not found"),
         [locale.Pick("没有找到发给您的这份通知书。它可能已被撤销，或并非发给您。", "There is no such notice addressed to you. It may have been withdrawn, or it was not sent to you.")],
         locale);
-
-    [GeneratedRegex("^[0-9a-f]{32}$")]
-    private static partial Regex TalkIdPattern();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Organiser of talk {TalkId} has no conversation with TalkBot; not told of the answer")]
     private static partial void LogOrganiserUnreachable(ILogger logger, string talkId);

@@ -62,18 +62,14 @@ public sealed class TalkRepository(TalkBotTables tables)
 
     public async Task<IReadOnlyList<StoredNotice>> ListNoticesAsync(TalkId talk, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {talk.Value} and RowKey ge {TableLayout.NoticeRowPrefix} and RowKey lt {TableLayout.NoticeRowPrefix[..^1] + "}"}");
         var acks = new HashSet<string>(StringComparer.Ordinal);
-        var ackFilter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {talk.Value} and RowKey ge {TableLayout.AcknowledgementRowPrefix} and RowKey lt {TableLayout.AcknowledgementRowPrefix[..^1] + "}"}");
-        await foreach (var ack in tables.Talks.QueryAsync<AcknowledgementEntity>(ackFilter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var ack in tables.Talks.QueryAsync<AcknowledgementEntity>(RowsStartingWith(talk, TableLayout.AcknowledgementRowPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             acks.Add(ack.Talkee);
         }
 
         var notices = new List<StoredNotice>();
-        await foreach (var entity in tables.Talks.QueryAsync<NoticeEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in tables.Talks.QueryAsync<NoticeEntity>(RowsStartingWith(talk, TableLayout.NoticeRowPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             notices.Add(ToStored(entity, acks.Contains(entity.Talkee)));
         }
@@ -141,6 +137,11 @@ public sealed class TalkRepository(TalkBotTables tables)
 
         return count;
     }
+
+    // The rows of one partition whose key starts with a prefix ending in '|': up to the same prefix ending in '}',
+    // the next character after '|'.
+    private static string RowsStartingWith(TalkId talk, string prefix) => TableClient.CreateQueryFilter(
+        $"PartitionKey eq {talk.Value} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
 
     private Task IndexAsync(Notice notice, DateTimeOffset scheduledAt, CancellationToken cancellationToken) =>
         tables.NoticesByPerson.UpsertEntityAsync(
