@@ -48,6 +48,7 @@ public sealed partial class NoticeActions(
             return NotFound(locale);
         }
 
+        var people = await PeopleLookup.LoadAsync(peopleRepository, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
             var stored = await talks.GetNoticeAsync(talk.Id, request.Actor.Id, cancellationToken).ConfigureAwait(false);
@@ -56,7 +57,6 @@ public sealed partial class NoticeActions(
                 return NotFound(locale);
             }
 
-            var people = await PeopleLookup.LoadAsync(peopleRepository, cancellationToken).ConfigureAwait(false);
             bool changed;
             try
             {
