@@ -1,0 +1,34 @@
+using TalkBot.Bot.Directory;
+using TalkBot.Bot.Tests.Infrastructure;
+
+namespace TalkBot.Bot.Tests.Handlers;
+
+public sealed class OrgFileTests : IDisposable
+{
+    private readonly string file = Path.GetTempFileName();
+
+    public void Dispose() => File.Delete(file);
+
+    [Fact]
+    public async Task DemoOrganisation_Loads_AndCoversEveryRole()
+    {
+        var org = await OrgFile.LoadAsync(Path.Combine(RepoRoot.Path, "demo", "org.json"), default);
+
+        var roles = org.ToPeople().SelectMany(p => p.Roles).ToHashSet();
+        Assert.Equal(Enum.GetValues<TalkBot.Domain.People.Role>().ToHashSet(), roles);
+    }
+
+    [Theory]
+    [InlineData("""{"organisation":{"name":"x"},"units":[],"people":[{"id":"not-a-guid","displayName":"甲","rank":"Division","roles":[]}]}""", "not an Entra object id")]
+    [InlineData("""{"organisation":{"name":"x"},"units":[],"people":[{"id":"3f1c2a10-5b6d-4e7f-8a90-1b2c3d4e5f01","displayName":"甲","unitId":"nowhere","rank":"Division"}]}""", "unknown unit nowhere")]
+    [InlineData("""{"organisation":{"name":"x"},"units":[],"people":[{"id":"3f1c2a10-5b6d-4e7f-8a90-1b2c3d4e5f01","displayName":"甲","managerId":"3f1c2a10-5b6d-4e7f-8a90-1b2c3d4e5f99","rank":"Division"}]}""", "unknown manager")]
+    [InlineData("""{"organisation":{"name":"x"},"units":[],"people":[{"id":"3f1c2a10-5b6d-4e7f-8a90-1b2c3d4e5f01","displayName":"甲","rank":"General"}]}""", "not a valid organisation file")]
+    public async Task BadOrganisationFile_IsRefused_NamingTheProblem(string json, string expected)
+    {
+        await File.WriteAllTextAsync(file, json);
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => OrgFile.LoadAsync(file, default));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+}
