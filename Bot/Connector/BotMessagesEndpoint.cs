@@ -13,6 +13,13 @@ public static partial class BotMessagesEndpoint
     {
         var options = new BotConnectorOptions();
         configuration.Bind(options);
+        if (options.IsAuthenticationEnabled && !options.IsManagedIdentity && string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
+        {
+            // Refuse to start rather than fail on the first message: the bot could not answer anyone.
+            throw new InvalidOperationException(
+                "MicrosoftAppId is set but MicrosoftAppPassword is not. Set the client secret, or MicrosoftAppType=UserAssignedMSI for a managed identity.");
+        }
+
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(AuthHttpClient);

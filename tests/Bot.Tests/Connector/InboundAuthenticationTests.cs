@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 
 namespace TalkBot.Bot.Tests.Connector;
 
@@ -99,5 +100,33 @@ public sealed class InboundAuthenticationTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(host.Handler.Seen);
+    }
+}
+
+public sealed class ConnectorConfigurationTests
+{
+    [Fact]
+    public void AppIdWithoutSecret_RefusesToStart()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = TokenIssuer.AppId })
+            .Build();
+
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            TalkBot.Bot.Connector.BotMessagesEndpoint.AddBotConnector(new Microsoft.Extensions.DependencyInjection.ServiceCollection(), configuration));
+
+        Assert.Contains("MicrosoftAppPassword", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ManagedIdentity_NeedsNoSecret()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = TokenIssuer.AppId, ["MicrosoftAppType"] = "UserAssignedMSI" })
+            .Build();
+
+        var services = TalkBot.Bot.Connector.BotMessagesEndpoint.AddBotConnector(new Microsoft.Extensions.DependencyInjection.ServiceCollection(), configuration);
+
+        Assert.NotEmpty(services);
     }
 }
