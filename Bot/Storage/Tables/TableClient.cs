@@ -145,13 +145,21 @@ public sealed partial class TableClient
         bool b => b ? "true" : "false",
         int i => i.ToString(CultureInfo.InvariantCulture),
         long l => l.ToString(CultureInfo.InvariantCulture) + "L",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => DoubleLiteral(d),
         Guid g => $"guid'{g}'",
         DateTimeOffset dto => $"datetime'{dto.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture)}'",
         DateTime dt => $"datetime'{dt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture)}'",
         Enum e => $"'{e}'",
         _ => throw new NotSupportedException($"A filter cannot hold a {value.GetType().Name}."),
     };
+
+    // A whole double must keep its decimal point: the service reads "2" as an Int32 literal, which never equals a
+    // Double property, so a filter on 2.0 would quietly find nothing (Azurite is lenient here; Azure is not).
+    private static string DoubleLiteral(double d)
+    {
+        var text = d.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
+    }
 
     /// <summary>
     /// An entity group transaction: up to 100 actions on one partition, applied all together or not at all.

@@ -194,9 +194,9 @@ public sealed class TableClientTests(AzuriteFixture azurite) : IAsyncLifetime
     public void CreateQueryFilter_FormatsTypedLiterals()
     {
         var filter = TableClient.CreateQueryFilter(
-            $"A eq {5L} and B eq {Guid.Empty} and C ge {new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.FromHours(8))} and D eq {true}");
+            $"A eq {5L} and B eq {Guid.Empty} and C ge {new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.FromHours(8))} and D eq {true} and E eq {2.0} and F eq {0.25}");
 
-        Assert.Equal("A eq 5L and B eq guid'00000000-0000-0000-0000-000000000000' and C ge datetime'2026-01-01T00:00:00.0000000Z' and D eq true", filter);
+        Assert.Equal("A eq 5L and B eq guid'00000000-0000-0000-0000-000000000000' and C ge datetime'2026-01-01T00:00:00.0000000Z' and D eq true and E eq 2.0 and F eq 0.25", filter);
     }
 
     [Fact]
