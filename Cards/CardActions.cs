@@ -16,12 +16,14 @@ public static class CardActions
         string title,
         IReadOnlyDictionary<string, string>? ids = null,
         AdaptiveActionStyle style = AdaptiveActionStyle.Default,
-        AdaptiveAssociatedInputs associatedInputs = AdaptiveAssociatedInputs.Auto)
+        AdaptiveAssociatedInputs associatedInputs = AdaptiveAssociatedInputs.Auto,
+        string? id = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(verb);
         return new AdaptiveExecuteAction
         {
-            Id = verb,
+            // Ids are unique within a card; a card repeating a verb (one per list line) passes its own.
+            Id = id ?? verb,
             Title = title,
             Verb = verb,
             Data = Data(verb, ids),

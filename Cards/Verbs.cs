@@ -24,8 +24,38 @@ public static class Verbs
     /// <summary>Refresh of the notice card (Universal Actions refresh, trigger "automatic"); data: talkId.</summary>
     public const string NoticeRefresh = "notice.refresh";
 
+    /// <summary>The talkee starts (or resumes) the 廉政常识测试 of a routine talk (000 §三); data: talkId.</summary>
+    public const string QuizStart = "quiz.start";
+
+    /// <summary>The talkee submits the quiz; data: talkId, attempt and one <c>q.{questionId}</c> input per question.</summary>
+    public const string QuizSubmit = "quiz.submit";
+
+    /// <summary>The organiser allows a talkee another attempt; data: talkId, talkee.</summary>
+    public const string QuizRetake = "quiz.retake";
+
+    /// <summary>Open the record form of a talk (new, or revising the current version); data: talkId.</summary>
+    public const string RecordNew = "record.new";
+
+    /// <summary>Submit the record form; data: talkId, formId and the <c>RecordFields</c> inputs.</summary>
+    public const string RecordSubmit = "record.submit";
+
+    /// <summary>The talkee confirms their part of a version (确认无误, 002 §五7); data: talkId, version.</summary>
+    public const string RecordConfirm = "record.confirm";
+
+    /// <summary>The talkee disputes their part (有异议); data: talkId, version and the "comment" input.</summary>
+    public const string RecordDispute = "record.dispute";
+
+    /// <summary>Show a talk's record to someone allowed to see it (SPEC §6); data: talkId.</summary>
+    public const string RecordShow = "record.show";
+
+    /// <summary>The recorder's list of what is missing (also the command 待办记录).</summary>
+    public const string RecordTodo = "record.todo";
+
     public static IReadOnlyList<string> All { get; } =
-        [Help, TalkNew, TalkCreate, NoticeAcknowledge, NoticePostpone, NoticeRefresh];
+    [
+        Help, TalkNew, TalkCreate, NoticeAcknowledge, NoticePostpone, NoticeRefresh, QuizStart, QuizSubmit, QuizRetake,
+        RecordNew, RecordSubmit, RecordConfirm, RecordDispute, RecordShow, RecordTodo,
+    ];
 }
 
 /// <summary>Keys of action data besides the form inputs.</summary>
@@ -37,6 +67,21 @@ public static class DataKeys
     /// <summary>The postponement reason input.</summary>
     public const string Reason = "reason";
 
-    /// <summary>Identifies one rendering of the create-talk form (idempotent submit).</summary>
+    /// <summary>Identifies one rendering of a form (idempotent submit).</summary>
     public const string FormId = "formId";
+
+    /// <summary>The quiz attempt a submit answers.</summary>
+    public const string Attempt = "attempt";
+
+    /// <summary>The record version a verification answers.</summary>
+    public const string Version = "version";
+
+    /// <summary>The talkee whose quiz a retake is allowed for.</summary>
+    public const string Talkee = "talkee";
+
+    /// <summary>The dispute comment input.</summary>
+    public const string Comment = "comment";
+
+    /// <summary>Prefix of the quiz's answer inputs: <c>q.{questionId}</c>.</summary>
+    public const string QuizAnswerPrefix = "q.";
 }

@@ -9,8 +9,9 @@ public sealed class TalkBotTables(TableServiceClient service, StorageOptions opt
     public TableClient NoticesByPerson { get; } = service.GetTableClient(options.TablePrefix + TableLayout.NoticesByPerson);
     public TableClient ConversationReferences { get; } = service.GetTableClient(options.TablePrefix + TableLayout.ConversationReferences);
     public TableClient People { get; } = service.GetTableClient(options.TablePrefix + TableLayout.People);
+    public TableClient TalksByPerson { get; } = service.GetTableClient(options.TablePrefix + TableLayout.TalksByPerson);
 
-    public IEnumerable<TableClient> All => [Talks, NoticesByPerson, ConversationReferences, People];
+    public IEnumerable<TableClient> All => [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson];
 
     /// <summary>Creates missing tables; called once at start-up, never from a constructor.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -8,6 +8,14 @@ namespace TalkBot.Bot.Storage;
 /// <summary>A notice as stored: the domain notice, where its card was posted, and the row's ETag.</summary>
 public sealed record StoredNotice(Notice Notice, string? ConversationId, string? ActivityId, ETag ETag, bool HasAcknowledgement);
 
+/// <summary>How a person takes part in a talk, besides as its talkee (indexed in <c>TalksByPerson</c>).</summary>
+public enum TalkRelation
+{
+    Organiser,
+    Talker,
+    Recorder,
+}
+
 /// <summary>Talks, their notices and acknowledgements (table <c>Talks</c>; keys in <see cref="TableLayout"/>).</summary>
 public sealed class TalkRepository(TalkBotTables tables)
 {
@@ -35,7 +43,66 @@ public sealed class TalkRepository(TalkBotTables tables)
             await IndexAsync(notice, talk.ScheduledAt, cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var (person, relations) in Relations(talk))
+        {
+            await tables.TalksByPerson.UpsertEntityAsync(
+                new TalkIndexEntity { PartitionKey = person.Value, RowKey = talk.Id.Value, Relations = relations, ScheduledAt = talk.ScheduledAt },
+                TableUpdateMode.Replace,
+                cancellationToken).ConfigureAwait(false);
+        }
+
         return true;
+    }
+
+    /// <summary>The talks <paramref name="person"/> organises, leads or joins, or records, soonest first.</summary>
+    public async Task<IReadOnlyList<(TalkId Talk, IReadOnlySet<TalkRelation> Relations)>> ListTalksInvolvingAsync(PersonId person, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {person.Value}");
+        var rows = new List<TalkIndexEntity>();
+        await foreach (var row in tables.TalksByPerson.QueryAsync<TalkIndexEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows.OrderBy(r => r.ScheduledAt)
+            .Select(r => (new TalkId(r.RowKey), (IReadOnlySet<TalkRelation>)r.Relations.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(x => Enum.TryParse<TalkRelation>(x, out var relation) ? relation : (TalkRelation?)null)
+                .OfType<TalkRelation>()
+                .ToHashSet()))
+            .ToList();
+    }
+
+    /// <summary>Saves a talk's status (held, cancelled); the caller changed it through the domain.</summary>
+    internal static TableTransactionAction StatusUpdate(Talk talk) => new(
+        TableTransactionActionType.UpdateMerge,
+        new TableEntity(talk.Id.Value, TableLayout.TalkRow) { ["Status"] = talk.Status.ToString() },
+        ETag.All);
+
+    private static IEnumerable<(PersonId Person, string Relations)> Relations(Talk talk)
+    {
+        var map = new Dictionary<PersonId, SortedSet<TalkRelation>>();
+        void Add(PersonId person, TalkRelation relation)
+        {
+            if (!map.TryGetValue(person, out var set))
+            {
+                map[person] = set = [];
+            }
+
+            set.Add(relation);
+        }
+
+        Add(talk.Organiser, TalkRelation.Organiser);
+        foreach (var talker in talk.Talkers)
+        {
+            Add(talker, TalkRelation.Talker);
+        }
+
+        if (talk.Recorder is { } recorder)
+        {
+            Add(recorder, TalkRelation.Recorder);
+        }
+
+        return map.Select(p => (p.Key, string.Join(',', p.Value)));
     }
 
     public async Task<Talk?> GetAsync(TalkId id, CancellationToken cancellationToken)
@@ -140,7 +207,7 @@ public sealed class TalkRepository(TalkBotTables tables)
 
     // The rows of one partition whose key starts with a prefix ending in '|': up to the same prefix ending in '}',
     // the next character after '|'.
-    private static string RowsStartingWith(TalkId talk, string prefix) => TableClient.CreateQueryFilter(
+    internal static string RowsStartingWith(TalkId talk, string prefix) => TableClient.CreateQueryFilter(
         $"PartitionKey eq {talk.Value} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
 
     private Task IndexAsync(Notice notice, DateTimeOffset scheduledAt, CancellationToken cancellationToken) =>

@@ -41,6 +41,21 @@ public static class NoticeCard
             card.Body.Add(Bullets(view.PreparationItems));
         }
 
+        if (view.Quiz is { } quiz)
+        {
+            // 000 §三: a routine talk is preceded by the integrity knowledge quiz.
+            card.Body.Add(SubHeading(locale.Pick("廉政常识测试", "Integrity knowledge quiz")));
+            card.Body.Add(Paragraph(quiz.Score is { } score
+                ? locale.Pick($"已完成，得分 {score} / {quiz.Total}。", $"Taken: {score} / {quiz.Total}.")
+                : locale.Pick("日常廉政谈话前须完成廉政常识测试（000 §三）。", "Please take the integrity quiz before the talk (000 §三).")));
+            if (quiz.CanStart)
+            {
+                card.Body.Add(CardActions.Set(CardActions.Execute(
+                    Verbs.QuizStart, quiz.Score is null ? locale.Pick("开始测试", "Start the quiz") : locale.Pick("重新测试", "Retake the quiz"),
+                    TalkIds(view), associatedInputs: AdaptiveAssociatedInputs.None)));
+            }
+        }
+
         // 000 §四(五): the talkee's duties, stated on the notice itself.
         card.Body.Add(Subtle(locale.Pick(
             "请按通知的时间到达谈话地点，不得无故推诿、拖延；确需改期的，请说明理由并经组织方同意。谈话内容须如实说明并严格保密。",

@@ -106,7 +106,7 @@ public static partial class CreateTalkInputParser
     [GeneratedRegex(@"^(?<y>\d{4})(?:-|/|年)(?<m>\d{1,2})(?:-|/|月)(?<d>\d{1,2})日?$")]
     private static partial Regex DatePattern();
 
-    private static string? Read(JsonElement data, string name)
+    internal static string? Read(JsonElement data, string name)
     {
         if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty(name, out var value))
         {

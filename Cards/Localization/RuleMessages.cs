@@ -60,6 +60,63 @@ public static class RuleMessages
             RuleCode.PostponementReasonRequired => locale.Pick(
                 "申请改期须说明理由。",
                 "a request to postpone must give a reason."),
+            RuleCode.QuizNotForThisKind => locale.Pick(
+                "廉政常识测试只在日常廉政谈话前进行。",
+                "the integrity quiz is taken before routine talks only."),
+            RuleCode.QuizAlreadyTaken => locale.Pick(
+                "每次谈话只能参加一次廉政常识测试；如需重新测试，须经组织方同意。",
+                "the quiz is taken once per talk; a retake needs the organiser's permission."),
+            RuleCode.QuizQuestionNotDrawn => locale.Pick(
+                $"答案中的题目（{violation.Argument("question")}）不属于本次测试。",
+                $"an answer names a question ({violation.Argument("question")}) that is not part of this quiz."),
+            RuleCode.QuizUnanswered => locale.Pick(
+                $"以下题目尚未作答：第{Numbers(violation, "numbers", locale)}题。",
+                $"these questions are not answered yet: {Numbers(violation, "numbers", locale)}."),
+            RuleCode.QuizInvalidAnswer => locale.Pick(
+                $"以下题目的答案无效：第{Numbers(violation, "numbers", locale)}题。",
+                $"the answers to these questions are not valid: {Numbers(violation, "numbers", locale)}."),
+            RuleCode.QuizClosed => locale.Pick(
+                "谈话已开始、已进行或已撤销，测试已关闭。",
+                "the talk has begun, taken place or been cancelled, so the quiz is closed."),
+            RuleCode.RecordEndBeforeStart => locale.Pick(
+                "结束时间须晚于开始时间。",
+                "the end time must be after the start time."),
+            RuleCode.RecordInFuture => locale.Pick(
+                "谈话尚未结束，不能登记未来的谈话。",
+                "the talk has not ended yet; a record cannot describe a talk in the future."),
+            RuleCode.ChecklistIncomplete => locale.Pick(
+                $"谈话步骤须逐项完成并登记，尚缺第{Numbers(violation, "items", locale)}项。",
+                $"every step must be done and recorded; missing: {Numbers(violation, "items", locale)}."),
+            RuleCode.ChecklistEmpty => locale.Pick(
+                "请至少勾选一项谈话内容。",
+                "tick at least one item of the content covered."),
+            RuleCode.ChecklistUnknownItem => locale.Pick(
+                $"谈话内容中没有第{Numbers(violation, "items", locale)}项。",
+                $"the content list has no item {Numbers(violation, "items", locale)}."),
+            RuleCode.RectificationItemsRequired => locale.Pick(
+                $"{PersonName(violation, locale)}需要整改，请列出整改事项。",
+                $"rectification is required of {PersonName(violation, locale)}; list the items."),
+            RuleCode.CollectiveNeedsSeveralTalkees => locale.Pick(
+                "集体谈话须有两名以上谈话对象。",
+                "a collective talk has at least two talkees."),
+            RuleCode.DelegationInvalid => locale.Pick(
+                "委托人须是本次谈话原定的谈话人，且不能是主谈人本人。",
+                "the person who delegated must be a planned talker of this talk, other than the lead talker."),
+            RuleCode.PartFieldRequired => locale.Pick(
+                $"请填写{PersonName(violation, locale)}的“{FieldName(violation, locale)}”。",
+                $"fill in “{FieldName(violation, locale)}” for {PersonName(violation, locale)}."),
+            RuleCode.RecordSuperseded => locale.Pick(
+                $"该记录已修改为第{violation.Argument("version")}版，请核实最新版本。",
+                $"the record has been revised (version {violation.Argument("version")}); please verify the latest version."),
+            RuleCode.DisputeCommentRequired => locale.Pick(
+                "提出异议须说明哪里有误。",
+                "a dispute must say what is wrong."),
+            RuleCode.AlreadyVerified => locale.Pick(
+                violation.Argument("state") == "Confirmed" ? "您已确认该版本记录无误，不能再提出异议。" : "您已对该版本记录提出异议，请等待记录人修改。",
+                violation.Argument("state") == "Confirmed" ? "you have already confirmed this version of the record." : "you have already disputed this version; the recorder will revise it."),
+            RuleCode.TalkCancelled => locale.Pick(
+                "该谈话已撤销，不能登记记录。",
+                "the talk was cancelled; it cannot be recorded."),
             _ => locale.Pick($"违反规则 {violation.Code}。", $"rule {violation.Code} is broken."),
         };
     }
@@ -67,8 +124,15 @@ public static class RuleMessages
     private static string FieldName(RuleViolation violation, Locale locale)
     {
         var field = violation.Argument("field") ?? FirstArgument(violation) ?? "";
-        return CreateTalk.CreateTalkFields.Label(field, locale) ?? field;
+        return CreateTalk.CreateTalkFields.Label(field, locale) ?? Records.RecordFields.Label(field, locale) ?? field;
     }
+
+    // Handlers add the display name ("name") to a violation that names a person; the id is the fallback.
+    private static string PersonName(RuleViolation violation, Locale locale) =>
+        violation.Argument("name") ?? violation.Argument("person") ?? locale.Pick("谈话对象", "the talkee");
+
+    private static string Numbers(RuleViolation violation, string key, Locale locale) =>
+        (violation.Argument(key) ?? "").Replace(",", locale.Pick("、", ", "), StringComparison.Ordinal);
 
     private static string StateName(RuleViolation violation) =>
         violation.Argument("state") ?? FirstArgument(violation) ?? "?";

@@ -64,7 +64,8 @@ public sealed record NoticeView(
     IReadOnlyList<string> PreparationItems,
     string OrganiserName,
     NoticeState State,
-    string? TalkeeMri = null);
+    string? TalkeeMri = null,
+    NoticeQuiz? Quiz = null);
 
 public enum DeliveryOutcome
 {

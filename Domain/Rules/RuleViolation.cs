@@ -25,6 +25,44 @@ public enum RuleCode
     PostponementReasonRequired,
     /// <summary>SPEC §1: a person no longer active in the directory cannot be the talkee of a new talk (argument "person").</summary>
     TalkeeInactive,
+    /// <summary>000 §三: the quiz belongs to routine talks only.</summary>
+    QuizNotForThisKind,
+    /// <summary>000 §三: one attempt per talk unless the organiser allows a retake.</summary>
+    QuizAlreadyTaken,
+    /// <summary>An answer names a question that was not drawn for this attempt (argument "question").</summary>
+    QuizQuestionNotDrawn,
+    /// <summary>Drawn questions left unanswered (argument "numbers": 1-based positions, comma-separated).</summary>
+    QuizUnanswered,
+    /// <summary>An answer is not one of the question's options, or several for a single choice (argument "numbers").</summary>
+    QuizInvalidAnswer,
+    /// <summary>The talk took place already, so the pre-talk quiz is closed.</summary>
+    QuizClosed,
+    /// <summary>The record's end time is not after its start time.</summary>
+    RecordEndBeforeStart,
+    /// <summary>A record cannot describe a talk that has not ended yet.</summary>
+    RecordInFuture,
+    /// <summary>000 §四(三) / 002 §三: every step of the procedure must be recorded (argument "items": missing numbers).</summary>
+    ChecklistIncomplete,
+    /// <summary>000 §四(二): a routine talk record ticks at least one content item.</summary>
+    ChecklistEmpty,
+    /// <summary>A ticked checklist item the kind of talk does not have (argument "items").</summary>
+    ChecklistUnknownItem,
+    /// <summary>000 §四(一)5: rectification required but no item named (argument "person").</summary>
+    RectificationItemsRequired,
+    /// <summary>A collective talk covers several talkees (000 §二, last paragraph).</summary>
+    CollectiveNeedsSeveralTalkees,
+    /// <summary>000 §二: a talk is delegated by one of its planned talkers to someone else.</summary>
+    DelegationInvalid,
+    /// <summary>A record field for one talkee is missing (arguments "field", "person").</summary>
+    PartFieldRequired,
+    /// <summary>The card shows an older version of the record than the current one.</summary>
+    RecordSuperseded,
+    /// <summary>002 §五7: a dispute of the record must say what is wrong.</summary>
+    DisputeCommentRequired,
+    /// <summary>The talkee has already answered this version of the record (argument "state").</summary>
+    AlreadyVerified,
+    /// <summary>A record is logged for a talk that is cancelled.</summary>
+    TalkCancelled,
 }
 
 /// <summary>Where each rule comes from, as cited in <see cref="RuleViolation.Source"/>.</summary>
@@ -46,6 +84,22 @@ public static class RuleSources
     public const string Roles = "SPEC §1";
     /// <summary>SPEC §4: TalkBot never silently breaks a rule; a talk is scheduled ahead of time.</summary>
     public const string Procedure = "SPEC §4";
+    /// <summary>000 §三: 日常廉政谈话前应进行廉政常识测试.</summary>
+    public const string Quiz = "000 §三";
+    /// <summary>000 §四(一)4: 安排专人做好记录工作，同时填写《层级廉政谈话登记表》.</summary>
+    public const string Record = "000 §四(一)4";
+    /// <summary>000 §四(二): the ten items of a routine talk.</summary>
+    public const string RoutineContent = "000 §四(二)";
+    /// <summary>000 §四(三): the three steps of a reminder talk.</summary>
+    public const string ReminderContent = "000 §四(三)";
+    /// <summary>002 §三: the four steps of an admonishment talk.</summary>
+    public const string AdmonishmentContent = "002 §三";
+    /// <summary>000 §四(一)5: rectification reported within 3 days after the talk.</summary>
+    public const string Rectification = "000 §四(一)5";
+    /// <summary>002 §五7: 谈话记录需经本人核实.</summary>
+    public const string Verification = "002 §五7";
+    /// <summary>SPEC §6: who may see a record.</summary>
+    public const string Confidentiality = "SPEC §6";
 }
 
 /// <summary>

@@ -3,7 +3,10 @@ using TalkBot.Cards.Builders;
 using TalkBot.Cards.CreateTalk;
 using TalkBot.Cards.Localization;
 using TalkBot.Cards.Views;
+using TalkBot.Cards.Records;
 using TalkBot.Domain;
+using TalkBot.Domain.Quiz;
+using TalkBot.Domain.Records;
 using TalkBot.Domain.Rules;
 using TalkBot.Domain.Talks;
 
@@ -44,6 +47,58 @@ internal static class SampleViews
         previous,
         errors,
         "form-0001");
+
+    public static readonly IReadOnlyList<QuizQuestion> Questions =
+    [
+        new("q001", QuizSource.EightPointRegulation, QuestionType.Single, "中央八项规定的第一条是什么？",
+            [new("A", "改进调查研究"), new("B", "精简会议活动"), new("C", "精简文件简报"), new("D", "厉行勤俭节约")], new HashSet<string> { "A" }, "第一条为改进调查研究。"),
+        new("q010", QuizSource.SixDisciplines, QuestionType.Multiple, "以下属于“六项纪律”的有哪些？",
+            [new("A", "政治纪律"), new("B", "廉洁纪律"), new("C", "财务纪律"), new("D", "生活纪律")], new HashSet<string> { "A", "B", "D" }, null),
+    ];
+
+    public static RecordFormView RecordForm(TalkKind kind, int talkees, IReadOnlyList<string>? errors = null, IReadOnlyList<DisputeView>? disputes = null) => new(
+        new TalkId("0123456789abcdef0123456789abcdef"),
+        kind,
+        Talk,
+        "第三会议室",
+        [.. Enumerable.Range(1, talkees).Select(i => new RecordTalkee(new PersonId($"t{i}"), $"谈话对象{i}"))],
+        [new(new PersonId("p3"), "李明", "局党委书记"), new(new PersonId("p5"), "王正清")],
+        [new(new PersonId("p3"), "李明")],
+        [new(new PersonId("p4"), "赵敏")],
+        new Dictionary<string, string?> { [RecordFields.Date] = "2026-03-04", [RecordFields.Start] = "14:30", [RecordFields.Lead] = "p3", [RecordFields.Checklist] = "1,3" },
+        "form-0002",
+        disputes is null ? null : 1,
+        disputes,
+        errors);
+
+    public static RecordView Record(TalkKind kind, RecordCardMode mode, RecordStatus status, int talkees = 1) => new(
+        new TalkId("0123456789abcdef0123456789abcdef"),
+        kind,
+        status == RecordStatus.AwaitingVerification ? 1 : 2,
+        status,
+        Talk,
+        Talk.AddHours(1),
+        "第三会议室",
+        talkees > 1 ? TalkFormat.Collective : TalkFormat.Individual,
+        "李明",
+        status == RecordStatus.Verified ? ["王正清"] : [],
+        status == RecordStatus.Verified ? "张建国" : null,
+        "赵敏",
+        [.. Enumerable.Range(1, ContentChecklist.Count(kind))],
+        [.. Enumerable.Range(1, talkees).Select(i => new RecordPartView($"谈话对象{i}", "公务接待超标准", "已认识到问题", "立即整改", i == 1, i == 1 ? ["退还超标费用", "书面说明"] : [],
+            status switch
+            {
+                RecordStatus.Verified => VerificationDecision.Confirmed,
+                RecordStatus.Disputed when i == 1 => VerificationDecision.Disputed,
+                _ => null,
+            },
+            status == RecordStatus.Disputed && i == 1 ? "时间记录有误" : null,
+            status == RecordStatus.AwaitingVerification ? null : Talk.AddDays(1)))],
+        "赵敏",
+        Talk.AddHours(2),
+        status == RecordStatus.AwaitingVerification ? [] : [RecordContent.Fields.Place, RecordContent.Fields.Problems],
+        mode,
+        mode == RecordCardMode.View ? "该记录已修改为第2版" : null);
 
     public static IEnumerable<(string Name, AdaptiveCard Card)> AllCards()
     {
@@ -86,6 +141,41 @@ internal static class SampleViews
                     new Dictionary<string, string> { ["field"] = "place", ["state"] = "Acknowledged" }))], locale));
             yield return ($"refusal-{l}", RefusalCard.Build(locale, locale.Pick("新建谈话", "create talks")));
             yield return ($"refusal-general-{l}", RefusalCard.Build(locale));
+
+            yield return ($"notice-quiz-new-{l}", NoticeCard.Build(Notice(new NoticeState.Acknowledged(Talk.AddDays(-3))) with { Quiz = new NoticeQuiz(true) }, locale));
+            yield return ($"notice-quiz-done-{l}", NoticeCard.Build(Notice(new NoticeState.Pending()) with { Quiz = new NoticeQuiz(false, 8, 10) }, locale));
+            yield return ($"notice-quiz-retake-{l}", NoticeCard.Build(Notice(new NoticeState.Pending()) with { Quiz = new NoticeQuiz(true, 6, 10) }, locale));
+            var talkId = new TalkId("0123456789abcdef0123456789abcdef");
+            yield return ($"quiz-{l}", QuizCard.Build(new QuizView(talkId, 1, Talk, Questions), locale));
+            yield return ($"quiz-errors-{l}", QuizCard.Build(new QuizView(talkId, 2, Talk, Questions,
+                new Dictionary<string, IReadOnlySet<string>> { ["q010"] = new HashSet<string> { "A", "D" } }, ["以下题目尚未作答：第1题。"]), locale));
+            var answers = new Dictionary<string, IReadOnlySet<string>> { ["q001"] = new HashSet<string> { "A" }, ["q010"] = new HashSet<string> { "A", "C" } };
+            yield return ($"quiz-result-{l}", QuizResultCard.Build(new QuizResultView(talkId, 1, 1, 2, Talk.AddDays(-1), Questions, answers), locale));
+            yield return ($"quiz-result-unanswered-{l}", QuizResultCard.Build(new QuizResultView(talkId, 1, 0, 2, Talk.AddDays(-1), Questions, new Dictionary<string, IReadOnlySet<string>>()), locale));
+            yield return ($"quiz-score-organiser-{l}", QuizScoreCard.Build(new QuizScoreView(talkId, new PersonId("t1"), "张伟", 1, 8, 10, Talk.AddDays(-1), Talk, true, false), locale));
+            yield return ($"quiz-score-talker-{l}", QuizScoreCard.Build(new QuizScoreView(talkId, new PersonId("t1"), "张伟", 2, 10, 10, Talk.AddDays(-1), Talk, false, false), locale));
+            yield return ($"quiz-score-retake-{l}", QuizScoreCard.Build(new QuizScoreView(talkId, new PersonId("t1"), "张伟", 1, 5, 10, Talk.AddDays(-1), Talk, true, true), locale));
+            yield return ($"quiz-retake-{l}", QuizRetakeCard.Build(talkId, Talk, locale));
+
+            foreach (var kind in Enum.GetValues<TalkKind>())
+            {
+                yield return ($"record-form-{kind}-{l}", RecordFormCard.Build(RecordForm(kind, 1), locale));
+                yield return ($"record-form-{kind}-collective-{l}", RecordFormCard.Build(RecordForm(kind, 3, ["结束时间须晚于开始时间。"], [new("谈话对象1", "时间记录有误", Talk.AddDays(1))]), locale));
+                foreach (var status in Enum.GetValues<RecordStatus>())
+                {
+                    foreach (var mode in Enum.GetValues<RecordCardMode>())
+                    {
+                        yield return ($"record-{kind}-{status}-{mode}-{l}", RecordCard.Build(Record(kind, mode, status, kind == TalkKind.Routine ? 2 : 1), locale));
+                    }
+                }
+            }
+
+            yield return ($"record-form-nochoices-{l}", RecordFormCard.Build(RecordForm(TalkKind.Routine, 1) with { Talkers = [], Delegators = [], Recorders = [] }, locale));
+            yield return ($"record-todo-{l}", RecordTodoCard.Build(
+                [new(talkId, TalkKind.Routine, Talk, ["张伟"], TodoKind.NotLogged, []),
+                 new(new TalkId("1123456789abcdef0123456789abcdef"), TalkKind.Reminder, Talk, ["张伟", "刘洋"], TodoKind.AwaitingVerification, ["刘洋"]),
+                 new(new TalkId("2123456789abcdef0123456789abcdef"), TalkKind.Admonishment, Talk, ["王强"], TodoKind.Disputed, ["王强"])], locale));
+            yield return ($"record-todo-empty-{l}", RecordTodoCard.Build([], locale));
         }
     }
 }

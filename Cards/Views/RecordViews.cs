@@ -1,0 +1,131 @@
+using TalkBot.Domain;
+using TalkBot.Domain.Quiz;
+using TalkBot.Domain.Records;
+using TalkBot.Domain.Talks;
+
+namespace TalkBot.Cards.Views;
+
+/// <summary>The quiz line of a routine talk's notice: whether the talkee may start it, and the score once taken.</summary>
+public sealed record NoticeQuiz(bool CanStart, int? Score = null, int? Total = null);
+
+/// <summary>
+/// The 廉政常识测试 to answer (000 §三). <see cref="Previous"/> re-shows the answers given when they were refused;
+/// <see cref="Errors"/> say why.
+/// </summary>
+public sealed record QuizView(
+    TalkId TalkId,
+    int Attempt,
+    DateTimeOffset TalkScheduled,
+    IReadOnlyList<QuizQuestion> Questions,
+    IReadOnlyDictionary<string, IReadOnlySet<string>>? Previous = null,
+    IReadOnlyList<string>? Errors = null);
+
+/// <summary>The talkee's result: the score and, for every question, their answer, the correct one and its source.</summary>
+public sealed record QuizResultView(
+    TalkId TalkId,
+    int Attempt,
+    int Score,
+    int Total,
+    DateTimeOffset SubmittedAt,
+    IReadOnlyList<QuizQuestion> Questions,
+    IReadOnlyDictionary<string, IReadOnlySet<string>> Answers);
+
+/// <summary>
+/// Told to the talkers and the organiser before the talk: a talkee's score. <see cref="CanAllowRetake"/> offers the
+/// organiser 允许重新测试; <see cref="RetakeAllowed"/> says one was allowed and not yet used.
+/// </summary>
+public sealed record QuizScoreView(
+    TalkId TalkId,
+    PersonId Talkee,
+    string TalkeeName,
+    int Attempt,
+    int Score,
+    int Total,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset TalkScheduled,
+    bool CanAllowRetake,
+    bool RetakeAllowed);
+
+/// <summary>A talkee of the talk as the record form shows them, in the talk's order.</summary>
+public sealed record RecordTalkee(PersonId Id, string Name);
+
+/// <summary>A talkee's dispute of the current version, shown to the recorder who revises it.</summary>
+public sealed record DisputeView(string TalkeeName, string Comment, DateTimeOffset At);
+
+/// <summary>
+/// The record form (《层级廉政谈话登记表》, 000 §四(一)4), prefilled from the talk or from the version it revises.
+/// <see cref="Values"/> are the inputs by id (<c>RecordFields</c>); <see cref="FormId"/> makes a repeated submit
+/// one version.
+/// </summary>
+public sealed record RecordFormView(
+    TalkId TalkId,
+    TalkKind Kind,
+    DateTimeOffset Scheduled,
+    string PlannedPlace,
+    IReadOnlyList<RecordTalkee> Talkees,
+    IReadOnlyList<PersonChoice> Talkers,
+    IReadOnlyList<PersonChoice> Delegators,
+    IReadOnlyList<PersonChoice> Recorders,
+    IReadOnlyDictionary<string, string?> Values,
+    string FormId,
+    int? Revises = null,
+    IReadOnlyList<DisputeView>? Disputes = null,
+    IReadOnlyList<string>? Errors = null);
+
+/// <summary>What one version says about one talkee, with that talkee's verification.</summary>
+public sealed record RecordPartView(
+    string TalkeeName,
+    string? Problems,
+    string? Explanation,
+    string? Requirements,
+    bool RectificationRequired,
+    IReadOnlyList<string> RectificationItems,
+    VerificationDecision? Decision,
+    string? Comment,
+    DateTimeOffset? DecidedAt);
+
+/// <summary>Who may do what on the record card shown.</summary>
+public enum RecordCardMode
+{
+    /// <summary>Read only (talkers, discipline office, a talkee who has answered).</summary>
+    View,
+    /// <summary>The talkee verifies their part: 确认无误 / 有异议.</summary>
+    Verify,
+    /// <summary>The recorder: may revise.</summary>
+    Recorder,
+}
+
+/// <summary>One version of a talk record as a card shows it.</summary>
+public sealed record RecordView(
+    TalkId TalkId,
+    TalkKind Kind,
+    int Version,
+    RecordStatus Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset EndedAt,
+    string Place,
+    TalkFormat Format,
+    string LeadTalker,
+    IReadOnlyList<string> JointTalkers,
+    string? DelegatedBy,
+    string Recorder,
+    IReadOnlyList<int> Checklist,
+    IReadOnlyList<RecordPartView> Parts,
+    string Author,
+    DateTimeOffset LoggedAt,
+    IReadOnlyList<string> ChangedFields,
+    RecordCardMode Mode,
+    string? Notice = null);
+
+public enum TodoKind
+{
+    /// <summary>The talk's time has passed and no record is logged.</summary>
+    NotLogged,
+    /// <summary>Logged; talkees have not all verified.</summary>
+    AwaitingVerification,
+    /// <summary>A talkee disputed the record; it needs a revision.</summary>
+    Disputed,
+}
+
+/// <summary>One line of the recorder's "what is missing" list.</summary>
+public sealed record RecordTodoItem(TalkId TalkId, TalkKind Kind, DateTimeOffset Scheduled, IReadOnlyList<string> TalkeeNames, TodoKind Todo, IReadOnlyList<string> Waiting);
