@@ -14,17 +14,24 @@ public sealed class HelpCommand : ICommand
     public Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var canCreate = Permissions.CanCreateTalks(request.Actor);
+        var records = canCreate || request.Actor.HasAny(Role.Recorder, Role.DisciplineOffice);
         return Task.FromResult(WelcomeCard.Build(
-            new WelcomeView(request.Actor.DisplayName, Commands(request.Locale, canCreate), canCreate), request.Locale));
+            new WelcomeView(request.Actor.DisplayName, Commands(request.Locale, canCreate, records), canCreate), request.Locale));
     }
 
-    internal static IReadOnlyList<CommandHelp> Commands(Locale locale, bool canCreate)
+    internal static IReadOnlyList<CommandHelp> Commands(Locale locale, bool canCreate, bool records = false)
     {
         var list = new List<CommandHelp>
         {
             new(locale.Pick("帮助", "help"), locale.Pick("查看 TalkBot 能做什么", "See what TalkBot can do")),
             new(locale.Pick("我的通知", "my notices"), locale.Pick("查看发给我的谈话通知书及其状态", "See the talk notices sent to me and where they stand")),
         };
+        if (records)
+        {
+            // 000 §四(一)4: the recorder logs each talk; this lists what is still missing.
+            list.Add(new(locale.Pick("待办记录", "records"), locale.Pick("查看待登记、待核实或有异议的谈话记录", "See talks not yet recorded, and records awaiting verification or disputed")));
+        }
+
         if (canCreate)
         {
             list.Insert(1, new(locale.Pick("新建谈话", "new talk"), locale.Pick("安排一次谈话并向谈话对象送达通知书", "Schedule a talk and send the notice to the talkee(s)")));

@@ -6,6 +6,7 @@ using TalkBot.Cards;
 using TalkBot.Cards.AdaptiveCards;
 using TalkBot.Cards.Builders;
 using TalkBot.Cards.Localization;
+using TalkBot.Cards.Views;
 using TalkBot.Domain;
 using TalkBot.Domain.Rules;
 using TalkBot.Domain.Talks;
@@ -16,14 +17,13 @@ namespace TalkBot.Bot.Handlers;
 /// What the talkee does with their notice. The notice is found by the talk id in the card data and the caller's
 /// own identity, so a crafted invoke naming someone else's talk finds nothing and changes nothing.
 /// </summary>
-public sealed partial class NoticeActions(
+public sealed class NoticeActions(
     TalkRepository talks,
+    QuizRepository quizzes,
     PeopleRepository peopleRepository,
-    ConversationReferenceRepository conversations,
-    IConnectorClient connector,
+    PersonMessenger messenger,
     NoticeViews views,
-    LocalePolicy locales,
-    ILogger<NoticeActions> logger)
+    TimeProvider time)
 {
     private const int MaxAttempts = 3;
 
@@ -64,22 +64,22 @@ public sealed partial class NoticeActions(
             }
             catch (DomainRuleException e)
             {
-                return WithProblems(talk, stored.Notice, people, request, e.Violations.Select(v => RuleMessages.Describe(v, locale)));
+                return await WithProblemsAsync(talk, stored.Notice, people, request, e.Violations.Select(v => RuleMessages.Describe(v, locale)), cancellationToken).ConfigureAwait(false);
             }
 
             if (!changed)
             {
-                return Card(talk, stored.Notice, people, request);
+                return await CardAsync(talk, stored.Notice, people, request, cancellationToken).ConfigureAwait(false);
             }
 
             if (await talks.SaveNoticeAsync(stored, null, null, request.Turn.Activity.Id, cancellationToken).ConfigureAwait(false))
             {
                 if (tellOrganiser is not null)
                 {
-                    await TellOrganiserAsync(talk, stored.Notice, people, tellOrganiser, cancellationToken).ConfigureAwait(false);
+                    await messenger.TellAsync(talk.Organiser, locale => tellOrganiser(talk, stored.Notice, people, locale), cancellationToken).ConfigureAwait(false);
                 }
 
-                return Card(talk, stored.Notice, people, request);
+                return await CardAsync(talk, stored.Notice, people, request, cancellationToken).ConfigureAwait(false);
             }
 
             if (attempt == MaxAttempts)
@@ -96,49 +96,37 @@ public sealed partial class NoticeActions(
     public Task<AdaptiveCard> ShowAsync(CardActionRequest request, CancellationToken cancellationToken) =>
         ApplyAsync(request, _ => false, null, cancellationToken);
 
-    public AdaptiveCard Card(Talk talk, Notice notice, PeopleLookup people, CardActionRequest request) =>
-        NoticeCard.Build(views.Notice(talk, notice, people, request.Locale, request.Turn.Activity.From?.Id), request.Locale);
-
-    private AdaptiveCard WithProblems(Talk talk, Notice notice, PeopleLookup people, CardActionRequest request, IEnumerable<string> problems)
+    /// <summary>The notice card as the talkee sees it now, with the quiz line of a routine talk (000 §三).</summary>
+    public async Task<AdaptiveCard> CardAsync(Talk talk, Notice notice, PeopleLookup people, CardActionRequest request, CancellationToken cancellationToken)
     {
-        var card = Card(talk, notice, people, request);
+        var quiz = talk.Kind == TalkKind.Routine
+            ? QuizLine(talk, await quizzes.GetAsync(talk.Id, notice.Talkee, cancellationToken).ConfigureAwait(false), time.GetUtcNow())
+            : null;
+        return NoticeCard.Build(views.Notice(talk, notice, people, request.Locale, request.Turn.Activity.From?.Id) with { Quiz = quiz }, request.Locale);
+    }
+
+    /// <summary>The notice card with problems on top in attention colour.</summary>
+    public async Task<AdaptiveCard> WithProblemsAsync(
+        Talk talk, Notice notice, PeopleLookup people, CardActionRequest request, IEnumerable<string> problems, CancellationToken cancellationToken)
+    {
+        var card = await CardAsync(talk, notice, people, request, cancellationToken).ConfigureAwait(false);
         card.Body.Insert(0, CardParts.Attention(problems));
         return card;
     }
 
-    private async Task TellOrganiserAsync(
-        Talk talk, Notice notice, PeopleLookup people, Func<Talk, Notice, PeopleLookup, Locale, AdaptiveCard> build, CancellationToken cancellationToken)
+    /// <summary>Whether the talkee may start (or resume) the quiz, and the last score.</summary>
+    public static NoticeQuiz QuizLine(Talk talk, StoredQuiz quiz, DateTimeOffset now)
     {
-        var conversation = await conversations.FindAsync(talk.Organiser, cancellationToken).ConfigureAwait(false);
-        if (conversation is null)
-        {
-            LogOrganiserUnreachable(logger, talk.Id.Value);
-            return;
-        }
-
-        try
-        {
-            var card = build(talk, notice, people, locales.For(conversation.Locale));
-            await connector.SendToConversationAsync(
-                conversation.ServiceUrl, conversation.ConversationId, CardMessages.Proactive(conversation, card), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is ConnectorException or HttpRequestException)
-        {
-            // The talkee's answer is stored whatever happens to this message; the organiser also sees it in the talk.
-            LogOrganiserNotTold(logger, talk.Id.Value, e);
-        }
+        var open = talk.Status == TalkStatus.Scheduled && now < talk.ScheduledAt;
+        var latest = quiz.Latest;
+        var canStart = open && (latest is { IsSubmitted: false } || quiz.Track.CanStartAnother);
+        return latest is { IsSubmitted: true } ? new NoticeQuiz(canStart, latest.Score, latest.Total) : new NoticeQuiz(canStart);
     }
 
     private static AdaptiveCard NotFound(Locale locale) => ErrorCard.Build(
         locale.Pick("未找到您的谈话通知书", "Notice not found"),
         [locale.Pick("没有找到发给您的这份通知书。它可能已被撤销，或并非发给您。", "There is no such notice addressed to you. It may have been withdrawn, or it was not sent to you.")],
         locale);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Organiser of talk {TalkId} has no conversation with TalkBot; not told of the answer")]
-    private static partial void LogOrganiserUnreachable(ILogger logger, string talkId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Organiser of talk {TalkId} could not be told of the answer")]
-    private static partial void LogOrganiserNotTold(ILogger logger, string talkId, Exception exception);
 }
 
 /// <summary>确认收到: the talkee confirms receipt of the notice (000 §四(一)3).</summary>

@@ -37,6 +37,8 @@ public static class TalkBotServices
         services.AddSingleton<TalkRepository>();
         services.AddSingleton<PeopleRepository>();
         services.AddSingleton<ConversationReferenceRepository>();
+        services.AddSingleton<QuizRepository>();
+        services.AddSingleton<RecordRepository>();
         return services;
     }
 
@@ -69,7 +71,15 @@ public static class TalkBotServices
         var localization = new LocalizationOptions();
         configuration.GetSection(LocalizationOptions.Section).Bind(localization);
         services.AddSingleton(new LocalePolicy(localization));
+        var quiz = new QuizOptions();
+        configuration.GetSection(QuizOptions.Section).Bind(quiz);
+        services.AddSingleton(quiz);
+        services.AddSingleton(_ => quiz.Load(AppContext.BaseDirectory));
+        services.AddSingleton<PersonMessenger>();
         services.AddSingleton<NoticeViews>();
+        services.AddSingleton<RecordPresenter>();
+        services.AddSingleton<RecordDesk>();
+        services.AddSingleton<RecordTodoList>();
         services.AddSingleton<NoticeDispatcher>();
         services.AddSingleton<NoticeActions>();
         services.AddSingleton<CreateTalkForm>();
@@ -78,6 +88,7 @@ public static class TalkBotServices
         services.AddSingleton<ICommand>(sp => sp.GetRequiredService<HelpCommand>());
         services.AddSingleton<ICommand, NewTalkCommand>();
         services.AddSingleton<ICommand, MyNoticesCommand>();
+        services.AddSingleton<ICommand, RecordTodoCommand>();
 
         services.AddSingleton<ICardAction, NewTalkAction>();
         services.AddSingleton<ICardAction, CreateTalkAction>();
@@ -85,6 +96,15 @@ public static class TalkBotServices
         services.AddSingleton<ICardAction, PostponeNoticeAction>();
         services.AddSingleton<ICardAction, RefreshNoticeAction>();
         services.AddSingleton<ICardAction, HelpAction>();
+        services.AddSingleton<ICardAction, StartQuizAction>();
+        services.AddSingleton<ICardAction, SubmitQuizAction>();
+        services.AddSingleton<ICardAction, AllowRetakeAction>();
+        services.AddSingleton<ICardAction, OpenRecordFormAction>();
+        services.AddSingleton<ICardAction, SubmitRecordAction>();
+        services.AddSingleton<ICardAction, ConfirmRecordAction>();
+        services.AddSingleton<ICardAction, DisputeRecordAction>();
+        services.AddSingleton<ICardAction, ShowRecordAction>();
+        services.AddSingleton<ICardAction, RecordTodoAction>();
 
         services.AddSingleton<IActivityHandler, TalkBotRouter>();
         return services;
