@@ -33,7 +33,12 @@ public sealed partial class NoticeDispatcher(
         else
         {
             var locale = locales.For(conversation.Locale);
-            var card = NoticeCard.Build(views.Notice(talk, notice, people, locale, conversation.UserId), locale);
+            // 000 §三: a routine talk's notice carries the button to start the quiz, which nobody has taken yet.
+            var view = views.Notice(talk, notice, people, locale, conversation.UserId) with
+            {
+                Quiz = talk.Kind == TalkKind.Routine ? new Cards.Views.NoticeQuiz(CanStart: true) : null,
+            };
+            var card = NoticeCard.Build(view, locale);
             try
             {
                 var response = await connector.SendToConversationAsync(

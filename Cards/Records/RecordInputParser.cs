@@ -48,9 +48,9 @@ public static class RecordInputParser
         var end = Time(values[RecordFields.End], RecordFields.End, problems);
         var place = Text(values[RecordFields.Place], RecordFields.Place, MaxPlaceLength, problems);
         var format = Format(values[RecordFields.Format], problems);
-        var lead = Ids(values[RecordFields.Lead]).FirstOrDefault();
-        var delegatedBy = Ids(values[RecordFields.DelegatedBy]).FirstOrDefault();
-        var recorder = Ids(values[RecordFields.Recorder]).FirstOrDefault();
+        var lead = One(values[RecordFields.Lead]);
+        var delegatedBy = One(values[RecordFields.DelegatedBy]);
+        var recorder = One(values[RecordFields.Recorder]);
         var checklist = Checklist(values[RecordFields.Checklist], problems);
 
         var parts = new List<TalkeePart>();
@@ -223,6 +223,9 @@ public static class RecordInputParser
 
         return items;
     }
+
+    // PersonId is a struct: an empty choice must be null, not default(PersonId).
+    private static PersonId? One(string? text) => Ids(text) is [var first, ..] ? first : null;
 
     private static List<PersonId> Ids(string? text) =>
         [.. (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).Select(id => new PersonId(id))];
