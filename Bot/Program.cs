@@ -3,6 +3,7 @@ using TalkBot.Bot.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services
+    .AddTalkBotTestClock(builder.Configuration, builder.Environment)
     .AddBotConnector(builder.Configuration)
     .AddTalkBotStorage(builder.Configuration)
     .AddTalkBotRules(builder.Configuration)
@@ -12,6 +13,7 @@ builder.Services
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok("ok"));
 app.MapBotMessages("/api/messages");
+app.MapTalkBotTestClock();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -45,6 +45,7 @@ log "starting the bot on http://127.0.0.1:3978"
   cd Bot/bin/Debug/net10.0
   ASPNETCORE_ENVIRONMENT=Development \
   Localization__Locale="${TALKBOT_LOCALE:-zh-CN}" \
+  TestClock__Enabled=true \
   ASPNETCORE_URLS=http://127.0.0.1:3978 \
   ConnectionStrings__Tables="UseDevelopmentStorage=true" \
   exec dotnet TalkBot.Bot.dll

@@ -184,6 +184,8 @@ public sealed partial class PeersFixture : IAsyncLifetime
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 // The Playground always says en-US; its users read zh-CN (LocalizationOptions).
                 ["Localization__Locale"] = "zh-CN",
+                // Recording a talk needs "after the talk": the scenarios move this process's clock forward.
+                ["TestClock__Enabled"] = "true",
                 ["ASPNETCORE_URLS"] = BotUrl.ToString().TrimEnd('/'),
                 ["ConnectionStrings__Tables"] = TablesConnectionString,
                 ["DOTNET_NOLOGO"] = "1",
