@@ -313,14 +313,14 @@ public sealed class RecordTodoList(TalkRepository talks, RecordDesk desk, People
             switch (stored?.Record)
             {
                 case null:
-                    items.Add(new RecordTodoItem(talk.Id, talk.Kind, scheduled, names, TodoKind.NotLogged, []));
+                    items.Add(new RecordTodoItem(talk.Id, talk.Kind, scheduled, talk.Place, names, TodoKind.NotLogged, []));
                     break;
                 case { Status: RecordStatus.Disputed } r:
-                    items.Add(new RecordTodoItem(talk.Id, talk.Kind, scheduled, names, TodoKind.Disputed,
+                    items.Add(new RecordTodoItem(talk.Id, talk.Kind, scheduled, talk.Place, names, TodoKind.Disputed,
                         [.. r.Current.Verifications.Where(v => v.Decision == VerificationDecision.Disputed).Select(v => people.Name(v.Talkee))]));
                     break;
                 case { Status: RecordStatus.AwaitingVerification } r:
-                    items.Add(new RecordTodoItem(talk.Id, talk.Kind, scheduled, names, TodoKind.AwaitingVerification,
+                    items.Add(new RecordTodoItem(talk.Id, talk.Kind, scheduled, talk.Place, names, TodoKind.AwaitingVerification,
                         [.. talk.Talkees.Where(t => r.Current.VerificationBy(t) is null).Select(people.Name)]));
                     break;
             }

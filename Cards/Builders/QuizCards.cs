@@ -87,8 +87,9 @@ public static class QuizResultCard
                 Separator = true,
                 Items =
                 [
-                    new AdaptiveTextBlock($"{i + 1}. {q.Text}") { Wrap = true, Weight = AdaptiveTextWeight.Bolder },
-                    Paragraph(string.Join("\n", q.Options.Select(o => $"{o.Key}. {o.Text}"))),
+                    // Not "7. …": a TextBlock reads that as a Markdown list item and indents it.
+                    new AdaptiveTextBlock(locale.Pick($"第{i + 1}题　{q.Text}", $"Q{i + 1}  {q.Text}")) { Wrap = true, Weight = AdaptiveTextWeight.Bolder },
+                    .. q.Options.Select(o => new AdaptiveTextBlock($"{o.Key}. {o.Text}") { Wrap = true, Spacing = AdaptiveSpacing.None }),
                     new AdaptiveTextBlock(
                         locale.Pick(
                             $"{(right ? "✔ 正确" : "✘ 错误")}　您的答案：{Keys(given)}　正确答案：{Keys(q.Answer)}",

@@ -339,7 +339,7 @@ public static class RecordTodoCard
                 _ => (locale.Pick($"待本人核实：{Names(item.Waiting, locale)}", $"Awaiting verification by {Names(item.Waiting, locale)}"), AdaptiveTextColor.Accent),
             };
             var container = new AdaptiveContainer { Separator = true, Spacing = AdaptiveSpacing.Medium };
-            container.Items.Add(new AdaptiveTextBlock($"{DateText.DateTime(item.Scheduled, locale)} · {Labels.Of(item.Kind, locale)} · {Names(item.TalkeeNames, locale)}")
+            container.Items.Add(new AdaptiveTextBlock($"{DateText.DateTime(item.Scheduled, locale)} · {item.Place} · {Labels.Of(item.Kind, locale)} · {Names(item.TalkeeNames, locale)}")
             {
                 Wrap = true,
                 Weight = AdaptiveTextWeight.Bolder,

@@ -128,4 +128,4 @@ public enum TodoKind
 }
 
 /// <summary>One line of the recorder's "what is missing" list.</summary>
-public sealed record RecordTodoItem(TalkId TalkId, TalkKind Kind, DateTimeOffset Scheduled, IReadOnlyList<string> TalkeeNames, TodoKind Todo, IReadOnlyList<string> Waiting);
+public sealed record RecordTodoItem(TalkId TalkId, TalkKind Kind, DateTimeOffset Scheduled, string Place, IReadOnlyList<string> TalkeeNames, TodoKind Todo, IReadOnlyList<string> Waiting);

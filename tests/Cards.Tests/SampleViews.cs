@@ -172,9 +172,9 @@ internal static class SampleViews
 
             yield return ($"record-form-nochoices-{l}", RecordFormCard.Build(RecordForm(TalkKind.Routine, 1) with { Talkers = [], Delegators = [], Recorders = [] }, locale));
             yield return ($"record-todo-{l}", RecordTodoCard.Build(
-                [new(talkId, TalkKind.Routine, Talk, ["张伟"], TodoKind.NotLogged, []),
-                 new(new TalkId("1123456789abcdef0123456789abcdef"), TalkKind.Reminder, Talk, ["张伟", "刘洋"], TodoKind.AwaitingVerification, ["刘洋"]),
-                 new(new TalkId("2123456789abcdef0123456789abcdef"), TalkKind.Admonishment, Talk, ["王强"], TodoKind.Disputed, ["王强"])], locale));
+                [new(talkId, TalkKind.Routine, Talk, "第三会议室", ["张伟"], TodoKind.NotLogged, []),
+                 new(new TalkId("1123456789abcdef0123456789abcdef"), TalkKind.Reminder, Talk, "第二会议室", ["张伟", "刘洋"], TodoKind.AwaitingVerification, ["刘洋"]),
+                 new(new TalkId("2123456789abcdef0123456789abcdef"), TalkKind.Admonishment, Talk, "第一会议室", ["王强"], TodoKind.Disputed, ["王强"])], locale));
             yield return ($"record-todo-empty-{l}", RecordTodoCard.Build([], locale));
         }
     }

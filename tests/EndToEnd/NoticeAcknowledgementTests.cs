@@ -18,23 +18,13 @@ public sealed class NoticeAcknowledgementTests(PeersFixture peers, ITestOutputHe
     {
         var organiser = Peers.People[0];
         var talkee = Peers.People.Single(p => p.Name == DemoRoles.FirstCadre);
-        var talker = DemoRoles.Talker;
-        var recorder = DemoRoles.Recorder;
+        var (talker, recorder) = (DemoRoles.Talker, DemoRoles.Recorder);
 
         // The talkee opens TalkBot first, so the bot holds their conversation (PROTOCOL §6: install, then proactive).
         await playground.SwitchUserAsync(talkee.Index);
         await playground.SwitchUserAsync(organiser.Index);
 
-        await playground.SendMessageAsync("新建谈话");
-        var form = await playground.WaitForCardAsync("创建并发送通知书");
-        await playground.SelectChoicesAsync(form, "谈话对象", talkee.Name);
-        await playground.SelectChoicesAsync(form, "谈话人", talker);
-        await playground.SelectChoicesAsync(form, "记录人", recorder);
-        await playground.SelectChoicesAsync(form, "谈话类型", "日常廉政谈话");
-        await playground.FillInputAsync(form, "谈话地点", "第三会议室");
-        await playground.ClickActionAsync(form, "创建并发送通知书");
-
-        var created = await playground.WaitForCardAsync("谈话已创建");
+        var created = await playground.CreateRoutineTalkAsync(talkee.Name, talker, recorder, "第三会议室");
         var summary = await PlaygroundPage.GetCardTextAsync(created);
         Assert.Contains(talkee.Name, summary, StringComparison.Ordinal);
         Assert.Contains("已发送", summary, StringComparison.Ordinal);

@@ -242,6 +242,29 @@ public sealed partial class PlaygroundPage : IAsyncDisposable
         await button.ClickAsync();
     }
 
+    /// <summary>
+    /// As the current user (an organiser), sends 新建谈话, fills the form for a routine talk on the earliest date the
+    /// form offers, and returns the 谈话已创建 card.
+    /// </summary>
+    public async Task<ILocator> CreateRoutineTalkAsync(string talkee, string talker, string recorder, string place)
+    {
+        await SendMessageAsync("新建谈话");
+        var form = await WaitForCardAsync("创建并发送通知书");
+        await SelectChoicesAsync(form, "谈话对象", talkee);
+        await SelectChoicesAsync(form, "谈话人", talker);
+        await SelectChoicesAsync(form, "记录人", recorder);
+        await SelectChoicesAsync(form, "谈话类型", "日常廉政谈话");
+        await FillInputAsync(form, "谈话地点", place);
+        await ClickActionAsync(form, "创建并发送通知书");
+        return await WaitForCardAsync("谈话已创建");
+    }
+
+    /// <summary>The labels of the card's inputs as <see cref="FillInputAsync"/> matches them, in order.</summary>
+    public static Task<string[]> GetInputLabelsAsync(ILocator card) => card.EvaluateAsync<string[]>("""
+        card => [...card.querySelectorAll('label[for]')]
+          .map(l => l.innerText.replace(/\s+/g, ' ').trim().replace(/\s*\*$/, ''))
+        """);
+
     /// <summary>Saves the current tab; a relative path goes under TestResults/EndToEnd.</summary>
     public async Task<string> ScreenshotAsync(string path)
     {
