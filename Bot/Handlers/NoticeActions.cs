@@ -84,10 +84,7 @@ public sealed class NoticeActions(
 
             if (attempt == MaxAttempts)
             {
-                return ErrorCard.Build(
-                    locale.Pick("操作未完成", "Not done"),
-                    [locale.Pick("该通知书正被同时修改，请稍后再试。", "The notice is being changed at the same time; please try again.")],
-                    locale);
+                return ErrorCard.Busy(locale, "该通知书", "The notice");
             }
         }
     }

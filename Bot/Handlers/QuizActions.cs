@@ -281,8 +281,5 @@ internal static class QuizLookup
         [locale.Pick("没有找到与您有关的这次测试。它可能已被撤销，或并非发给您。", "There is no such quiz of yours. It may have been withdrawn, or it is not yours.")],
         locale);
 
-    public static AdaptiveCard Busy(Locale locale) => ErrorCard.Build(
-        locale.Pick("操作未完成", "Not done"),
-        [locale.Pick("该测试正被同时修改，请稍后再试。", "The quiz is being changed at the same time; please try again.")],
-        locale);
+    public static AdaptiveCard Busy(Locale locale) => ErrorCard.Busy(locale, "该测试", "The quiz");
 }

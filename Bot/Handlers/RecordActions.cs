@@ -59,10 +59,7 @@ public sealed class RecordDesk(
         [locale.Pick("记录人尚未登记这次谈话的记录。", "The recorder has not logged this talk yet.")],
         locale);
 
-    public static AdaptiveCard Busy(Locale locale) => ErrorCard.Build(
-        locale.Pick("操作未完成", "Not done"),
-        [locale.Pick("该记录正被同时修改，请稍后再试。", "The record is being changed at the same time; please try again.")],
-        locale);
+    public static AdaptiveCard Busy(Locale locale) => ErrorCard.Busy(locale, "该记录", "The record");
 
     public static AdaptiveCard Refused(Locale locale, string zh, string en) => RefusalCard.Build(locale, locale.Pick(zh, en));
 }

@@ -69,18 +69,8 @@ public sealed class QuizRepository(TalkBotTables tables)
         return attempts;
     }
 
-    private async Task<bool> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tables.Talks.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return false;
-        }
-    }
+    private Task<bool> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        tables.Talks.TrySubmitTransactionAsync(actions, cancellationToken);
 
     private static QuizTrackEntity ToEntity(QuizTrack track) => new()
     {

@@ -101,18 +101,8 @@ public sealed class RecordRepository(TalkBotTables tables)
         return await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tables.Talks.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return false;
-        }
-    }
+    private Task<bool> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        tables.Talks.TrySubmitTransactionAsync(actions, cancellationToken);
 
     private async Task<List<T>> QueryAsync<T>(TalkId talk, string prefix, CancellationToken cancellationToken) where T : class, ITableEntity, new()
     {

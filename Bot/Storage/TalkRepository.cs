@@ -181,15 +181,7 @@ public sealed class TalkRepository(TalkBotTables tables)
             }));
         }
 
-        try
-        {
-            await tables.Talks.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return false;
-        }
+        return await tables.Talks.TrySubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every acknowledgement row of a talk (for the organiser and for tests of "exactly once").</summary>

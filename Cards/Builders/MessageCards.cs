@@ -20,6 +20,12 @@ public static class ErrorCard
 
         return card;
     }
+
+    /// <summary>A change lost to the same change made at the same time, after retries: the person tries again.</summary>
+    public static AdaptiveCard Busy(Locale locale, string zhWhat, string enWhat) => Build(
+        locale.Pick("操作未完成", "Not done"),
+        [locale.Pick($"{zhWhat}正被同时修改，请稍后再试。", $"{enWhat} is being changed at the same time; please try again.")],
+        locale);
 }
 
 /// <summary>The change was refused by the rules: each broken rule with its source and the earliest valid date.</summary>

@@ -1,0 +1,25 @@
+using Azure;
+using TalkBot.Bot.Storage.Tables;
+
+namespace TalkBot.Bot.Storage;
+
+public static class TableTransactions
+{
+    /// <summary>
+    /// Submits an entity group transaction; false, with nothing written, when it lost a race: an Add found its row
+    /// (409) or an ETag no longer matched (412). The caller reads again and re-applies, which the domain makes a no-op
+    /// when the winner was the same change.
+    /// </summary>
+    public static async Task<bool> TrySubmitTransactionAsync(this TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+}
