@@ -9,20 +9,21 @@ namespace TalkBot.Cards.Records;
 /// </summary>
 public static class RecordFields
 {
+    // Where the form has the field Domain names, the input id is Domain's name, so a violation's field is an input id.
     public const string Date = "date";
     public const string Start = "start";
     public const string End = "end";
-    public const string Place = "place";
-    public const string Format = "format";
+    public const string Place = RecordContent.Fields.Place;
+    public const string Format = RecordContent.Fields.Format;
     public const string Lead = "lead";
     public const string Joint = "joint";
-    public const string DelegatedBy = "delegatedBy";
-    public const string Recorder = "recorder";
-    public const string Checklist = "checklist";
-    public const string Problems = "problems";
-    public const string Explanation = "explanation";
-    public const string Requirements = "requirements";
-    public const string Rectification = "rectification";
+    public const string DelegatedBy = RecordContent.Fields.DelegatedBy;
+    public const string Recorder = RecordContent.Fields.Recorder;
+    public const string Checklist = RecordContent.Fields.Checklist;
+    public const string Problems = RecordContent.Fields.Problems;
+    public const string Explanation = RecordContent.Fields.Explanation;
+    public const string Requirements = RecordContent.Fields.Requirements;
+    public const string Rectification = RecordContent.Fields.Rectification;
     public const string Items = "items";
 
     public static string Part(int number, string field) => $"p{number}.{field}";
@@ -43,7 +44,7 @@ public static class RecordFields
         Problems => locale.Pick("指出的问题", "Problems pointed out"),
         Explanation => locale.Pick("谈话对象的解释说明", "Talkee's explanation"),
         Requirements => locale.Pick("提出的要求", "Requirements made"),
-        Rectification or RecordContent.Fields.Rectification => locale.Pick("需要整改", "Rectification required"),
+        Rectification => locale.Pick("需要整改", "Rectification required"),
         Items => locale.Pick("整改事项（每行一项）", "Rectification items (one per line)"),
         _ => null,
     };
