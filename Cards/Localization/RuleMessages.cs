@@ -117,6 +117,21 @@ public static class RuleMessages
             RuleCode.TalkCancelled => locale.Pick(
                 "该谈话已撤销，不能登记记录。",
                 "the talk was cancelled; it cannot be recorded."),
+            RuleCode.RectificationMeasuresRequired => locale.Pick(
+                $"请填写每项整改事项的整改措施，尚缺第{Numbers(violation, "items", locale)}项。",
+                $"give the measure taken for every item; missing: {Numbers(violation, "items", locale)}."),
+            RuleCode.CompletionDateRequired => locale.Pick(
+                $"已完成的整改事项须填写完成日期：第{Numbers(violation, "items", locale)}项。",
+                $"a measure marked done needs its completion date: item {Numbers(violation, "items", locale)}."),
+            RuleCode.CompletionDateInFuture => locale.Pick(
+                $"完成日期不能晚于今天：第{Numbers(violation, "items", locale)}项。",
+                $"a completion date cannot be in the future: item {Numbers(violation, "items", locale)}."),
+            RuleCode.ReturnCommentRequired => locale.Pick(
+                "退回整改报告须说明理由。",
+                "say why the report is returned."),
+            RuleCode.NewDueDateRequired => locale.Pick(
+                "退回整改报告须指定晚于今天的新期限。",
+                "a returned report needs a new due date after today."),
             _ => locale.Pick($"违反规则 {violation.Code}。", $"rule {violation.Code} is broken."),
         };
     }

@@ -63,6 +63,16 @@ public enum RuleCode
     AlreadyVerified,
     /// <summary>A record is logged for a talk that is cancelled.</summary>
     TalkCancelled,
+    /// <summary>000 §四(一)5: a rectification report names a measure for every item (argument "items": those missing).</summary>
+    RectificationMeasuresRequired,
+    /// <summary>A measure reported as done needs its completion date (argument "items").</summary>
+    CompletionDateRequired,
+    /// <summary>A completion date cannot lie in the future (argument "items").</summary>
+    CompletionDateInFuture,
+    /// <summary>A report returned to the talkee says why.</summary>
+    ReturnCommentRequired,
+    /// <summary>A report returned to the talkee gets a new due date after today.</summary>
+    NewDueDateRequired,
 }
 
 /// <summary>Where each rule comes from, as cited in <see cref="RuleViolation.Source"/>.</summary>
