@@ -51,10 +51,23 @@ public static class Verbs
     /// <summary>The recorder's list of what is missing (also the command 待办记录).</summary>
     public const string RecordTodo = "record.todo";
 
+    /// <summary>Show a rectification: the talkee's report form, or the reviewer's card; data: talkId, talkee.</summary>
+    public const string RectificationShow = "rect.show";
+
+    /// <summary>The talkee reports the measures (整改措施落实情况); data: talkId, formId and <c>m{n}.*</c> inputs.</summary>
+    public const string RectificationSubmit = "rect.submit";
+
+    /// <summary>The reviewer accepts a report; data: talkId, talkee, report.</summary>
+    public const string RectificationAccept = "rect.accept";
+
+    /// <summary>The reviewer returns a report; data: talkId, talkee, report and the "comment" and "dueDate" inputs.</summary>
+    public const string RectificationReturn = "rect.return";
+
     public static IReadOnlyList<string> All { get; } =
     [
         Help, TalkNew, TalkCreate, NoticeAcknowledge, NoticePostpone, NoticeRefresh, QuizStart, QuizSubmit, QuizRetake,
         RecordNew, RecordSubmit, RecordConfirm, RecordDispute, RecordShow, RecordTodo,
+        RectificationShow, RectificationSubmit, RectificationAccept, RectificationReturn,
     ];
 }
 
@@ -81,6 +94,12 @@ public static class DataKeys
 
     /// <summary>The dispute comment input.</summary>
     public const string Comment = "comment";
+
+    /// <summary>The report a review answers.</summary>
+    public const string Report = "report";
+
+    /// <summary>The new due date input of a returned report.</summary>
+    public const string DueDate = "dueDate";
 
     /// <summary>Prefix of the quiz's answer inputs: <c>q.{questionId}</c>.</summary>
     public const string QuizAnswerPrefix = "q.";

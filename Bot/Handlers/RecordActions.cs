@@ -97,7 +97,7 @@ public sealed class OpenRecordFormAction(RecordDesk desk) : ICardAction
 /// to verify (002 §五7). A repeated submit of one form stores one version and sends nothing again. A rejected form is
 /// shown again with every problem on top, and nothing is stored.
 /// </summary>
-public sealed class SubmitRecordAction(RecordDesk desk, PersonMessenger messenger, WorkingCalendar calendar, TimeProvider time) : ICardAction
+public sealed class SubmitRecordAction(RecordDesk desk, RectificationDesk rectifications, PersonMessenger messenger, WorkingCalendar calendar, TimeProvider time) : ICardAction
 {
     public string Verb => Verbs.RecordSubmit;
 
@@ -163,6 +163,9 @@ public sealed class SubmitRecordAction(RecordDesk desk, PersonMessenger messenge
                 talk.Talkees,
                 (talkee, l) => RecordCard.Build(desk.Presenter.Record(talk, record, record.Current, talkee, people, RecordCardMode.Verify), l),
                 cancellationToken).ConfigureAwait(false);
+
+            // 000 §四(一)5: the 3 days run from the talk, not from the record's verification, so they open now.
+            await rectifications.OpenForRecordAsync(talk, record, people, cancellationToken).ConfigureAwait(false);
             return RecordCard.Build(desk.Presenter.Record(talk, record, record.Current, actor.Id, people, RecordCardMode.Recorder,
                 locale.Pick("记录已提交，已发送谈话对象核实。", "Record submitted and sent to the talkee(s) to verify.")), locale);
         }

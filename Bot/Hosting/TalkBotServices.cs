@@ -8,6 +8,7 @@ using TalkBot.Bot.Storage;
 using TalkBot.Bot.Storage.Tables;
 using TalkBot.Bot.Talks;
 using TalkBot.Domain.Calendar;
+using TalkBot.Domain.Reminders;
 using TalkBot.Domain.Rules;
 
 namespace TalkBot.Bot.Hosting;
@@ -39,6 +40,7 @@ public static class TalkBotServices
         services.AddSingleton<ConversationReferenceRepository>();
         services.AddSingleton<QuizRepository>();
         services.AddSingleton<RecordRepository>();
+        services.AddSingleton<RectificationRepository>();
         return services;
     }
 
@@ -53,6 +55,10 @@ public static class TalkBotServices
         services.AddSingleton(talkOptions);
         services.AddSingleton(_ => calendarOptions.Load(AppContext.BaseDirectory));
         services.AddSingleton(sp => new TalkSchedulingRules(sp.GetRequiredService<WorkingCalendar>(), talkOptions.Policy));
+        var reminders = new ReminderOptions();
+        configuration.GetSection(ReminderOptions.Section).Bind(reminders);
+        services.AddSingleton(reminders);
+        services.AddSingleton(sp => new ReminderRules(sp.GetRequiredService<WorkingCalendar>(), reminders.Policy));
         return services;
     }
 
@@ -80,6 +86,7 @@ public static class TalkBotServices
         services.AddSingleton<RecordPresenter>();
         services.AddSingleton<RecordDesk>();
         services.AddSingleton<RecordTodoList>();
+        services.AddSingleton<RectificationDesk>();
         services.AddSingleton<NoticeDispatcher>();
         services.AddSingleton<NoticeActions>();
         services.AddSingleton<CreateTalkForm>();
@@ -105,6 +112,10 @@ public static class TalkBotServices
         services.AddSingleton<ICardAction, DisputeRecordAction>();
         services.AddSingleton<ICardAction, ShowRecordAction>();
         services.AddSingleton<ICardAction, RecordTodoAction>();
+        services.AddSingleton<ICardAction, ShowRectificationAction>();
+        services.AddSingleton<ICardAction, SubmitRectificationAction>();
+        services.AddSingleton<ICardAction, AcceptRectificationAction>();
+        services.AddSingleton<ICardAction, ReturnRectificationAction>();
 
         services.AddSingleton<IActivityHandler, TalkBotRouter>();
         return services;

@@ -104,16 +104,8 @@ public sealed class RecordRepository(TalkBotTables tables)
     private Task<bool> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken) =>
         tables.Talks.TrySubmitTransactionAsync(actions, cancellationToken);
 
-    private async Task<List<T>> QueryAsync<T>(TalkId talk, string prefix, CancellationToken cancellationToken) where T : class, ITableEntity, new()
-    {
-        var rows = new List<T>();
-        await foreach (var row in tables.Talks.QueryAsync<T>(TalkRepository.RowsStartingWith(talk, prefix), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private Task<List<T>> QueryAsync<T>(TalkId talk, string prefix, CancellationToken cancellationToken) where T : class, ITableEntity, new() =>
+        tables.Talks.QueryAllAsync<T>(TalkRepository.RowsStartingWith(talk, prefix), cancellationToken);
 
     private static RecordHeadEntity Head(TalkRecord record) => new()
     {

@@ -10,6 +10,8 @@ namespace TalkBot.Bot.Storage;
 /// guarded by one head row's ETag: <c>quiz|{talkeeId}</c> (attempts and retakes), <c>quiza|{talkeeId}|{nn}</c> (one
 /// attempt), <c>record</c> (current version and status), <c>recordv|{nnn}</c> (a version's common part),
 /// <c>recordp|{nnn}|{talkeeId}</c> (its part per talkee), <c>recordc|{nnn}|{talkeeId}</c> (a talkee's verification).
+/// Rectification (000 §四(一)5) the same way: <c>rect|{talkeeId}</c> (head), <c>rectr|{talkeeId}|{nn}</c> (a report),
+/// <c>rectm|{talkeeId}|{nn}|{item}</c> (its measure per item), <c>rectv|{talkeeId}|{nn}</c> (its review).
 /// Each kind has its own prefix so that one range query reads all rows of that kind. Version rows, parts and
 /// verifications are insert-only: a version, once written, never changes.</item>
 /// <item><c>TalksByPerson</c>: PartitionKey = person id; RowKey = talk id; the person's relations to the talk
@@ -43,7 +45,16 @@ public static class TableLayout
     public const string RecordPartRowPrefix = "recordp|";
     public const string RecordVerificationRowPrefix = "recordc|";
 
+    public const string RectificationRowPrefix = "rect|";
+    public const string RectificationReportRowPrefix = "rectr|";
+    public const string MeasureRowPrefix = "rectm|";
+    public const string RectificationReviewRowPrefix = "rectv|";
+
     public static string NoticeRow(string talkeeId) => NoticeRowPrefix + talkeeId;
+    public static string RectificationRow(string talkeeId) => RectificationRowPrefix + talkeeId;
+    public static string RectificationReportRow(string talkeeId, int n) => $"{RectificationReportRowPrefix}{talkeeId}|{n:D2}";
+    public static string MeasureRow(string talkeeId, int report, int item) => $"{MeasureRowPrefix}{talkeeId}|{report:D2}|{item:D2}";
+    public static string RectificationReviewRow(string talkeeId, int report) => $"{RectificationReviewRowPrefix}{talkeeId}|{report:D2}";
     public static string QuizTrackRow(string talkeeId) => QuizTrackRowPrefix + talkeeId;
     public static string QuizAttemptRow(string talkeeId, int number) => $"{QuizAttemptRowPrefix}{talkeeId}|{number:D2}";
     public static string RecordVersionRow(int version) => $"{RecordVersionRowPrefix}{version:D3}";

@@ -22,4 +22,16 @@ public static class TableTransactions
             return false;
         }
     }
+
+    /// <summary>Every entity the filter matches, all pages.</summary>
+    public static async Task<List<T>> QueryAllAsync<T>(this TableClient table, string filter, CancellationToken cancellationToken) where T : class, ITableEntity, new()
+    {
+        var rows = new List<T>();
+        await foreach (var row in table.QueryAsync<T>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
 }

@@ -20,6 +20,31 @@ public sealed class TalkOptions
     public NoticePolicy Policy => new(NoticeWorkingDays, WindowDays);
 }
 
+/// <summary>Reminder configuration (section <c>Reminders</c>); defaults: 08:30–17:30, re-push after a day, escalate daily.</summary>
+public sealed class ReminderOptions
+{
+    public const string Section = "Reminders";
+
+    /// <summary>000 §四(一)5: days after the talk for the rectification report.</summary>
+    public int RectificationDays { get; set; } = 3;
+
+    public string WorkingHoursStart { get; set; } = "08:30";
+    public string WorkingHoursEnd { get; set; } = "17:30";
+
+    public TimeSpan NoticeRepushAfter { get; set; } = TimeSpan.FromDays(1);
+
+    public int EscalationEveryWorkingDays { get; set; } = 1;
+
+    public Domain.Reminders.ReminderPolicy Policy => new()
+    {
+        RectificationDays = RectificationDays,
+        WorkingHoursStart = TimeOnly.Parse(WorkingHoursStart, System.Globalization.CultureInfo.InvariantCulture),
+        WorkingHoursEnd = TimeOnly.Parse(WorkingHoursEnd, System.Globalization.CultureInfo.InvariantCulture),
+        NoticeRepushAfter = NoticeRepushAfter,
+        EscalationEveryWorkingDays = EscalationEveryWorkingDays,
+    };
+}
+
 /// <summary>Calendar configuration (section <c>Calendar</c>).</summary>
 public sealed class CalendarOptions
 {

@@ -129,3 +129,42 @@ public enum TodoKind
 
 /// <summary>One line of the recorder's "what is missing" list.</summary>
 public sealed record RecordTodoItem(TalkId TalkId, TalkKind Kind, DateTimeOffset Scheduled, string Place, IReadOnlyList<string> TalkeeNames, TodoKind Todo, IReadOnlyList<string> Waiting);
+
+/// <summary>What the talkee reported for one item.</summary>
+public sealed record MeasureView(int Item, string Measure, Domain.Rectifications.MeasureStatus Status, DateOnly? CompletedOn);
+
+/// <summary>One report, with its review when there is one.</summary>
+public sealed record RectificationReportView(
+    int Number, DateTimeOffset SubmittedAt, bool Late, IReadOnlyList<MeasureView> Measures,
+    bool? Accepted = null, string? ReviewComment = null, string? ReviewerName = null, DateOnly? NewDueDate = null);
+
+public enum RectificationCardMode
+{
+    /// <summary>Read only.</summary>
+    View,
+    /// <summary>The talkee reports: a measure, status and completion date per item.</summary>
+    Report,
+    /// <summary>The talker or the discipline office reviews the latest report.</summary>
+    Review,
+}
+
+/// <summary>
+/// A talkee's rectification (000 §四(一)5): the items from the record, the due date, every report and review.
+/// <see cref="Values"/> and <see cref="Errors"/> re-show a refused report.
+/// </summary>
+public sealed record RectificationView(
+    TalkId TalkId,
+    PersonId Talkee,
+    string TalkeeName,
+    TalkKind Kind,
+    DateTimeOffset TalkAt,
+    IReadOnlyList<string> Items,
+    DateOnly DueDate,
+    bool Overdue,
+    Domain.Rectifications.RectificationStatus Status,
+    IReadOnlyList<RectificationReportView> Reports,
+    RectificationCardMode Mode,
+    string? FormId = null,
+    IReadOnlyDictionary<string, string?>? Values = null,
+    IReadOnlyList<string>? Errors = null,
+    string? Notice = null);

@@ -100,6 +100,10 @@ internal static class SampleViews
         mode,
         mode == RecordCardMode.View ? "该记录已修改为第2版" : null);
 
+    public static RectificationView Rectification(RectificationCardMode mode, Domain.Rectifications.RectificationStatus status, IReadOnlyList<RectificationReportView> reports) => new(
+        new TalkId("0123456789abcdef0123456789abcdef"), new PersonId("t1"), "周海涛", TalkKind.Routine, Talk, ["退还超标费用", "提交书面说明"],
+        new DateOnly(2026, 3, 7), status == Domain.Rectifications.RectificationStatus.Open, status, reports, mode, "form-3");
+
     public static IEnumerable<(string Name, AdaptiveCard Card)> AllCards()
     {
         foreach (var locale in new[] { Locale.ZhCn, Locale.EnUs })
@@ -176,6 +180,23 @@ internal static class SampleViews
                  new(new TalkId("1123456789abcdef0123456789abcdef"), TalkKind.Reminder, Talk, "第二会议室", ["张伟", "刘洋"], TodoKind.AwaitingVerification, ["刘洋"]),
                  new(new TalkId("2123456789abcdef0123456789abcdef"), TalkKind.Admonishment, Talk, "第一会议室", ["王强"], TodoKind.Disputed, ["王强"])], locale));
             yield return ($"record-todo-empty-{l}", RecordTodoCard.Build([], locale));
+
+            foreach (var mode in Enum.GetValues<RectificationCardMode>())
+            {
+                yield return ($"rect-open-{mode}-{l}", RectificationCard.Build(Rectification(mode, Domain.Rectifications.RectificationStatus.Open, []), locale));
+                yield return ($"rect-submitted-{mode}-{l}", RectificationCard.Build(Rectification(mode, Domain.Rectifications.RectificationStatus.Submitted,
+                    [new(1, Talk.AddDays(4), true, [new(1, "已退还", Domain.Rectifications.MeasureStatus.Done, new DateOnly(2026, 3, 6)), new(2, "正在撰写", Domain.Rectifications.MeasureStatus.InProgress, null)], false, "措施不具体", "王正清", new DateOnly(2026, 3, 12)),
+                     new(2, Talk.AddDays(6), false, [new(1, "已全额退还", Domain.Rectifications.MeasureStatus.Done, new DateOnly(2026, 3, 9))])]), locale));
+            }
+
+            yield return ($"rect-accepted-{l}", RectificationCard.Build(Rectification(RectificationCardMode.View, Domain.Rectifications.RectificationStatus.Accepted,
+                [new(1, Talk.AddDays(2), false, [new(1, "已退还", Domain.Rectifications.MeasureStatus.Done, new DateOnly(2026, 3, 6))], true, null, "王正清")]), locale));
+            yield return ($"rect-errors-{l}", RectificationCard.Build(Rectification(RectificationCardMode.Report, Domain.Rectifications.RectificationStatus.Returned, []) with
+            {
+                Errors = ["请填写每项整改措施"],
+                Values = new Dictionary<string, string?> { ["m1.measure"] = "部分", ["m1.status"] = "InProgress", ["m2.date"] = "2026-13-01" },
+                Notice = "已提交",
+            }, locale));
         }
     }
 }
