@@ -8,7 +8,8 @@ builder.Services
     .AddTalkBotStorage(builder.Configuration)
     .AddTalkBotRules(builder.Configuration)
     .AddTalkBotDirectory(builder.Configuration)
-    .AddTalkBotHandlers(builder.Configuration);
+    .AddTalkBotHandlers(builder.Configuration)
+    .AddTalkBotScheduling(builder.Configuration);
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok("ok"));

@@ -26,6 +26,7 @@ public sealed class CreateTalkAction(
     NoticeViews views,
     WorkingCalendar calendar,
     TalkOptions options,
+    Scheduling.ReminderPlanner planner,
     TimeProvider time) : ICardAction
 {
     public string Verb => Verbs.TalkCreate;
@@ -96,6 +97,8 @@ public sealed class CreateTalkAction(
             return await ExistingAsync(talk, actor, locale, cancellationToken).ConfigureAwait(false);
         }
 
+        // Durable before anything is sent: a crash from here on loses no reminder of this talk.
+        await planner.ForNewTalkAsync(talk, cancellationToken).ConfigureAwait(false);
         var delivered = new List<StoredNotice>();
         foreach (var notice in await talks.ListNoticesAsync(talk.Id, cancellationToken).ConfigureAwait(false))
         {

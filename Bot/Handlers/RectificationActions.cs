@@ -28,6 +28,7 @@ public sealed class RectificationDesk(
     PeopleRepository peopleRepository,
     PersonMessenger messenger,
     ReminderRules rules,
+    Scheduling.ReminderPlanner planner,
     TimeProvider time)
 {
     public const int MaxAttempts = 3;
@@ -116,6 +117,7 @@ public sealed class RectificationDesk(
             if (await rectifications.CreateAsync(r, cancellationToken).ConfigureAwait(false))
             {
                 opened.Add(r);
+                await planner.ForRectificationAsync(r, cancellationToken).ConfigureAwait(false);
                 await messenger.TellAsync(part.Talkee, l => RectificationCard.Build(View(talk, r, people, RectificationCardMode.Report,
                     l.Pick($"请于{DateText.Date(r.DueDate, l)}前上报整改措施落实情况。", $"Please report the measures taken by {DateText.Date(r.DueDate, l)}.")), l),
                     cancellationToken).ConfigureAwait(false);
@@ -124,6 +126,9 @@ public sealed class RectificationDesk(
 
         return opened;
     }
+
+    /// <summary>A returned report has a new due date, and with it a new reminder and escalation.</summary>
+    public Task PlanAsync(Rectification rectification, CancellationToken cancellationToken) => planner.ForRectificationAsync(rectification, cancellationToken);
 
     public Task TellAsync(IEnumerable<PersonId> people, Func<PersonId, Locale, AdaptiveCard> build, CancellationToken cancellationToken) =>
         messenger.TellEachAsync(people, build, cancellationToken);
@@ -248,6 +253,11 @@ public abstract class ReviewRectificationAction(RectificationDesk desk, TimeProv
             if (changed && !await desk.Store.SaveAsync(stored, reports, reviews, cancellationToken).ConfigureAwait(false))
             {
                 continue;
+            }
+
+            if (changed && !Accept)
+            {
+                await desk.PlanAsync(r, cancellationToken).ConfigureAwait(false);
             }
 
             if (changed)

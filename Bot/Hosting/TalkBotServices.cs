@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TalkBot.Bot.Connector;
 using TalkBot.Bot.Directory;
 using TalkBot.Bot.Handlers;
+using TalkBot.Bot.Scheduling;
 using TalkBot.Bot.Storage;
 using TalkBot.Bot.Storage.Tables;
 using TalkBot.Bot.Talks;
@@ -118,6 +119,24 @@ public static class TalkBotServices
         services.AddSingleton<ICardAction, ReturnRectificationAction>();
 
         services.AddSingleton<IActivityHandler, TalkBotRouter>();
+        return services;
+    }
+
+    /// <summary>The durable reminders: the schedule, its jobs and the loop that runs them (<c>Scheduler:Enabled</c>).</summary>
+    public static IServiceCollection AddTalkBotScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new SchedulerOptions();
+        configuration.GetSection(SchedulerOptions.Section).Bind(options);
+        services.AddSingleton(options);
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<ReminderJobs>();
+        services.AddSingleton<ReminderScheduler>();
+        if (options.Enabled)
+        {
+            services.AddHostedService<ReminderSchedulerService>();
+        }
+
         return services;
     }
 }

@@ -135,3 +135,17 @@ public sealed class UnitEntity : ITableEntity
     public string Level { get; set; } = "";
     public string? ParentId { get; set; }
 }
+
+/// <summary>Table <c>Deliveries</c>: the outcome of one keyed send to one person (keys in <see cref="TableLayout"/>).</summary>
+public sealed class DeliveryEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    /// <summary>Sent, or Unreachable (no conversation; blocked or uninstalled).</summary>
+    public string Status { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string? ActivityId { get; set; }
+}

@@ -16,6 +16,9 @@ namespace TalkBot.Bot.Storage;
 /// verifications are insert-only: a version, once written, never changes.</item>
 /// <item><c>TalksByPerson</c>: PartitionKey = person id; RowKey = talk id; the person's relations to the talk
 /// (organiser, talker, recorder). Answers "what is missing" for a recorder or organiser with one partition query.</item>
+/// <item><c>Schedule</c>: durable reminders; keys and leases in <c>Scheduling/ScheduleStore.cs</c>.</item>
+/// <item><c>Deliveries</c>: PartitionKey = the send's idempotency key; RowKey = person id. Written when a keyed send
+/// went out (or could not), so that a re-run of the same reminder after a crash finds it and sends nothing twice.</item>
 /// <item><c>NoticesByPerson</c>: PartitionKey = talkee id; RowKey = talk id. Answers "my notices" with one partition
 /// query instead of a scan over every talk. Written after the talk's transaction; rewriting it is harmless.</item>
 /// <item><c>ConversationReferences</c>: PartitionKey = the person's Entra object id; RowKey = channel id
@@ -31,6 +34,8 @@ public static class TableLayout
     public const string ConversationReferences = "ConversationReferences";
     public const string People = "People";
     public const string TalksByPerson = "TalksByPerson";
+    public const string Schedule = "Schedule";
+    public const string Deliveries = "Deliveries";
 
     public const string TalkRow = "talk";
     public const string NoticeRowPrefix = "notice|";
@@ -62,5 +67,5 @@ public static class TableLayout
     public static string RecordVerificationRow(int version, string talkeeId) => $"{RecordVerificationRowPrefix}{version:D3}|{talkeeId}";
     public static string AcknowledgementRow(string talkeeId) => AcknowledgementRowPrefix + talkeeId;
 
-    public static IReadOnlyList<string> All { get; } = [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson];
+    public static IReadOnlyList<string> All { get; } = [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries];
 }

@@ -10,8 +10,10 @@ public sealed class TalkBotTables(TableServiceClient service, StorageOptions opt
     public TableClient ConversationReferences { get; } = service.GetTableClient(options.TablePrefix + TableLayout.ConversationReferences);
     public TableClient People { get; } = service.GetTableClient(options.TablePrefix + TableLayout.People);
     public TableClient TalksByPerson { get; } = service.GetTableClient(options.TablePrefix + TableLayout.TalksByPerson);
+    public TableClient Schedule { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Schedule);
+    public TableClient Deliveries { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Deliveries);
 
-    public IEnumerable<TableClient> All => [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson];
+    public IEnumerable<TableClient> All => [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries];
 
     /// <summary>Creates missing tables; called once at start-up, never from a constructor.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

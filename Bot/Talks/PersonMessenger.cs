@@ -2,6 +2,7 @@ using TalkBot.Bot.Connector;
 using TalkBot.Bot.Handlers;
 using TalkBot.Bot.Hosting;
 using TalkBot.Bot.Storage;
+using TalkBot.Bot.Storage.Tables;
 using TalkBot.Cards.AdaptiveCards;
 using TalkBot.Cards.Localization;
 using TalkBot.Domain;
@@ -16,25 +17,42 @@ namespace TalkBot.Bot.Talks;
 public sealed partial class PersonMessenger(
     IConnectorClient connector,
     ConversationReferenceRepository conversations,
+    TalkBotTables tables,
     LocalePolicy locales,
+    TimeProvider time,
     ILogger<PersonMessenger> logger)
 {
-    /// <returns>Whether the card was delivered.</returns>
-    public async Task<bool> TellAsync(PersonId person, Func<Locale, AdaptiveCard> build, CancellationToken cancellationToken)
+    /// <param name="idempotencyKey">
+    /// When given, the send happens once per key and person: a delivery already stored under the key is not sent
+    /// again (a reminder re-run after a crash), and the outcome is stored after the send.
+    /// </param>
+    /// <returns>Whether the card was delivered (or had been, under this key).</returns>
+    public async Task<bool> TellAsync(PersonId person, Func<Locale, AdaptiveCard> build, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         ArgumentNullException.ThrowIfNull(build);
+        if (idempotencyKey is not null)
+        {
+            var done = await tables.Deliveries.GetEntityIfExistsAsync<DeliveryEntity>(idempotencyKey, person.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (done.HasValue)
+            {
+                return done.Value!.Status == "Sent";
+            }
+        }
+
         var conversation = await conversations.FindAsync(person, cancellationToken).ConfigureAwait(false);
         if (conversation is null)
         {
             LogNoConversation(logger, person.Value);
+            await RecordAsync(idempotencyKey, person, "Unreachable", null, cancellationToken).ConfigureAwait(false);
             return false;
         }
 
         try
         {
             var card = build(locales.For(conversation.Locale));
-            await connector.SendToConversationAsync(
+            var sent = await connector.SendToConversationAsync(
                 conversation.ServiceUrl, conversation.ConversationId, CardMessages.Proactive(conversation, card), cancellationToken).ConfigureAwait(false);
+            await RecordAsync(idempotencyKey, person, "Sent", sent?.Id, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ConnectorException e)
@@ -44,6 +62,7 @@ public sealed partial class PersonMessenger(
             {
                 // PROTOCOL §9: blocked or uninstalled; the reference is kept for history but no longer used.
                 await conversations.MarkRemovedAsync(person, cancellationToken).ConfigureAwait(false);
+                await RecordAsync(idempotencyKey, person, "Unreachable", null, cancellationToken).ConfigureAwait(false);
             }
 
             return false;
@@ -56,12 +75,26 @@ public sealed partial class PersonMessenger(
     }
 
     /// <summary>Tells several people, each once, in order.</summary>
-    public async Task TellEachAsync(IEnumerable<PersonId> people, Func<PersonId, Locale, AdaptiveCard> build, CancellationToken cancellationToken)
+    public async Task TellEachAsync(IEnumerable<PersonId> people, Func<PersonId, Locale, AdaptiveCard> build, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         foreach (var person in people.Distinct())
         {
-            await TellAsync(person, locale => build(person, locale), cancellationToken).ConfigureAwait(false);
+            await TellAsync(person, locale => build(person, locale), cancellationToken, idempotencyKey).ConfigureAwait(false);
         }
+    }
+
+    // Upsert: the outcome of this key for this person, written once the send is over (a transient failure is not
+    // written, so the next run tries again).
+    private async Task RecordAsync(string? key, PersonId person, string status, string? activityId, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return;
+        }
+
+        await tables.Deliveries.UpsertEntityAsync(
+            new DeliveryEntity { PartitionKey = key, RowKey = person.Value, Status = status, At = time.GetUtcNow(), ActivityId = activityId },
+            TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Person {Person} has no conversation with TalkBot; not told")]

@@ -189,6 +189,9 @@ internal static class SampleViews
                      new(2, Talk.AddDays(6), false, [new(1, "已全额退还", Domain.Rectifications.MeasureStatus.Done, new DateOnly(2026, 3, 9))])]), locale));
             }
 
+            yield return ($"reminder-{l}", ReminderCard.Build(new ReminderView("整改上报提醒", ["请于2026年3月8日前上报。", "第二行"], false, Verbs.RectificationShow, "上报整改情况",
+                new Dictionary<string, string> { [DataKeys.TalkId] = "0123456789abcdef0123456789abcdef" }), locale));
+            yield return ($"reminder-escalation-{l}", ReminderCard.Build(new ReminderView("整改逾期", ["周海涛的整改情况已逾期。"], true), locale));
             yield return ($"rect-accepted-{l}", RectificationCard.Build(Rectification(RectificationCardMode.View, Domain.Rectifications.RectificationStatus.Accepted,
                 [new(1, Talk.AddDays(2), false, [new(1, "已退还", Domain.Rectifications.MeasureStatus.Done, new DateOnly(2026, 3, 6))], true, null, "王正清")]), locale));
             yield return ($"rect-errors-{l}", RectificationCard.Build(Rectification(RectificationCardMode.Report, Domain.Rectifications.RectificationStatus.Returned, []) with

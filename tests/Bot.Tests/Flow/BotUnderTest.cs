@@ -25,12 +25,14 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
     public const string ServiceUrl = "http://localhost:56150/_connector";
 
     private readonly string connectionString;
-    private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string prefix;
 
-    public BotUnderTest(AzuriteFixture azurite, DateTimeOffset now)
+    /// <param name="tablePrefix">Another instance's prefix, to play a restart of the bot on the same storage.</param>
+    public BotUnderTest(AzuriteFixture azurite, DateTimeOffset now, string? tablePrefix = null)
     {
         connectionString = azurite.ConnectionString;
         Clock = new FakeTimeProvider(now);
+        prefix = tablePrefix ?? "t" + Guid.NewGuid().ToString("N")[..12];
     }
 
     public FakeTimeProvider Clock { get; }
@@ -46,6 +48,8 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
         builder.UseSetting("Storage:TablePrefix", prefix);
         builder.UseSetting("Directory:OrgFile", Path.Combine(AppContext.BaseDirectory, "TestData", "org.json"));
         builder.UseSetting("MicrosoftAppId", "");
+        // Tests run the scheduler themselves (RunSchedulerAsync), at the fake clock's time.
+        builder.UseSetting("Scheduler:Enabled", "false");
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services =>
         {
@@ -68,6 +72,9 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
             next(app);
         };
     }
+
+    /// <summary>One run of the reminder scheduler at the fake clock's time; returns the entries finished.</summary>
+    public Task<int> RunSchedulerAsync() => Services.GetRequiredService<TalkBot.Bot.Scheduling.ReminderScheduler>().RunOnceAsync(default);
 
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {

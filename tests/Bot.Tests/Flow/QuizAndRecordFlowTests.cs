@@ -232,7 +232,7 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
 
         var form = CardText.Of(await bot.ExecuteAsync(Person.Recorder, Verbs.RecordNew, Ids()));
         var logged = CardText.Of(await bot.ExecuteAsync(Person.Recorder, Verbs.RecordSubmit, RecordForm("form-a")));
-        var toVerify = bot.Connector.CardsTo(Person.Cadre1).Last();
+        var toVerify = bot.Connector.CardsTo(Person.Cadre1).Last(c => c.Contains(Verbs.RecordConfirm, StringComparison.Ordinal));
         var confirmed = CardText.Of(await bot.ExecuteAsync(Person.Cadre1, Verbs.RecordConfirm, Version(1)));
 
         Assert.Contains("层级廉政谈话登记表", form, StringComparison.Ordinal);
@@ -357,7 +357,7 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
         bot.Clock.SetUtcNow(AfterTheTalk);
 
         await bot.ExecuteAsync(Person.Recorder, Verbs.RecordSubmit, RecordForm("form-a", talkees: 2));
-        var first = bot.Connector.CardsTo(Person.Cadre1).Last();
+        var first = bot.Connector.CardsTo(Person.Cadre1).Last(c => c.Contains(Verbs.RecordConfirm, StringComparison.Ordinal));
         var afterOne = CardText.Of(await bot.ExecuteAsync(Person.Cadre1, Verbs.RecordConfirm, Version(1)));
         var afterBoth = CardText.Of(await bot.ExecuteAsync(Person.Cadre2, Verbs.RecordConfirm, Version(1)));
 

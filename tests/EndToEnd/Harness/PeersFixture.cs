@@ -186,6 +186,7 @@ public sealed partial class PeersFixture : IAsyncLifetime
                 ["Localization__Locale"] = "zh-CN",
                 // Recording a talk needs "after the talk": the scenarios move this process's clock forward.
                 ["TestClock__Enabled"] = "true",
+                ["Scheduler__PollInterval"] = "00:00:02",
                 ["ASPNETCORE_URLS"] = BotUrl.ToString().TrimEnd('/'),
                 ["ConnectionStrings__Tables"] = TablesConnectionString,
                 ["DOTNET_NOLOGO"] = "1",
