@@ -115,6 +115,26 @@ public sealed partial class PlaygroundPage : IAsyncDisposable
         return card;
     }
 
+    /// <summary>The newest top-level card containing every one of <paramref name="texts"/>.</summary>
+    public async Task<ILocator> WaitForCardWithAllAsync(TimeSpan? timeout, params string[] texts)
+    {
+        var cards = Page.Locator(TopLevelCard);
+        foreach (var text in texts)
+        {
+            cards = cards.Filter(new() { HasText = text });
+        }
+
+        var card = cards.Last;
+        await card.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Ms(timeout) });
+        return card;
+    }
+
+    /// <summary>
+    /// Lets messages the bot's scheduler sends at one moment (one poll) arrive: each new message re-renders the chat
+    /// and gives card inputs new ids, so a form is filled only once the chat is quiet.
+    /// </summary>
+    public static Task SettleAsync() => Task.Delay(TimeSpan.FromSeconds(5));
+
     /// <summary>The newest bot message (text or card) containing <paramref name="text"/>.</summary>
     public async Task<ILocator> WaitForBotMessageAsync(string text, TimeSpan? timeout = null)
     {
@@ -155,7 +175,8 @@ public sealed partial class PlaygroundPage : IAsyncDisposable
                 await SelectChoicesAsync(card, label, value);
                 break;
             case "checkbox":
-                await control.SetCheckedAsync(bool.Parse(value));
+                // The renderer draws its own box over a visually hidden input.
+                await control.SetCheckedAsync(bool.Parse(value), new() { Force = true });
                 break;
             default:
                 await control.FillAsync(value);

@@ -51,8 +51,11 @@ public sealed class QuizAndRecordTests(PeersFixture peers, ITestOutputHelper out
         await playground.WaitForCardAsync($"廉政常识测试成绩：{talkee.Name}");
 
         // The talk takes place; the recorder logs it.
-        await AdvanceBotClockAsync(TimeSpan.FromDays(7));
+        await Peers.AdvanceBotClockAsync(TimeSpan.FromDays(7));
         await playground.SwitchUserAsync(recorder.Index);
+        // The scheduler reminds the recorder the working day after the talk; the chat is left to settle first.
+        await playground.WaitForCardWithAllAsync(TimeSpan.FromSeconds(60), "谈话记录尚未登记", place);
+        await PlaygroundPage.SettleAsync();
         await playground.SendMessageAsync("待办记录");
         var todo = await playground.WaitForCardAsync("待办谈话记录");
         var line = todo.Locator(".ac-container").Filter(new() { HasText = place }).Last;
@@ -94,12 +97,5 @@ public sealed class QuizAndRecordTests(PeersFixture peers, ITestOutputHelper out
         var path = Path.Combine(RepoPaths.Root, "Domain", QuestionBank.ShippedDataPath);
         using var stream = File.OpenRead(path);
         return QuestionBank.Load(path, stream);
-    }
-
-    private async Task AdvanceBotClockAsync(TimeSpan by)
-    {
-        using var http = new HttpClient();
-        using var response = await http.PostAsync(new Uri(Peers.BotUrl, $"/api/test-clock/advance?by={by:c}"), null);
-        response.EnsureSuccessStatusCode();
     }
 }

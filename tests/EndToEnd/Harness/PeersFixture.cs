@@ -195,6 +195,14 @@ public sealed partial class PeersFixture : IAsyncLifetime
         await WaitForHealthAsync(BotStartTimeout, () => bot.HasExited);
     }
 
+    /// <summary>Moves the bot's test clock forward (TestClock:Enabled is set for the bot this fixture starts).</summary>
+    public async Task AdvanceBotClockAsync(TimeSpan by)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(new Uri(BotUrl, $"/api/test-clock/advance?by={by:c}"), null);
+        response.EnsureSuccessStatusCode();
+    }
+
     private async Task WaitForHealthAsync(TimeSpan timeout, Func<bool> hasExited)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
