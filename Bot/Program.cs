@@ -9,7 +9,8 @@ builder.Services
     .AddTalkBotRules(builder.Configuration)
     .AddTalkBotDirectory(builder.Configuration)
     .AddTalkBotHandlers(builder.Configuration)
-    .AddTalkBotScheduling(builder.Configuration);
+    .AddTalkBotScheduling(builder.Configuration)
+    .AddTalkBotSending(builder.Configuration);
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok("ok"));

@@ -5,6 +5,7 @@ using TalkBot.Bot.Connector;
 using TalkBot.Bot.Directory;
 using TalkBot.Bot.Handlers;
 using TalkBot.Bot.Scheduling;
+using TalkBot.Bot.Sending;
 using TalkBot.Bot.Storage;
 using TalkBot.Bot.Storage.Tables;
 using TalkBot.Bot.Talks;
@@ -119,6 +120,24 @@ public static class TalkBotServices
         services.AddSingleton<ICardAction, ReturnRectificationAction>();
 
         services.AddSingleton<IActivityHandler, TalkBotRouter>();
+        return services;
+    }
+
+    /// <summary>The proactive sender: outbox, limits, retries and the loop that drains the outbox (<c>Sender:DispatcherEnabled</c>).</summary>
+    public static IServiceCollection AddTalkBotSending(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new SenderOptions();
+        configuration.GetSection(SenderOptions.Section).Bind(options);
+        services.AddSingleton(options);
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<ProactiveSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        if (options.DispatcherEnabled)
+        {
+            services.AddHostedService<OutboxDispatcherService>();
+        }
+
         return services;
     }
 

@@ -95,7 +95,7 @@ public sealed class ReminderJobs(
                     await messenger.TellAsync(talkee, l => NoticeCard.Build(noticeViews.Notice(talk, notice.Notice, people, l) with
                     {
                         Quiz = talk.Kind == TalkKind.Routine ? new Cards.Views.NoticeQuiz(CanStart: true) : null,
-                    }, l), cancellationToken, entry.Key).ConfigureAwait(false);
+                    }, l), cancellationToken, entry.Key, TalkEscalation.For(talk, $"再次推送的{talk.Place}谈话通知书", $"the repeated notice of the talk at {talk.Place}")).ConfigureAwait(false);
                 }
                 else
                 {
@@ -120,7 +120,7 @@ public sealed class ReminderJobs(
                     [l.Pick($"{Labels.Of(talk.Kind, l)}定于{DateText.DateTime(when, l)}在{talk.Place}进行。", $"The {Labels.Of(talk.Kind, l).ToLowerInvariant()} is on {DateText.DateTime(when, l)} at {talk.Place}."),
                      l.Pick($"谈话人：{CardParts.Names(talk.Talkers.Select(people.Name), l)}；谈话对象：{CardParts.Names(talk.Talkees.Select(people.Name), l)}",
                          $"Talkers: {CardParts.Names(talk.Talkers.Select(people.Name), l)}; talkees: {CardParts.Names(talk.Talkees.Select(people.Name), l)}")]), l),
-                    cancellationToken, entry.Key).ConfigureAwait(false);
+                    cancellationToken, entry.Key, TalkEscalation.For(talk, $"{talk.Place}谈话的前一日提醒", $"the eve-of-talk reminder for the talk at {talk.Place}")).ConfigureAwait(false);
                 return null;
 
             case ReminderKind.RecordMissing:
@@ -131,9 +131,10 @@ public sealed class ReminderJobs(
 
                 await messenger.TellAsync(talk.Recorder ?? talk.Organiser, l => ReminderCard.Build(new ReminderView(
                     l.Pick("谈话记录尚未登记", "Talk not yet recorded"),
-                    [l.Pick($"{DateText.DateTime(when, l)}与{CardParts.Names(talk.Talkees.Select(people.Name), l)}的{Labels.Of(talk.Kind, l)}尚未登记《层级廉政谈话登记表》（000 §四(一)4）。",
-                        $"The talk with {CardParts.Names(talk.Talkees.Select(people.Name), l)} on {DateText.DateTime(when, l)} has no record yet (000 §四(一)4).")],
-                    false, Verbs.RecordNew, l.Pick("登记谈话记录", "Record the talk"), ids), l), cancellationToken, entry.Key).ConfigureAwait(false);
+                    [l.Pick($"{DateText.DateTime(when, l)}在{talk.Place}与{CardParts.Names(talk.Talkees.Select(people.Name), l)}的{Labels.Of(talk.Kind, l)}尚未登记《层级廉政谈话登记表》（000 §四(一)4）。",
+                        $"The talk with {CardParts.Names(talk.Talkees.Select(people.Name), l)} on {DateText.DateTime(when, l)} at {talk.Place} has no record yet (000 §四(一)4).")],
+                    false, Verbs.RecordNew, l.Pick("登记谈话记录", "Record the talk"), ids), l), cancellationToken, entry.Key,
+                    TalkEscalation.For(talk, $"{talk.Place}谈话的记录登记提醒", $"the reminder to record the talk at {talk.Place}")).ConfigureAwait(false);
                 return null;
 
             case ReminderKind.RectificationDueSoon or ReminderKind.RectificationOverdue when entry.Person is { } talkee:
@@ -158,10 +159,16 @@ public sealed class ReminderJobs(
         var ids = new Dictionary<string, string> { [DataKeys.TalkId] = talk.Id.Value, [DataKeys.Talkee] = talkee.Value };
         if (entry.Kind == ReminderKind.RectificationDueSoon)
         {
+            if (rules.IsOverdue(r.DueDate, now))
+            {
+                return null; // too late for "due soon": the overdue escalation says it
+            }
+
             await messenger.TellAsync(talkee, l => ReminderCard.Build(new ReminderView(
                 l.Pick("整改上报提醒", "Rectification report due"),
                 [l.Pick($"请于{DateText.Date(r.DueDate, l)}前上报整改措施落实情况（000 §四(一)5）。", $"Please report the measures taken by {DateText.Date(r.DueDate, l)} (000 §四(一)5).")],
-                false, Verbs.RectificationShow, l.Pick("上报整改情况", "Report now"), ids), l), cancellationToken, entry.Key).ConfigureAwait(false);
+                false, Verbs.RectificationShow, l.Pick("上报整改情况", "Report now"), ids), l), cancellationToken, entry.Key,
+                TalkEscalation.For(talk, "整改上报提醒", "the rectification reminder")).ConfigureAwait(false);
             return null;
         }
 
@@ -176,7 +183,7 @@ public sealed class ReminderJobs(
             [l.Pick($"{people.Name(talkee)}的整改措施落实情况应于{DateText.Date(r.DueDate, l)}前上报，现已逾期（000 §四(一)5）。",
                 $"{people.Name(talkee)}'s rectification report was due by {DateText.Date(r.DueDate, l)} and is overdue (000 §四(一)5).")],
             true, Verbs.RectificationShow, person == talkee ? l.Pick("上报整改情况", "Report now") : l.Pick("查看整改", "View"), ids), l),
-            cancellationToken, entry.Key).ConfigureAwait(false);
+            cancellationToken, entry.Key, TalkEscalation.For(talk, "整改逾期提醒", "the overdue rectification reminder")).ConfigureAwait(false);
         return entry with { Round = entry.Round + 1, DueAt = rules.NextEscalationAt(now) };
     }
 }

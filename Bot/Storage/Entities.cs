@@ -144,8 +144,13 @@ public sealed class DeliveryEntity : ITableEntity
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
-    /// <summary>Sent, or Unreachable (no conversation; blocked or uninstalled).</summary>
+    /// <summary>A <see cref="Sending.SendStatus"/>: Queued, Retrying, Sent, Failed or Unreachable.</summary>
     public string Status { get; set; } = "";
     public DateTimeOffset At { get; set; }
     public string? ActivityId { get; set; }
+
+    /// <summary>The last HTTP status from Teams when the send did not go out (429, 503, 403, …).</summary>
+    public int? HttpStatus { get; set; }
+
+    public string? Error { get; set; }
 }

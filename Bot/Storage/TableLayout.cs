@@ -17,8 +17,11 @@ namespace TalkBot.Bot.Storage;
 /// <item><c>TalksByPerson</c>: PartitionKey = person id; RowKey = talk id; the person's relations to the talk
 /// (organiser, talker, recorder). Answers "what is missing" for a recorder or organiser with one partition query.</item>
 /// <item><c>Schedule</c>: durable reminders; keys and leases in <c>Scheduling/ScheduleStore.cs</c>.</item>
-/// <item><c>Deliveries</c>: PartitionKey = the send's idempotency key; RowKey = person id. Written when a keyed send
-/// went out (or could not), so that a re-run of the same reminder after a crash finds it and sends nothing twice.</item>
+/// <item><c>Deliveries</c>: PartitionKey = the send's idempotency key; RowKey = person id: where every proactive send
+/// stands (queued, retrying, sent, failed, unreachable), so that a re-run of the same reminder after a crash finds it
+/// and sends nothing twice.</item>
+/// <item><c>Outbox</c>: the sends still to make (PartitionKey <c>pending</c>) and those that failed (<c>failed</c>),
+/// RowKey <c>{key}|{person}</c>, with the activity and a lease; see <c>Sending/Outbox.cs</c>.</item>
 /// <item><c>NoticesByPerson</c>: PartitionKey = talkee id; RowKey = talk id. Answers "my notices" with one partition
 /// query instead of a scan over every talk. Written after the talk's transaction; rewriting it is harmless.</item>
 /// <item><c>ConversationReferences</c>: PartitionKey = the person's Entra object id; RowKey = channel id
@@ -36,6 +39,7 @@ public static class TableLayout
     public const string TalksByPerson = "TalksByPerson";
     public const string Schedule = "Schedule";
     public const string Deliveries = "Deliveries";
+    public const string Outbox = "Outbox";
 
     public const string TalkRow = "talk";
     public const string NoticeRowPrefix = "notice|";
@@ -67,5 +71,5 @@ public static class TableLayout
     public static string RecordVerificationRow(int version, string talkeeId) => $"{RecordVerificationRowPrefix}{version:D3}|{talkeeId}";
     public static string AcknowledgementRow(string talkeeId) => AcknowledgementRowPrefix + talkeeId;
 
-    public static IReadOnlyList<string> All { get; } = [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries];
+    public static IReadOnlyList<string> All { get; } = [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries, Outbox];
 }

@@ -12,8 +12,9 @@ public sealed class TalkBotTables(TableServiceClient service, StorageOptions opt
     public TableClient TalksByPerson { get; } = service.GetTableClient(options.TablePrefix + TableLayout.TalksByPerson);
     public TableClient Schedule { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Schedule);
     public TableClient Deliveries { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Deliveries);
+    public TableClient Outbox { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Outbox);
 
-    public IEnumerable<TableClient> All => [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries];
+    public IEnumerable<TableClient> All => [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries, Outbox];
 
     /// <summary>Creates missing tables; called once at start-up, never from a constructor.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

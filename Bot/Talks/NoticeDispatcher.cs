@@ -1,4 +1,4 @@
-using TalkBot.Bot.Connector;
+using TalkBot.Bot.Sending;
 using TalkBot.Bot.Handlers;
 using TalkBot.Bot.Hosting;
 using TalkBot.Bot.Storage;
@@ -13,7 +13,8 @@ namespace TalkBot.Bot.Talks;
 /// notice. A talkee without a conversation reference is recorded as unreachable, never silently skipped.
 /// </summary>
 public sealed partial class NoticeDispatcher(
-    IConnectorClient connector,
+    ProactiveSender sender,
+    PersonMessenger messenger,
     ConversationReferenceRepository conversations,
     TalkRepository talks,
     NoticeViews views,
@@ -21,14 +22,24 @@ public sealed partial class NoticeDispatcher(
     TimeProvider time,
     ILogger<NoticeDispatcher> logger)
 {
+    /// <summary>The idempotency key of a talk's notices: one notice per talk and talkee, however often this runs.</summary>
+    public static string Key(Talk talk) => "notice|" + talk.Id.Value;
+
     public async Task<StoredNotice> DeliverAsync(Talk talk, StoredNotice stored, PeopleLookup people, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(stored);
         var notice = stored.Notice;
         var conversation = await conversations.FindAsync(notice.Talkee, cancellationToken).ConfigureAwait(false);
         string? activityId = null;
+        var escalation = TalkEscalation.For(talk,
+            $"在{talk.Place}进行的谈话的《层级廉政谈话通知书》",
+            $"the notice of the talk at {talk.Place}");
         if (conversation is null)
         {
             notice.MarkUnreachable(UnreachableReasons.NotInstalled);
+            var outcome = new SendOutcome(SendStatus.Unreachable, Error: PersonMessenger.NotInstalled);
+            await messenger.EscalateAsync(Key(talk), notice.Talkee, escalation, outcome, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -39,28 +50,26 @@ public sealed partial class NoticeDispatcher(
                 Quiz = talk.Kind == TalkKind.Routine ? new Cards.Views.NoticeQuiz(CanStart: true) : null,
             };
             var card = NoticeCard.Build(view, locale);
-            try
+            var outcome = await sender.SendAsync(
+                new OutboundMessage(Key(talk), notice.Talkee, conversation, CardMessages.Proactive(conversation, card), escalation), cancellationToken).ConfigureAwait(false);
+            switch (outcome.Status)
             {
-                var response = await connector.SendToConversationAsync(
-                    conversation.ServiceUrl, conversation.ConversationId, CardMessages.Proactive(conversation, card), cancellationToken).ConfigureAwait(false);
-                activityId = response?.Id;
-                notice.MarkSent(time.GetUtcNow());
-            }
-            catch (ConnectorException e)
-            {
-                // PROTOCOL §9: 403 (blocked, uninstalled) and 404 (conversation gone) mean unreachable, not "retry".
-                var reason = e.StatusCode is 403 or 404 ? UnreachableReasons.Blocked : UnreachableReasons.SendFailed;
-                LogSendFailed(logger, talk.Id.Value, e.StatusCode, e.ErrorCode ?? "");
-                notice.MarkUnreachable(reason);
-                if (reason == UnreachableReasons.Blocked)
-                {
-                    await conversations.MarkRemovedAsync(notice.Talkee, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (HttpRequestException e)
-            {
-                LogSendError(logger, talk.Id.Value, e);
-                notice.MarkUnreachable(UnreachableReasons.SendFailed);
+                case SendStatus.Sent:
+                    activityId = outcome.ActivityId;
+                    notice.MarkSent(time.GetUtcNow());
+                    break;
+                case SendStatus.Unreachable:
+                    // PROTOCOL §9: 403 (blocked, uninstalled) and 404 (conversation gone) mean unreachable, not "retry".
+                    notice.MarkUnreachable(UnreachableReasons.Blocked);
+                    await messenger.EscalateAsync(Key(talk), notice.Talkee, escalation, outcome, cancellationToken).ConfigureAwait(false);
+                    break;
+                case SendStatus.Failed:
+                    LogSendFailed(logger, talk.Id.Value, outcome.HttpStatus ?? 0, outcome.Error ?? "");
+                    notice.MarkUnreachable(UnreachableReasons.SendFailed);
+                    break;
+                default:
+                    // Queued or being retried by the outbox: the notice stays as it is until the send is done.
+                    break;
             }
         }
 
@@ -72,7 +81,4 @@ public sealed partial class NoticeDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notice for talk {TalkId} not delivered: HTTP {Status} {Code}")]
     private static partial void LogSendFailed(ILogger logger, string talkId, int status, string code);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notice for talk {TalkId} not delivered")]
-    private static partial void LogSendError(ILogger logger, string talkId, Exception exception);
 }

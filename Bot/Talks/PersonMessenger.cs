@@ -1,105 +1,117 @@
-using TalkBot.Bot.Connector;
 using TalkBot.Bot.Handlers;
 using TalkBot.Bot.Hosting;
+using TalkBot.Bot.Sending;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
 using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
 using TalkBot.Cards.Localization;
 using TalkBot.Domain;
 
 namespace TalkBot.Bot.Talks;
 
 /// <summary>
-/// Tells a person something in their personal chat with TalkBot: a card built in their language. Used for news that
-/// follows from someone else's action (an acknowledgement for the organiser, a score for the talker); the action is
-/// stored whatever happens to the message, so a failure is logged and reported, never thrown.
+/// Tells a person something in their personal chat with TalkBot: a card built in their language, sent through the
+/// <see cref="ProactiveSender"/>. Used for news that follows from someone else's action and for reminders; the action
+/// is stored whatever happens to the message, so a failure is recorded and reported, never thrown.
 /// </summary>
 public sealed partial class PersonMessenger(
-    IConnectorClient connector,
+    ProactiveSender sender,
+    OutboxStore outbox,
     ConversationReferenceRepository conversations,
-    TalkBotTables tables,
+    PeopleRepository people,
     LocalePolicy locales,
     TimeProvider time,
     ILogger<PersonMessenger> logger)
 {
+    /// <summary>Why a person could not be reached, when they never opened a chat with TalkBot.</summary>
+    public const string NotInstalled = "NotInstalled";
+
     /// <param name="idempotencyKey">
-    /// When given, the send happens once per key and person: a delivery already stored under the key is not sent
-    /// again (a reminder re-run after a crash), and the outcome is stored after the send.
+    /// When given, the send happens once per key and person: a send already stored under the key is not made again
+    /// (a reminder re-run after a crash). Without one, each call is a send of its own.
     /// </param>
+    /// <param name="escalation">Who hears of it, by name, when the person cannot be reached.</param>
     /// <returns>Whether the card was delivered (or had been, under this key).</returns>
-    public async Task<bool> TellAsync(PersonId person, Func<Locale, AdaptiveCard> build, CancellationToken cancellationToken, string? idempotencyKey = null)
+    public async Task<bool> TellAsync(
+        PersonId person, Func<Locale, AdaptiveCard> build, CancellationToken cancellationToken, string? idempotencyKey = null, Escalation? escalation = null)
     {
         ArgumentNullException.ThrowIfNull(build);
-        if (idempotencyKey is not null)
+        var key = idempotencyKey ?? "tell|" + Guid.NewGuid().ToString("N");
+        if (idempotencyKey is not null && await outbox.FindAsync(key, person, cancellationToken).ConfigureAwait(false) is { } stored)
         {
-            var done = await tables.Deliveries.GetEntityIfExistsAsync<DeliveryEntity>(idempotencyKey, person.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (done.HasValue)
-            {
-                return done.Value!.Status == "Sent";
-            }
+            return stored.Delivered;
         }
 
-        var conversation = await conversations.FindAsync(person, cancellationToken).ConfigureAwait(false);
-        if (conversation is null)
-        {
-            LogNoConversation(logger, person.Value);
-            await RecordAsync(idempotencyKey, person, "Unreachable", null, cancellationToken).ConfigureAwait(false);
-            return false;
-        }
-
-        try
-        {
-            var card = build(locales.For(conversation.Locale));
-            var sent = await connector.SendToConversationAsync(
-                conversation.ServiceUrl, conversation.ConversationId, CardMessages.Proactive(conversation, card), cancellationToken).ConfigureAwait(false);
-            await RecordAsync(idempotencyKey, person, "Sent", sent?.Id, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConnectorException e)
-        {
-            LogNotTold(logger, person.Value, e);
-            if (e.StatusCode is 403 or 404)
-            {
-                // PROTOCOL §9: blocked or uninstalled; the reference is kept for history but no longer used.
-                await conversations.MarkRemovedAsync(person, cancellationToken).ConfigureAwait(false);
-                await RecordAsync(idempotencyKey, person, "Unreachable", null, cancellationToken).ConfigureAwait(false);
-            }
-
-            return false;
-        }
-        catch (HttpRequestException e)
-        {
-            LogNotTold(logger, person.Value, e);
-            return false;
-        }
+        var outcome = await SendAsync(key, person, build, escalation, cancellationToken).ConfigureAwait(false);
+        return outcome.Delivered;
     }
 
     /// <summary>Tells several people, each once, in order.</summary>
-    public async Task TellEachAsync(IEnumerable<PersonId> people, Func<PersonId, Locale, AdaptiveCard> build, CancellationToken cancellationToken, string? idempotencyKey = null)
+    public async Task TellEachAsync(
+        IEnumerable<PersonId> people, Func<PersonId, Locale, AdaptiveCard> build, CancellationToken cancellationToken, string? idempotencyKey = null, Escalation? escalation = null)
     {
         foreach (var person in people.Distinct())
         {
-            await TellAsync(person, locale => build(person, locale), cancellationToken, idempotencyKey).ConfigureAwait(false);
+            await TellAsync(person, locale => build(person, locale), cancellationToken, idempotencyKey, escalation).ConfigureAwait(false);
         }
     }
 
-    // Upsert: the outcome of this key for this person, written once the send is over (a transient failure is not
-    // written, so the next run tries again).
-    private async Task RecordAsync(string? key, PersonId person, string status, string? activityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells the first person the escalation names (other than the unreachable one) that a message did not reach
+    /// <paramref name="person"/>, naming them and saying why, once per send.
+    /// </summary>
+    public async Task EscalateAsync(string key, PersonId person, Escalation escalation, SendOutcome outcome, CancellationToken cancellationToken)
     {
-        if (key is null)
+        ArgumentNullException.ThrowIfNull(escalation);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var to = escalation.To.FirstOrDefault(p => p != person);
+        if (to == default)
         {
             return;
         }
 
-        await tables.Deliveries.UpsertEntityAsync(
-            new DeliveryEntity { PartitionKey = key, RowKey = person.Value, Status = status, At = time.GetUtcNow(), ActivityId = activityId },
-            TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var name = (await people.FindAsync(person, cancellationToken).ConfigureAwait(false))?.DisplayName ?? person.Value;
+        await TellAsync(to, l => ReminderCard.Build(new ReminderView(
+            l.Pick("消息无法送达", "Message not delivered"),
+            [
+                l.Pick($"发给{name}的消息未能送达：{escalation.AboutZh}", $"A message to {name} was not delivered: {escalation.AboutEn}"),
+                Reason(outcome, l),
+                l.Pick($"请另行通知{name}本人。", $"Please tell {name} another way."),
+            ],
+            true), l), cancellationToken, $"unreachable|{person.Value}|{key}").ConfigureAwait(false);
     }
+
+    private async Task<SendOutcome> SendAsync(string key, PersonId person, Func<Locale, AdaptiveCard> build, Escalation? escalation, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.FindAsync(person, cancellationToken).ConfigureAwait(false);
+        SendOutcome outcome;
+        if (conversation is null)
+        {
+            LogNoConversation(logger, person.Value);
+            outcome = new SendOutcome(SendStatus.Unreachable, Error: NotInstalled);
+            await outbox.RecordAsync(key, person, outcome, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var card = build(locales.For(conversation.Locale));
+            outcome = await sender.SendAsync(new OutboundMessage(key, person, conversation, CardMessages.Proactive(conversation, card), escalation), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome.Status == SendStatus.Unreachable && escalation is not null)
+        {
+            await EscalateAsync(key, person, escalation, outcome, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    private static string Reason(SendOutcome outcome, Locale l) => outcome switch
+    {
+        { Error: NotInstalled } => l.Pick("原因：对方尚未打开 TalkBot。", "Reason: they have never opened TalkBot."),
+        { HttpStatus: 404 } => l.Pick("原因：与对方的会话已不存在（404）。", "Reason: the conversation no longer exists (404)."),
+        _ => l.Pick("原因：对方已屏蔽或卸载 TalkBot（403）。", "Reason: they blocked or removed TalkBot (403)."),
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Person {Person} has no conversation with TalkBot; not told")]
     private static partial void LogNoConversation(ILogger logger, string person);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Person {Person} could not be told")]
-    private static partial void LogNotTold(ILogger logger, string person, Exception exception);
 }

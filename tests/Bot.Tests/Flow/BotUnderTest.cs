@@ -50,6 +50,7 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
         builder.UseSetting("MicrosoftAppId", "");
         // Tests run the scheduler themselves (RunSchedulerAsync), at the fake clock's time.
         builder.UseSetting("Scheduler:Enabled", "false");
+        builder.UseSetting("Sender:DispatcherEnabled", "false");
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services =>
         {
@@ -75,6 +76,9 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
 
     /// <summary>One run of the reminder scheduler at the fake clock's time; returns the entries finished.</summary>
     public Task<int> RunSchedulerAsync() => Services.GetRequiredService<TalkBot.Bot.Scheduling.ReminderScheduler>().RunOnceAsync(default);
+
+    /// <summary>One drain of the outbox (what a fan-out queued, or a crashed instance left); returns the sends finished.</summary>
+    public Task<int> RunOutboxAsync() => Services.GetRequiredService<TalkBot.Bot.Sending.OutboxDispatcher>().DrainAsync(default);
 
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {
