@@ -63,11 +63,17 @@ public static class Verbs
     /// <summary>The reviewer returns a report; data: talkId, talkee, report and the "comment" and "dueDate" inputs.</summary>
     public const string RectificationReturn = "rect.return";
 
+    /// <summary>The discipline office's list of sends that failed after every retry (also the command 发送失败).</summary>
+    public const string SendFailed = "send.failed";
+
+    /// <summary>"Resend to failed": every failed send is queued again, once.</summary>
+    public const string SendResend = "send.resend";
+
     public static IReadOnlyList<string> All { get; } =
     [
         Help, TalkNew, TalkCreate, NoticeAcknowledge, NoticePostpone, NoticeRefresh, QuizStart, QuizSubmit, QuizRetake,
         RecordNew, RecordSubmit, RecordConfirm, RecordDispute, RecordShow, RecordTodo,
-        RectificationShow, RectificationSubmit, RectificationAccept, RectificationReturn,
+        RectificationShow, RectificationSubmit, RectificationAccept, RectificationReturn, SendFailed, SendResend,
     ];
 }
 

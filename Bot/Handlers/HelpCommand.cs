@@ -16,10 +16,10 @@ public sealed class HelpCommand : ICommand
         var canCreate = Permissions.CanCreateTalks(request.Actor);
         var records = canCreate || request.Actor.HasAny(Role.Recorder, Role.DisciplineOffice);
         return Task.FromResult(WelcomeCard.Build(
-            new WelcomeView(request.Actor.DisplayName, Commands(request.Locale, canCreate, records), canCreate), request.Locale));
+            new WelcomeView(request.Actor.DisplayName, Commands(request.Locale, canCreate, records, FailedSends.MayUse(request.Actor)), canCreate), request.Locale));
     }
 
-    internal static IReadOnlyList<CommandHelp> Commands(Locale locale, bool canCreate, bool records = false)
+    internal static IReadOnlyList<CommandHelp> Commands(Locale locale, bool canCreate, bool records = false, bool failedSends = false)
     {
         var list = new List<CommandHelp>
         {
@@ -30,6 +30,11 @@ public sealed class HelpCommand : ICommand
         {
             // 000 §四(一)4: the recorder logs each talk; this lists what is still missing.
             list.Add(new(locale.Pick("待办记录", "records"), locale.Pick("查看待登记、待核实或有异议的谈话记录", "See talks not yet recorded, and records awaiting verification or disputed")));
+        }
+
+        if (failedSends)
+        {
+            list.Add(new(locale.Pick("发送失败", "failed"), locale.Pick("查看多次重试仍未发出的消息，并一键重发", "See messages not sent after every retry, and resend them at once")));
         }
 
         if (canCreate)

@@ -98,6 +98,8 @@ public static class TalkBotServices
         services.AddSingleton<ICommand, NewTalkCommand>();
         services.AddSingleton<ICommand, MyNoticesCommand>();
         services.AddSingleton<ICommand, RecordTodoCommand>();
+        services.AddSingleton<FailedSends>();
+        services.AddSingleton<ICommand, FailedSendsCommand>();
 
         services.AddSingleton<ICardAction, NewTalkAction>();
         services.AddSingleton<ICardAction, CreateTalkAction>();
@@ -118,6 +120,8 @@ public static class TalkBotServices
         services.AddSingleton<ICardAction, SubmitRectificationAction>();
         services.AddSingleton<ICardAction, AcceptRectificationAction>();
         services.AddSingleton<ICardAction, ReturnRectificationAction>();
+        services.AddSingleton<ICardAction, FailedSendsAction>();
+        services.AddSingleton<ICardAction, ResendFailedAction>();
 
         services.AddSingleton<IActivityHandler, TalkBotRouter>();
         return services;

@@ -71,14 +71,14 @@ public sealed partial class PersonMessenger(
         }
 
         var name = (await people.FindAsync(person, cancellationToken).ConfigureAwait(false))?.DisplayName ?? person.Value;
-        await TellAsync(to, l => ReminderCard.Build(new ReminderView(
-            l.Pick("消息无法送达", "Message not delivered"),
-            [
-                l.Pick($"发给{name}的消息未能送达：{escalation.AboutZh}", $"A message to {name} was not delivered: {escalation.AboutEn}"),
-                Reason(outcome, l),
-                l.Pick($"请另行通知{name}本人。", $"Please tell {name} another way."),
-            ],
-            true), l), cancellationToken, $"unreachable|{person.Value}|{key}").ConfigureAwait(false);
+        var reason = outcome switch
+        {
+            { Error: NotInstalled } => UnreachableReason.NotInstalled,
+            { HttpStatus: 404 } => UnreachableReason.ConversationGone,
+            _ => UnreachableReason.Blocked,
+        };
+        await TellAsync(to, l => SendCards.Unreachable(new UnreachableView(name, escalation.AboutZh, escalation.AboutEn, reason), l),
+            cancellationToken, $"unreachable|{person.Value}|{key}").ConfigureAwait(false);
     }
 
     private async Task<SendOutcome> SendAsync(string key, PersonId person, Func<Locale, AdaptiveCard> build, Escalation? escalation, CancellationToken cancellationToken)
@@ -104,13 +104,6 @@ public sealed partial class PersonMessenger(
 
         return outcome;
     }
-
-    private static string Reason(SendOutcome outcome, Locale l) => outcome switch
-    {
-        { Error: NotInstalled } => l.Pick("原因：对方尚未打开 TalkBot。", "Reason: they have never opened TalkBot."),
-        { HttpStatus: 404 } => l.Pick("原因：与对方的会话已不存在（404）。", "Reason: the conversation no longer exists (404)."),
-        _ => l.Pick("原因：对方已屏蔽或卸载 TalkBot（403）。", "Reason: they blocked or removed TalkBot (403)."),
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Person {Person} has no conversation with TalkBot; not told")]
     private static partial void LogNoConversation(ILogger logger, string person);

@@ -192,6 +192,17 @@ internal static class SampleViews
             yield return ($"reminder-{l}", ReminderCard.Build(new ReminderView("整改上报提醒", ["请于2026年3月8日前上报。", "第二行"], false, Verbs.RectificationShow, "上报整改情况",
                 new Dictionary<string, string> { [DataKeys.TalkId] = "0123456789abcdef0123456789abcdef" }), locale));
             yield return ($"reminder-escalation-{l}", ReminderCard.Build(new ReminderView("整改逾期", ["周海涛的整改情况已逾期。"], true), locale));
+            foreach (var reason in Enum.GetValues<UnreachableReason>())
+            {
+                yield return ($"send-unreachable-{reason}-{l}", SendCards.Unreachable(new UnreachableView("周海涛", "整改逾期提醒", "the overdue reminder", reason), locale));
+            }
+
+            yield return ($"send-failed-{l}", SendCards.FailedList(
+                [new("周海涛", "第三会议室谈话的通知书", "the notice of the talk", Talk, 503), new("刘洋", null, null, Talk.AddHours(1), null)],
+                TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), locale));
+            yield return ($"send-failed-none-{l}", SendCards.FailedList([], TimeZoneInfo.Utc, locale));
+            yield return ($"send-requeued-{l}", SendCards.Requeued(3, locale));
+            yield return ($"send-requeued-none-{l}", SendCards.Requeued(0, locale));
             yield return ($"rect-accepted-{l}", RectificationCard.Build(Rectification(RectificationCardMode.View, Domain.Rectifications.RectificationStatus.Accepted,
                 [new(1, Talk.AddDays(2), false, [new(1, "已退还", Domain.Rectifications.MeasureStatus.Done, new DateOnly(2026, 3, 6))], true, null, "王正清")]), locale));
             yield return ($"rect-errors-{l}", RectificationCard.Build(Rectification(RectificationCardMode.Report, Domain.Rectifications.RectificationStatus.Returned, []) with

@@ -28,11 +28,18 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
     private readonly string prefix;
 
     /// <param name="tablePrefix">Another instance's prefix, to play a restart of the bot on the same storage.</param>
-    public BotUnderTest(AzuriteFixture azurite, DateTimeOffset now, string? tablePrefix = null)
+    private readonly IConnectorClient? connector;
+    private readonly IReadOnlyDictionary<string, string>? settings;
+
+    /// <param name="connector">The Connector to send through instead of the recording one (a real client against a fake Teams).</param>
+    /// <param name="settings">Configuration over the test defaults (for instance <c>Sender:*</c>).</param>
+    public BotUnderTest(AzuriteFixture azurite, DateTimeOffset now, string? tablePrefix = null, IConnectorClient? connector = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         connectionString = azurite.ConnectionString;
         Clock = new FakeTimeProvider(now);
         prefix = tablePrefix ?? "t" + Guid.NewGuid().ToString("N")[..12];
+        this.connector = connector;
+        this.settings = settings;
     }
 
     public FakeTimeProvider Clock { get; }
@@ -51,11 +58,16 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
         // Tests run the scheduler themselves (RunSchedulerAsync), at the fake clock's time.
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Sender:DispatcherEnabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IConnectorClient>(Connector);
+            services.AddSingleton(connector ?? Connector);
             services.AddSingleton<IStartupFilter, FromLoopback>();
         });
     }
