@@ -58,6 +58,7 @@ public static class TestClockEndpoints
         var clock = new TestClock(TimeProvider.System);
         services.AddSingleton(clock);
         services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<Handlers.ICommand, AdvanceClockCommand>();
         return services;
     }
 
@@ -94,4 +95,43 @@ public static class TestClockEndpoints
     private static bool FromHere(HttpContext http) => http.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip);
 
     private static object Now(TestClock clock) => new { now = clock.GetUtcNow(), offset = clock.Offset.ToString("c", CultureInfo.InvariantCulture) };
+}
+
+/// <summary>
+/// 快进 / advance (only while the test clock is on): a person in the Playground moves time forward from the chat,
+/// "快进 3" or "快进 3天" for days, "快进 5小时" or "advance 5h" for hours, and watches the reminders arrive.
+/// </summary>
+public sealed class AdvanceClockCommand(TestClock clock, Domain.Calendar.WorkingCalendar calendar) : Handlers.ICommand
+{
+    public IReadOnlyList<string> Names { get; } = ["快进", "advance"];
+
+    public Task<Cards.AdaptiveCards.AdaptiveCard> ExecuteAsync(Handlers.CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var l = request.Locale;
+        if (Parse(request.Arguments) is not { } by)
+        {
+            return Task.FromResult(Cards.Builders.ErrorCard.Build(l.Pick("无法快进", "Cannot advance"),
+                [l.Pick("请写明快进多久，例如「快进 3天」或「快进 5小时」（最多 60 天）。", "Say how far, e.g. \"advance 3d\" or \"advance 5h\" (at most 60 days).")], l));
+        }
+
+        var now = calendar.ToLocal(clock.Advance(by));
+        return Task.FromResult(Cards.Builders.ReminderCard.Build(new Cards.Builders.ReminderView(
+            l.Pick("测试时钟已快进", "Test clock moved forward"),
+            [l.Pick($"现在是{Cards.Localization.DateText.DateTime(now, l)}。到期的提醒将在下一次轮询时发出。", $"It is now {Cards.Localization.DateText.DateTime(now, l)}. Reminders now due go out at the next poll.")]), l));
+    }
+
+    internal static TimeSpan? Parse(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        var hours = t.EndsWith('h') || t.EndsWith("小时", StringComparison.Ordinal);
+        var digits = new string([.. t.TakeWhile(char.IsAsciiDigit)]);
+        if (digits.Length is 0 or > 4 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+        {
+            return null;
+        }
+
+        var by = hours ? TimeSpan.FromHours(n) : TimeSpan.FromDays(n);
+        return by <= TimeSpan.FromDays(60) ? by : null;
+    }
 }

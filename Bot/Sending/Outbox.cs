@@ -151,6 +151,33 @@ public sealed class OutboxStore(TalkBotTables tables)
         return claimed;
     }
 
+    /// <summary>
+    /// Frees the leases <paramref name="owner"/> holds: called when an instance with a stable name starts, since what
+    /// it held before a crash is nobody's now. Returns how many were freed.
+    /// </summary>
+    public async Task<int> ReleaseLeasesAsync(string owner, CancellationToken cancellationToken)
+    {
+        var rows = await tables.Outbox.QueryAllAsync<OutboxEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition} and LeaseOwner eq {owner}"), cancellationToken).ConfigureAwait(false);
+        var freed = 0;
+        foreach (var row in rows)
+        {
+            row.LeaseOwner = null;
+            row.LeaseUntil = Free;
+            try
+            {
+                await tables.Outbox.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                freed++;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Finished or taken over meanwhile.
+            }
+        }
+
+        return freed;
+    }
+
     /// <summary>Marks a send as being retried (once, at its first retry), so the office sees it is not yet out.</summary>
     public Task MarkRetryingAsync(ClaimedSend send, int? httpStatus, string? error, DateTimeOffset now, CancellationToken cancellationToken) =>
         tables.Deliveries.UpsertEntityAsync(

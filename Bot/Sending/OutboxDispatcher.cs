@@ -11,6 +11,12 @@ namespace TalkBot.Bot.Sending;
 public sealed partial class OutboxDispatcher(
     OutboxStore outbox, ProactiveSender sender, PersonMessenger messenger, SenderOptions options, ILogger<OutboxDispatcher> logger)
 {
+    /// <summary>
+    /// On start: what this instance's name held before it stopped is freed at once rather than after the lease
+    /// (useful when <see cref="SenderOptions.InstanceId"/> is a stable name, such as the pod's).
+    /// </summary>
+    public Task<int> ResumeAsync(CancellationToken cancellationToken) => outbox.ReleaseLeasesAsync(options.InstanceId, cancellationToken);
+
     /// <summary>Sends until nothing claimable is pending; returns how many sends it finished.</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
@@ -94,10 +100,17 @@ internal sealed partial class OutboxDispatcherService(OutboxDispatcher dispatche
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var resumed = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!resumed)
+                {
+                    await dispatcher.ResumeAsync(stoppingToken).ConfigureAwait(false);
+                    resumed = true;
+                }
+
                 await dispatcher.DrainAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)

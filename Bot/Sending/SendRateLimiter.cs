@@ -39,20 +39,21 @@ public sealed class SendRateLimiter(SenderOptions options)
     {
         while (true)
         {
-            var (slotTaken, wait) = Take(tenant, conversation);
+            var (slot, wait) = Take(tenant, conversation);
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             }
 
-            if (slotTaken)
+            if (slot is { } taken)
             {
+                Restamp(tenant, conversation, taken);
                 return;
             }
         }
     }
 
-    private (bool Taken, TimeSpan Wait) Take(string tenant, string conversation)
+    private (long? Slot, TimeSpan Wait) Take(string tenant, string conversation)
     {
         lock (gate)
         {
@@ -61,7 +62,7 @@ public sealed class SendRateLimiter(SenderOptions options)
             var chatFree = chat.Earliest(now, conversationWindows, guard);
             if (chatFree > now)
             {
-                return (false, TimeSpan.FromTicks(chatFree - now));
+                return (null, TimeSpan.FromTicks(chatFree - now));
             }
 
             var whole = LogOf(tenants, tenant, tenantWindows);
@@ -73,7 +74,23 @@ public sealed class SendRateLimiter(SenderOptions options)
                 Prune(now);
             }
 
-            return (true, TimeSpan.FromTicks(slot - now));
+            return (slot, TimeSpan.FromTicks(slot - now));
+        }
+    }
+
+    // A timer fires late under load: the send goes when it goes, and the windows count that moment, not the plan.
+    private void Restamp(string tenant, string conversation, long planned)
+    {
+        lock (gate)
+        {
+            var actual = time.GetUtcNow().UtcTicks;
+            if (actual <= planned)
+            {
+                return;
+            }
+
+            tenants.GetValueOrDefault(tenant)?.Restamp(planned, actual);
+            conversations.GetValueOrDefault(conversation)?.Restamp(planned, actual);
         }
     }
 
@@ -154,6 +171,30 @@ public sealed class SendRateLimiter(SenderOptions options)
             }
         }
 
+        /// <summary>Moves the latest slot planned at <paramref name="planned"/> to <paramref name="actual"/>, keeping the log in order.</summary>
+        public void Restamp(long planned, long actual)
+        {
+            for (var i = count - 1; i >= 0 && i >= count - 64; i--)
+            {
+                if (At(i) != planned)
+                {
+                    continue;
+                }
+
+                Set(i, actual);
+                for (var j = i; j + 1 < count && At(j + 1) < At(j); j++)
+                {
+                    var next = At(j + 1);
+                    Set(j + 1, At(j));
+                    Set(j, next);
+                }
+
+                return;
+            }
+        }
+
         private long At(int index) => slots[(start + index) % slots.Length];
+
+        private void Set(int index, long value) => slots[(start + index) % slots.Length] = value;
     }
 }

@@ -42,7 +42,11 @@ public sealed class SenderOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>This instance's name in leases.</summary>
+    /// <summary>
+    /// This instance's name in leases. Give it a stable name per instance (the pod or App Service instance) so that a
+    /// restarted instance resumes its own unfinished sends at once; by default it is unique per process, and what a
+    /// crashed process held waits for its lease to lapse.
+    /// </summary>
     public string InstanceId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 
     /// <summary>

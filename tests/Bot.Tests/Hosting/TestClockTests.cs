@@ -115,4 +115,22 @@ public sealed class TestClockEndpointTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Same(TimeProvider.System, bot.Services.GetRequiredService<TimeProvider>());
     }
+
+    [Theory]
+    [InlineData("3", 72)]
+    [InlineData("3天", 72)]
+    [InlineData(" 7d", 168)]
+    [InlineData("5小时", 5)]
+    [InlineData("5h", 5)]
+    public void AdvanceCommand_ReadsDaysOrHours(string text, int hours) =>
+        Assert.Equal(TimeSpan.FromHours(hours), AdvanceClockCommand.Parse(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("明天")]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("61天")]
+    public void AdvanceCommand_WithoutAPositiveAmountUpTo60Days_IsRefused(string text) =>
+        Assert.Null(AdvanceClockCommand.Parse(text));
 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Benchmarks, with their figures printed (not timed tests). Needs only the .NET SDK and Node.js.
+#   bash scripts/bench.sh fanout [--messages N] [--tenant-limit N] [--failure-rate F] [--runs plain,kill,term]
+# fanout (issue 4): notices queued in the outbox on a fresh in-memory Azurite, drained by a real TalkBot process
+# through a local fake Teams that enforces Teams' limits (429 + Retry-After) and answers 1% of requests 503; the
+# "kill" run kills the bot (SIGKILL, a crash) once halfway and starts it again, the "term" run stops it with SIGTERM
+# (a deployment). Prints rate / tenant limit, lost, duplicated and the bot's peak memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+what=${1:-}
+[ "$what" = "fanout" ] || { echo "usage: bash scripts/bench.sh fanout [options]" >&2; exit 2; }
+shift
+
+ensure_node_modules
+log "dotnet build (Release)"
+dotnet build tools/Bench -c Release -nologo -v quiet
+
+port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})')
+log "starting Azurite in memory on 127.0.0.1:$port"
+node node_modules/azurite/dist/src/table/main.js --tableHost 127.0.0.1 --tablePort "$port" \
+  --inMemoryPersistence --disableTelemetry --skipApiVersionCheck --loose --silent > /dev/null 2>&1 &
+azurite=$!
+trap 'stop_tree $azurite' EXIT
+for _ in $(seq 1 100); do
+  (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.2
+done
+
+# The account and key are Azurite's published development defaults, not a secret.
+tables="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+log "fan-out"
+dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll fanout --tables "$tables" \
+  --bot Bot/bin/Release/net10.0/TalkBot.Bot.dll --org demo/org.json "$@"

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Time.Testing;
+using TalkBot.Bot.Sending;
+
+namespace TalkBot.Bot.Tests.Sending;
+
+/// <summary>The sender's own limits (PROTOCOL §9), on a fake clock: per conversation, per tenant, and no head-of-line blocking.</summary>
+public sealed class SendRateLimiterTests
+{
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
+
+    private SendRateLimiter Limiter(int tenantPerSecond = 50) =>
+        new(new SenderOptions { WireClock = clock, TenantPerSecond = tenantPerSecond, RateGuard = TimeSpan.FromMilliseconds(20) });
+
+    private static async Task<bool> IsDoneSoonAsync(Task task) => await Task.WhenAny(task, Task.Delay(200)) == task;
+
+    [Fact]
+    public async Task Conversation_SevenInOneSecond_TheEighthWaitsForTheFirstToLeaveTheWindow()
+    {
+        var limiter = Limiter();
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.True(await IsDoneSoonAsync(limiter.WaitAsync("t", "c", default)));
+        }
+
+        var eighth = limiter.WaitAsync("t", "c", default);
+        Assert.False(await IsDoneSoonAsync(eighth));
+        clock.Advance(TimeSpan.FromMilliseconds(1000));
+        Assert.False(await IsDoneSoonAsync(eighth));
+        clock.Advance(TimeSpan.FromMilliseconds(25));
+        Assert.True(await IsDoneSoonAsync(eighth));
+    }
+
+    [Fact]
+    public async Task Conversation_EightInTwoSeconds_TheNinthWaitsForTheTwoSecondWindow()
+    {
+        var limiter = Limiter();
+        for (var i = 0; i < 7; i++)
+        {
+            await limiter.WaitAsync("t", "c", default);
+        }
+
+        clock.Advance(TimeSpan.FromMilliseconds(1100));
+        Assert.True(await IsDoneSoonAsync(limiter.WaitAsync("t", "c", default)));
+        var ninth = limiter.WaitAsync("t", "c", default);
+        clock.Advance(TimeSpan.FromMilliseconds(800)); // 1.9 s after the first: still 8 in the last 2 s
+        Assert.False(await IsDoneSoonAsync(ninth));
+        clock.Advance(TimeSpan.FromMilliseconds(150));
+        Assert.True(await IsDoneSoonAsync(ninth));
+    }
+
+    [Fact]
+    public async Task Tenant_FiftyConversationsInOneSecond_TheFiftyFirstWaits()
+    {
+        var limiter = Limiter(tenantPerSecond: 50);
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.True(await IsDoneSoonAsync(limiter.WaitAsync("t", $"c{i}", default)));
+        }
+
+        var next = limiter.WaitAsync("t", "c50", default);
+        Assert.False(await IsDoneSoonAsync(next));
+        Assert.True(await IsDoneSoonAsync(limiter.WaitAsync("other-tenant", "c51", default)));
+        clock.Advance(TimeSpan.FromMilliseconds(1025));
+        Assert.True(await IsDoneSoonAsync(next));
+    }
+
+    [Fact]
+    public async Task BusyConversation_DoesNotHoldUpAnother()
+    {
+        var limiter = Limiter();
+        for (var i = 0; i < 7; i++)
+        {
+            await limiter.WaitAsync("t", "busy", default);
+        }
+
+        var waiting = limiter.WaitAsync("t", "busy", default);
+        Assert.True(await IsDoneSoonAsync(limiter.WaitAsync("t", "quiet", default)));
+        Assert.False(waiting.IsCompleted);
+    }
+}

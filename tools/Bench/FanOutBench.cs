@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using TalkBot.Bot.Handlers;
+using TalkBot.Bot.Sending;
+using TalkBot.Bot.Storage;
+using TalkBot.Bot.Storage.Tables;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.Localization;
+using TalkBot.Cards.Views;
+using TalkBot.Domain;
+using TalkBot.Domain.Talks;
+using TalkBot.FakeConnector;
+
+namespace TalkBot.Bench;
+
+/// <summary>What one fan-out run measured.</summary>
+internal sealed record FanOutResult(
+    string Name, int Messages, int Delivered, int Lost, int Duplicates, double RatePerSecond, double RateOverLimit,
+    long PeakMemoryKiB, int Throttled, int Injected503, int FailedStored, TimeSpan Elapsed, int Restarts);
+
+/// <summary>
+/// Issue 4's benchmark: a fan-out of notices to distinct conversations, queued in the outbox on Azurite and drained by
+/// a real TalkBot process through a local fake Teams that enforces Teams' limits (429 with Retry-After) and injects
+/// 503s; optionally the bot is killed (SIGKILL) once halfway and started again.
+/// </summary>
+internal sealed class FanOutBench(BenchOptions options, FakeConnectorServer teams)
+{
+    private const string Tenant = "bench-tenant";
+
+    /// <param name="stopHalfway">"kill": SIGKILL halfway, as a crash; "term": SIGTERM halfway, as a deployment; else none.</param>
+    public async Task<FanOutResult> RunAsync(string name, string stopHalfway, CancellationToken cancellationToken)
+    {
+        teams.Reset();
+        var prefix = "bench" + DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture);
+        var tables = new TalkBotTables(new TableServiceClient(options.Tables), new StorageOptions { TablePrefix = prefix });
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var outbox = new OutboxStore(tables);
+
+        var queueClock = Stopwatch.StartNew();
+        var conversations = new List<string>(options.Messages);
+        var messages = Enumerable.Range(0, options.Messages).Select(i =>
+        {
+            var conversation = $"a:bench-{i:D6}";
+            conversations.Add(conversation);
+            return Notice(i, conversation);
+        });
+        var queued = await outbox.EnqueueManyAsync(messages, DateTimeOffset.UtcNow, cancellationToken);
+        Console.WriteLine($"[{name}] queued {queued} notices in the outbox in {queueClock.Elapsed.TotalSeconds:F1} s (table prefix {prefix})");
+
+        var clock = Stopwatch.StartNew();
+        var bot = BotProcess.Start(options, prefix);
+        var peak = 0L;
+        var restarts = 0;
+        var lastProgress = (Count: -1, At: Stopwatch.StartNew());
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(200, cancellationToken);
+                peak = Math.Max(peak, bot.PeakMemoryKiB());
+                var stats = teams.Snapshot();
+                if (stopHalfway is "kill" or "term" && restarts == 0 && stats.DistinctConversations >= options.Messages / 2)
+                {
+                    Console.WriteLine($"[{name}] {stats.DistinctConversations} delivered: stopping the bot ({(stopHalfway == "kill" ? "SIGKILL" : "SIGTERM")}) and starting it again");
+                    if (stopHalfway == "kill")
+                    {
+                        bot.Kill();
+                    }
+                    else
+                    {
+                        bot.Terminate();
+                    }
+
+                    restarts++;
+                    bot = BotProcess.Start(options, prefix);
+                }
+
+                if (stats.DistinctConversations >= options.Messages && await outbox.CountPendingAsync(cancellationToken) == 0)
+                {
+                    break;
+                }
+
+                if (stats.Delivered != lastProgress.Count)
+                {
+                    lastProgress = (stats.Delivered, Stopwatch.StartNew());
+                }
+                else if (lastProgress.At.Elapsed > options.StallTimeout)
+                {
+                    Console.WriteLine($"[{name}] no delivery for {options.StallTimeout.TotalSeconds:F0} s: stopping with what arrived");
+                    break;
+                }
+            }
+
+            // Late duplicates would arrive within a moment of the last send.
+            await Task.Delay(1000, cancellationToken);
+            peak = Math.Max(peak, bot.PeakMemoryKiB());
+        }
+        finally
+        {
+            bot.Stop();
+        }
+
+        var final = teams.Snapshot();
+        var span = (final.LastDeliveryAt - final.FirstDeliveryAt)?.TotalSeconds ?? 0;
+        var rate = span > 0 ? (final.Delivered - 1) / span : 0;
+        var failed = (await outbox.ListFailedAsync(cancellationToken)).Count;
+        return new FanOutResult(name, options.Messages, final.Delivered, final.Lost(conversations), final.Duplicates, rate,
+            rate / options.TenantLimit, peak, final.Throttled, final.Injected503, failed, clock.Elapsed, restarts);
+    }
+
+    private OutboundMessage Notice(int i, string conversationId)
+    {
+        var person = new PersonId($"00000000-0000-0000-0000-{i:D12}");
+        var conversation = new PersonalConversation(person, "29:bench-" + i.ToString(CultureInfo.InvariantCulture), $"干部{i}", "28:talkbot", "TalkBot",
+            conversationId, teams.ServiceUrl, "msteams", Tenant, "zh-CN");
+        var scheduled = new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.FromHours(8));
+        var view = new NoticeView(new TalkId($"bench{i:D6}"), TalkKind.Routine, TalkFormat.Individual, $"干部{i}", ["王正清"], "刘芳",
+            scheduled, "廉政谈话室", ["完成廉政常识测试", "对照日常廉政谈话10项内容准备汇报"], "纪委办 陈静", new NoticeState.Pending(), null,
+            new NoticeQuiz(CanStart: true));
+        var card = NoticeCard.Build(view, Locale.ZhCn);
+        return new OutboundMessage("notice|bench", person, conversation, CardMessages.Proactive(conversation, card));
+    }
+}
