@@ -63,35 +63,14 @@ public sealed partial class ReminderScheduler(ScheduleStore schedule, ReminderJo
 }
 
 /// <summary>The scheduler loop of this instance.</summary>
-internal sealed partial class ReminderSchedulerService(ReminderScheduler scheduler, SchedulerOptions options, ILogger<ReminderSchedulerService> logger) : BackgroundService
+internal sealed class ReminderSchedulerService(ReminderScheduler scheduler, SchedulerOptions options, ILogger<ReminderSchedulerService> logger)
+    : Hosting.PollingService(options.PollInterval, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunPassAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (await scheduler.RunOnceAsync(stoppingToken).ConfigureAwait(false) >= options.BatchSize)
         {
-            try
-            {
-                while (await scheduler.RunOnceAsync(stoppingToken).ConfigureAwait(false) >= options.BatchSize)
-                {
-                    // A full batch: there may be more due now.
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRunFailed(logger, e);
-            }
-
-            try
-            {
-                await Task.Delay(options.PollInterval, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            // A full batch: there may be more due now.
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduler run failed; retrying at the next poll")]
-    private static partial void LogRunFailed(ILogger logger, Exception exception);
 }

@@ -282,22 +282,9 @@ public sealed class OutboxStore(TalkBotTables tables)
     private static SendOutcome Outcome(DeliveryEntity row) =>
         new(Enum.TryParse<SendStatus>(row.Status, out var status) ? status : SendStatus.Queued, row.ActivityId, row.HttpStatus, row.Error);
 
-    private static OutboxEntity ToPending(OutboundMessage m, string partition, DateTimeOffset now) => new()
-    {
-        PartitionKey = partition,
-        RowKey = RowKey(m.Key, m.Person),
-        Key = m.Key,
-        Person = m.Person.Value,
-        ServiceUrl = m.Conversation.ServiceUrl,
-        ConversationId = m.Conversation.ConversationId,
-        Tenant = m.Conversation.TenantId ?? "",
-        Payload = Pack(m.Activity),
-        EscalateTo = m.Escalation is null ? null : string.Join(',', m.Escalation.To.Select(p => p.Value)),
-        AboutZh = m.Escalation?.AboutZh,
-        AboutEn = m.Escalation?.AboutEn,
-        EnqueuedAt = now,
-        LeaseUntil = Free,
-    };
+    private static OutboxEntity ToPending(OutboundMessage m, string partition, DateTimeOffset now) => ToPending(
+        new ClaimedSend(m.Key, m.Person, m.Conversation.ServiceUrl, m.Conversation.ConversationId, m.Conversation.TenantId ?? "", m.Activity, m.Escalation, default),
+        partition, now);
 
     private static OutboxEntity ToPending(ClaimedSend s, string partition, DateTimeOffset now) => new()
     {

@@ -96,39 +96,19 @@ public sealed partial class OutboxDispatcher(
 }
 
 /// <summary>The outbox loop of this instance (<c>Sender:DispatcherEnabled</c>).</summary>
-internal sealed partial class OutboxDispatcherService(OutboxDispatcher dispatcher, SenderOptions options, ILogger<OutboxDispatcherService> logger) : BackgroundService
+internal sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, SenderOptions options, ILogger<OutboxDispatcherService> logger)
+    : Hosting.PollingService(options.PollInterval, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private bool resumed;
+
+    protected override async Task RunPassAsync(CancellationToken stoppingToken)
     {
-        var resumed = false;
-        while (!stoppingToken.IsCancellationRequested)
+        if (!resumed)
         {
-            try
-            {
-                if (!resumed)
-                {
-                    await dispatcher.ResumeAsync(stoppingToken).ConfigureAwait(false);
-                    resumed = true;
-                }
-
-                await dispatcher.DrainAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogDrainFailed(logger, e);
-            }
-
-            try
-            {
-                await Task.Delay(options.PollInterval, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            await dispatcher.ResumeAsync(stoppingToken).ConfigureAwait(false);
+            resumed = true;
         }
-    }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox run failed; retrying at the next poll")]
-    private static partial void LogDrainFailed(ILogger logger, Exception exception);
+        await dispatcher.DrainAsync(stoppingToken).ConfigureAwait(false);
+    }
 }
