@@ -1,5 +1,7 @@
 using TalkBot.Bot.Connector;
 using TalkBot.Bot.Hosting;
+using TalkBot.Bot.Plans;
+using TalkBot.Bot.Roles;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services
@@ -10,7 +12,9 @@ builder.Services
     .AddTalkBotDirectory(builder.Configuration)
     .AddTalkBotHandlers(builder.Configuration)
     .AddTalkBotScheduling(builder.Configuration)
-    .AddTalkBotSending(builder.Configuration);
+    .AddTalkBotSending(builder.Configuration)
+    .AddTalkBotPlans(builder.Configuration)
+    .AddTalkBotRoles(builder.Configuration);
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok("ok"));

@@ -69,11 +69,40 @@ public static class Verbs
     /// <summary>"Resend to failed": every failed send is queued again, once.</summary>
     public const string SendResend = "send.resend";
 
+    /// <summary>A talker's plan for the month (also the command 本月计划); data: month (yyyy-MM).</summary>
+    public const string PlanShow = "plan.show";
+
+    /// <summary>Schedule a talk of the plan: the create-talk form prefilled; data: month, talkee, tier.</summary>
+    public const string PlanSchedule = "plan.schedule";
+
+    /// <summary>Delegate a talk of the plan (委托) to the "delegate" input; data: month, talkee, tier.</summary>
+    public const string PlanDelegate = "plan.delegate";
+
+    /// <summary>Recuse from a talk of the plan (回避), which is reassigned along the delegation line; data: month, talkee, tier.</summary>
+    public const string PlanRecuse = "plan.recuse";
+
+    /// <summary>My place in the organisation: manager, unit, roles (also the command 组织架构).</summary>
+    public const string OrgShow = "org.show";
+
+    /// <summary>The administrator's role card (also the command 角色管理): choose a person or paste a CSV (SPEC §1).</summary>
+    public const string RolesShow = "roles.show";
+
+    /// <summary>One person's roles and rank, prefilled; data: the "person" input (or the person's id).</summary>
+    public const string RolesLoad = "roles.load";
+
+    /// <summary>Save one person's roles and rank; data: person, and the "roles" and "rank" inputs.</summary>
+    public const string RolesAssign = "roles.assign";
+
+    /// <summary>Import roles and ranks from the "csv" input: all rows or none.</summary>
+    public const string RolesImport = "roles.import";
+
     public static IReadOnlyList<string> All { get; } =
     [
         Help, TalkNew, TalkCreate, NoticeAcknowledge, NoticePostpone, NoticeRefresh, QuizStart, QuizSubmit, QuizRetake,
         RecordNew, RecordSubmit, RecordConfirm, RecordDispute, RecordShow, RecordTodo,
         RectificationShow, RectificationSubmit, RectificationAccept, RectificationReturn, SendFailed, SendResend,
+        PlanShow, PlanSchedule, PlanDelegate, PlanRecuse, OrgShow,
+        RolesShow, RolesLoad, RolesAssign, RolesImport,
     ];
 }
 

@@ -46,6 +46,7 @@ log "starting the bot on http://127.0.0.1:3978"
   ASPNETCORE_ENVIRONMENT=Development \
   Localization__Locale="${TALKBOT_LOCALE:-zh-CN}" \
   TestClock__Enabled=true \
+  Scheduler__PollInterval=00:00:02 \
   ASPNETCORE_URLS=http://127.0.0.1:3978 \
   ConnectionStrings__Tables="UseDevelopmentStorage=true" \
   exec dotnet TalkBot.Bot.dll

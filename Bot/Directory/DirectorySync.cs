@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TalkBot.Bot.Storage;
+using TalkBot.Bot.Storage.Tables;
 
 namespace TalkBot.Bot.Directory;
 
@@ -8,26 +9,89 @@ public sealed class DirectoryOptions
 {
     public const string Section = "Directory";
 
-    /// <summary><c>OrgFile</c> (the JSON organisation file). Microsoft Graph comes as a second source later.</summary>
+    /// <summary><c>OrgFile</c> (the JSON organisation file, roles included) or <c>Graph</c> (Microsoft Graph; roles from the administrator).</summary>
     public string Source { get; set; } = "OrgFile";
 
     /// <summary>The organisation file, relative to the content root or absolute.</summary>
     public string OrgFile { get; set; } = "demo/org.json";
+
+    /// <summary>How often the directory is read again (Graph); zero reads it only at start-up and on 同步组织.</summary>
+    public TimeSpan SyncInterval { get; set; } = TimeSpan.FromHours(6);
+
+    public bool UsesGraph => string.Equals(Source, "Graph", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>Loads the directory into Table Storage at start-up, so that every request reads people from the store.</summary>
+/// <summary>The outcome of the last successful sync, shown to administrators.</summary>
+public sealed record DirectorySyncStatus(DateTimeOffset At, string Source, int People, int Units, TimeSpan Took);
+
+/// <summary>
+/// Loads the directory into Table Storage (at start-up, on a schedule and on 同步组织), so that every request reads
+/// people from the store. From Graph, the roles and ranks TalkBot holds are kept (<see cref="DirectoryMerge"/>).
+/// </summary>
 public sealed partial class DirectorySync(
     IOptions<DirectoryOptions> options,
     IHostEnvironment environment,
     PeopleRepository people,
+    TalkBotTables tables,
+    IServiceProvider services,
+    TimeProvider time,
     ILogger<DirectorySync> logger)
 {
-    public async Task SyncAsync(CancellationToken cancellationToken)
+    private const string StatusPartition = "sync";
+    private const string StatusRow = "directory";
+    private readonly SemaphoreSlim one = new(1, 1);
+
+    public async Task<DirectorySyncStatus> SyncAsync(CancellationToken cancellationToken)
     {
-        var path = ResolveOrgFile(options.Value.OrgFile, environment.ContentRootPath);
-        var file = await OrgFile.LoadAsync(path, cancellationToken).ConfigureAwait(false);
-        await people.ReplaceAllAsync(file.ToPeople(), file.ToUnits(), cancellationToken).ConfigureAwait(false);
-        LogSynced(logger, file.People.Count, file.Units.Count, path);
+        // One sync at a time in this instance: the schedule and an administrator's 同步组织 may meet.
+        await one.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            IReadOnlyList<Domain.People.Person> persons;
+            IReadOnlyList<Domain.People.Unit> units;
+            string source;
+            if (options.Value.UsesGraph)
+            {
+                var read = await services.GetRequiredService<IDirectorySource>().ReadPeopleAsync(cancellationToken).ConfigureAwait(false);
+                (persons, units) = DirectoryMerge.Merge(read,
+                    await people.ListAsync(cancellationToken).ConfigureAwait(false), await people.ListUnitsAsync(cancellationToken).ConfigureAwait(false));
+                source = "Microsoft Graph";
+            }
+            else
+            {
+                var path = ResolveOrgFile(options.Value.OrgFile, environment.ContentRootPath);
+                var file = await OrgFile.LoadAsync(path, cancellationToken).ConfigureAwait(false);
+                (persons, units) = (file.ToPeople(), file.ToUnits());
+                source = Path.GetFileName(path);
+            }
+
+            await people.ReplaceAllAsync(persons, units, cancellationToken).ConfigureAwait(false);
+            // Roles and ranks are TalkBot's (SPEC §1): what an administrator assigned goes back over what the source said.
+            if (services.GetService<Roles.RoleAssignmentStore>() is { } assignments)
+            {
+                await assignments.ReapplyAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var status = new DirectorySyncStatus(time.GetUtcNow(), source, persons.Count, units.Count, started.Elapsed);
+            await tables.People.UpsertEntityAsync(new DirectorySyncEntity
+            {
+                PartitionKey = StatusPartition, RowKey = StatusRow, At = status.At, Source = status.Source, People = status.People, Units = status.Units, Seconds = status.Took.TotalSeconds,
+            }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            LogSynced(logger, persons.Count, units.Count, source);
+            return status;
+        }
+        finally
+        {
+            one.Release();
+        }
+    }
+
+    /// <summary>The last successful sync, or null before the first.</summary>
+    public async Task<DirectorySyncStatus?> LastAsync(CancellationToken cancellationToken)
+    {
+        var row = await tables.People.GetEntityIfExistsAsync<DirectorySyncEntity>(StatusPartition, StatusRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue && row.Value is { } e ? new DirectorySyncStatus(e.At, e.Source, e.People, e.Units, TimeSpan.FromSeconds(e.Seconds)) : null;
     }
 
     /// <summary>
@@ -53,6 +117,39 @@ public sealed partial class DirectorySync(
         throw new FileNotFoundException($"Organisation file '{configured}' not found from '{contentRoot}' upwards. Set Directory:OrgFile.");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Directory synchronised: {People} people, {Units} units from {Path}")]
-    private static partial void LogSynced(ILogger logger, int people, int units, string path);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Directory synchronised: {People} people, {Units} units from {Source}")]
+    private static partial void LogSynced(ILogger logger, int people, int units, string source);
+}
+
+/// <summary>Table <c>People</c>, PartitionKey <c>sync</c>, RowKey <c>directory</c>: the last successful directory sync.</summary>
+public sealed class DirectorySyncEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public Azure.ETag ETag { get; set; }
+
+    public DateTimeOffset At { get; set; }
+    public string Source { get; set; } = "";
+    public int People { get; set; }
+    public int Units { get; set; }
+    public double Seconds { get; set; }
+}
+
+/// <summary>Reads the directory again every <see cref="DirectoryOptions.SyncInterval"/> (Graph only); the first read is at start-up.</summary>
+internal sealed class DirectorySyncService(DirectorySync sync, IOptions<DirectoryOptions> options, ILogger<DirectorySyncService> logger)
+    : Hosting.PollingService(options.Value.SyncInterval, logger)
+{
+    private bool first = true;
+
+    protected override async Task RunPassAsync(CancellationToken stoppingToken)
+    {
+        if (first)
+        {
+            first = false; // start-up has just synchronised
+            return;
+        }
+
+        await sync.SyncAsync(stoppingToken).ConfigureAwait(false);
+    }
 }

@@ -7,7 +7,8 @@ namespace TalkBot.Bot.Directory;
 
 /// <summary>
 /// The organisation as a JSON file (demo/README.md documents the format): the directory for the demo and for sites
-/// without Microsoft Graph. Roles and ranks are in the file because there is no administrator card yet to assign them.
+/// without Microsoft Graph. Roles and ranks in the file are the starting point; what an administrator assigns with 角色管理
+/// is put back over them after every sync.
 /// </summary>
 public sealed record OrgFile(OrgFile.OrganisationInfo Organisation, IReadOnlyList<OrgFile.UnitRow> Units, IReadOnlyList<OrgFile.PersonRow> People)
 {

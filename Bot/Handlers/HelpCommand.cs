@@ -16,15 +16,17 @@ public sealed class HelpCommand : ICommand
         var canCreate = Permissions.CanCreateTalks(request.Actor);
         var records = canCreate || request.Actor.HasAny(Role.Recorder, Role.DisciplineOffice);
         return Task.FromResult(WelcomeCard.Build(
-            new WelcomeView(request.Actor.DisplayName, Commands(request.Locale, canCreate, records, FailedSends.MayUse(request.Actor)), canCreate), request.Locale));
+            new WelcomeView(request.Actor.DisplayName, Commands(request.Locale, canCreate, records, FailedSends.MayUse(request.Actor), roles: RoleAssignmentRules.MayAssign(request.Actor)), canCreate), request.Locale));
     }
 
-    internal static IReadOnlyList<CommandHelp> Commands(Locale locale, bool canCreate, bool records = false, bool failedSends = false)
+    internal static IReadOnlyList<CommandHelp> Commands(Locale locale, bool canCreate, bool records = false, bool failedSends = false, bool roles = false)
     {
         var list = new List<CommandHelp>
         {
             new(locale.Pick("帮助", "help"), locale.Pick("查看 TalkBot 能做什么", "See what TalkBot can do")),
             new(locale.Pick("我的通知", "my notices"), locale.Pick("查看发给我的谈话通知书及其状态", "See the talk notices sent to me and where they stand")),
+            new(locale.Pick("本月计划", "plan"), locale.Pick("谈话人查看本月廉政谈话计划：谈话对象、安排、委托与回避（000 §三1）", "Talkers: this month's talk plan, with each talkee, scheduling, delegation and recusal (000 §三1)")),
+            new(locale.Pick("组织架构", "org"), locale.Pick("查看我的上级、单位、角色和职级", "See my manager, unit, roles and rank")),
         };
         if (records)
         {
@@ -35,6 +37,13 @@ public sealed class HelpCommand : ICommand
         if (failedSends)
         {
             list.Add(new(locale.Pick("发送失败", "failed"), locale.Pick("查看多次重试仍未发出的消息，并一键重发", "See messages not sent after every retry, and resend them at once")));
+        }
+
+        if (roles)
+        {
+            // SPEC §1: Party and discipline roles and ranks are assigned by an administrator.
+            list.Add(new(locale.Pick("角色管理", "roles"), locale.Pick("分配人员的党内及纪检角色和职级，或用 CSV 批量导入", "Assign people's Party and discipline roles and ranks, or import them from CSV")));
+            list.Add(new(locale.Pick("同步组织", "sync"), locale.Pick("立即从组织目录同步人员、单位和上下级", "Read people, units and reporting lines from the directory now")));
         }
 
         if (canCreate)

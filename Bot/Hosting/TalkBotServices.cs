@@ -64,12 +64,24 @@ public static class TalkBotServices
         return services;
     }
 
-    /// <summary>The directory source (the org file for now) and its start-up sync.</summary>
+    /// <summary>The directory source (the org file, or Microsoft Graph), its start-up sync and, for Graph, the scheduled one.</summary>
     public static IServiceCollection AddTalkBotDirectory(this IServiceCollection services, IConfiguration configuration)
     {
+        var options = new DirectoryOptions();
+        configuration.GetSection(DirectoryOptions.Section).Bind(options);
         services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
         services.AddSingleton<DirectorySync>();
         services.AddHostedService<StartupTasks>();
+        if (options.UsesGraph)
+        {
+            services.AddGraphDirectorySource(configuration);
+            if (options.SyncInterval > TimeSpan.Zero)
+            {
+                services.AddHostedService<DirectorySyncService>();
+            }
+        }
+
+        services.AddSingleton<ICommand, SyncDirectoryCommand>();
         return services;
     }
 
@@ -165,13 +177,24 @@ public static class TalkBotServices
 }
 
 /// <summary>Start-up work that does I/O: never in a constructor (STYLE.md), always before the first request.</summary>
-internal sealed class StartupTasks(TalkBotTables tables, DirectorySync directory) : IHostedService
+internal sealed partial class StartupTasks(TalkBotTables tables, DirectorySync directory, IOptions<DirectoryOptions> options, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        await directory.SyncAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await directory.SyncAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (options.Value.UsesGraph && e is not OperationCanceledException)
+        {
+            // Graph unreachable at start-up: TalkBot runs on the directory it stored last, and the schedule tries again.
+            LogGraphSyncFailed(logger, e);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Directory sync from Microsoft Graph failed at start-up; using the stored directory")]
+    private static partial void LogGraphSyncFailed(ILogger logger, Exception exception);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -66,10 +66,17 @@ public sealed class ReminderJobs(
     PersonMessenger messenger,
     NoticeViews noticeViews,
     ReminderRules rules,
+    Plans.PlanJobs planJobs,
     TimeProvider time)
 {
     public async Task<ScheduleEntry?> RunAsync(ScheduleEntry entry, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Kind is ReminderKind.MonthlyPlan or ReminderKind.PlanUnscheduled)
+        {
+            return await planJobs.RunAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+
         var talk = await talks.GetAsync(entry.Talk, cancellationToken).ConfigureAwait(false);
         if (talk is null || talk.Status == TalkStatus.Cancelled)
         {

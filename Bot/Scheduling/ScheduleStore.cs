@@ -20,6 +20,10 @@ public enum ReminderKind
     RectificationDueSoon,
     /// <summary>A rectification is overdue: escalated to the talker and the discipline office, repeatedly.</summary>
     RectificationOverdue,
+    /// <summary>The month's plans are made and sent to the talkers (000 §三1); Tag = the month (yyyy-MM).</summary>
+    MonthlyPlan,
+    /// <summary>Talks of the month's plan still unscheduled: the talker is reminded; Tag = the month.</summary>
+    PlanUnscheduled,
 }
 
 /// <summary>A durable reminder: what, about which talk and person, and when.</summary>

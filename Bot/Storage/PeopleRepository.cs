@@ -8,6 +8,7 @@ namespace TalkBot.Bot.Storage;
 public sealed class PeopleRepository(TalkBotTables tables)
 {
     private const int MaxBatch = 100; // PROTOCOL §10: an entity group transaction holds at most 100 entities.
+    private const int MaxAttempts = 5;
 
     public async Task<Person?> FindAsync(PersonId id, CancellationToken cancellationToken)
     {
@@ -68,6 +69,49 @@ public sealed class PeopleRepository(TalkBotTables tables)
         {
             await tables.People.SubmitTransactionAsync(
                 chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sets one person's roles and rank (SPEC §1: assigned by an administrator), keeping every other field, so that
+    /// everything reading people sees the change at once. A MERGE guarded by the row's ETag: a directory sync or
+    /// another assignment in between is read again rather than overwritten. False when the person is not stored.
+    /// </summary>
+    public async Task<bool> UpdateRolesAsync(PersonId id, IReadOnlySet<Role> roles, Rank rank, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var wanted = string.Join(',', roles.Order());
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await tables.People
+                .GetEntityIfExistsAsync<PersonEntity>(TableLayout.PersonPartition, id.Value, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            if (!response.HasValue)
+            {
+                return false;
+            }
+
+            var entity = response.Value!;
+            if (entity.Roles == wanted && entity.Rank == rank.ToString())
+            {
+                return true;
+            }
+
+            entity.Roles = wanted;
+            entity.Rank = rank.ToString();
+            try
+            {
+                await tables.People.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
+            {
+                // changed since read: read again
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                return false;
+            }
         }
     }
 

@@ -22,6 +22,14 @@ namespace TalkBot.Bot.Storage;
 /// and sends nothing twice.</item>
 /// <item><c>Outbox</c>: the sends still to make (PartitionKey <c>pending</c>) and those that failed (<c>failed</c>),
 /// RowKey <c>{key}|{person}</c>, with the activity and a lease; see <c>Sending/Outbox.cs</c>.</item>
+/// <item><c>Plans</c>: PartitionKey = <c>{yyyy-MM}|{talker id}</c>; RowKey = <c>plan</c> (the header) or
+/// <c>item|{talkee id}|{tier}</c>. One talker's plan for a month is one partition: read in one query, written in one
+/// transaction; see <c>Plans/PlanRepository.cs</c>.</item>
+/// <item><c>RoleAssignments</c>: PartitionKey = person id; RowKey = <c>current</c> (the roles and rank an administrator
+/// assigned, by whom, when) or <c>audit|{inverted ticks}|{guid}</c> (one change: actor, time, before and after, card or
+/// csv). One person's assignment and its history share a partition, so that a change and its audit line are one
+/// transaction guarded by the <c>current</c> row's ETag; inverted ticks list the newest change first. A directory sync
+/// re-applies the <c>current</c> rows (one query on RowKey) to People; see <c>Roles/RoleAssignmentStore.cs</c>.</item>
 /// <item><c>NoticesByPerson</c>: PartitionKey = talkee id; RowKey = talk id. Answers "my notices" with one partition
 /// query instead of a scan over every talk. Written after the talk's transaction; rewriting it is harmless.</item>
 /// <item><c>ConversationReferences</c>: PartitionKey = the person's Entra object id; RowKey = channel id
@@ -40,6 +48,8 @@ public static class TableLayout
     public const string Schedule = "Schedule";
     public const string Deliveries = "Deliveries";
     public const string Outbox = "Outbox";
+    public const string Plans = "Plans";
+    public const string RoleAssignments = "RoleAssignments";
 
     public const string TalkRow = "talk";
     public const string NoticeRowPrefix = "notice|";
@@ -71,5 +81,5 @@ public static class TableLayout
     public static string RecordVerificationRow(int version, string talkeeId) => $"{RecordVerificationRowPrefix}{version:D3}|{talkeeId}";
     public static string AcknowledgementRow(string talkeeId) => AcknowledgementRowPrefix + talkeeId;
 
-    public static IReadOnlyList<string> All { get; } = [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries, Outbox];
+    public static IReadOnlyList<string> All { get; } = [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries, Outbox, Plans, RoleAssignments];
 }

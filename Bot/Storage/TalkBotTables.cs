@@ -13,8 +13,10 @@ public sealed class TalkBotTables(TableServiceClient service, StorageOptions opt
     public TableClient Schedule { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Schedule);
     public TableClient Deliveries { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Deliveries);
     public TableClient Outbox { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Outbox);
+    public TableClient Plans { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Plans);
+    public TableClient RoleAssignments { get; } = service.GetTableClient(options.TablePrefix + TableLayout.RoleAssignments);
 
-    public IEnumerable<TableClient> All => [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries, Outbox];
+    public IEnumerable<TableClient> All => [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries, Outbox, Plans, RoleAssignments];
 
     /// <summary>Creates missing tables; called once at start-up, never from a constructor.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -132,6 +132,24 @@ public static class RuleMessages
             RuleCode.NewDueDateRequired => locale.Pick(
                 "退回整改报告须指定晚于今天的新期限。",
                 "a returned report needs a new due date after today."),
+            RuleCode.PersonNotInDirectory => locale.Pick(
+                $"组织名录中没有“{violation.Argument("person") ?? "?"}”（或其已不在职），只能为名录中的人员分配角色。",
+                $"“{violation.Argument("person") ?? "?"}” is not in the organisation directory (or has left); roles are assigned to people in it only."),
+            RuleCode.RoleUnknown => locale.Pick(
+                $"“{violation.Argument("role") ?? "?"}”不是规定的角色，请使用角色名称或其中文名称，如“纪委办(监察处)”。",
+                $"“{violation.Argument("role") ?? "?"}” is not one of the roles; use a role name or its Chinese term, e.g. DisciplineOffice or 纪委办(监察处)."),
+            RuleCode.RankUnknown => locale.Pick(
+                $"职级“{violation.Argument("rank") ?? "?"}”无效，应为正处级、副处级或科级及以下。",
+                $"rank “{violation.Argument("rank") ?? "?"}” is not valid; it is Division (正处级), DeputyDivision (副处级) or SectionAndBelow (科级及以下)."),
+            RuleCode.PersonListedTwice => locale.Pick(
+                $"{PersonName(violation, locale)}已在第{violation.Argument("line") ?? "?"}行出现，每人只能出现一次。",
+                $"{PersonName(violation, locale)} is already on line {violation.Argument("line") ?? "?"}; list each person once."),
+            RuleCode.ColumnMissing => locale.Pick(
+                $"缺少“{violation.Argument("column") ?? "?"}”列。",
+                $"the “{violation.Argument("column") ?? "?"}” column is missing."),
+            RuleCode.LastAdministrator => locale.Pick(
+                $"{PersonName(violation, locale)}是最后一名管理员，不能取消其管理员角色，否则将无人能再分配角色。",
+                $"{PersonName(violation, locale)} is the last administrator and keeps the role; otherwise nobody could assign roles any more."),
             _ => locale.Pick($"违反规则 {violation.Code}。", $"rule {violation.Code} is broken."),
         };
     }
@@ -139,7 +157,7 @@ public static class RuleMessages
     private static string FieldName(RuleViolation violation, Locale locale)
     {
         var field = violation.Argument("field") ?? FirstArgument(violation) ?? "";
-        return CreateTalk.CreateTalkFields.Label(field, locale) ?? Records.RecordFields.Label(field, locale) ?? field;
+        return CreateTalk.CreateTalkFields.Label(field, locale) ?? Records.RecordFields.Label(field, locale) ?? Roles.RoleFields.Label(field, locale) ?? field;
     }
 
     // Handlers add the display name ("name") to a violation that names a person; the id is the fallback.

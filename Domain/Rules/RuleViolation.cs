@@ -73,6 +73,18 @@ public enum RuleCode
     ReturnCommentRequired,
     /// <summary>A report returned to the talkee gets a new due date after today.</summary>
     NewDueDateRequired,
+    /// <summary>SPEC §1: roles are assigned to people in the directory only (argument "person": as given).</summary>
+    PersonNotInDirectory,
+    /// <summary>SPEC §1: not one of the Party and discipline roles (argument "role": as given).</summary>
+    RoleUnknown,
+    /// <summary>SPEC §1: not one of the ranks 正处级, 副处级, 科级及以下 (argument "rank": as given).</summary>
+    RankUnknown,
+    /// <summary>One role import names a person twice (arguments "person": as given, "line": where first named).</summary>
+    PersonListedTwice,
+    /// <summary>A role import lacks a column in its header or in a row (argument "column").</summary>
+    ColumnMissing,
+    /// <summary>SPEC §1: the last active administrator keeps the role, or nobody could assign roles any more.</summary>
+    LastAdministrator,
 }
 
 /// <summary>Where each rule comes from, as cited in <see cref="RuleViolation.Source"/>.</summary>

@@ -4,6 +4,7 @@ using TalkBot.Cards.CreateTalk;
 using TalkBot.Cards.Localization;
 using TalkBot.Cards.Views;
 using TalkBot.Cards.Records;
+using TalkBot.Cards.Roles;
 using TalkBot.Domain;
 using TalkBot.Domain.Quiz;
 using TalkBot.Domain.Records;
@@ -104,6 +105,35 @@ internal static class SampleViews
         new TalkId("0123456789abcdef0123456789abcdef"), new PersonId("t1"), "周海涛", TalkKind.Routine, Talk, ["退还超标费用", "提交书面说明"],
         new DateOnly(2026, 3, 7), status == Domain.Rectifications.RectificationStatus.Open, status, reports, mode, "form-3");
 
+    // Issue 5: the administrator's role cards (SPEC §1).
+    private static IEnumerable<(string Name, AdaptiveCard Card)> RoleCardSamples(Locale locale)
+    {
+        var people = new List<PersonChoice> { new(new PersonId("p1"), "张伟", "第一党支部书记"), new(new PersonId("p2"), "刘洋") };
+        var history = new List<RoleHistoryView>
+        {
+            new(Talk, "吴管理", Domain.People.AssignmentSource.Card, new HashSet<Domain.People.Role> { Domain.People.Role.UnitHead }, Domain.People.Rank.SectionAndBelow,
+                new HashSet<Domain.People.Role> { Domain.People.Role.UnitHead, Domain.People.Role.UnitSecretary }, Domain.People.Rank.DeputyDivision),
+            new(Talk.AddDays(-30), "吴管理", Domain.People.AssignmentSource.Csv, new HashSet<Domain.People.Role>(), Domain.People.Rank.SectionAndBelow,
+                new HashSet<Domain.People.Role> { Domain.People.Role.UnitHead }, Domain.People.Rank.SectionAndBelow),
+        };
+        var roles = new HashSet<Domain.People.Role> { Domain.People.Role.UnitHead, Domain.People.Role.UnitSecretary };
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        yield return ("roles-manage", RoleCards.Manage(new RoleManageView(people), locale));
+        yield return ("roles-manage-errors", RoleCards.Manage(new RoleManageView(people, "p2", "person,roles,rank\nx@y,Boss,上校",
+            [locale.Pick("未导入：发现 2 处问题", "Nothing imported: 2 problems"), RoleFormInput.Describe(new(2, new RuleViolation(RuleCode.RoleUnknown, RuleSources.Roles,
+                Arguments: new Dictionary<string, string> { ["role"] = "Boss" })), locale)]), locale));
+        yield return ("roles-manage-nobody", RoleCards.Manage(new RoleManageView([]), locale));
+        yield return ("roles-edit", RoleCards.Edit(new RoleEditView(new PersonId("p1"), "张伟", "第一党支部书记", roles, Domain.People.Rank.DeputyDivision, history), zone, locale));
+        yield return ("roles-edit-new", RoleCards.Edit(new RoleEditView(new PersonId("p2"), "刘洋", null, new HashSet<Domain.People.Role>(), Domain.People.Rank.SectionAndBelow, []), zone, locale));
+        yield return ("roles-edit-errors", RoleCards.Edit(new RoleEditView(new PersonId("p1"), "张伟", null, roles, Domain.People.Rank.DeputyDivision, history,
+            "Recorder", "", [RuleMessages.Describe(new RuleViolation(RuleCode.RankUnknown, RuleSources.Roles, Arguments: new Dictionary<string, string> { ["rank"] = "上校" }), locale)]), zone, locale));
+        yield return ("roles-saved", RoleCards.Saved(new RoleSavedView(new PersonId("p1"), "张伟", roles, Domain.People.Rank.Division, true), locale));
+        yield return ("roles-saved-unchanged", RoleCards.Saved(new RoleSavedView(new PersonId("p1"), "张伟", new HashSet<Domain.People.Role>(), Domain.People.Rank.Division, false), locale));
+        yield return ("roles-imported", RoleCards.Imported(new RoleImportedView(
+            [.. Enumerable.Range(1, RoleCards.MaxListed + 2).Select(i => new RoleImportLine($"人员{i}", roles, Domain.People.Rank.SectionAndBelow))], 3), locale));
+        yield return ("roles-imported-none", RoleCards.Imported(new RoleImportedView([], 4), locale));
+    }
+
     public static IEnumerable<(string Name, AdaptiveCard Card)> AllCards()
     {
         foreach (var locale in new[] { Locale.ZhCn, Locale.EnUs })
@@ -203,6 +233,17 @@ internal static class SampleViews
             yield return ($"send-failed-none-{l}", SendCards.FailedList([], TimeZoneInfo.Utc, locale));
             yield return ($"send-requeued-{l}", SendCards.Requeued(3, locale));
             yield return ($"send-requeued-none-{l}", SendCards.Requeued(0, locale));
+
+            PersonChoice deputy = new(new PersonId("d1"), "赵明");
+            yield return ($"plan-{l}", PlanCards.Plan(new PlanView(2026, 11, "王正清",
+                [new("p1", "周海涛", Domain.Plans.Tier.DisciplineGroupLeader, Domain.Plans.TalkeeLine.SubordinateUnitHead, "东城分局党委", Domain.Plans.PlanItemStatus.Planned, null, null, null, [deputy]),
+                 new("p2", "何建平", Domain.Plans.Tier.DisciplineGroupLeader, Domain.Plans.TalkeeLine.SubordinateUnitHead, "西城分局党委", Domain.Plans.PlanItemStatus.Planned, Talk, null, null, [deputy]),
+                 new("p3", "黄磊", Domain.Plans.Tier.StationedDisciplineLeader, Domain.Plans.TalkeeLine.GrassrootsUnitHead, null, Domain.Plans.PlanItemStatus.Planned, null, null, "吴志刚", []),
+                 new("p4", "郑晓燕", Domain.Plans.Tier.UnitSecretary, Domain.Plans.TalkeeLine.UnitCommitteeMember, null, Domain.Plans.PlanItemStatus.Delegated, null, "赵明", null, []),
+                 new("p5", "马文斌", Domain.Plans.Tier.UnitSecretary, Domain.Plans.TalkeeLine.BranchSecretary, null, Domain.Plans.PlanItemStatus.Recused, null, null, null, [])],
+                "已委托赵明与郑晓燕谈话。", ["只能委托给本层级规定的配合人员（000 §二）。"]), locale));
+            yield return ($"org-{l}", PlanCards.Org(new OrgView("周海涛", "东城分局党委书记", "东城分局党委", "张建国", [Domain.People.Role.UnitSecretary, Domain.People.Role.UnitHead], Domain.People.Rank.Division, Talk, 14), locale));
+            yield return ($"org-bare-{l}", PlanCards.Org(new OrgView("新同事", null, null, null, [], Domain.People.Rank.SectionAndBelow), locale));
             yield return ($"rect-accepted-{l}", RectificationCard.Build(Rectification(RectificationCardMode.View, Domain.Rectifications.RectificationStatus.Accepted,
                 [new(1, Talk.AddDays(2), false, [new(1, "已退还", Domain.Rectifications.MeasureStatus.Done, new DateOnly(2026, 3, 6))], true, null, "王正清")]), locale));
             yield return ($"rect-errors-{l}", RectificationCard.Build(Rectification(RectificationCardMode.Report, Domain.Rectifications.RectificationStatus.Returned, []) with
@@ -211,6 +252,11 @@ internal static class SampleViews
                 Values = new Dictionary<string, string?> { ["m1.measure"] = "部分", ["m1.status"] = "InProgress", ["m2.date"] = "2026-13-01" },
                 Notice = "已提交",
             }, locale));
+
+            foreach (var (name, card) in RoleCardSamples(locale))
+            {
+                yield return ($"{name}-{l}", card);
+            }
         }
     }
 }

@@ -51,14 +51,16 @@ internal sealed class PersonBuilder
     private string _id = $"p{Interlocked.Increment(ref _next)}";
     private string _name = "张三";
     private bool _active = true;
+    private string _unit = "u1";
 
     public PersonBuilder Id(string id) { _id = id; return this; }
+    public PersonBuilder In(string unit) { _unit = unit; return this; }
     public PersonBuilder Named(string name) { _name = name; return this; }
     public PersonBuilder With(params Role[] roles) { _roles.UnionWith(roles); return this; }
     public PersonBuilder Inactive() { _active = false; return this; }
 
     public Person Build() =>
-        new(new PersonId(_id), _name, new UnitId("u1"), null, Rank.SectionAndBelow, _roles, null, _active);
+        new(new PersonId(_id), _name, new UnitId(_unit), null, Rank.SectionAndBelow, _roles, null, _active);
 
     public static implicit operator Person(PersonBuilder builder) => builder.Build();
 }

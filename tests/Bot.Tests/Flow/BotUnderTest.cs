@@ -31,6 +31,9 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
     private readonly IConnectorClient? connector;
     private readonly IReadOnlyDictionary<string, string>? settings;
 
+    /// <summary>Services to replace after the bot's own (a directory source, for instance).</summary>
+    public Action<IServiceCollection>? Replace { get; init; }
+
     /// <param name="connector">The Connector to send through instead of the recording one (a real client against a fake Teams).</param>
     /// <param name="settings">Configuration over the test defaults (for instance <c>Sender:*</c>).</param>
     public BotUnderTest(AzuriteFixture azurite, DateTimeOffset now, string? tablePrefix = null, IConnectorClient? connector = null, IReadOnlyDictionary<string, string>? settings = null)
@@ -58,6 +61,8 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
         // Tests run the scheduler themselves (RunSchedulerAsync), at the fake clock's time.
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Sender:DispatcherEnabled", "false");
+        // Monthly plans are put into the schedule only by the tests about them.
+        builder.UseSetting("Plans:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -68,6 +73,7 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton(connector ?? Connector);
+            Replace?.Invoke(services);
             services.AddSingleton<IStartupFilter, FromLoopback>();
         });
     }

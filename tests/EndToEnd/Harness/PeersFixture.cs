@@ -187,6 +187,8 @@ public sealed partial class PeersFixture : IAsyncLifetime
                 // Recording a talk needs "after the talk": the scenarios move this process's clock forward.
                 ["TestClock__Enabled"] = "true",
                 ["Scheduler__PollInterval"] = "00:00:02",
+                // Monthly plan cards would arrive at any moment and re-render the chat mid-form; no scenario here uses them.
+                ["Plans__Enabled"] = "false",
                 ["ASPNETCORE_URLS"] = BotUrl.ToString().TrimEnd('/'),
                 ["ConnectionStrings__Tables"] = TablesConnectionString,
                 ["DOTNET_NOLOGO"] = "1",

@@ -1,0 +1,179 @@
+using TalkBot.Bot.Handlers;
+using TalkBot.Bot.Storage;
+using TalkBot.Bot.Talks;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.CreateTalk;
+using TalkBot.Cards.Localization;
+using TalkBot.Cards.Views;
+using TalkBot.Domain;
+using TalkBot.Domain.People;
+using TalkBot.Domain.Plans;
+using TalkBot.Domain.Talks;
+
+namespace TalkBot.Bot.Plans;
+
+/// <summary>
+/// A talker's monthly plan: built from the tiers of 000 §二, stored per talker, shown with each talkee's reason and
+/// progress, and changed by scheduling, delegating (委托) or recusing (回避). Whether a talk is scheduled is read from
+/// the talks themselves, so a talk made with 新建谈话 counts as well as one made from the plan.
+/// </summary>
+public sealed class PlanDesk(
+    PlanRepository plans,
+    PeopleRepository peopleRepository,
+    TalkRepository talks,
+    MonthlyPlanRules rules,
+    CreateTalkForm form,
+    TimeProvider time)
+{
+    /// <summary>The directory as the tiers need it: people and units.</summary>
+    public async Task<(IReadOnlyList<Person> People, IReadOnlyList<Unit> Units)> DirectoryAsync(CancellationToken cancellationToken) =>
+        (await peopleRepository.ListAsync(cancellationToken).ConfigureAwait(false), await peopleRepository.ListUnitsAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Every talker's items for the month, from the tiers (000 §二); talkers without a talkee get none.</summary>
+    public static IReadOnlyDictionary<PersonId, IReadOnlyList<PlanItem>> Derive(IReadOnlyList<Person> people, IReadOnlyList<Unit> units) =>
+        TalkTiers.Derive(people, units)
+            .GroupBy(a => a.Talker)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<PlanItem>)[.. g.Select(PlanItem.From)]);
+
+    /// <summary>The month whose plan a person looks at now: the current month.</summary>
+    public PlanMonth CurrentMonth()
+    {
+        var today = rules.Calendar.LocalDate(time.GetUtcNow());
+        return new PlanMonth(today.Year, today.Month);
+    }
+
+    public async Task<AdaptiveCard> ShowAsync(Person actor, Locale locale, PlanMonth month, CancellationToken cancellationToken, string? message = null, IReadOnlyList<string>? errors = null)
+    {
+        var view = await ViewAsync(actor, month, cancellationToken).ConfigureAwait(false);
+        if (view is null)
+        {
+            var title = locale.Pick($"{month.Year}年{month.Month}月没有您的谈话计划", $"No talk plan of yours for {month}");
+            return ErrorCard.Build(title, errors ?? [locale.Pick(
+                "按照 000 §二 的层级，您本月没有谈话对象；计划在每月最后一周的第一个工作日生成（000 §三1）。",
+                "By the tiers of 000 §二 you have no talkee this month; plans are made on the first working day of the month's last week (000 §三1).")], locale);
+        }
+
+        return PlanCards.Plan(view with { Message = message, Errors = errors }, locale);
+    }
+
+    /// <summary>The plan as the card shows it, or null when the person has none for the month.</summary>
+    public async Task<PlanView?> ViewAsync(Person talker, PlanMonth month, CancellationToken cancellationToken)
+    {
+        var items = await plans.ListAsync(month, talker.Id, cancellationToken).ConfigureAwait(false);
+        if (items.Count == 0)
+        {
+            return null;
+        }
+
+        var (people, units) = await DirectoryAsync(cancellationToken).ConfigureAwait(false);
+        var lookup = new PeopleLookup(people);
+        var assignments = TalkTiers.Derive(people, units);
+        var scheduled = await ScheduledTalkeesAsync(talker.Id, month, cancellationToken).ConfigureAwait(false);
+        var lines = items.Select(s => s.Item).Select(item =>
+        {
+            var assignment = assignments.FirstOrDefault(a => a.Talkee == item.Talkee && a.Tier == item.Tier && a.Talker == (item.HandedFrom ?? talker.Id));
+            var delegates = item.HandedFrom is null && assignment is not null
+                ? assignment.DelegateTo.Where(d => d != item.Talkee).Select(d => new PersonChoice(d, lookup.Name(d))).ToList()
+                : [];
+            return new PlanLineView(
+                item.Talkee.Value, lookup.Name(item.Talkee), item.Tier, item.Line, item.Unit is { } u ? units.FirstOrDefault(x => x.Id == u)?.Name : null,
+                item.Status, scheduled.TryGetValue(item.Talkee, out var at) ? at : null, item.HandedTo is { } to ? lookup.Name(to) : null,
+                item.HandedFrom is { } from ? lookup.Name(from) : null, delegates);
+        }).OrderBy(l => l.Tier).ThenBy(l => l.TalkeeName, StringComparer.Ordinal).ToList();
+        return new PlanView(month.Year, month.Month, talker.DisplayName, lines);
+    }
+
+    /// <summary>Talkees of the month still without a talk (open items only).</summary>
+    public async Task<IReadOnlyList<PersonId>> UnscheduledAsync(PersonId talker, PlanMonth month, CancellationToken cancellationToken)
+    {
+        var items = await plans.ListAsync(month, talker, cancellationToken).ConfigureAwait(false);
+        var scheduled = await ScheduledTalkeesAsync(talker, month, cancellationToken).ConfigureAwait(false);
+        return [.. items.Select(s => s.Item).Where(i => i.IsOpen && !scheduled.ContainsKey(i.Talkee)).Select(i => i.Talkee).Distinct()];
+    }
+
+    /// <summary>"安排谈话": the create-talk form, prefilled with the talkee and the talker, as a routine talk.</summary>
+    public async Task<AdaptiveCard> ScheduleAsync(Person actor, Locale locale, PlanMonth month, PersonId talkee, Tier tier, CancellationToken cancellationToken)
+    {
+        var item = (await plans.ListAsync(month, actor.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(s => s.Item.Talkee == talkee && s.Item.Tier == tier);
+        if (item is null)
+        {
+            return await ShowAsync(actor, locale, month, cancellationToken, errors: [Refusal(PlanRefusal.NotOnYourPlan, locale)]).ConfigureAwait(false);
+        }
+
+        if (!item.Item.IsOpen)
+        {
+            return await ShowAsync(actor, locale, month, cancellationToken, errors: [Refusal(PlanRefusal.AlreadyHandedOver, locale)]).ConfigureAwait(false);
+        }
+
+        var draft = new CreateTalkDraft(Talkees: talkee.Value, Talkers: actor.Id.Value, Kind: nameof(TalkKind.Routine), Format: nameof(TalkFormat.Individual));
+        return await form.BuildAsync(actor, locale, null, draft, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>"委托" or "回避": hands the talk over along the line of 000 §二, and shows the plan again.</summary>
+    public async Task<AdaptiveCard> HandOverAsync(Person actor, Locale locale, PlanMonth month, PersonId talkee, Tier tier, PersonId? delegateTo, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var stored = (await plans.ListAsync(month, actor.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(s => s.Item.Talkee == talkee && s.Item.Tier == tier);
+            var (people, units) = await DirectoryAsync(cancellationToken).ConfigureAwait(false);
+            var assignment = TalkTiers.Derive(people, units).FirstOrDefault(a => a.Talker == actor.Id && a.Talkee == talkee && a.Tier == tier);
+            if (stored is null || assignment is null || stored.Item.HandedFrom is not null)
+            {
+                // Not on the caller's own plan (a crafted invoke, or a talk handed to them, which they cannot pass on).
+                return await ShowAsync(actor, locale, month, cancellationToken, errors: [Refusal(PlanRefusal.NotOnYourPlan, locale)]).ConfigureAwait(false);
+            }
+
+            var (changed, refusal) = delegateTo is { } to ? stored.Item.Delegate(assignment, to) : stored.Item.Recuse(assignment);
+            if (refusal is { } why)
+            {
+                return await ShowAsync(actor, locale, month, cancellationToken, errors: [Refusal(why, locale)]).ConfigureAwait(false);
+            }
+
+            if (changed == stored.Item || await plans.HandOverAsync(month, actor.Id, stored, changed!, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            {
+                var lookup = new PeopleLookup(people);
+                var message = changed!.Status == PlanItemStatus.Delegated
+                    ? locale.Pick($"已委托{lookup.Name(changed.HandedTo!.Value)}与{lookup.Name(talkee)}谈话。", $"Delegated the talk with {lookup.Name(talkee)} to {lookup.Name(changed.HandedTo!.Value)}.")
+                    : locale.Pick($"已回避与{lookup.Name(talkee)}的谈话。", $"You have recused from the talk with {lookup.Name(talkee)}.");
+                return await ShowAsync(actor, locale, month, cancellationToken, message).ConfigureAwait(false);
+            }
+        }
+
+        return ErrorCard.Busy(locale, "谈话计划", "The plan");
+    }
+
+    public static string Refusal(PlanRefusal refusal, Locale locale) => refusal switch
+    {
+        PlanRefusal.NotADelegate => locale.Pick("只能委托给本层级规定的配合人员（000 §二）。", "A talk may only be delegated to the assistant named for this tier (000 §二)."),
+        PlanRefusal.AlreadyHandedOver => locale.Pick("这次谈话已委托或回避，不能再更改（000 §二）。", "This talk has already been delegated or recused from (000 §二)."),
+        _ => locale.Pick("这次谈话不在您的本月计划中（000 §二）。", "This talk is not on your plan for the month (000 §二)."),
+    };
+
+    // Talks this month in which the talker talks to the talkee: when each is, by talkee.
+    private async Task<Dictionary<PersonId, DateTimeOffset>> ScheduledTalkeesAsync(PersonId talker, PlanMonth month, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<PersonId, DateTimeOffset>();
+        var first = new DateOnly(month.Year, month.Month, 1);
+        foreach (var (id, relations) in await talks.ListTalksInvolvingAsync(talker, cancellationToken).ConfigureAwait(false))
+        {
+            if (!relations.Contains(TalkRelation.Talker) || await talks.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } talk)
+            {
+                continue;
+            }
+
+            var local = rules.Calendar.ToLocal(talk.ScheduledAt);
+            var day = DateOnly.FromDateTime(local.DateTime);
+            // This month's talks, and those the plan pushed into the first days of the next (the notice takes 2 working days).
+            if (talk.Status != TalkStatus.Cancelled && day >= first && day < first.AddMonths(1).AddDays(10))
+            {
+                foreach (var talkee in talk.Talkees)
+                {
+                    result.TryAdd(talkee, local);
+                }
+            }
+        }
+
+        return result;
+    }
+}
