@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks, with their figures printed (not timed tests). Needs only the .NET SDK and Node.js.
+#   bash scripts/bench.sh graph [--users N] [--latency-ms N] [--expand-page-cap 100]
+# graph (issue 5): 10,000 users read through the Graph adapter from a local Graph-shaped server with 50 ms latency
+# per request and one 429 with Retry-After; prints requests made, seconds and peak memory; then stores that
+# organisation on Azurite and makes its monthly plans, printing seconds and table transactions.
 #   bash scripts/bench.sh fanout [--messages N] [--tenant-limit N] [--failure-rate F] [--runs plain,kill,term]
 # fanout (issue 4): notices queued in the outbox on a fresh in-memory Azurite, drained by a real TalkBot process
 # through a local fake Teams that enforces Teams' limits (429 + Retry-After) and answers 1% of requests 503; the
@@ -10,12 +14,16 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 what=${1:-}
-[ "$what" = "fanout" ] || { echo "usage: bash scripts/bench.sh fanout [options]" >&2; exit 2; }
+case "$what" in
+  fanout) project=tools/Bench ;;
+  graph) project=tools/GraphBench ;;
+  *) echo "usage: bash scripts/bench.sh fanout|graph [options]" >&2; exit 2 ;;
+esac
 shift
 
 ensure_node_modules
 log "dotnet build (Release)"
-dotnet build tools/Bench -c Release -nologo -v quiet
+dotnet build "$project" -c Release -nologo -v quiet
 
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})')
 log "starting Azurite in memory on 127.0.0.1:$port"
@@ -30,6 +38,12 @@ done
 
 # The account and key are Azurite's published development defaults, not a secret.
 tables="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+if [ "$what" = "graph" ]; then
+  log "graph: read the directory, store it, make the monthly plans"
+  dotnet tools/GraphBench/bin/Release/net10.0/TalkBot.GraphBench.dll --tables "$tables" "$@"
+  exit
+fi
+
 log "fan-out"
 dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll fanout --tables "$tables" \
   --bot Bot/bin/Release/net10.0/TalkBot.Bot.dll --org demo/org.json "$@"

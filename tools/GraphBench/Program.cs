@@ -4,13 +4,21 @@ using TalkBot.Bot.Directory;
 using TalkBot.FakeGraph;
 using TalkBot.GraphBench;
 
-// dotnet tools/GraphBench/bin/Release/net10.0/TalkBot.GraphBench.dll [--users 10000] [--latency-ms 50] [--expand-page-cap 100]
+// dotnet tools/GraphBench/bin/Release/net10.0/TalkBot.GraphBench.dll [--users 10000] [--latency-ms 50] [--expand-page-cap 100] [--tables CONNECTION]
+// With --tables (scripts/bench.sh graph passes an in-memory Azurite), the organisation is then stored and its monthly plans made.
 // Reads a fake Graph organisation through GraphDirectorySource: 50 ms per request and one 429 with Retry-After: 1.
 // --expand-page-cap 100 models Graph's known limit of 100 objects per page when $expand is used.
 int users = 10_000, latencyMs = 50;
 int? expandPageCap = null;
+string? tables = null;
 for (var i = 0; i < args.Length; i++)
 {
+    if (args[i] == "--tables" && i + 1 < args.Length)
+    {
+        tables = args[++i];
+        continue;
+    }
+
     var value = i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : -1;
     switch (args[i])
     {
@@ -18,7 +26,7 @@ for (var i = 0; i < args.Length; i++)
         case "--latency-ms" when value >= 0: latencyMs = value; i++; break;
         case "--expand-page-cap" when value >= 1: expandPageCap = value; i++; break;
         default:
-            Console.Error.WriteLine("usage: TalkBot.GraphBench [--users N] [--latency-ms N] [--expand-page-cap N]");
+            Console.Error.WriteLine("usage: TalkBot.GraphBench [--users N] [--latency-ms N] [--expand-page-cap N] [--tables CONNECTION]");
             return 2;
     }
 }
@@ -56,6 +64,11 @@ if (!complete)
 if (source.Requests > targetRequests)
 {
     misses.Add($"{source.Requests} requests > {targetRequests}");
+}
+
+if (tables is not null)
+{
+    await PlanBench.RunAsync(people, tables);
 }
 
 Console.WriteLine(misses.Count == 0 ? "targets met" : "targets missed: " + string.Join(", ", misses));
