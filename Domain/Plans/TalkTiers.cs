@@ -142,7 +142,9 @@ public static class TalkTiers
             }
         }
 
-        return result;
+        // One talk per talker, talkee and tier: someone on two lines of a tier (a committee member who also runs the
+        // next level's party committee) is talked to once, listed under the first line.
+        return [.. result.DistinctBy(a => (a.Talker, a.Talkee, a.Tier))];
     }
 
     /// <summary>

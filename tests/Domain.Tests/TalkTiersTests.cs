@@ -85,6 +85,15 @@ public sealed class TalkTiersTests
     }
 
     [Fact]
+    public void SomeoneOnTwoLinesOfATier_IsTalkedToOnce()
+    {
+        // The east secretary also sits on the bureau committee: both lines of tier 1 name him.
+        var both = People.Select(p => p == EastSecretary ? p with { Roles = new HashSet<Role>(p.Roles) { Role.BureauCommitteeMember } } : p).ToList();
+        var tier1 = TalkTiers.Derive(both, Units).Where(a => a.Tier == Tier.BureauSecretary && a.Talkee == EastSecretary.Id).ToList();
+        Assert.Equal(TalkeeLine.BureauCommitteeMember, Assert.Single(tier1).Line);
+    }
+
+    [Fact]
     public void PeopleWhoLeft_AreNeitherTalkeesNorTalkers()
     {
         Assert.DoesNotContain(Derived, a => a.Talkee == LeftSecretary.Id || a.Talker == LeftSecretary.Id);
