@@ -187,8 +187,6 @@ public sealed partial class PeersFixture : IAsyncLifetime
                 // Recording a talk needs "after the talk": the scenarios move this process's clock forward.
                 ["TestClock__Enabled"] = "true",
                 ["Scheduler__PollInterval"] = "00:00:02",
-                // Monthly plan cards would arrive at any moment and re-render the chat mid-form; no scenario here uses them.
-                ["Plans__Enabled"] = "false",
                 ["ASPNETCORE_URLS"] = BotUrl.ToString().TrimEnd('/'),
                 ["ConnectionStrings__Tables"] = TablesConnectionString,
                 ["DOTNET_NOLOGO"] = "1",
@@ -203,6 +201,14 @@ public sealed partial class PeersFixture : IAsyncLifetime
         using var http = new HttpClient();
         using var response = await http.PostAsync(new Uri(BotUrl, $"/api/test-clock/advance?by={by:c}"), null);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The bot's test clock now.</summary>
+    public async Task<DateTimeOffset> BotNowAsync()
+    {
+        using var http = new HttpClient();
+        using var json = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(BotUrl, "/api/test-clock")));
+        return json.RootElement.GetProperty("now").GetDateTimeOffset();
     }
 
     private async Task WaitForHealthAsync(TimeSpan timeout, Func<bool> hasExited)
