@@ -8,14 +8,15 @@ namespace TalkBot.EndToEnd.Tests;
 /// <summary>
 /// Issue 5 as people see it in the Agents Playground: when the bot's clock reaches the plan date (the first working
 /// day of the month's last week, 000 §三1) the discipline group leader gets his plan with his talkees and why; he
-/// schedules the talk with 周海涛 from it, and 周海涛 receives the notice.
+/// schedules the talk with 何建平 from it (other scenarios already talk to 周海涛, whose line shows 已安排), and 何建平
+/// receives the notice.
 /// </summary>
 public sealed class PlanTests(PeersFixture peers, ITestOutputHelper output) : EndToEndTest(peers, output)
 {
     [Fact]
     public Task PlanDate_TalkerGetsThePlan_SchedulesFromIt_TalkeeGetsTheNotice() => RunScenarioAsync(async playground =>
     {
-        var talkee = Peers.People.Single(p => p.Name == DemoRoles.FirstCadre);
+        var talkee = Peers.People.Single(p => p.Name == "何建平");
         var talker = Peers.People.Single(p => p.Name == DemoRoles.Talker);
         foreach (var person in new[] { talkee, talker })
         {
@@ -29,13 +30,13 @@ public sealed class PlanTests(PeersFixture peers, ITestOutputHelper output) : En
         await Peers.AdvanceBotClockAsync(rules.PlanAt(year, month) - now + TimeSpan.FromMinutes(1));
 
         await playground.SwitchUserAsync(talker.Index);
-        var plan = await playground.WaitForCardWithAllAsync(TimeSpan.FromSeconds(60), $"{year}年{month}月廉政谈话计划", "周海涛（东城分局党委）");
+        var plan = await playground.WaitForCardWithAllAsync(TimeSpan.FromSeconds(60), $"{year}年{month}月廉政谈话计划", "何建平（西城分局党委）");
         Assert.Contains("所属单位主要领导", await PlaygroundPage.GetCardTextAsync(plan), StringComparison.Ordinal);
         await playground.ScreenshotAsync("plan.png");
         await PlaygroundPage.SettleAsync();
 
-        plan = await playground.WaitForCardWithAllAsync(null, $"{year}年{month}月廉政谈话计划", "周海涛（东城分局党委）");
-        var line = plan.Locator(".ac-container").Filter(new() { HasText = "周海涛（东城分局党委）" }).Last;
+        plan = await playground.WaitForCardWithAllAsync(null, $"{year}年{month}月廉政谈话计划", "何建平（西城分局党委）");
+        var line = plan.Locator(".ac-container").Filter(new() { HasText = "何建平（西城分局党委）" }).Last;
         await playground.ClickActionAsync(line, "安排谈话");
         var form = await playground.WaitForCardAsync("创建并发送通知书");
         var place = "计划谈话室" + Guid.NewGuid().ToString("N")[..6];
