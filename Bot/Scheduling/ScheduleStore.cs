@@ -59,36 +59,19 @@ public sealed class ScheduleStore(TalkBotTables tables)
     public async Task<IReadOnlyList<ClaimedEntry>> ClaimDueAsync(DateTimeOffset now, string owner, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
         var upTo = $"{now.UtcTicks:D19}|~";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey le {upTo}");
-        var claimed = new List<ClaimedEntry>();
-        await foreach (var row in tables.Schedule.QueryAsync<ScheduleEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (row.LeaseUntil is { } until && until > now)
+        var rows = await tables.Schedule.ClaimLeasesAsync<ScheduleEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey le {upTo}"),
+            max,
+            row => row.LeaseUntil is not { } until || until <= now,
+            row =>
             {
-                continue;
-            }
-
-            row.LeaseOwner = owner;
-            row.LeaseUntil = now + lease;
-            row.Attempts++;
-            try
-            {
-                // The update writes the new ETag back into the row: the lease is ours while it still matches.
-                await tables.Schedule.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                claimed.Add(new ClaimedEntry(ToEntry(row), row.RowKey, row.ETag));
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
-            {
-                // Another instance claimed or finished it first.
-            }
-
-            if (claimed.Count >= max)
-            {
-                break;
-            }
-        }
-
-        return claimed;
+                row.LeaseOwner = owner;
+                row.LeaseUntil = now + lease;
+                row.Attempts++;
+            },
+            cancellationToken).ConfigureAwait(false);
+        // The claim wrote the new ETag back into each row: the lease is ours while it still matches.
+        return [.. rows.Select(row => new ClaimedEntry(ToEntry(row), row.RowKey, row.ETag))];
     }
 
     /// <summary>Deletes a finished entry, if the lease is still ours; false when it was lost (another instance has it).</summary>

@@ -88,7 +88,7 @@ public sealed class OutboxStore(TalkBotTables tables)
 
         if (!await tables.Outbox.TrySubmitTransactionAsync([new(TableTransactionActionType.Add, pending)], cancellationToken).ConfigureAwait(false))
         {
-            return (null, new SendOutcome(SendStatus.Queued));
+            return (null, Queued);
         }
 
         await AddDeliveryAsync(message.Key, message.Person, now, cancellationToken).ConfigureAwait(false);
@@ -114,7 +114,7 @@ public sealed class OutboxStore(TalkBotTables tables)
                 await tables.Outbox.SubmitTransactionAsync(
                     [.. chunk.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToPending(m, PendingPartition, now)))], cancellationToken).ConfigureAwait(false);
                 await tables.Deliveries.SubmitTransactionAsync(
-                    [.. chunk.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Delivery(m.Key, m.Person, now)))], cancellationToken).ConfigureAwait(false);
+                    [.. chunk.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Delivery(m.Key, m.Person, Queued, now)))], cancellationToken).ConfigureAwait(false);
                 queued += chunk.Length;
             }
         }
@@ -125,30 +125,19 @@ public sealed class OutboxStore(TalkBotTables tables)
     /// <summary>Claims up to <paramref name="max"/> pending sends whose lease is free, for <paramref name="lease"/>.</summary>
     public async Task<IReadOnlyList<ClaimedSend>> ClaimAsync(DateTimeOffset now, string owner, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition} and LeaseUntil lt {now}");
-        var claimed = new List<ClaimedSend>();
-        await foreach (var row in tables.Outbox.QueryAsync<OutboxEntity>(filter, maxPerPage: Math.Max(max, 10), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            row.LeaseOwner = owner;
-            row.LeaseUntil = now + lease;
-            row.Attempts++;
-            try
+        // The lease is checked by the query itself: only free rows come back.
+        var rows = await tables.Outbox.ClaimLeasesAsync<OutboxEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition} and LeaseUntil lt {now}"),
+            max,
+            _ => true,
+            row =>
             {
-                await tables.Outbox.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                claimed.Add(ToClaim(row));
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
-            {
-                // Another instance claimed or finished it first.
-            }
-
-            if (claimed.Count >= max)
-            {
-                break;
-            }
-        }
-
-        return claimed;
+                row.LeaseOwner = owner;
+                row.LeaseUntil = now + lease;
+                row.Attempts++;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(ToClaim)];
     }
 
     /// <summary>
@@ -164,14 +153,10 @@ public sealed class OutboxStore(TalkBotTables tables)
         {
             row.LeaseOwner = null;
             row.LeaseUntil = Free;
-            try
+            // A row finished or taken over meanwhile is left as it is.
+            if (await tables.Outbox.TryUpdateAsync(row, cancellationToken).ConfigureAwait(false))
             {
-                await tables.Outbox.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 freed++;
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
-            {
-                // Finished or taken over meanwhile.
             }
         }
 
@@ -180,21 +165,14 @@ public sealed class OutboxStore(TalkBotTables tables)
 
     /// <summary>Marks a send as being retried (once, at its first retry), so the office sees it is not yet out.</summary>
     public Task MarkRetryingAsync(ClaimedSend send, int? httpStatus, string? error, DateTimeOffset now, CancellationToken cancellationToken) =>
-        tables.Deliveries.UpsertEntityAsync(
-            new DeliveryEntity { PartitionKey = send.Key, RowKey = send.Person.Value, Status = nameof(SendStatus.Retrying), At = now, HttpStatus = httpStatus, Error = error },
-            TableUpdateMode.Replace, cancellationToken);
+        RecordAsync(send.Key, send.Person, new SendOutcome(SendStatus.Retrying, null, httpStatus, error), now, cancellationToken);
 
     /// <summary>
-    /// Stores the outcome, then lets the pending row go: a failed send moves to the failed list with its activity.
-    /// A Queued or Retrying outcome (the send was given up for now) keeps the pending row for a later try.
+    /// Stores the final outcome (sent, failed, unreachable), then lets the pending row go: a failed send moves to the
+    /// failed list with its activity.
     /// </summary>
     public async Task CompleteAsync(ClaimedSend send, SendOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (outcome.Status is SendStatus.Queued or SendStatus.Retrying)
-        {
-            return;
-        }
-
         await RecordAsync(send.Key, send.Person, outcome, now, cancellationToken).ConfigureAwait(false);
 
         if (outcome.Status == SendStatus.Failed)
@@ -210,18 +188,7 @@ public sealed class OutboxStore(TalkBotTables tables)
 
     /// <summary>Stores where a send under the key stands for the person (also for a person TalkBot cannot reach at all).</summary>
     public async Task RecordAsync(string key, PersonId person, SendOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await tables.Deliveries.UpsertEntityAsync(
-            new DeliveryEntity
-            {
-                PartitionKey = key,
-                RowKey = person.Value,
-                Status = outcome.Status.ToString(),
-                At = now,
-                ActivityId = outcome.ActivityId,
-                HttpStatus = outcome.HttpStatus,
-                Error = outcome.Error,
-            },
-            TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await tables.Deliveries.UpsertEntityAsync(Delivery(key, person, outcome, now), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Sends that failed after every retry, oldest first.</summary>
     public async Task<IReadOnlyList<FailedSend>> ListFailedAsync(CancellationToken cancellationToken)
@@ -244,7 +211,7 @@ public sealed class OutboxStore(TalkBotTables tables)
             pending.Attempts = 0;
             if (await tables.Outbox.TrySubmitTransactionAsync([new(TableTransactionActionType.Add, pending)], cancellationToken).ConfigureAwait(false))
             {
-                await tables.Deliveries.UpsertEntityAsync(Delivery(row.Key, new PersonId(row.Person), now), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await RecordAsync(row.Key, new PersonId(row.Person), Queued, now, cancellationToken).ConfigureAwait(false);
                 requeued++;
             }
 
@@ -260,7 +227,7 @@ public sealed class OutboxStore(TalkBotTables tables)
             TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition}"), cancellationToken).ConfigureAwait(false)).Count;
 
     private async Task AddDeliveryAsync(string key, PersonId person, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await tables.Deliveries.TrySubmitTransactionAsync([new(TableTransactionActionType.Add, Delivery(key, person, now))], cancellationToken).ConfigureAwait(false);
+        await tables.Deliveries.TrySubmitTransactionAsync([new(TableTransactionActionType.Add, Delivery(key, person, Queued, now))], cancellationToken).ConfigureAwait(false);
 
     private async Task DeleteIfExistsAsync(string partition, string rowKey, CancellationToken cancellationToken)
     {
@@ -276,8 +243,18 @@ public sealed class OutboxStore(TalkBotTables tables)
 
     internal static string RowKey(string key, PersonId person) => $"{key}|{person.Value}";
 
-    private static DeliveryEntity Delivery(string key, PersonId person, DateTimeOffset now) =>
-        new() { PartitionKey = key, RowKey = person.Value, Status = nameof(SendStatus.Queued), At = now };
+    private static readonly SendOutcome Queued = new(SendStatus.Queued);
+
+    private static DeliveryEntity Delivery(string key, PersonId person, SendOutcome outcome, DateTimeOffset now) => new()
+    {
+        PartitionKey = key,
+        RowKey = person.Value,
+        Status = outcome.Status.ToString(),
+        At = now,
+        ActivityId = outcome.ActivityId,
+        HttpStatus = outcome.HttpStatus,
+        Error = outcome.Error,
+    };
 
     private static SendOutcome Outcome(DeliveryEntity row) =>
         new(Enum.TryParse<SendStatus>(row.Status, out var status) ? status : SendStatus.Queued, row.ActivityId, row.HttpStatus, row.Error);
