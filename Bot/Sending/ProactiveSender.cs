@@ -114,8 +114,15 @@ public sealed partial class ProactiveSender
             var response = await pipeline.ExecuteAsync(
                 static async (ctx, state) =>
                 {
-                    await state.limiter.WaitAsync(state.send.Tenant, state.send.ConversationId, ctx.CancellationToken).ConfigureAwait(false);
-                    return await state.connector.SendToConversationAsync(state.send.ServiceUrl, state.send.ConversationId, state.send.Activity, CancellationToken.None).ConfigureAwait(false);
+                    var slot = await state.limiter.WaitAsync(state.send.Tenant, state.send.ConversationId, ctx.CancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await state.connector.SendToConversationAsync(state.send.ServiceUrl, state.send.ConversationId, state.send.Activity, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        state.limiter.Sent(slot);
+                    }
                 },
                 context,
                 (limiter, connector, send)).ConfigureAwait(false);

@@ -34,8 +34,11 @@ public sealed class SendRateLimiter(SenderOptions options)
         }
     }
 
-    /// <summary>Waits until a send to <paramref name="conversation"/> in <paramref name="tenant"/> is within every limit, and takes its slot.</summary>
-    public async Task WaitAsync(string tenant, string conversation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until a send to <paramref name="conversation"/> in <paramref name="tenant"/> is within every limit, and
+    /// takes its slot. Call <see cref="Sent"/> with it once the send is answered.
+    /// </summary>
+    public async Task<SendSlot> WaitAsync(string tenant, string conversation, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -47,11 +50,17 @@ public sealed class SendRateLimiter(SenderOptions options)
 
             if (slot is { } taken)
             {
-                Restamp(tenant, conversation, taken);
-                return;
+                return new SendSlot(tenant, conversation, Restamp(tenant, conversation, taken));
             }
         }
     }
+
+    /// <summary>
+    /// The send of <paramref name="slot"/> has been answered: Teams counted it at some moment before now, so the
+    /// windows count it now. A request that took long to arrive (a new connection) can then never make the next one
+    /// look early to Teams.
+    /// </summary>
+    public void Sent(SendSlot slot) => Restamp(slot.Tenant, slot.Conversation, slot.Ticks);
 
     private (long? Slot, TimeSpan Wait) Take(string tenant, string conversation)
     {
@@ -78,19 +87,21 @@ public sealed class SendRateLimiter(SenderOptions options)
         }
     }
 
-    // A timer fires late under load: the send goes when it goes, and the windows count that moment, not the plan.
-    private void Restamp(string tenant, string conversation, long planned)
+    // A timer fires late under load, and a request takes time to arrive: the windows count when the send went, not
+    // the plan. Returns the slot's moment now.
+    private long Restamp(string tenant, string conversation, long planned)
     {
         lock (gate)
         {
             var actual = time.GetUtcNow().UtcTicks;
             if (actual <= planned)
             {
-                return;
+                return planned;
             }
 
             tenants.GetValueOrDefault(tenant)?.Restamp(planned, actual);
             conversations.GetValueOrDefault(conversation)?.Restamp(planned, actual);
+            return actual;
         }
     }
 
@@ -198,3 +209,6 @@ public sealed class SendRateLimiter(SenderOptions options)
         private void Set(int index, long value) => slots[(start + index) % slots.Length] = value;
     }
 }
+
+/// <summary>A slot taken for one send: its tenant, conversation and moment (UTC ticks).</summary>
+public readonly record struct SendSlot(string Tenant, string Conversation, long Ticks);

@@ -65,6 +65,27 @@ public sealed class SendRateLimiterTests
     }
 
     [Fact]
+    public async Task SlowlyAnsweredSends_CountFromTheirAnswer_SoTheNextIsNotEarlyForTeams()
+    {
+        var limiter = Limiter();
+        var slots = new List<SendSlot>();
+        for (var i = 0; i < 7; i++)
+        {
+            slots.Add(await limiter.WaitAsync("t", "c", default));
+        }
+
+        // The first requests opened new connections: they were answered 300 ms later.
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        slots.ForEach(limiter.Sent);
+
+        var eighth = limiter.WaitAsync("t", "c", default);
+        clock.Advance(TimeSpan.FromMilliseconds(750)); // 1.05 s after the plan, 0.75 s after the answers
+        Assert.False(await IsDoneSoonAsync(eighth));
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.True(await IsDoneSoonAsync(eighth));
+    }
+
+    [Fact]
     public async Task BusyConversation_DoesNotHoldUpAnother()
     {
         var limiter = Limiter();
