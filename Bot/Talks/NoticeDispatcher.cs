@@ -1,9 +1,6 @@
 using TalkBot.Bot.Sending;
-using TalkBot.Bot.Handlers;
-using TalkBot.Bot.Hosting;
 using TalkBot.Bot.Storage;
 using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
 using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Talks;
@@ -13,12 +10,9 @@ namespace TalkBot.Bot.Talks;
 /// notice. A talkee without a conversation reference is recorded as unreachable, never silently skipped.
 /// </summary>
 public sealed partial class NoticeDispatcher(
-    ProactiveSender sender,
     PersonMessenger messenger,
-    ConversationReferenceRepository conversations,
     TalkRepository talks,
     NoticeViews views,
-    LocalePolicy locales,
     TimeProvider time,
     ILogger<NoticeDispatcher> logger)
 {
@@ -30,47 +24,33 @@ public sealed partial class NoticeDispatcher(
         ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(stored);
         var notice = stored.Notice;
-        var conversation = await conversations.FindAsync(notice.Talkee, cancellationToken).ConfigureAwait(false);
-        string? activityId = null;
         var escalation = TalkEscalation.For(talk,
             $"在{talk.Place}进行的谈话的《层级廉政谈话通知书》",
             $"the notice of the talk at {talk.Place}");
-        if (conversation is null)
-        {
-            notice.MarkUnreachable(UnreachableReasons.NotInstalled);
-            var outcome = new SendOutcome(SendStatus.Unreachable, Error: PersonMessenger.NotInstalled);
-            await messenger.EscalateAsync(Key(talk), notice.Talkee, escalation, outcome, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var locale = locales.For(conversation.Locale);
-            // 000 §三: a routine talk's notice carries the button to start the quiz, which nobody has taken yet.
-            var view = views.Notice(talk, notice, people, locale, conversation.UserId) with
+        // 000 §三: a routine talk's notice carries the button to start the quiz, which nobody has taken yet.
+        var (outcome, conversation) = await messenger.SendAsync(notice.Talkee, Key(talk), (to, locale) => NoticeCard.Build(
+            views.Notice(talk, notice, people, locale, to.UserId) with
             {
                 Quiz = talk.Kind == TalkKind.Routine ? new Cards.Views.NoticeQuiz(CanStart: true) : null,
-            };
-            var card = NoticeCard.Build(view, locale);
-            var outcome = await sender.SendAsync(
-                new OutboundMessage(Key(talk), notice.Talkee, conversation, CardMessages.Proactive(conversation, card), escalation), cancellationToken).ConfigureAwait(false);
-            switch (outcome.Status)
-            {
-                case SendStatus.Sent:
-                    activityId = outcome.ActivityId;
-                    notice.MarkSent(time.GetUtcNow());
-                    break;
-                case SendStatus.Unreachable:
-                    // PROTOCOL §9: 403 (blocked, uninstalled) and 404 (conversation gone) mean unreachable, not "retry".
-                    notice.MarkUnreachable(UnreachableReasons.Blocked);
-                    await messenger.EscalateAsync(Key(talk), notice.Talkee, escalation, outcome, cancellationToken).ConfigureAwait(false);
-                    break;
-                case SendStatus.Failed:
-                    LogSendFailed(logger, talk.Id.Value, outcome.HttpStatus ?? 0, outcome.Error ?? "");
-                    notice.MarkUnreachable(UnreachableReasons.SendFailed);
-                    break;
-                default:
-                    // Queued or being retried by the outbox: the notice stays as it is until the send is done.
-                    break;
-            }
+            }, locale), escalation, cancellationToken).ConfigureAwait(false);
+        string? activityId = null;
+        switch (outcome.Status)
+        {
+            case SendStatus.Sent:
+                activityId = outcome.ActivityId;
+                notice.MarkSent(time.GetUtcNow());
+                break;
+            case SendStatus.Unreachable:
+                // PROTOCOL §9: never opened TalkBot; or 403 (blocked, uninstalled) and 404 (conversation gone): not "retry".
+                notice.MarkUnreachable(outcome.Error == PersonMessenger.NotInstalled ? UnreachableReasons.NotInstalled : UnreachableReasons.Blocked);
+                break;
+            case SendStatus.Failed:
+                LogSendFailed(logger, talk.Id.Value, outcome.HttpStatus ?? 0, outcome.Error ?? "");
+                notice.MarkUnreachable(UnreachableReasons.SendFailed);
+                break;
+            default:
+                // Queued or being retried by the outbox: the notice stays as it is until the send is done.
+                break;
         }
 
         // When the save loses a race (the talkee answered while the card was on its way), their answer stands: either

@@ -42,7 +42,7 @@ public sealed partial class PersonMessenger(
             return stored.Delivered;
         }
 
-        var outcome = await SendAsync(key, person, build, escalation, cancellationToken).ConfigureAwait(false);
+        var (outcome, _) = await SendAsync(person, key, (_, locale) => build(locale), escalation, cancellationToken).ConfigureAwait(false);
         return outcome.Delivered;
     }
 
@@ -81,8 +81,15 @@ public sealed partial class PersonMessenger(
             cancellationToken, $"unreachable|{person.Value}|{key}").ConfigureAwait(false);
     }
 
-    private async Task<SendOutcome> SendAsync(string key, PersonId person, Func<Locale, AdaptiveCard> build, Escalation? escalation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one card, built for the person's conversation and language, under the key; someone who cannot be reached
+    /// (never opened TalkBot, blocked it, chat gone) is recorded so and escalated. Returns the outcome and the
+    /// conversation it went to (null when there is none).
+    /// </summary>
+    public async Task<(SendOutcome Outcome, PersonalConversation? Conversation)> SendAsync(
+        PersonId person, string key, Func<PersonalConversation, Locale, AdaptiveCard> build, Escalation? escalation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(build);
         var conversation = await conversations.FindAsync(person, cancellationToken).ConfigureAwait(false);
         SendOutcome outcome;
         if (conversation is null)
@@ -93,7 +100,7 @@ public sealed partial class PersonMessenger(
         }
         else
         {
-            var card = build(locales.For(conversation.Locale));
+            var card = build(conversation, locales.For(conversation.Locale));
             outcome = await sender.SendAsync(new OutboundMessage(key, person, conversation, CardMessages.Proactive(conversation, card), escalation), cancellationToken).ConfigureAwait(false);
         }
 
@@ -102,7 +109,7 @@ public sealed partial class PersonMessenger(
             await EscalateAsync(key, person, escalation, outcome, cancellationToken).ConfigureAwait(false);
         }
 
-        return outcome;
+        return (outcome, conversation);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Person {Person} has no conversation with TalkBot; not told")]
