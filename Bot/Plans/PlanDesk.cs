@@ -26,15 +26,9 @@ public sealed class PlanDesk(
     CreateTalkForm form,
     TimeProvider time)
 {
-    /// <summary>The directory as the tiers need it: people and units.</summary>
-    public async Task<(IReadOnlyList<Person> People, IReadOnlyList<Unit> Units)> DirectoryAsync(CancellationToken cancellationToken) =>
-        (await peopleRepository.ListAsync(cancellationToken).ConfigureAwait(false), await peopleRepository.ListUnitsAsync(cancellationToken).ConfigureAwait(false));
-
-    /// <summary>Every talker's items for the month, from the tiers (000 §二); talkers without a talkee get none.</summary>
-    public static IReadOnlyDictionary<PersonId, IReadOnlyList<PlanItem>> Derive(IReadOnlyList<Person> people, IReadOnlyList<Unit> units) =>
-        TalkTiers.Derive(people, units)
-            .GroupBy(a => a.Talker)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<PlanItem>)[.. g.Select(PlanItem.From)]);
+    /// <summary>The directory and its tiers, read once for an operation.</summary>
+    public async Task<PlanDirectory> DirectoryAsync(CancellationToken cancellationToken) => PlanDirectory.Of(
+        await peopleRepository.ListAsync(cancellationToken).ConfigureAwait(false), await peopleRepository.ListUnitsAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>The month whose plan a person looks at now: the current month.</summary>
     public PlanMonth CurrentMonth()
@@ -43,9 +37,11 @@ public sealed class PlanDesk(
         return new PlanMonth(today.Year, today.Month);
     }
 
-    public async Task<AdaptiveCard> ShowAsync(Person actor, Locale locale, PlanMonth month, CancellationToken cancellationToken, string? message = null, IReadOnlyList<string>? errors = null)
+    /// <param name="directory">The directory the caller has read already, if any.</param>
+    public async Task<AdaptiveCard> ShowAsync(
+        Person actor, Locale locale, PlanMonth month, CancellationToken cancellationToken, string? message = null, IReadOnlyList<string>? errors = null, PlanDirectory? directory = null)
     {
-        var view = await ViewAsync(actor, month, cancellationToken).ConfigureAwait(false);
+        var view = await ViewAsync(actor, month, cancellationToken, directory).ConfigureAwait(false);
         if (view is null)
         {
             var title = locale.Pick($"{month.Year}年{month.Month}月没有您的谈话计划", $"No talk plan of yours for {month}");
@@ -58,7 +54,8 @@ public sealed class PlanDesk(
     }
 
     /// <summary>The plan as the card shows it, or null when the person has none for the month.</summary>
-    public async Task<PlanView?> ViewAsync(Person talker, PlanMonth month, CancellationToken cancellationToken)
+    /// <param name="directory">The directory the caller has read already, if any.</param>
+    public async Task<PlanView?> ViewAsync(Person talker, PlanMonth month, CancellationToken cancellationToken, PlanDirectory? directory = null)
     {
         var items = await plans.ListAsync(month, talker.Id, cancellationToken).ConfigureAwait(false);
         if (items.Count == 0)
@@ -66,9 +63,7 @@ public sealed class PlanDesk(
             return null;
         }
 
-        var (people, units) = await DirectoryAsync(cancellationToken).ConfigureAwait(false);
-        var lookup = new PeopleLookup(people);
-        var assignments = TalkTiers.Derive(people, units);
+        var (lookup, units, assignments) = directory ?? await DirectoryAsync(cancellationToken).ConfigureAwait(false);
         var scheduled = await ScheduledTalkeesAsync(talker.Id, month, cancellationToken).ConfigureAwait(false);
         var lines = items.Select(s => s.Item).Select(item =>
         {
@@ -116,27 +111,27 @@ public sealed class PlanDesk(
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var stored = (await plans.ListAsync(month, actor.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(s => s.Item.Talkee == talkee && s.Item.Tier == tier);
-            var (people, units) = await DirectoryAsync(cancellationToken).ConfigureAwait(false);
-            var assignment = TalkTiers.Derive(people, units).FirstOrDefault(a => a.Talker == actor.Id && a.Talkee == talkee && a.Tier == tier);
+            var directory = await DirectoryAsync(cancellationToken).ConfigureAwait(false);
+            var assignment = directory.Assignments.FirstOrDefault(a => a.Talker == actor.Id && a.Talkee == talkee && a.Tier == tier);
             if (stored is null || assignment is null || stored.Item.HandedFrom is not null)
             {
                 // Not on the caller's own plan (a crafted invoke, or a talk handed to them, which they cannot pass on).
-                return await ShowAsync(actor, locale, month, cancellationToken, errors: [Refusal(PlanRefusal.NotOnYourPlan, locale)]).ConfigureAwait(false);
+                return await ShowAsync(actor, locale, month, cancellationToken, errors: [Refusal(PlanRefusal.NotOnYourPlan, locale)], directory: directory).ConfigureAwait(false);
             }
 
             var (changed, refusal) = delegateTo is { } to ? stored.Item.Delegate(assignment, to) : stored.Item.Recuse(assignment);
             if (refusal is { } why)
             {
-                return await ShowAsync(actor, locale, month, cancellationToken, errors: [Refusal(why, locale)]).ConfigureAwait(false);
+                return await ShowAsync(actor, locale, month, cancellationToken, errors: [Refusal(why, locale)], directory: directory).ConfigureAwait(false);
             }
 
             if (changed == stored.Item || await plans.HandOverAsync(month, actor.Id, stored, changed!, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             {
-                var lookup = new PeopleLookup(people);
+                var lookup = directory.Lookup;
                 var message = changed!.Status == PlanItemStatus.Delegated
                     ? locale.Pick($"已委托{lookup.Name(changed.HandedTo!.Value)}与{lookup.Name(talkee)}谈话。", $"Delegated the talk with {lookup.Name(talkee)} to {lookup.Name(changed.HandedTo!.Value)}.")
                     : locale.Pick($"已回避与{lookup.Name(talkee)}的谈话。", $"You have recused from the talk with {lookup.Name(talkee)}.");
-                return await ShowAsync(actor, locale, month, cancellationToken, message).ConfigureAwait(false);
+                return await ShowAsync(actor, locale, month, cancellationToken, message, directory: directory).ConfigureAwait(false);
             }
         }
 
@@ -176,4 +171,15 @@ public sealed class PlanDesk(
 
         return result;
     }
+}
+
+/// <summary>The directory as the plans need it: people (with a name lookup), units, and the tiers derived from them.</summary>
+public sealed record PlanDirectory(PeopleLookup Lookup, IReadOnlyList<Unit> Units, IReadOnlyList<TierAssignment> Assignments)
+{
+    public static PlanDirectory Of(IReadOnlyList<Person> people, IReadOnlyList<Unit> units) =>
+        new(new PeopleLookup(people), units, TalkTiers.Derive(people, units));
+
+    /// <summary>Every talker's items for the month (000 §二); talkers without a talkee have none.</summary>
+    public IReadOnlyDictionary<PersonId, IReadOnlyList<PlanItem>> ItemsByTalker() =>
+        Assignments.GroupBy(a => a.Talker).ToDictionary(g => g.Key, g => (IReadOnlyList<PlanItem>)[.. g.Select(PlanItem.From)]);
 }

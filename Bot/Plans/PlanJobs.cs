@@ -76,15 +76,15 @@ public sealed class PlanJobs(
     /// <summary>Stores and pushes every talker's plan for the month; returns how many talkers got one.</summary>
     public async Task<int> MakeAsync(PlanMonth month, string key, CancellationToken cancellationToken)
     {
-        var (people, units) = await desk.DirectoryAsync(cancellationToken).ConfigureAwait(false);
+        var directory = await desk.DirectoryAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var count = 0;
-        foreach (var (talker, items) in PlanDesk.Derive(people, units))
+        foreach (var (talker, items) in directory.ItemsByTalker())
         {
             // A rerun after a crash finds the plan stored and the push recorded under the key: nothing twice.
             await plans.CreateAsync(month, talker, items, now, cancellationToken).ConfigureAwait(false);
             // The card shows what was stored, as 本月计划 will.
-            if (await desk.ViewAsync(people.First(p => p.Id == talker), month, cancellationToken).ConfigureAwait(false) is { } view)
+            if (await desk.ViewAsync(directory.Lookup.Find(talker)!, month, cancellationToken, directory).ConfigureAwait(false) is { } view)
             {
                 await messenger.TellAsync(talker, l => PlanCards.Plan(view, l), cancellationToken, key).ConfigureAwait(false);
                 count++;

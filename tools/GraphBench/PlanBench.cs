@@ -27,7 +27,7 @@ internal static class PlanBench
         var storeTransactions = Chunks(people.Count) + Chunks(units.Count);
 
         clock.Restart();
-        var plans = PlanDesk.Derive(people, units);
+        var plans = PlanDirectory.Of(people, units).ItemsByTalker();
         var repository = new PlanRepository(tables);
         var month = new PlanMonth(2026, 11);
         var transactions = 0;
