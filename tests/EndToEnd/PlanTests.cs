@@ -18,10 +18,7 @@ public sealed class PlanTests(PeersFixture peers, ITestOutputHelper output) : En
     {
         var talkee = Peers.People.Single(p => p.Name == "何建平");
         var talker = Peers.People.Single(p => p.Name == DemoRoles.Talker);
-        foreach (var person in new[] { talkee, talker })
-        {
-            await playground.SwitchUserAsync(person.Index);
-        }
+        await playground.OpenEveryoneAsync();
 
         // Move the bot's clock just past the next plan date, as the plans are made on the shipped calendar.
         var now = await Peers.BotNowAsync();

@@ -13,14 +13,10 @@ public sealed class RectificationTests(PeersFixture peers, ITestOutputHelper out
     [Fact]
     public Task RecordRequiresRectification_ReminderArrives_TalkeeReports_TalkerAccepts() => RunScenarioAsync(async playground =>
     {
-        var organiser = Peers.People[0];
         var talkee = Peers.People.Single(p => p.Name == DemoRoles.FirstCadre);
         var talker = Peers.People.Single(p => p.Name == DemoRoles.Talker);
         var recorder = Peers.People.Single(p => p.Name == DemoRoles.Recorder);
-        foreach (var person in new[] { talkee, talker, recorder, organiser })
-        {
-            await playground.SwitchUserAsync(person.Index);
-        }
+        await playground.OpenEveryoneAsync();
 
         var place = "整改谈话室" + Guid.NewGuid().ToString("N")[..6];
         await playground.CreateRoutineTalkAsync(talkee.Name, talker.Name, recorder.Name, place);
