@@ -32,6 +32,7 @@ public sealed partial class DirectorySync(
     IOptions<DirectoryOptions> options,
     IHostEnvironment environment,
     PeopleRepository people,
+    Roles.RoleAssignmentStore assignments,
     TalkBotTables tables,
     IServiceProvider services,
     TimeProvider time,
@@ -53,6 +54,7 @@ public sealed partial class DirectorySync(
             string source;
             if (options.Value.UsesGraph)
             {
+                // The Graph source is registered only with Directory:Source=Graph, hence resolved here and not injected.
                 var read = await services.GetRequiredService<IDirectorySource>().ReadPeopleAsync(cancellationToken).ConfigureAwait(false);
                 (persons, units) = DirectoryMerge.Merge(read,
                     await people.ListAsync(cancellationToken).ConfigureAwait(false), await people.ListUnitsAsync(cancellationToken).ConfigureAwait(false));
@@ -68,10 +70,7 @@ public sealed partial class DirectorySync(
 
             await people.ReplaceAllAsync(persons, units, cancellationToken).ConfigureAwait(false);
             // Roles and ranks are TalkBot's (SPEC §1): what an administrator assigned goes back over what the source said.
-            if (services.GetService<Roles.RoleAssignmentStore>() is { } assignments)
-            {
-                await assignments.ReapplyAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await assignments.ReapplyAsync(cancellationToken).ConfigureAwait(false);
 
             var status = new DirectorySyncStatus(time.GetUtcNow(), source, persons.Count, units.Count, started.Elapsed);
             await tables.People.UpsertEntityAsync(new DirectorySyncEntity
