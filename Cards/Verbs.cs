@@ -96,6 +96,72 @@ public static class Verbs
     /// <summary>Import roles and ranks from the "csv" input: all rows or none.</summary>
     public const string RolesImport = "roles.import";
 
+    /// <summary>The office's desk of leads and admonishments (also the command 线索台账).</summary>
+    public const string CaseDesk = "case.desk";
+
+    /// <summary>The lead form (登记问题线索, 000 §三2–3).</summary>
+    public const string LeadNew = "lead.new";
+
+    /// <summary>Register a lead; data: formId and the lead inputs of <see cref="CaseFields"/>.</summary>
+    public const string LeadCreate = "lead.create";
+
+    /// <summary>Show a lead to someone allowed to see it; data: leadId.</summary>
+    public const string LeadShow = "lead.show";
+
+    /// <summary>Arrange the reminder talk of a lead: the create-talk form for it; data: leadId.</summary>
+    public const string LeadTalk = "lead.talk";
+
+    /// <summary>The dispositions form after the talk (000 §四(四)); data: leadId.</summary>
+    public const string LeadDisposeForm = "lead.disposeForm";
+
+    /// <summary>Record the dispositions; data: leadId, formId and the disposition inputs.</summary>
+    public const string LeadDispose = "lead.dispose";
+
+    /// <summary>The proposal form (提出诫勉建议, 002 §四1); data: optional leadId, caseId (a request to complete) or earlier (a repeat).</summary>
+    public const string CaseNew = "case.new";
+
+    /// <summary>Submit a proposal; data: formId, optional caseId/leadId and the proposal inputs.</summary>
+    public const string CasePropose = "case.propose";
+
+    /// <summary>Show a case; data: caseId.</summary>
+    public const string CaseShow = "case.show";
+
+    /// <summary>The approver approves (批准, 002 §四2); data: caseId and the approvalComment input.</summary>
+    public const string CaseApprove = "case.approve";
+
+    /// <summary>The approver rejects (不批准) with a comment; data: caseId and the approvalComment input.</summary>
+    public const string CaseReject = "case.reject";
+
+    /// <summary>Arrange the admonishment talk: the create-talk form for it; data: caseId.</summary>
+    public const string CaseTalk = "case.talk";
+
+    /// <summary>Record a follow-up check (002 §四5); data: caseId, formId, outcome, followUpNote, nextCheck.</summary>
+    public const string CaseFollowUp = "case.followup";
+
+    /// <summary>A cadre asks for an admonishment talk (002 §五4); the form (also the command 申请谈话).</summary>
+    public const string CaseRequestForm = "case.requestForm";
+
+    /// <summary>Send the request; data: formId and the request input.</summary>
+    public const string CaseRequest = "case.request";
+
+    /// <summary>Show a follow-on task; data: taskId.</summary>
+    public const string TaskShow = "task.show";
+
+    /// <summary>The assignee submits; data: taskId, formId and the taskText input.</summary>
+    public const string TaskSubmit = "task.submit";
+
+    /// <summary>A reviewer accepts the latest submission; data: taskId, report (the submission number).</summary>
+    public const string TaskAccept = "task.accept";
+
+    /// <summary>A reviewer returns it; data: taskId, report, and the comment and dueDate inputs.</summary>
+    public const string TaskReturn = "task.return";
+
+    /// <summary>The personal integrity archive (个人廉政档案); data: the person input (also the command 廉政档案).</summary>
+    public const string ArchiveShow = "archive.show";
+
+    /// <summary>The audit log (审计日志), for the discipline office.</summary>
+    public const string AuditShow = "audit.show";
+
     public static IReadOnlyList<string> All { get; } =
     [
         Help, TalkNew, TalkCreate, NoticeAcknowledge, NoticePostpone, NoticeRefresh, QuizStart, QuizSubmit, QuizRetake,
@@ -103,6 +169,9 @@ public static class Verbs
         RectificationShow, RectificationSubmit, RectificationAccept, RectificationReturn, SendFailed, SendResend,
         PlanShow, PlanSchedule, PlanDelegate, PlanRecuse, OrgShow,
         RolesShow, RolesLoad, RolesAssign, RolesImport,
+        CaseDesk, LeadNew, LeadCreate, LeadShow, LeadTalk, LeadDisposeForm, LeadDispose,
+        CaseNew, CasePropose, CaseShow, CaseApprove, CaseReject, CaseTalk, CaseFollowUp, CaseRequestForm, CaseRequest,
+        TaskShow, TaskSubmit, TaskAccept, TaskReturn, ArchiveShow, AuditShow,
     ];
 }
 
@@ -135,6 +204,13 @@ public static class DataKeys
 
     /// <summary>The new due date input of a returned report.</summary>
     public const string DueDate = "dueDate";
+
+    public const string LeadId = "leadId";
+    public const string CaseId = "caseId";
+    public const string TaskId = "taskId";
+
+    /// <summary>Earlier case ids a new proposal links to (comma-separated).</summary>
+    public const string EarlierCases = "earlierCases";
 
     /// <summary>Prefix of the quiz's answer inputs: <c>q.{questionId}</c>.</summary>
     public const string QuizAnswerPrefix = "q.";

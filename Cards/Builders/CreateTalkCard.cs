@@ -15,7 +15,7 @@ public static class CreateTalkCard
         ArgumentNullException.ThrowIfNull(view);
         var previous = view.Previous ?? new CreateTalkDraft();
         IReadOnlyList<TalkKind> kinds = view.Kinds.Count > 0 ? view.Kinds : Enum.GetValues<TalkKind>();
-        var title = locale.Pick("新建廉政谈话", "New integrity talk");
+        var title = view.Context?.Title ?? locale.Pick("新建廉政谈话", "New integrity talk");
         var card = NewCard(title);
         card.Body.Add(Heading(title));
 
@@ -24,7 +24,7 @@ public static class CreateTalkCard
             card.Body.Add(Attention(errors));
         }
 
-        card.Body.Add(Subtle(RulesHint(view, locale)));
+        card.Body.Add(Subtle(view.Context?.Hint ?? RulesHint(view, locale)));
 
         card.Body.Add(People(CreateTalkFields.Talkees, view.Talkees, previous.Talkees, multi: true, locale));
         card.Body.Add(People(CreateTalkFields.Talkers, view.Talkers, previous.Talkers, multi: true, locale));
@@ -91,7 +91,12 @@ public static class CreateTalkCard
             Value = previous.ContentDate ?? (view.ContentDeterminedDate is { } d ? DateText.Iso(d) : null),
         });
 
-        var ids = view.FormId is { } formId ? new Dictionary<string, string> { [DataKeys.FormId] = formId } : null;
+        var ids = new Dictionary<string, string>(view.Context?.Ids ?? new Dictionary<string, string>());
+        if (view.FormId is { } formId)
+        {
+            ids[DataKeys.FormId] = formId;
+        }
+
         card.Body.Add(CardActions.Set(CardActions.Execute(
             Verbs.TalkCreate, locale.Pick("创建并发送通知书", "Create and send notices"), ids, style: AdaptiveActionStyle.Positive)));
         return card;

@@ -22,6 +22,8 @@ public static class Labels
         Role.CadreDeputySecretary => locale.Pick("分管干部的党委副书记", "Deputy Party Secretary for Cadres"),
         Role.DisciplineSecretary => locale.Pick("纪委书记", "Discipline Commission Secretary"),
         Role.Administrator => locale.Pick("管理员", "Administrator"),
+        Role.DisciplineOfficeHead => locale.Pick("纪委办（监察处）负责人", "Head of the Discipline Office"),
+        Role.OrganizationDeptHead => locale.Pick("组织部负责人", "Head of the Organisation Department"),
         _ => role.ToString(),
     };
 

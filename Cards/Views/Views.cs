@@ -31,7 +31,14 @@ public sealed record CreateTalkFormView(
     DateOnly? ContentDeterminedDate = null,
     CreateTalkDraft? Previous = null,
     IReadOnlyList<string>? Errors = null,
-    string? FormId = null);
+    string? FormId = null,
+    TalkFormContext? Context = null);
+
+/// <summary>
+/// A talk arranged for a lead (a reminder talk) or an admonishment case: the form's title and hint say so, and
+/// <see cref="Ids"/> (leadId or caseId) travel with the submit.
+/// </summary>
+public sealed record TalkFormContext(string Title, string Hint, IReadOnlyDictionary<string, string> Ids);
 
 /// <summary>Where a notice stands, from the talkee's side.</summary>
 public abstract record NoticeState

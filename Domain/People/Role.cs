@@ -17,6 +17,8 @@ public enum Role
     CadreDeputySecretary,       // 分管干部的党委副书记
     DisciplineSecretary,        // 纪委书记
     Administrator,
+    DisciplineOfficeHead,       // 纪委办(监察处)负责人: approves admonishment of 副处级 and below (002 §四2)
+    OrganizationDeptHead,       // 组织部负责人: approves admonishment of 副处级 and below (002 §四2)
 }
 
 /// <summary>Cadre rank, used for admonishment approval routing (002 §四2).</summary>

@@ -26,6 +26,8 @@ public static class RoleTerms
         (Role.CadreDeputySecretary, ["分管干部的党委副书记"]),
         (Role.DisciplineSecretary, ["纪委书记"]),
         (Role.Administrator, ["管理员"]),
+        (Role.DisciplineOfficeHead, ["纪委办(监察处)负责人", "纪委办负责人", "监察处负责人"]),
+        (Role.OrganizationDeptHead, ["组织部负责人", "组织部门负责人"]),
     ]);
 
     private static readonly Dictionary<string, Rank> RanksByTerm = Build<Rank>(

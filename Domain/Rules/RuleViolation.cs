@@ -85,6 +85,34 @@ public enum RuleCode
     ColumnMissing,
     /// <summary>SPEC §1: the last active administrator keeps the role, or nobody could assign roles any more.</summary>
     LastAdministrator,
+    /// <summary>The person a lead or proposal is about cannot be the one who registers it.</summary>
+    SubjectIsActor,
+    /// <summary>000 §四(四): dispositions follow a reminder talk that has been held (and once per talk).</summary>
+    DispositionBeforeTalk,
+    /// <summary>000 §四(四): at least one disposition is chosen.</summary>
+    DispositionRequired,
+    /// <summary>A disposition needs its note (argument "kind").</summary>
+    DispositionNoteRequired,
+    /// <summary>A disposition with a follow-on task needs a due date after today (argument "kind").</summary>
+    DispositionDueDateRequired,
+    /// <summary>000 §四(四)3: 了结澄清 cannot be combined with a disposition that finds a problem.</summary>
+    DispositionsConflict,
+    /// <summary>A written submission cannot be empty (argument "kind").</summary>
+    SubmissionTextRequired,
+    /// <summary>002 §四2: the approver lacks the authority for the person's rank (argument "rank").</summary>
+    NotAuthorisedForRank,
+    /// <summary>002 §四2: a rejection says why.</summary>
+    RejectionCommentRequired,
+    /// <summary>002 §四2: the talk is arranged only after approval (argument "state").</summary>
+    NotApproved,
+    /// <summary>002 §四3: with a minor violation, at least two talkers.</summary>
+    TwoTalkersRequired,
+    /// <summary>002 §四3: with a minor violation, the discipline office provides a recorder.</summary>
+    AdmonishmentRecorderRequired,
+    /// <summary>An admonishment talk is held with the case's subject alone.</summary>
+    TalkeeNotSubject,
+    /// <summary>002 §四5: not corrected → checked again on a later date.</summary>
+    NextCheckRequired,
 }
 
 /// <summary>Where each rule comes from, as cited in <see cref="RuleViolation.Source"/>.</summary>
@@ -120,6 +148,22 @@ public static class RuleSources
     public const string Rectification = "000 §四(一)5";
     /// <summary>002 §五7: 谈话记录需经本人核实.</summary>
     public const string Verification = "002 §五7";
+    /// <summary>000 §三2–3: reminder talks follow from leads.</summary>
+    public const string ReminderTalk = "000 §三2–3";
+    /// <summary>000 §四(四): what follows a reminder talk.</summary>
+    public const string Dispositions = "000 §四(四)";
+    /// <summary>000 §四(四)1、4 and 002 §四4: written replies and self-examinations.</summary>
+    public const string FollowUp = "000 §四(四)";
+    /// <summary>002 §二: the seven situations.</summary>
+    public const string AdmonishmentSituations = "002 §二";
+    /// <summary>002 §四2: approval by the authority for the person's rank.</summary>
+    public const string AdmonishmentApproval = "002 §四2";
+    /// <summary>002 §四3: who talks.</summary>
+    public const string AdmonishmentTalkers = "002 §四3";
+    /// <summary>002 §四5: the follow-up check.</summary>
+    public const string AdmonishmentFollowUp = "002 §四5";
+    /// <summary>002 §五4: a cadre may ask for a talk.</summary>
+    public const string SelfInitiated = "002 §五4";
     /// <summary>SPEC §6: who may see a record.</summary>
     public const string Confidentiality = "SPEC §6";
 }

@@ -1,0 +1,28 @@
+namespace TalkBot.Domain.Audit;
+
+/// <summary>What was done to a confidential object (SPEC §6: every view and export is written to an audit log).</summary>
+public enum AuditAction
+{
+    View,
+    Export,
+    /// <summary>Asked for something the person may not see: refused.</summary>
+    Refused,
+    /// <summary>An approval by someone without the authority for the person's rank (002 §四2): refused.</summary>
+    ApprovalRefused,
+}
+
+/// <summary>The kinds of confidential object.</summary>
+public enum AuditObject
+{
+    Lead,
+    Record,
+    Archive,
+    Admonishment,
+    AuditLog,
+}
+
+/// <summary>
+/// One line of the audit log: who did what to which object, about whom, when. <paramref name="Subject"/> is the person
+/// the object is about; it never names a reporter.
+/// </summary>
+public sealed record AuditEntry(DateTimeOffset At, PersonId Actor, AuditAction Action, AuditObject Object, string ObjectId, PersonId? Subject);

@@ -1,0 +1,221 @@
+using TalkBot.Domain.Rules;
+
+namespace TalkBot.Domain.FollowUps;
+
+/// <summary>What a follow-on task asks for.</summary>
+public enum CaseTaskKind
+{
+    /// <summary>书面答复或说明 from the talkee (000 §四(四)1).</summary>
+    WrittenReply,
+    /// <summary>书面检查 from the person (000 §四(四)4 责令检查; 002 §四4 after an admonishment with a minor violation).</summary>
+    SelfExamination,
+    /// <summary>集体剖析材料及整改措施 from a unit's head (002 §四4).</summary>
+    CollectiveAnalysis,
+    /// <summary>再次谈话 by the discipline office (000 §四(四)5).</summary>
+    SecondTalk,
+    /// <summary>函询 by the discipline office (000 §四(四)5).</summary>
+    LetterInquiry,
+    /// <summary>初步核实 by the discipline office (000 §四(四)5).</summary>
+    PreliminaryVerification,
+}
+
+public enum CaseTaskStatus
+{
+    /// <summary>Waiting for the assignee.</summary>
+    Open,
+    /// <summary>Submitted; waiting for the review.</summary>
+    Submitted,
+    /// <summary>Returned with a comment and a new due date.</summary>
+    Returned,
+    /// <summary>Accepted, or (for the office's own tasks) reported done.</summary>
+    Done,
+}
+
+/// <summary>A task's id: the lead's or case's id, the kind and a number, so that one disposition opens one task.</summary>
+public readonly record struct CaseTaskId(string Value)
+{
+    public static CaseTaskId For(string origin, CaseTaskKind kind, int number) => new($"{origin}-{(int)kind}-{number}");
+
+    /// <summary>Reads an id from card data: only the form <see cref="For"/> makes.</summary>
+    public static bool TryParse(string? text, out CaseTaskId id)
+    {
+        var parts = text?.Split('-') ?? [];
+        var valid = parts.Length == 3 && TalkId.TryParse(parts[0], out _)
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var kind)
+            && Enum.IsDefined((CaseTaskKind)kind)
+            && parts[2] is { Length: > 0 and <= 3 } n && n.All(char.IsAsciiDigit);
+        id = valid ? new CaseTaskId(text!) : default;
+        return valid;
+    }
+
+    public string Origin => Value.Split('-')[0];
+
+    public override string ToString() => Value;
+}
+
+/// <summary>One submission: the text, when, whether late, and the form it came from.</summary>
+public sealed record TaskSubmission(int Number, string Text, PersonId By, DateTimeOffset At, bool Late, string? FormId);
+
+/// <summary>The review of one submission.</summary>
+public sealed record TaskReview(int Submission, bool Accepted, string? Comment, DateOnly? NewDueDate, PersonId By, DateTimeOffset At);
+
+/// <summary>
+/// A follow-on with a deadline: a written reply or self-examination the person owes (reviewed before it is archived,
+/// 002 §五7: 须交书面检查的，责任人阅后交纪委办归档), or a step the discipline office owes (再次谈话, 函询, 初步核实),
+/// reported done with what came of it. A submission after the due date is accepted and marked late. Submissions and
+/// reviews are only ever added.
+/// </summary>
+public sealed class CaseTask
+{
+    private readonly List<TaskSubmission> submissions;
+    private readonly List<TaskReview> reviews;
+
+    private CaseTask(CaseTaskId id, CaseTaskKind kind, PersonId subject, PersonId assignee, IReadOnlyList<PersonId> reviewers,
+        string? instruction, DateOnly firstDueDate, DateTimeOffset openedAt, IEnumerable<TaskSubmission> submissions, IEnumerable<TaskReview> reviews)
+    {
+        Id = id;
+        Kind = kind;
+        Subject = subject;
+        Assignee = assignee;
+        Reviewers = reviewers;
+        Instruction = instruction;
+        FirstDueDate = firstDueDate;
+        OpenedAt = openedAt;
+        this.submissions = [.. submissions.OrderBy(s => s.Number)];
+        this.reviews = [.. reviews.OrderBy(r => r.At)];
+    }
+
+    public CaseTaskId Id { get; }
+    public CaseTaskKind Kind { get; }
+
+    /// <summary>The person the matter is about.</summary>
+    public PersonId Subject { get; }
+
+    /// <summary>Who owes the task: the person for written material, the office for its own steps.</summary>
+    public PersonId Assignee { get; }
+
+    /// <summary>Who reviews a submission (empty for the office's own tasks).</summary>
+    public IReadOnlyList<PersonId> Reviewers { get; }
+
+    public string? Instruction { get; }
+    public DateOnly FirstDueDate { get; }
+    public DateTimeOffset OpenedAt { get; }
+    public IReadOnlyList<TaskSubmission> Submissions => submissions;
+    public IReadOnlyList<TaskReview> Reviews => reviews;
+
+    /// <summary>Written material from the person is reviewed; the office's own steps are done when reported.</summary>
+    public bool NeedsReview => Kind is CaseTaskKind.WrittenReply or CaseTaskKind.SelfExamination or CaseTaskKind.CollectiveAnalysis;
+
+    public DateOnly DueDate => reviews.LastOrDefault(r => !r.Accepted)?.NewDueDate ?? FirstDueDate;
+
+    public CaseTaskStatus Status
+    {
+        get
+        {
+            if (submissions.Count == 0)
+            {
+                return CaseTaskStatus.Open;
+            }
+
+            if (!NeedsReview)
+            {
+                return CaseTaskStatus.Done;
+            }
+
+            var review = reviews.LastOrDefault(r => r.Submission == submissions[^1].Number);
+            return review is null ? CaseTaskStatus.Submitted : review.Accepted ? CaseTaskStatus.Done : CaseTaskStatus.Returned;
+        }
+    }
+
+    public bool AwaitsSubmission => Status is CaseTaskStatus.Open or CaseTaskStatus.Returned;
+
+    public static CaseTask Open(CaseTaskId id, CaseTaskKind kind, PersonId subject, PersonId assignee, IReadOnlyList<PersonId> reviewers,
+        string? instruction, DateOnly dueDate, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(reviewers);
+        return new(id, kind, subject, assignee, [.. reviewers.Distinct().Where(r => r != assignee)],
+            string.IsNullOrWhiteSpace(instruction) ? null : instruction.Trim(), dueDate, now, [], []);
+    }
+
+    public static CaseTask Restore(CaseTaskId id, CaseTaskKind kind, PersonId subject, PersonId assignee, IReadOnlyList<PersonId> reviewers,
+        string? instruction, DateOnly firstDueDate, DateTimeOffset openedAt, IEnumerable<TaskSubmission> submissions, IEnumerable<TaskReview> reviews) =>
+        new(id, kind, subject, assignee, reviewers, instruction, firstDueDate, openedAt, submissions, reviews);
+
+    /// <summary>The assignee submits the material (or reports the office's step done). A repeated form changes nothing.</summary>
+    /// <returns>Whether a submission was added.</returns>
+    public bool Submit(PersonId by, string? text, string? formId, DateOnly today, DateTimeOffset now)
+    {
+        if (by != Assignee)
+        {
+            throw new DomainRuleException(new RuleViolation(RuleCode.NotPermitted, RuleSources.FollowUp));
+        }
+
+        if (formId is not null && submissions.Any(s => s.FormId == formId))
+        {
+            return false;
+        }
+
+        if (!AwaitsSubmission)
+        {
+            throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.FollowUp));
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainRuleException(new RuleViolation(RuleCode.SubmissionTextRequired, RuleSources.FollowUp,
+                Arguments: new Dictionary<string, string> { ["kind"] = Kind.ToString() }));
+        }
+
+        submissions.Add(new TaskSubmission(submissions.Count + 1, text.Trim(), by, now, today > DueDate, formId));
+        return true;
+    }
+
+    /// <summary>
+    /// A reviewer accepts the latest submission, or returns it with a comment and a new due date after today. The same
+    /// decision again changes nothing.
+    /// </summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool Review(PersonId by, bool mayReview, int submission, bool accept, string? comment, DateOnly? newDueDate, DateOnly today, DateTimeOffset now)
+    {
+        if (!mayReview || !NeedsReview)
+        {
+            throw new DomainRuleException(new RuleViolation(RuleCode.NotPermitted, RuleSources.FollowUp));
+        }
+
+        var latest = submissions.Count > 0 ? submissions[^1] : null;
+        if (latest is not null && submission == latest.Number && reviews.LastOrDefault(r => r.Submission == submission) is { } done)
+        {
+            return done.Accepted == accept
+                ? false
+                : throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.FollowUp));
+        }
+
+        if (latest is null || submission != latest.Number || Status != CaseTaskStatus.Submitted)
+        {
+            throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.FollowUp));
+        }
+
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (!accept)
+        {
+            var violations = new List<RuleViolation>();
+            if (comment is null)
+            {
+                violations.Add(new RuleViolation(RuleCode.ReturnCommentRequired, RuleSources.FollowUp));
+            }
+
+            if (newDueDate is not { } due || due <= today)
+            {
+                violations.Add(new RuleViolation(RuleCode.NewDueDateRequired, RuleSources.FollowUp));
+            }
+
+            if (violations.Count > 0)
+            {
+                throw new DomainRuleException(violations);
+            }
+        }
+
+        reviews.Add(new TaskReview(submission, accept, comment, accept ? null : newDueDate, by, now));
+        return true;
+    }
+}

@@ -1,0 +1,257 @@
+using TalkBot.Domain.People;
+using TalkBot.Domain.Rules;
+
+namespace TalkBot.Domain.Leads;
+
+/// <summary>A lead (问题线索). Same form as <see cref="TalkId"/>: 32 lower-case hex digits, made once per form.</summary>
+public readonly record struct LeadId(string Value)
+{
+    public static LeadId New(TimeProvider time) => new(TalkId.New(time).Value);
+
+    public static bool TryParse(string? text, out LeadId id)
+    {
+        var valid = TalkId.TryParse(text, out var parsed);
+        id = valid ? new LeadId(parsed.Value) : default;
+        return valid;
+    }
+
+    public override string ToString() => Value;
+}
+
+/// <summary>Where a lead came from (000 §三3: 信访举报、审计监督、组织考察、执纪审查、巡察).</summary>
+public enum LeadSource
+{
+    /// <summary>信访举报</summary>
+    Petition,
+    /// <summary>审计监督</summary>
+    Audit,
+    /// <summary>组织考察</summary>
+    OrganisationalInspection,
+    /// <summary>执纪审查</summary>
+    DisciplinaryReview,
+    /// <summary>巡察</summary>
+    Patrol,
+}
+
+/// <summary>The 六项纪律 a lead's problem falls under (000 §三3).</summary>
+public enum DisciplineCategory
+{
+    /// <summary>政治纪律</summary>
+    Political,
+    /// <summary>组织纪律</summary>
+    Organisational,
+    /// <summary>廉洁纪律</summary>
+    Integrity,
+    /// <summary>群众纪律</summary>
+    Mass,
+    /// <summary>工作纪律</summary>
+    Work,
+    /// <summary>生活纪律</summary>
+    Life,
+}
+
+/// <summary>
+/// Who reported the problem (反映人). Restricted: shown only to the discipline office of the lead's level
+/// (002 §五8: 不准泄漏反映人姓名、单位等内容; SPEC §6). Both parts are optional: reports may be anonymous.
+/// </summary>
+public sealed record Reporter(string? Name, string? Unit)
+{
+    public bool IsAnonymous => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Unit);
+}
+
+/// <summary>What the discipline office filled in to register a lead.</summary>
+public sealed record LeadDraft(LeadSource? Source, DisciplineCategory? Category, string? Summary, Reporter? Reporter);
+
+public enum LeadStatus
+{
+    /// <summary>Registered; no reminder talk yet.</summary>
+    Registered,
+    /// <summary>A reminder talk is arranged or held; nothing decided after it yet.</summary>
+    InTalk,
+    /// <summary>Dispositions are recorded (000 §四(四)); their follow-ons may still be open.</summary>
+    Disposed,
+    /// <summary>Closed as unfounded (了结澄清, 000 §四(四)3).</summary>
+    Closed,
+}
+
+/// <summary>
+/// A lead (问题线索) about a cadre's early or tendency problem against the 六项纪律, found in 信访举报, 审计监督, 组织考察,
+/// 执纪审查 or 巡察 (000 §三2–3). It opens a reminder talk (廉政提醒谈话); after the talk the dispositions of
+/// 000 §四(四) are recorded on it. The discipline office that registers it is its level: only that office sees the
+/// reporter (SPEC §6).
+/// </summary>
+public sealed class Lead
+{
+    private readonly List<TalkId> talks;
+    private readonly List<Disposition> dispositions;
+
+    private Lead(LeadId id, PersonId subject, LeadSource source, DisciplineCategory category, string summary, Reporter reporter,
+        UnitId? officeUnit, PersonId registeredBy, DateTimeOffset registeredAt, IEnumerable<TalkId> talks, IEnumerable<Disposition> dispositions)
+    {
+        Id = id;
+        Subject = subject;
+        Source = source;
+        Category = category;
+        Summary = summary;
+        Reporter = reporter;
+        OfficeUnit = officeUnit;
+        RegisteredBy = registeredBy;
+        RegisteredAt = registeredAt;
+        this.talks = [.. talks];
+        this.dispositions = [.. dispositions.OrderBy(d => d.Number)];
+    }
+
+    public LeadId Id { get; }
+
+    /// <summary>The cadre the lead is about (被反映人), the talkee of the reminder talk.</summary>
+    public PersonId Subject { get; }
+
+    public LeadSource Source { get; }
+    public DisciplineCategory Category { get; }
+    public string Summary { get; }
+
+    /// <summary>Restricted: see <see cref="LeadAccess.CanSeeReporter"/>.</summary>
+    public Reporter Reporter { get; }
+
+    /// <summary>The unit of the discipline office that registered the lead: "the discipline office of that level".</summary>
+    public UnitId? OfficeUnit { get; }
+
+    public PersonId RegisteredBy { get; }
+    public DateTimeOffset RegisteredAt { get; }
+
+    /// <summary>The reminder talks held on this lead, first to last (a second talk is one of the dispositions).</summary>
+    public IReadOnlyList<TalkId> Talks => talks;
+
+    public IReadOnlyList<Disposition> Dispositions => dispositions;
+
+    public LeadStatus Status =>
+        dispositions.Any(d => d.Kind == DispositionKind.ClosedUnfounded) ? LeadStatus.Closed
+        : dispositions.Count > 0 ? LeadStatus.Disposed
+        : talks.Count > 0 ? LeadStatus.InTalk
+        : LeadStatus.Registered;
+
+    /// <summary>
+    /// Registers a lead. Only the discipline office does (000 §三2–3: 根据线索处置办法); the summary, source and category
+    /// are required and the subject must be active in the directory.
+    /// </summary>
+    public static Lead Register(LeadId id, LeadDraft draft, Person by, Person? subject, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(by);
+        var violations = new List<RuleViolation>();
+        if (!LeadAccess.IsDisciplineOffice(by))
+        {
+            throw new DomainRuleException(new RuleViolation(RuleCode.NotPermitted, RuleSources.ReminderTalk));
+        }
+
+        if (subject is null)
+        {
+            violations.Add(RuleViolation.Required(Fields.Subject, RuleSources.ReminderTalk));
+        }
+        else if (Permissions.CheckTalkee(subject) is { } inactive)
+        {
+            violations.Add(inactive);
+        }
+        else if (subject.Id == by.Id)
+        {
+            violations.Add(new RuleViolation(RuleCode.SubjectIsActor, RuleSources.ReminderTalk));
+        }
+
+        if (draft.Source is null)
+        {
+            violations.Add(RuleViolation.Required(Fields.Source, RuleSources.ReminderTalk));
+        }
+
+        if (draft.Category is null)
+        {
+            violations.Add(RuleViolation.Required(Fields.Category, RuleSources.ReminderTalk));
+        }
+
+        if (string.IsNullOrWhiteSpace(draft.Summary))
+        {
+            violations.Add(RuleViolation.Required(Fields.Summary, RuleSources.ReminderTalk));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new DomainRuleException(violations);
+        }
+
+        var reporter = draft.Reporter is { } r ? new Reporter(Trim(r.Name), Trim(r.Unit)) : new Reporter(null, null);
+        return new Lead(id, subject!.Id, draft.Source!.Value, draft.Category!.Value, draft.Summary!.Trim(), reporter, by.UnitId,
+            by.Id, now, [], []);
+    }
+
+    public static Lead Restore(LeadId id, PersonId subject, LeadSource source, DisciplineCategory category, string summary, Reporter reporter,
+        UnitId? officeUnit, PersonId registeredBy, DateTimeOffset registeredAt, IEnumerable<TalkId> talks, IEnumerable<Disposition> dispositions) =>
+        new(id, subject, source, category, summary, reporter, officeUnit, registeredBy, registeredAt, talks, dispositions);
+
+    /// <summary>
+    /// A reminder talk is arranged on this lead: the first, or a second one after the disposition 再次谈话
+    /// (000 §四(四)5). The same talk again changes nothing.
+    /// </summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool AttachTalk(TalkId talk)
+    {
+        if (talks.Contains(talk))
+        {
+            return false;
+        }
+
+        if (Status == LeadStatus.Closed
+            || (talks.Count > 0 && !dispositions.Any(d => d.Kind == DispositionKind.SecondTalk && d.AfterTalk == talks.Count)))
+        {
+            throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.ReminderTalk));
+        }
+
+        talks.Add(talk);
+        return true;
+    }
+
+    /// <summary>
+    /// Records what follows the reminder talk (000 §四(四)): one or more dispositions, each with what it needs. Only
+    /// after the latest talk has been held; a repeated submit of one form changes nothing.
+    /// </summary>
+    /// <param name="latestTalkHeld">Whether the latest reminder talk on the lead has been held (its record is logged).</param>
+    /// <returns>The dispositions added (empty when the form was submitted before).</returns>
+    /// <exception cref="DomainRuleException">No talk held yet, the lead is closed, nothing chosen, a choice lacks what it
+    /// needs, or 了结澄清 is combined with a disposition that keeps the lead open.</exception>
+    public IReadOnlyList<Disposition> Dispose(PersonId by, IReadOnlyList<DispositionDraft> drafts, string? formId, bool latestTalkHeld,
+        DateOnly today, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        if (formId is not null && dispositions.Any(d => d.FormId == formId))
+        {
+            return [];
+        }
+
+        // Dispositions follow a talk (谈后, 000 §四(四)): the latest one, held, and not yet decided on.
+        if (talks.Count == 0 || !latestTalkHeld || Status == LeadStatus.Closed || dispositions.Any(d => d.AfterTalk == talks.Count))
+        {
+            throw new DomainRuleException(new RuleViolation(RuleCode.DispositionBeforeTalk, RuleSources.Dispositions));
+        }
+
+        var violations = DispositionRules.Check(drafts, today);
+        if (violations.Count > 0)
+        {
+            throw new DomainRuleException(violations);
+        }
+
+        var added = drafts.DistinctBy(d => d.Kind).OrderBy(d => d.Kind).Select((d, i) => new Disposition(
+            dispositions.Count + i + 1, d.Kind, Trim(d.Note), DispositionRules.NeedsDueDate(d.Kind) ? d.DueDate : null,
+            talks.Count, by, now, formId)).ToList();
+        dispositions.AddRange(added);
+        return added;
+    }
+
+    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The names of the draft's fields, as used in the "field" argument of a Required violation.</summary>
+    public static class Fields
+    {
+        public const string Subject = "subject";
+        public const string Source = "source";
+        public const string Category = "category";
+        public const string Summary = "summary";
+    }
+}

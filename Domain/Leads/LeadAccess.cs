@@ -1,0 +1,47 @@
+using TalkBot.Domain.People;
+using TalkBot.Domain.Rules;
+
+namespace TalkBot.Domain.Leads;
+
+/// <summary>
+/// Who may see a lead and its reporter (SPEC §6; 002 §五8: 不准泄漏反映人姓名、单位等内容; 000 §四(五)3). The reporter is
+/// for the discipline office of the lead's level only: the office in the unit that registered it. The talkers of the
+/// reminder talk are told the problem (002 §五1: 谈话前…将有关问题的详细情况告诉责任人), never who reported it; the talkee
+/// is told neither by TalkBot.
+/// </summary>
+public static class LeadAccess
+{
+    public static bool IsDisciplineOffice(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.Active && person.Has(Role.DisciplineOffice);
+    }
+
+    /// <summary>The discipline office of the lead's level: the office's role in the unit that registered it.</summary>
+    public static bool IsOfficeOf(Person person, Lead lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        return IsDisciplineOffice(person) && person.UnitId == lead.OfficeUnit;
+    }
+
+    /// <summary>The whole lead, reporter included.</summary>
+    public static bool CanView(Person person, Lead lead) => IsOfficeOf(person, lead);
+
+    public static bool CanSeeReporter(Person person, Lead lead) => IsOfficeOf(person, lead);
+
+    /// <summary>The problem without the reporter: for the talkers of a reminder talk on the lead.</summary>
+    public static bool CanBeBriefed(Person person, Lead lead, IReadOnlyCollection<PersonId> talkers)
+    {
+        ArgumentNullException.ThrowIfNull(talkers);
+        return IsOfficeOf(person, lead) || (person.Active && talkers.Contains(person.Id) && person.Id != lead.Subject);
+    }
+
+    /// <summary>Dispositions are recorded by the office of that level or by a talker of the latest talk (SPEC §7).</summary>
+    public static bool CanDispose(Person person, Lead lead, IReadOnlyCollection<PersonId> latestTalkers) =>
+        CanBeBriefed(person, lead, latestTalkers);
+
+    /// <summary>The personal integrity archive (000 §四(一)6) and the audit log are the discipline office's.</summary>
+    public static bool CanReadArchive(Person person) => IsDisciplineOffice(person);
+
+    public static RuleViolation Refusal { get; } = new(RuleCode.NotPermitted, RuleSources.Confidentiality);
+}
