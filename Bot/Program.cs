@@ -1,3 +1,4 @@
+using TalkBot.Bot.Cases;
 using TalkBot.Bot.Connector;
 using TalkBot.Bot.Hosting;
 using TalkBot.Bot.Plans;
@@ -14,7 +15,8 @@ builder.Services
     .AddTalkBotScheduling(builder.Configuration)
     .AddTalkBotSending(builder.Configuration)
     .AddTalkBotPlans(builder.Configuration)
-    .AddTalkBotRoles(builder.Configuration);
+    .AddTalkBotRoles(builder.Configuration)
+    .AddTalkBotCases(builder.Configuration);
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok("ok"));

@@ -27,6 +27,7 @@ public sealed class CreateTalkAction(
     WorkingCalendar calendar,
     TalkOptions options,
     Scheduling.ReminderPlanner planner,
+    Cases.CaseTalks caseTalks,
     TimeProvider time) : ICardAction
 {
     public string Verb => Verbs.TalkCreate;
@@ -39,17 +40,30 @@ public sealed class CreateTalkAction(
             return RefusalCard.Build(locale, locale.Pick("新建谈话", "create talks"));
         }
 
+        // A reminder talk on a lead, or an admonishment talk of an approved case, carries the lead's or case's id.
+        var (purpose, refusal) = await caseTalks.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         // The form id becomes the talk id: a repeated click or a Teams retry finds the talk made by the first one.
         var formId = request.Text(DataKeys.FormId);
         if (!TalkId.TryParse(formId, out var talkId))
         {
             return await form.BuildAsync(actor, locale, null, null,
-                [locale.Pick("表单已失效，请重新填写。", "This form has expired; please fill it in again.")], cancellationToken).ConfigureAwait(false);
+                [locale.Pick("表单已失效，请重新填写。", "This form has expired; please fill it in again.")], cancellationToken, purpose?.Setup).ConfigureAwait(false);
         }
 
         var existing = await talks.GetAsync(talkId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
+            if (purpose is not null)
+            {
+                await caseTalks.ReattachAsync(purpose, existing, await PeopleLookup.LoadAsync(peopleRepository, cancellationToken).ConfigureAwait(false),
+                    cancellationToken).ConfigureAwait(false);
+            }
+
             return await ExistingAsync(existing, actor, locale, cancellationToken).ConfigureAwait(false);
         }
 
@@ -57,7 +71,7 @@ public sealed class CreateTalkAction(
         if (parsed.Input is not { } input)
         {
             return await form.BuildAsync(actor, locale, formId, parsed.Draft,
-                parsed.Problems.Select(p => p.Message(locale)).ToList(), cancellationToken).ConfigureAwait(false);
+                parsed.Problems.Select(p => p.Message(locale)).ToList(), cancellationToken, purpose?.Setup).ConfigureAwait(false);
         }
 
         var people = await PeopleLookup.LoadAsync(peopleRepository, cancellationToken).ConfigureAwait(false);
@@ -67,7 +81,7 @@ public sealed class CreateTalkAction(
             return await form.BuildAsync(actor, locale, formId, parsed.Draft,
                 [locale.Pick($"组织名录中没有所选人员（{string.Join("、", unknown)}），请重新选择。",
                     $"The people chosen are not in the directory ({string.Join(", ", unknown)}); please choose again.")],
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken, purpose?.Setup).ConfigureAwait(false);
         }
 
         var draft = new TalkDraft(
@@ -82,12 +96,14 @@ public sealed class CreateTalkAction(
         Talk talk;
         try
         {
-            talk = Talk.Schedule(talkId, draft, actor, calendar, options.Policy, time);
+            talk = purpose is null
+                ? Talk.Schedule(talkId, draft, actor, calendar, options.Policy, time)
+                : purpose.Schedule(talkId, draft, actor, calendar, options.Policy, time);
         }
         catch (DomainRuleException e)
         {
             return await form.BuildAsync(actor, locale, formId, parsed.Draft,
-                e.Violations.Select(v => RuleMessages.Describe(v, locale)).ToList(), cancellationToken).ConfigureAwait(false);
+                e.Violations.Select(v => RuleMessages.Describe(v, locale)).ToList(), cancellationToken, purpose?.Setup).ConfigureAwait(false);
         }
 
         var notices = Notice.For(talk, time);
@@ -99,6 +115,11 @@ public sealed class CreateTalkAction(
 
         // Durable before anything is sent: a crash from here on loses no reminder of this talk.
         await planner.ForNewTalkAsync(talk, cancellationToken).ConfigureAwait(false);
+        if (purpose is not null)
+        {
+            await caseTalks.AttachAsync(purpose, talk, people, cancellationToken).ConfigureAwait(false);
+        }
+
         var delivered = new List<StoredNotice>();
         foreach (var notice in await talks.ListNoticesAsync(talk.Id, cancellationToken).ConfigureAwait(false))
         {

@@ -9,6 +9,7 @@ using TalkBot.Domain;
 using TalkBot.Domain.Calendar;
 using TalkBot.Domain.People;
 using TalkBot.Domain.Rules;
+using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Handlers;
 
@@ -31,14 +32,19 @@ public sealed class NewTalkAction(CreateTalkForm form) : ICardAction
 }
 
 /// <summary>Builds the create-talk form for someone allowed to create talks (SPEC §1), or a polite refusal.</summary>
+/// <summary>The one kind and talkee of a talk arranged for a lead or a case, and what the form says about it.</summary>
+public sealed record TalkSetup(TalkKind Kind, PersonId Talkee, TalkFormContext Context);
+
 public sealed class CreateTalkForm(PeopleRepository peopleRepository, WorkingCalendar calendar, TalkSchedulingRules rules, TimeProvider time)
 {
     private static readonly TimeOnly DefaultTime = new(9, 0);
 
+    /// <param name="setup">A talk for a lead or an admonishment case: its one kind and talkee, and the ids the submit carries.</param>
     public async Task<AdaptiveCard> BuildAsync(
-        Person actor, Locale locale, string? formId, CreateTalkDraft? previous, IReadOnlyList<string>? errors, CancellationToken cancellationToken)
+        Person actor, Locale locale, string? formId, CreateTalkDraft? previous, IReadOnlyList<string>? errors, CancellationToken cancellationToken,
+        TalkSetup? setup = null)
     {
-        var kinds = Permissions.CreatableKinds(actor);
+        var kinds = setup is null ? Permissions.CreatableKinds(actor) : [.. Permissions.CreatableKinds(actor).Where(k => k == setup.Kind)];
         if (kinds.Count == 0)
         {
             return RefusalCard.Build(locale, locale.Pick("新建谈话", "create talks"));
@@ -48,7 +54,7 @@ public sealed class CreateTalkForm(PeopleRepository peopleRepository, WorkingCal
         var now = time.GetUtcNow();
         var earliest = rules.EarliestValidTalkDate(now);
         var view = new CreateTalkFormView(
-            Talkees: people.Where(p => p.Id != actor.Id).Select(p => Choice(p, locale)).ToList(),
+            Talkees: people.Where(p => p.Id != actor.Id && (setup is null || p.Id == setup.Talkee)).Select(p => Choice(p, locale)).ToList(),
             Talkers: people.OrderByDescending(IsTalker).Select(p => Choice(p, locale)).ToList(),
             Recorders: people.Where(p => p.Has(Role.Recorder) || p.Has(Role.DisciplineOffice))
                 .OrderByDescending(p => p.Has(Role.Recorder)).Select(p => Choice(p, locale)).ToList(),
@@ -57,9 +63,10 @@ public sealed class CreateTalkForm(PeopleRepository peopleRepository, WorkingCal
             DefaultTime: DefaultTime,
             MinDate: earliest,
             ContentDeterminedDate: calendar.LocalDate(now),
-            Previous: previous,
+            Previous: previous ?? (setup is null ? null : new CreateTalkDraft(Talkees: setup.Talkee.Value, Kind: setup.Kind.ToString())),
             Errors: errors,
-            FormId: formId ?? TalkId.New(time).Value);
+            FormId: formId ?? TalkId.New(time).Value,
+            Context: setup?.Context);
         return CreateTalkCard.Build(view, locale);
     }
 

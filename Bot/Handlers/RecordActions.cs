@@ -97,7 +97,8 @@ public sealed class OpenRecordFormAction(RecordDesk desk) : ICardAction
 /// to verify (002 §五7). A repeated submit of one form stores one version and sends nothing again. A rejected form is
 /// shown again with every problem on top, and nothing is stored.
 /// </summary>
-public sealed class SubmitRecordAction(RecordDesk desk, RectificationDesk rectifications, PersonMessenger messenger, WorkingCalendar calendar, TimeProvider time) : ICardAction
+public sealed class SubmitRecordAction(RecordDesk desk, RectificationDesk rectifications, Cases.CaseRecordHook cases, PersonMessenger messenger,
+    WorkingCalendar calendar, TimeProvider time) : ICardAction
 {
     public string Verb => Verbs.RecordSubmit;
 
@@ -166,6 +167,11 @@ public sealed class SubmitRecordAction(RecordDesk desk, RectificationDesk rectif
 
             // 000 §四(一)5: the 3 days run from the talk, not from the record's verification, so they open now.
             await rectifications.OpenForRecordAsync(talk, record, people, cancellationToken).ConfigureAwait(false);
+            if (record.Versions.Count == 1)
+            {
+                await cases.OnRecordLoggedAsync(talk, people, cancellationToken).ConfigureAwait(false);
+            }
+
             return RecordCard.Build(desk.Presenter.Record(talk, record, record.Current, actor.Id, people, RecordCardMode.Recorder,
                 locale.Pick("记录已提交，已发送谈话对象核实。", "Record submitted and sent to the talkee(s) to verify.")), locale);
         }
@@ -254,7 +260,7 @@ public sealed class DisputeRecordAction(RecordDesk desk, PersonMessenger messeng
 }
 
 /// <summary>查看记录: the record, for those allowed to see it (SPEC §6); a talkee sees their own part.</summary>
-public sealed class ShowRecordAction(RecordDesk desk) : ICardAction
+public sealed class ShowRecordAction(RecordDesk desk, Cases.CaseKit audit) : ICardAction
 {
     public string Verb => Verbs.RecordShow;
 
@@ -268,8 +274,11 @@ public sealed class ShowRecordAction(RecordDesk desk) : ICardAction
 
         var stored = await desk.Records.GetAsync(talk, cancellationToken).ConfigureAwait(false);
         var organiser = people.Find(talk.Organiser);
+        // SPEC §6: every view of a record is audited, and so is a refusal.
+        var subject = talk.Talkees.Count == 1 ? talk.Talkees[0] : (PersonId?)null;
         if (!RecordAccess.CanView(actor, talk, organiser, stored?.Record))
         {
+            await audit.AuditAsync(actor, Domain.Audit.AuditAction.Refused, Domain.Audit.AuditObject.Record, talk.Id.Value, subject, cancellationToken).ConfigureAwait(false);
             return RecordDesk.Refused(locale, "查看这次谈话的记录", "view this talk's record");
         }
 
@@ -277,6 +286,8 @@ public sealed class ShowRecordAction(RecordDesk desk) : ICardAction
         {
             return RecordDesk.NoRecord(locale);
         }
+
+        await audit.AuditAsync(actor, Domain.Audit.AuditAction.View, Domain.Audit.AuditObject.Record, talk.Id.Value, subject, cancellationToken).ConfigureAwait(false);
 
         var record = stored.Record;
         return RecordCard.Build(desk.Presenter.Record(talk, record, record.Current, actor.Id, people, RecordPresenter.ModeFor(talk, record, actor, organiser)), locale);

@@ -67,6 +67,7 @@ public sealed class ReminderJobs(
     NoticeViews noticeViews,
     ReminderRules rules,
     Plans.PlanJobs planJobs,
+    Cases.CaseJobs caseJobs,
     TimeProvider time)
 {
     public async Task<ScheduleEntry?> RunAsync(ScheduleEntry entry, CancellationToken cancellationToken)
@@ -75,6 +76,11 @@ public sealed class ReminderJobs(
         if (entry.Kind is ReminderKind.MonthlyPlan or ReminderKind.PlanUnscheduled)
         {
             return await planJobs.RunAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (entry.Kind is ReminderKind.TaskDueSoon or ReminderKind.TaskOverdue or ReminderKind.CaseFollowUp)
+        {
+            return await caseJobs.RunAsync(entry, cancellationToken).ConfigureAwait(false);
         }
 
         var talk = await talks.GetAsync(entry.Talk, cancellationToken).ConfigureAwait(false);

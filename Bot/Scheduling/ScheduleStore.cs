@@ -24,6 +24,12 @@ public enum ReminderKind
     MonthlyPlan,
     /// <summary>Talks of the month's plan still unscheduled: the talker is reminded; Tag = the month.</summary>
     PlanUnscheduled,
+    /// <summary>A follow-on task is due in a working day; Talk = its lead's or case's id, Tag = task and due date.</summary>
+    TaskDueSoon,
+    /// <summary>A follow-on task is overdue: escalated repeatedly.</summary>
+    TaskOverdue,
+    /// <summary>002 §四5: an admonishment's follow-up check is due; Talk = the case id, Tag = the check date.</summary>
+    CaseFollowUp,
 }
 
 /// <summary>A durable reminder: what, about which talk and person, and when.</summary>

@@ -30,6 +30,8 @@ namespace TalkBot.Bot.Storage;
 /// csv). One person's assignment and its history share a partition, so that a change and its audit line are one
 /// transaction guarded by the <c>current</c> row's ETag; inverted ticks list the newest change first. A directory sync
 /// re-applies the <c>current</c> rows (one query on RowKey) to People; see <c>Roles/RoleAssignmentStore.cs</c>.</item>
+/// <item><c>Cases</c>, <c>CaseIndex</c>, <c>AuditLog</c>: leads, admonishment cases, their follow-on tasks, the index
+/// that finds them by person, office and talk, and the audit log; keys in <c>Cases/CaseRepository.cs</c>.</item>
 /// <item><c>NoticesByPerson</c>: PartitionKey = talkee id; RowKey = talk id. Answers "my notices" with one partition
 /// query instead of a scan over every talk. Written after the talk's transaction; rewriting it is harmless.</item>
 /// <item><c>ConversationReferences</c>: PartitionKey = the person's Entra object id; RowKey = channel id
@@ -50,6 +52,9 @@ public static class TableLayout
     public const string Outbox = "Outbox";
     public const string Plans = "Plans";
     public const string RoleAssignments = "RoleAssignments";
+    public const string Cases = "Cases";
+    public const string CaseIndex = "CaseIndex";
+    public const string AuditLog = "AuditLog";
 
     public const string TalkRow = "talk";
     public const string NoticeRowPrefix = "notice|";
@@ -81,5 +86,6 @@ public static class TableLayout
     public static string RecordVerificationRow(int version, string talkeeId) => $"{RecordVerificationRowPrefix}{version:D3}|{talkeeId}";
     public static string AcknowledgementRow(string talkeeId) => AcknowledgementRowPrefix + talkeeId;
 
-    public static IReadOnlyList<string> All { get; } = [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries, Outbox, Plans, RoleAssignments];
+    public static IReadOnlyList<string> All { get; } = [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries, Outbox, Plans, RoleAssignments,
+        Cases, CaseIndex, AuditLog];
 }

@@ -15,8 +15,12 @@ public sealed class TalkBotTables(TableServiceClient service, StorageOptions opt
     public TableClient Outbox { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Outbox);
     public TableClient Plans { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Plans);
     public TableClient RoleAssignments { get; } = service.GetTableClient(options.TablePrefix + TableLayout.RoleAssignments);
+    public TableClient Cases { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Cases);
+    public TableClient CaseIndex { get; } = service.GetTableClient(options.TablePrefix + TableLayout.CaseIndex);
+    public TableClient AuditLog { get; } = service.GetTableClient(options.TablePrefix + TableLayout.AuditLog);
 
-    public IEnumerable<TableClient> All => [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries, Outbox, Plans, RoleAssignments];
+    public IEnumerable<TableClient> All => [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries, Outbox, Plans, RoleAssignments,
+        Cases, CaseIndex, AuditLog];
 
     /// <summary>Creates missing tables; called once at start-up, never from a constructor.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -1,3 +1,7 @@
+using TalkBot.Domain.Admonishments;
+using TalkBot.Domain.FollowUps;
+using TalkBot.Domain.Leads;
+using TalkBot.Domain.People;
 using TalkBot.Domain.Rules;
 
 namespace TalkBot.Cards.Localization;
@@ -52,8 +56,8 @@ public static class RuleMessages
                 "您的角色无权执行此操作。",
                 "your roles do not allow this action."),
             RuleCode.InvalidState => locale.Pick(
-                $"当前状态（{StateName(violation)}）不允许此操作。",
-                $"this cannot be done in the current state ({StateName(violation)})."),
+                $"当前状态（{StateName(violation, locale)}）不允许此操作。",
+                $"this cannot be done in the current state ({StateName(violation, locale)})."),
             RuleCode.TalkeeInactive => locale.Pick(
                 $"{violation.Argument("person") ?? "所选人员"}已不在组织名录中，不能安排新的谈话。",
                 $"{violation.Argument("person") ?? "the person chosen"} has left the directory and cannot be given new talks."),
@@ -150,6 +154,48 @@ public static class RuleMessages
             RuleCode.LastAdministrator => locale.Pick(
                 $"{PersonName(violation, locale)}是最后一名管理员，不能取消其管理员角色，否则将无人能再分配角色。",
                 $"{PersonName(violation, locale)} is the last administrator and keeps the role; otherwise nobody could assign roles any more."),
+            RuleCode.SubjectIsActor => locale.Pick(
+                "不能对本人登记问题线索或提出诫勉谈话建议，请由其他人员办理。",
+                "you cannot register a lead or propose an admonishment about yourself; someone else must do it."),
+            RuleCode.DispositionBeforeTalk => locale.Pick(
+                "谈后处置须在提醒谈话进行并登记记录后作出，每次谈话只作一次处置。",
+                "dispositions are recorded after the reminder talk has been held and logged, once per talk."),
+            RuleCode.DispositionRequired => locale.Pick(
+                "请至少选择一项谈后处置。",
+                "choose at least one disposition."),
+            RuleCode.DispositionNoteRequired => locale.Pick(
+                $"选择“{DispositionName(violation, locale)}”须填写“{DispositionNote(violation, locale)}”。",
+                $"“{DispositionName(violation, locale)}” needs “{DispositionNote(violation, locale)}”."),
+            RuleCode.DispositionDueDateRequired => locale.Pick(
+                $"选择“{DispositionName(violation, locale)}”须指定晚于今天的期限。",
+                $"“{DispositionName(violation, locale)}” needs a due date after today."),
+            RuleCode.DispositionsConflict => locale.Pick(
+                "“了结澄清”适用于反映不实或没有证据证实存在问题的情形，除“采纳建议”外不能与其他处置同时选择。",
+                "“closed and clarified” means the report was untrue or unproven; it cannot be combined with other dispositions except adopting suggestions."),
+            RuleCode.SubmissionTextRequired => locale.Pick(
+                $"请填写{TaskKindName(violation, locale)}的内容后再提交。",
+                $"write the {TaskKindName(violation, locale).ToLowerInvariant()} before submitting."),
+            RuleCode.NotAuthorisedForRank => locale.Pick(
+                $"对{RankName(violation, locale)}干部的诫勉谈话，须经{Approvers(violation, locale)}批准；您无此审批权限。",
+                $"an admonishment of a cadre at {RankName(violation, locale).ToLowerInvariant()} is approved by {Approvers(violation, locale)}; you do not hold that authority."),
+            RuleCode.RejectionCommentRequired => locale.Pick(
+                "不批准诫勉谈话建议须填写审批意见，说明理由。",
+                "a rejection must give the reason in the approval comment."),
+            RuleCode.NotApproved => locale.Pick(
+                $"诫勉谈话须经批准后才能安排（当前状态：{StateName(violation, locale)}）。",
+                $"the admonishment talk can be arranged only once approved (current state: {StateName(violation, locale)})."),
+            RuleCode.TwoTalkersRequired => locale.Pick(
+                "有轻微违纪行为的，须由两人以上（含两人）实施诫勉谈话。",
+                "with a minor violation, at least two talkers hold the admonishment talk."),
+            RuleCode.AdmonishmentRecorderRequired => locale.Pick(
+                "有轻微违纪行为的，纪委办（监察处）须安排人员参加谈话并作谈话记录，请指定记录人。",
+                "with a minor violation, the discipline office provides someone to keep the record; choose a recorder."),
+            RuleCode.TalkeeNotSubject => locale.Pick(
+                "诫勉谈话的谈话对象只能是本诫勉事项所涉人员本人。",
+                "the admonishment talk is held with the person the case is about, alone."),
+            RuleCode.NextCheckRequired => locale.Pick(
+                "未改正或改正不明显的，须指定晚于今天的下次了解日期。",
+                "when the problem is not or barely corrected, set the next check on a date after today."),
             _ => locale.Pick($"违反规则 {violation.Code}。", $"rule {violation.Code} is broken."),
         };
     }
@@ -157,7 +203,8 @@ public static class RuleMessages
     private static string FieldName(RuleViolation violation, Locale locale)
     {
         var field = violation.Argument("field") ?? FirstArgument(violation) ?? "";
-        return CreateTalk.CreateTalkFields.Label(field, locale) ?? Records.RecordFields.Label(field, locale) ?? Roles.RoleFields.Label(field, locale) ?? field;
+        return CreateTalk.CreateTalkFields.Label(field, locale) ?? Records.RecordFields.Label(field, locale) ?? Roles.RoleFields.Label(field, locale)
+            ?? Labels.CaseField(field, locale) ?? field;
     }
 
     // Handlers add the display name ("name") to a violation that names a person; the id is the fallback.
@@ -167,8 +214,40 @@ public static class RuleMessages
     private static string Numbers(RuleViolation violation, string key, Locale locale) =>
         (violation.Argument(key) ?? "").Replace(",", locale.Pick("、", ", "), StringComparison.Ordinal);
 
-    private static string StateName(RuleViolation violation) =>
-        violation.Argument("state") ?? FirstArgument(violation) ?? "?";
+    // The states of leads, cases and tasks are named as the cards show them; other states (a talk's, a record's) as given.
+    private static string StateName(RuleViolation violation, Locale locale)
+    {
+        var state = violation.Argument("state") ?? FirstArgument(violation) ?? "?";
+        return Named<CaseStatus>(state) is { } c ? Labels.Of(c, locale)
+            : Named<LeadStatus>(state) is { } l ? Labels.Of(l, locale)
+            : Named<CaseTaskStatus>(state) is { } t ? Labels.Of(t, locale)
+            : state;
+    }
+
+    // "kind" is a DispositionKind name on the disposition rules and a CaseTaskKind name on a submission; some names are both.
+    private static string DispositionName(RuleViolation violation, Locale locale) => violation.Argument("kind") is { } kind
+        ? Named<DispositionKind>(kind) is { } d ? Labels.Of(d, locale) : Named<CaseTaskKind>(kind) is { } t ? Labels.Of(t, locale) : kind
+        : locale.Pick("该处置", "this disposition");
+
+    private static string DispositionNote(RuleViolation violation, Locale locale) =>
+        Named<DispositionKind>(violation.Argument("kind")) is { } d ? Labels.NoteOf(d, locale) : locale.Pick("说明", "a note");
+
+    private static string TaskKindName(RuleViolation violation, Locale locale) => violation.Argument("kind") is { } kind
+        ? Named<CaseTaskKind>(kind) is { } t ? Labels.Of(t, locale) : Named<DispositionKind>(kind) is { } d ? Labels.Of(d, locale) : kind
+        : locale.Pick("书面材料", "Written material");
+
+    private static string RankName(RuleViolation violation, Locale locale) => Named<Rank>(violation.Argument("rank")) is { } rank
+        ? Labels.Of(rank, locale)
+        : violation.Argument("rank") ?? locale.Pick("该职级", "this rank");
+
+    // 002 §四2 in its own words: 正处级 → 分管干部的党委副书记或纪委书记; 副处级及以下 → 纪委办(监察处)或组织部负责人.
+    private static string Approvers(RuleViolation violation, Locale locale) => Named<Rank>(violation.Argument("rank")) == Rank.Division
+        ? locale.Pick("分管干部的党委副书记或纪委书记", "the Party deputy secretary in charge of cadres or the discipline commission secretary")
+        : locale.Pick("纪委办（监察处）或组织部负责人", "the head of the discipline office or of the organisation department");
+
+    // Names only: Enum.TryParse would also take "3" or "Open, Done".
+    private static T? Named<T>(string? name) where T : struct, Enum =>
+        name is not null && Enum.GetNames<T>().Contains(name, StringComparer.Ordinal) ? Enum.Parse<T>(name) : null;
 
     private static string? FirstArgument(RuleViolation violation) =>
         violation.Arguments is { Count: > 0 } arguments ? arguments.Values.First() : null;

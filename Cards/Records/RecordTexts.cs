@@ -59,9 +59,12 @@ public static class ChecklistText
         _ => locale.Pick("谈话步骤（002 §三，须逐项完成）", "Steps (002 §三, all required)"),
     };
 
-    /// <summary>The form's name: the 《层级廉政谈话登记表》 for monthly talks, the 诫勉谈话记录 for admonishment.</summary>
+    /// <summary>
+    /// The form's name: the 《层级廉政谈话登记表》 for monthly talks; for admonishment the 诫勉谈话教育情况表, which the
+    /// responsible person fills and the person talked to verifies (002 §五6–7).
+    /// </summary>
     public static string FormName(TalkKind kind, Locale locale) => kind == TalkKind.Admonishment
-        ? locale.Pick("诫勉谈话记录", "Admonishment Talk Record")
+        ? locale.Pick("《诫勉谈话教育情况表》", "Admonishment Talk Report")
         : locale.Pick("《层级廉政谈话登记表》", "Integrity Talk Record");
 
     public static string Of(RecordStatus status, Locale locale) => status switch

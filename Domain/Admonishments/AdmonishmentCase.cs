@@ -361,7 +361,8 @@ public sealed class AdmonishmentCase
             return false;
         }
 
-        if (!AdmonishmentRules.MayFollowUp(by))
+        // The person admonished does not check their own improvement, even as a member of the office.
+        if (!AdmonishmentRules.MayFollowUp(by) || by.Id == Subject)
         {
             throw new DomainRuleException(new RuleViolation(RuleCode.NotPermitted, RuleSources.AdmonishmentFollowUp));
         }

@@ -17,11 +17,16 @@ public static class LeadAccess
         return person.Active && person.Has(Role.DisciplineOffice);
     }
 
-    /// <summary>The discipline office of the lead's level: the office's role in the unit that registered it.</summary>
+    /// <summary>
+    /// The discipline office of the lead's level: the office's role in the unit that registered it. Never the lead's
+    /// subject, even a member of that office: the talkee is not shown the reporter (SPEC §6).
+    /// </summary>
     public static bool IsOfficeOf(Person person, Lead lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        return IsDisciplineOffice(person) && person.UnitId == lead.OfficeUnit;
+        // A lead registered by an office member without a unit belongs to that member alone, not to every unit-less one.
+        return IsDisciplineOffice(person) && person.Id != lead.Subject
+            && (lead.OfficeUnit is null ? person.Id == lead.RegisteredBy : person.UnitId == lead.OfficeUnit);
     }
 
     /// <summary>The whole lead, reporter included.</summary>

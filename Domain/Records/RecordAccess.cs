@@ -23,9 +23,13 @@ public static class RecordAccess
                || (person.Has(Role.DisciplineOffice) && organiser is not null && person.UnitId is { } unit && unit == organiser.UnitId);
     }
 
-    /// <summary>The recorder named on the talk, or the discipline office that arranges the recording (000 §四(一)4).</summary>
+    /// <summary>
+    /// The recorder named on the talk, or the discipline office that arranges the recording (000 §四(一)4); for an
+    /// admonishment also the responsible person who leads it (002 §五6: 由责任人填写诫勉谈话教育情况表).
+    /// </summary>
     public static bool CanLog(Person person, Talk talk, Person? organiser) =>
-        person.Active && (talk.Recorder == person.Id || IsDisciplineOfficeOf(person, talk, organiser));
+        person.Active && (talk.Recorder == person.Id || IsDisciplineOfficeOf(person, talk, organiser)
+                          || (talk.Kind == TalkKind.Admonishment && talk.LeadTalker == person.Id));
 
     public static bool CanView(Person person, Talk talk, Person? organiser, TalkRecord? record)
     {

@@ -257,6 +257,12 @@ internal static class SampleViews
             {
                 yield return ($"{name}-{l}", card);
             }
+
+            // Leads, dispositions, admonishments, tasks, the archive, the audit log and the desk (000 §三2–3, §四(四); 002).
+            foreach (var (name, card) in CaseSampleViews.AllCards(locale))
+            {
+                yield return ($"{name}-{l}", card);
+            }
         }
     }
 }

@@ -1,0 +1,79 @@
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Localization;
+using TalkBot.Cards.Views;
+using static TalkBot.Cards.Builders.CardParts;
+using static TalkBot.Cards.Builders.CaseParts;
+
+namespace TalkBot.Cards.Builders;
+
+/// <summary>
+/// 个人廉政档案 (000 §四(一)6: 提醒谈话材料应当存入个人廉政档案), for the discipline office: one person's talks and their
+/// records, reminder-talk materials with their dispositions, admonishments and follow-on tasks. Leads appear without
+/// their reporters (SPEC §6): <see cref="LeadLine"/> has none to show.
+/// </summary>
+public static class ArchiveCard
+{
+    public static AdaptiveCard Build(ArchiveView view, Locale locale)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var title = locale.Pick("个人廉政档案", "Personal integrity archive");
+        var card = NewCard(view.PersonName is { } name ? $"{title}: {name}" : title);
+        card.Body.Add(Heading(view.PersonName is { } heading ? $"{title}：{heading}" : title));
+
+        var label = Labels.CaseField(CaseFields.Person, locale)!;
+        card.Body.Add(People(CaseFields.Person, label, view.People, view.Person?.Value, required: true, locale));
+        if (view.People.Count > 0)
+        {
+            card.Body.Add(CardActions.Set(CardActions.Execute(Verbs.ArchiveShow, locale.Pick("查看", "Open"))));
+        }
+
+        if (view.PersonName is not { } person)
+        {
+            card.Body.Add(Subtle(locale.Pick("请选择人员查看其个人廉政档案。每次查看均记入审计日志（SPEC §6）。", "Choose a person to open their archive. Every view is written to the audit log (SPEC §6).")));
+            return card;
+        }
+
+        card.Body.Add(Facts(
+            (locale.Pick("姓名", "Name"), person),
+            (locale.Pick("单位", "Unit"), view.UnitName),
+            (locale.Pick("职级", "Rank"), view.Rank is { } rank ? Labels.Of(rank, locale) : null)));
+        card.Body.Add(Subtle(locale.Pick("本次查看已记入审计日志（SPEC §6）。", "This view is written to the audit log (SPEC §6).")));
+
+        AddSection(card, locale.Pick("谈话", "Talks"), [.. view.Talks.OrderByDescending(t => t.Scheduled).Select(t => Talk(t, locale))], locale);
+
+        card.Body.Add(SubHeading(locale.Pick("提醒谈话材料", "Reminder-talk materials")));
+        if (view.Leads.Count == 0)
+        {
+            card.Body.Add(Subtle(None(locale)));
+        }
+
+        foreach (var lead in view.Leads.OrderByDescending(l => l.RegisteredAt))
+        {
+            card.Body.Add(LeadItem(lead, locale));
+        }
+
+        card.Body.Add(SubHeading(locale.Pick("诫勉谈话", "Admonishments")));
+        if (view.Cases.Count == 0)
+        {
+            card.Body.Add(Subtle(None(locale)));
+        }
+
+        foreach (var line in view.Cases.OrderByDescending(c => c.OpenedAt))
+        {
+            card.Body.Add(CaseItem(line, locale));
+        }
+
+        card.Body.Add(SubHeading(locale.Pick("后续任务", "Follow-on tasks")));
+        if (view.Tasks.Count == 0)
+        {
+            card.Body.Add(Subtle(None(locale)));
+        }
+
+        foreach (var task in view.Tasks.OrderByDescending(t => t.Overdue).ThenBy(t => t.DueDate))
+        {
+            card.Body.Add(Task(task, locale));
+        }
+
+        return card;
+    }
+}
