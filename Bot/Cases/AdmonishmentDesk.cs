@@ -247,7 +247,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
 
     /// <summary>002 §四2: the people holding the authority for the subject's rank.</summary>
     public static IReadOnlyList<PersonId> Approvers(AdmonishmentCase c, PeopleLookup people) =>
-        [.. people.All.Where(p => AdmonishmentRules.MayApprove(p, c.SubjectRank, c.Subject)).Select(p => p.Id)];
+        [.. people.All.Where(p => AdmonishmentRules.MayApprove(p, c.SubjectRank, c.Subject) && p.Id != c.ProposedBy).Select(p => p.Id)];
 
     public async Task<AdaptiveCard> ShowAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
@@ -268,7 +268,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
         string? notice = null, IReadOnlyList<string>? errors = null, IReadOnlyDictionary<string, string?>? values = null)
     {
         var office = IsOfficeOf(viewer, c);
-        var approver = AdmonishmentRules.MayApprove(viewer, c.SubjectRank, c.Subject);
+        var approver = AdmonishmentRules.MayApprove(viewer, c.SubjectRank, c.Subject) && viewer.Id != c.ProposedBy;
         var talker = false;
         foreach (var id in c.Talks)
         {
@@ -332,7 +332,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
             {
                 changed = c.Decide(actor, approve, request.Text(CaseFields.ApprovalComment), kit.Now);
             }
-            catch (DomainRuleException e) when (e.Violations.Any(v => v.Code == RuleCode.NotAuthorisedForRank))
+            catch (DomainRuleException e) when (e.Violations.Any(v => v.Code is RuleCode.NotAuthorisedForRank or RuleCode.ProposerCannotApprove))
             {
                 await kit.AuditAsync(actor, AuditAction.ApprovalRefused, AuditObject.Admonishment, c.Id.Value, c.Subject, cancellationToken).ConfigureAwait(false);
                 return RuleViolationCard.Build(e.Violations, locale);

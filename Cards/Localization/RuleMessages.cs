@@ -196,6 +196,9 @@ public static class RuleMessages
             RuleCode.NextCheckRequired => locale.Pick(
                 "未改正或改正不明显的，须指定晚于今天的下次了解日期。",
                 "when the problem is not or barely corrected, set the next check on a date after today."),
+            RuleCode.ProposerCannotApprove => locale.Pick(
+                "诫勉谈话建议须由提出人以外的有权领导审批，提出人不能审批自己的建议。",
+                "an admonishment proposal is approved by an authority other than its proposer; you proposed this one."),
             _ => locale.Pick($"违反规则 {violation.Code}。", $"rule {violation.Code} is broken."),
         };
     }

@@ -250,6 +250,12 @@ public sealed class AdmonishmentCase
             throw new DomainRuleException(refusal);
         }
 
+        // 002 §四2 puts the proposal before someone else for approval: whoever proposed it does not approve it too.
+        if (ProposedBy == approver.Id)
+        {
+            throw new DomainRuleException(new RuleViolation(RuleCode.ProposerCannotApprove, RuleSources.AdmonishmentApproval));
+        }
+
         if (Decision is { } made)
         {
             return made.Approved == approve

@@ -113,6 +113,8 @@ public enum RuleCode
     TalkeeNotSubject,
     /// <summary>002 §四5: not corrected → checked again on a later date.</summary>
     NextCheckRequired,
+    /// <summary>002 §四2: the proposal goes to someone else for approval; its proposer does not approve it.</summary>
+    ProposerCannotApprove,
 }
 
 /// <summary>Where each rule comes from, as cited in <see cref="RuleViolation.Source"/>.</summary>

@@ -67,6 +67,19 @@ public class AdmonishmentApprovalTests
     }
 
     [Fact]
+    public void Approve_ByTheProposer_IsRefused_EvenWithTheAuthority()
+    {
+        Person head = A.Person().Id("head").In("bureau").With(Role.DisciplineOffice, Role.DisciplineOfficeHead);
+        var c = AdmonishmentCase.Propose(new CaseId("c-2"), Draft, head, Ranked("cadre", Rank.SectionAndBelow), Proposed);
+
+        var violation = RefusedOnce(() => c.Decide(head, approve: true, null, Now));
+
+        Assert.Equal((RuleCode.ProposerCannotApprove, "002 §四2"), (violation.Code, violation.Source));
+        Assert.Equal(CaseStatus.Proposed, c.Status);
+        Assert.True(c.Decide(Ranked("org-head", Rank.Division, Role.OrganizationDeptHead), approve: true, null, Now));
+    }
+
+    [Fact]
     public void ApproverRoles_FollowTheSeed()
     {
         Assert.Equal([Role.CadreDeputySecretary, Role.DisciplineSecretary], AdmonishmentRules.ApproverRoles(Rank.Division));
