@@ -386,4 +386,41 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         Assert.Equal((CaseStatus.Proposed, AdmonishmentOrigin.SelfInitiated), (c.Status, c.Origin));
         Assert.Contains("已报送审批：吴管理", proposed, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FollowUp_NotCorrected_ChecksAgainLater_AndARepeatTalkLinksToTheEarlierCase()
+    {
+        await using var bot = await StartAsync();
+        await bot.ExecuteAsync(Person.Office, Verbs.CasePropose, D((DataKeys.FormId, CaseForm), (CaseFields.Subject, Person.Cadre1.AadObjectId),
+            (CaseFields.Situation, nameof(AdmonishmentSituation.DutyNeglect)), (CaseFields.Facts, "履职不力"), (CaseFields.Origin, nameof(AdmonishmentOrigin.IntegrityAssessment))));
+        await bot.ExecuteAsync(Head, Verbs.CaseApprove, D((DataKeys.CaseId, CaseForm)));
+        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, D((DataKeys.FormId, AdmonishmentTalkForm), (DataKeys.CaseId, CaseForm), ("talkees", Person.Cadre1.AadObjectId),
+            ("talkers", Person.Leader.AadObjectId), ("recorder", Person.Recorder.AadObjectId), ("kind", "Admonishment"), ("date", "2026-03-10"), ("time", "09:30"), ("place", "第三会议室")));
+        bot.Clock.SetUtcNow(AfterAdmonishment);
+        await bot.ExecuteAsync(Person.Recorder, Verbs.RecordSubmit, RecordForm(AdmonishmentTalkForm, "rec-a", "2026-03-10", 4));
+        Assert.Empty(await bot.Services.GetRequiredService<CaseRepository>().ListTasksAsync(CaseForm, default)); // no violation: no written self-examination
+
+        var noDate = Text(await bot.ExecuteAsync(Person.Office, Verbs.CaseFollowUp, D((DataKeys.CaseId, CaseForm), (DataKeys.FormId, "f1"),
+            (CaseFields.Outcome, nameof(FollowUpOutcome.FurtherCriticism)), (CaseFields.FollowUpNote, "改正不明显"))));
+        Assert.Contains("002 §四5", noDate, StringComparison.Ordinal);
+        Assert.Empty((await CaseAsync(bot))!.Case.Checks);
+        await bot.ExecuteAsync(Person.Office, Verbs.CaseFollowUp, D((DataKeys.CaseId, CaseForm), (DataKeys.FormId, "f2"),
+            (CaseFields.Outcome, nameof(FollowUpOutcome.FurtherCriticism)), (CaseFields.FollowUpNote, "改正不明显，已批评教育"), (CaseFields.NextCheck, "2026-04-20")));
+        var again = (await CaseAsync(bot))!.Case;
+        Assert.Equal((CaseStatus.FollowUp, new DateOnly(2026, 4, 20)), (again.Status, again.NextCheck));
+
+        // 002 §五5: another talk on the same problem, linked to this case.
+        var form = Text(await bot.ExecuteAsync(Person.Office, Verbs.CaseNew, D((DataKeys.EarlierCases, CaseForm))));
+        Assert.Contains("李干部", form, StringComparison.Ordinal);
+        const string Repeat = "0195a0b2c3d47e8f9a0b1c2d3e4f0005";
+        await bot.ExecuteAsync(Person.Office, Verbs.CasePropose, D((DataKeys.FormId, Repeat), (CaseFields.Subject, Person.Cadre1.AadObjectId), (CaseFields.Earlier, CaseForm),
+            (CaseFields.Situation, nameof(AdmonishmentSituation.DutyNeglect)), (CaseFields.Facts, "整改不到位"), (CaseFields.Origin, nameof(AdmonishmentOrigin.IntegrityAssessment))));
+        Assert.Equal([new CaseId(CaseForm)], (await CaseAsync(bot, Repeat))!.Case.Earlier);
+
+        // A link to someone else's case is refused.
+        const string Wrong = "0195a0b2c3d47e8f9a0b1c2d3e4f0006";
+        await bot.ExecuteAsync(Person.Office, Verbs.CasePropose, D((DataKeys.FormId, Wrong), (CaseFields.Subject, Person.Cadre2.AadObjectId), (CaseFields.Earlier, CaseForm),
+            (CaseFields.Situation, nameof(AdmonishmentSituation.DutyNeglect)), (CaseFields.Facts, "整改不到位"), (CaseFields.Origin, nameof(AdmonishmentOrigin.IntegrityAssessment))));
+        Assert.Null(await CaseAsync(bot, Wrong));
+    }
 }
