@@ -182,37 +182,12 @@ public sealed class CaseTask
             throw new DomainRuleException(new RuleViolation(RuleCode.NotPermitted, RuleSources.FollowUp));
         }
 
-        var latest = submissions.Count > 0 ? submissions[^1] : null;
-        if (latest is not null && submission == latest.Number && reviews.LastOrDefault(r => r.Submission == submission) is { } done)
-        {
-            return done.Accepted == accept
-                ? false
-                : throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.FollowUp));
-        }
-
-        if (latest is null || submission != latest.Number || Status != CaseTaskStatus.Submitted)
-        {
-            throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.FollowUp));
-        }
-
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (!accept)
+        var latest = submissions.Count > 0 ? submissions[^1].Number : 0;
+        if (!ReviewRules.IsNew(submission, latest, reviews.LastOrDefault(r => r.Submission == latest && latest > 0)?.Accepted, Status == CaseTaskStatus.Submitted,
+                Status.ToString(), accept, comment, newDueDate, today, RuleSources.FollowUp))
         {
-            var violations = new List<RuleViolation>();
-            if (comment is null)
-            {
-                violations.Add(new RuleViolation(RuleCode.ReturnCommentRequired, RuleSources.FollowUp));
-            }
-
-            if (newDueDate is not { } due || due <= today)
-            {
-                violations.Add(new RuleViolation(RuleCode.NewDueDateRequired, RuleSources.FollowUp));
-            }
-
-            if (violations.Count > 0)
-            {
-                throw new DomainRuleException(violations);
-            }
+            return false;
         }
 
         reviews.Add(new TaskReview(submission, accept, comment, accept ? null : newDueDate, by, now));

@@ -124,11 +124,12 @@ public sealed class Lead
 
     public IReadOnlyList<Disposition> Dispositions => dispositions;
 
+    /// <summary>Closed once 了结澄清; otherwise where the latest talk stands: none yet, held or arranged, or decided on.</summary>
     public LeadStatus Status =>
         dispositions.Any(d => d.Kind == DispositionKind.ClosedUnfounded) ? LeadStatus.Closed
-        : dispositions.Count > 0 ? LeadStatus.Disposed
-        : talks.Count > 0 ? LeadStatus.InTalk
-        : LeadStatus.Registered;
+        : talks.Count == 0 ? LeadStatus.Registered
+        : dispositions.Any(d => d.AfterTalk == talks.Count) ? LeadStatus.Disposed
+        : LeadStatus.InTalk;
 
     /// <summary>
     /// Registers a lead. Only the discipline office does (000 §三2–3: 根据线索处置办法); the summary, source and category

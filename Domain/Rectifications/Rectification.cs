@@ -169,37 +169,12 @@ public sealed class Rectification
     /// <returns>Whether anything changed.</returns>
     public bool Review(PersonId reviewer, int report, bool accept, string? comment, DateOnly? newDueDate, DateOnly today, DateTimeOffset now)
     {
-        var latest = reports.Count > 0 ? reports[^1] : null;
-        if (latest is not null && report == latest.Number && reviews.LastOrDefault(r => r.Report == report) is { } done)
-        {
-            return done.Accepted == accept
-                ? false
-                : throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.Rectification));
-        }
-
-        if (latest is null || report != latest.Number || Status != RectificationStatus.Submitted)
-        {
-            throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.Rectification));
-        }
-
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (!accept)
+        var latest = reports.Count > 0 ? reports[^1].Number : 0;
+        if (!ReviewRules.IsNew(report, latest, reviews.LastOrDefault(r => r.Report == latest && latest > 0)?.Accepted, Status == RectificationStatus.Submitted,
+                Status.ToString(), accept, comment, newDueDate, today, RuleSources.Rectification))
         {
-            var violations = new List<RuleViolation>();
-            if (comment is null)
-            {
-                violations.Add(new RuleViolation(RuleCode.ReturnCommentRequired, RuleSources.Rectification));
-            }
-
-            if (newDueDate is not { } due || due <= today)
-            {
-                violations.Add(new RuleViolation(RuleCode.NewDueDateRequired, RuleSources.Rectification));
-            }
-
-            if (violations.Count > 0)
-            {
-                throw new DomainRuleException(violations);
-            }
+            return false;
         }
 
         reviews.Add(new RectificationReview(report, accept, comment, accept ? null : newDueDate, reviewer, now));

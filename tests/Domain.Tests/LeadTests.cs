@@ -408,6 +408,7 @@ public class LeadDispositionTests
 
         Assert.True(lead.AttachTalk(SecondTalk));
         Assert.Equal([FirstTalk, SecondTalk], lead.Talks);
+        Assert.Equal(LeadStatus.InTalk, lead.Status); // the second talk waits for its own dispositions
         Assert.Equal(RuleCode.DispositionBeforeTalk,
             RefusedOnce(() => lead.Dispose(By, [Complete(DispositionKind.PreliminaryVerification)], "f2", latestTalkHeld: false, Today, Now)).Code);
 
@@ -416,6 +417,7 @@ public class LeadDispositionTests
         var d = Assert.Single(second);
         Assert.Equal((3, 2, DispositionKind.PreliminaryVerification), (d.Number, d.AfterTalk, d.Kind));
         Assert.Equal([1, 1, 2], lead.Dispositions.Select(x => x.AfterTalk));
+        Assert.Equal(LeadStatus.Disposed, lead.Status);
         // No further talk: the second round chose no 再次谈话.
         Assert.Equal(RuleCode.InvalidState, RefusedOnce(() => lead.AttachTalk(new TalkId("t-3"))).Code);
     }
