@@ -71,7 +71,7 @@ public sealed class TalkPurpose
 }
 
 /// <summary>Resolves the lead or case a create-talk submit names, and stores the link once the talk exists.</summary>
-public sealed class CaseTalks(CaseKit kit)
+public sealed class CaseTalks(CaseKit kit, AdmonishmentDesk admonishments)
 {
     /// <summary>
     /// The purpose the data names (leadId or caseId), or null for an ordinary talk. A lead or case the actor may not
@@ -125,7 +125,8 @@ public sealed class CaseTalks(CaseKit kit)
 
     /// <summary>
     /// Once the talk is stored: the lead or case is saved with it (read again and re-applied on a concurrent change), the
-    /// talk is linked to it, and for a lead the talkers are briefed on the problem, never on who reported it (002 §五1, §五8).
+    /// talk is linked to it, and the talkers are briefed on the problem (002 §五1) — for a lead never on who reported it
+    /// (002 §五8).
     /// </summary>
     public async Task AttachAsync(TalkPurpose purpose, Talk talk, PeopleLookup people, CancellationToken cancellationToken)
     {
@@ -162,6 +163,15 @@ public sealed class CaseTalks(CaseKit kit)
         }
 
         await kit.Store.LinkTalkAsync(talk.Id, lead?.Lead.Id, stored?.Case.Id, cancellationToken).ConfigureAwait(false);
+        if (stored is not null)
+        {
+            // 002 §五1: before the talk the responsible person is told the details of the problem.
+            var c = stored.Case;
+            await kit.Messenger.TellEachAsync(talk.Talkers.Where(t => t != c.Subject), (_, loc) => CaseCard.Build(admonishments.View(c, people, CaseCardMode.View,
+                loc.Pick("谈话前，请了解有关问题的详细情况（002 §五1）。", "Before the talk, please read the details of the problem (002 §五1).")), loc),
+                cancellationToken, "brief|" + talk.Id.Value).ConfigureAwait(false);
+        }
+
         if (lead is not null)
         {
             var l = lead.Lead;

@@ -167,10 +167,8 @@ public sealed class SubmitRecordAction(RecordDesk desk, RectificationDesk rectif
 
             // 000 §四(一)5: the 3 days run from the talk, not from the record's verification, so they open now.
             await rectifications.OpenForRecordAsync(talk, record, people, cancellationToken).ConfigureAwait(false);
-            if (record.Versions.Count == 1)
-            {
-                await cases.OnRecordLoggedAsync(talk, people, cancellationToken).ConfigureAwait(false);
-            }
+            // A lead's dispositions or a case's follow-up; a revision finds them done already and changes nothing.
+            await cases.OnRecordLoggedAsync(talk, people, cancellationToken).ConfigureAwait(false);
 
             return RecordCard.Build(desk.Presenter.Record(talk, record, record.Current, actor.Id, people, RecordCardMode.Recorder,
                 locale.Pick("记录已提交，已发送谈话对象核实。", "Record submitted and sent to the talkee(s) to verify.")), locale);

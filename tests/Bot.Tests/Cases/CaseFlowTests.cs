@@ -272,6 +272,8 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         var created = Text(await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Talk($"{Person.Leader.AadObjectId},{Person.Office.AadObjectId}")));
         Assert.Contains("谈话已创建", created, StringComparison.Ordinal);
         Assert.Equal(CaseStatus.TalkArranged, (await CaseAsync(bot))!.Case.Status);
+        Assert.Single(bot.Connector.CardsTo(Person.Leader), c => c.Contains("002 §五1", StringComparison.Ordinal) && c.Contains("多次违规使用公务用车", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Connector.CardsTo(Person.Cadre1), c => c.Contains("多次违规使用公务用车", StringComparison.Ordinal));
 
         // The responsible person fills the 诫勉谈话教育情况表 (002 §五6); the person verifies it (§五7).
         bot.Clock.SetUtcNow(AfterAdmonishment);
