@@ -144,8 +144,8 @@ public sealed class ReminderJobs(
 
                 await messenger.TellAsync(talk.Recorder ?? talk.Organiser, l => ReminderCard.Build(new ReminderView(
                     l.Pick("谈话记录尚未登记", "Talk not yet recorded"),
-                    [l.Pick($"{DateText.DateTime(when, l)}在{talk.Place}与{CardParts.Names(talk.Talkees.Select(people.Name), l)}的{Labels.Of(talk.Kind, l)}尚未登记《层级廉政谈话登记表》（000 §四(一)4）。",
-                        $"The talk with {CardParts.Names(talk.Talkees.Select(people.Name), l)} on {DateText.DateTime(when, l)} at {talk.Place} has no record yet (000 §四(一)4).")],
+                    [l.Pick($"{DateText.DateTime(when, l)}在{talk.Place}与{CardParts.Names(talk.Talkees.Select(people.Name), l)}的{Labels.Of(talk.Kind, l)}尚未登记{Cards.Records.ChecklistText.FormName(talk.Kind, l)}（{RecordSource(talk)}）。",
+                        $"The talk with {CardParts.Names(talk.Talkees.Select(people.Name), l)} on {DateText.DateTime(when, l)} at {talk.Place} has no {Cards.Records.ChecklistText.FormName(talk.Kind, l)} yet ({RecordSource(talk)}).")],
                     false, Verbs.RecordNew, l.Pick("登记谈话记录", "Record the talk"), ids), l), cancellationToken, entry.Key,
                     TalkEscalation.For(talk, $"{talk.Place}谈话的记录登记提醒", $"the reminder to record the talk at {talk.Place}")).ConfigureAwait(false);
                 return null;
@@ -157,6 +157,9 @@ public sealed class ReminderJobs(
                 return null;
         }
     }
+
+    // 000 §四(一)4: the 《层级廉政谈话登记表》; 002 §五6–7: the 诫勉谈话教育情况表 and the person's verification.
+    private static string RecordSource(Talk talk) => talk.Kind == TalkKind.Admonishment ? "002 §五6–7" : "000 §四(一)4";
 
     private async Task<ScheduleEntry?> RectificationAsync(ScheduleEntry entry, Talk talk, PersonId talkee, PeopleLookup people, CancellationToken cancellationToken)
     {
