@@ -218,14 +218,14 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
         if (draft.Lead is { } leadId && (await kit.Store.GetLeadAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } lead
             || lead.Lead.Subject != subject || !LeadAccess.IsOfficeOf(actor, lead.Lead)))
         {
-            problems.Add(new RuleViolation(RuleCode.TalkeeNotSubject, RuleSources.AdmonishmentProposal));
+            problems.Add(new RuleViolation(RuleCode.LinkNotSamePerson, RuleSources.AdmonishmentRepeat));
         }
 
         foreach (var earlier in draft.Earlier ?? [])
         {
             if (await kit.Store.GetCaseAsync(earlier, cancellationToken).ConfigureAwait(false) is not { } e || e.Case.Subject != subject)
             {
-                problems.Add(new RuleViolation(RuleCode.TalkeeNotSubject, RuleSources.AdmonishmentProposal));
+                problems.Add(new RuleViolation(RuleCode.LinkNotSamePerson, RuleSources.AdmonishmentRepeat));
                 break;
             }
         }

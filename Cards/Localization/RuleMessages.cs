@@ -191,8 +191,11 @@ public static class RuleMessages
                 "有轻微违纪行为的，纪委办（监察处）须安排人员参加谈话并作谈话记录，请指定记录人。",
                 "with a minor violation, the discipline office provides someone to keep the record; choose a recorder."),
             RuleCode.TalkeeNotSubject => locale.Pick(
-                "诫勉谈话的谈话对象只能是本诫勉事项所涉人员本人。",
-                "the admonishment talk is held with the person the case is about, alone."),
+                "谈话对象只能是该问题线索或诫勉事项所涉人员本人，且只此一人。",
+                "the talk is held with the person the lead or case is about, alone."),
+            RuleCode.LinkNotSamePerson => locale.Pick(
+                "关联的问题线索和此前的诫勉谈话须涉及同一人，且线索须由本级纪检监察机关登记。",
+                "the lead and earlier admonishments linked must be about the same person, and the lead registered by this office."),
             RuleCode.NextCheckRequired => locale.Pick(
                 "未改正或改正不明显的，须指定晚于今天的下次了解日期。",
                 "when the problem is not or barely corrected, set the next check on a date after today."),

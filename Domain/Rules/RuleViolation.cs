@@ -115,6 +115,8 @@ public enum RuleCode
     NextCheckRequired,
     /// <summary>002 §四2: the proposal goes to someone else for approval; its proposer does not approve it.</summary>
     ProposerCannotApprove,
+    /// <summary>A proposal links a lead or earlier cases (002 §五5) about someone else, or a lead of another office.</summary>
+    LinkNotSamePerson,
 }
 
 /// <summary>Where each rule comes from, as cited in <see cref="RuleViolation.Source"/>.</summary>
@@ -164,6 +166,8 @@ public static class RuleSources
     public const string AdmonishmentTalkers = "002 §四3";
     /// <summary>002 §四5: the follow-up check.</summary>
     public const string AdmonishmentFollowUp = "002 §四5";
+    /// <summary>002 §五5: several talks on the same problem.</summary>
+    public const string AdmonishmentRepeat = "002 §五5";
     /// <summary>002 §五4: a cadre may ask for a talk.</summary>
     public const string SelfInitiated = "002 §五4";
     /// <summary>SPEC §6: who may see a record.</summary>

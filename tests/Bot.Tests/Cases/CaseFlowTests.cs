@@ -421,8 +421,9 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
 
         // A link to someone else's case is refused.
         const string Wrong = "0195a0b2c3d47e8f9a0b1c2d3e4f0006";
-        await bot.ExecuteAsync(Person.Office, Verbs.CasePropose, D((DataKeys.FormId, Wrong), (CaseFields.Subject, Person.Cadre2.AadObjectId), (CaseFields.Earlier, CaseForm),
-            (CaseFields.Situation, nameof(AdmonishmentSituation.DutyNeglect)), (CaseFields.Facts, "整改不到位"), (CaseFields.Origin, nameof(AdmonishmentOrigin.IntegrityAssessment))));
+        var wrong = Text(await bot.ExecuteAsync(Person.Office, Verbs.CasePropose, D((DataKeys.FormId, Wrong), (CaseFields.Subject, Person.Cadre2.AadObjectId), (CaseFields.Earlier, CaseForm),
+            (CaseFields.Situation, nameof(AdmonishmentSituation.DutyNeglect)), (CaseFields.Facts, "整改不到位"), (CaseFields.Origin, nameof(AdmonishmentOrigin.IntegrityAssessment)))));
+        Assert.Contains("002 §五5", wrong, StringComparison.Ordinal);
         Assert.Null(await CaseAsync(bot, Wrong));
     }
 }
