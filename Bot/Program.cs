@@ -22,6 +22,7 @@ var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok("ok"));
 app.MapBotMessages("/api/messages");
 app.MapTalkBotTestClock();
+app.MapArchiveExports();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

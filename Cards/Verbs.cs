@@ -159,6 +159,9 @@ public static class Verbs
     /// <summary>The personal integrity archive (个人廉政档案); data: the person input (also the command 廉政档案).</summary>
     public const string ArchiveShow = "archive.show";
 
+    /// <summary>Export one person's archive as CSV: a single-use download link (导出); data: archiveOf (the person's id).</summary>
+    public const string ArchiveExport = "archive.export";
+
     /// <summary>The audit log (审计日志), for the discipline office.</summary>
     public const string AuditShow = "audit.show";
 
@@ -171,7 +174,7 @@ public static class Verbs
         RolesShow, RolesLoad, RolesAssign, RolesImport,
         CaseDesk, LeadNew, LeadCreate, LeadShow, LeadTalk, LeadDisposeForm, LeadDispose,
         CaseNew, CasePropose, CaseShow, CaseApprove, CaseReject, CaseTalk, CaseFollowUp, CaseRequestForm, CaseRequest,
-        TaskShow, TaskSubmit, TaskAccept, TaskReturn, ArchiveShow, AuditShow,
+        TaskShow, TaskSubmit, TaskAccept, TaskReturn, ArchiveShow, ArchiveExport, AuditShow,
     ];
 }
 
@@ -208,6 +211,9 @@ public static class DataKeys
     public const string LeadId = "leadId";
     public const string CaseId = "caseId";
     public const string TaskId = "taskId";
+
+    /// <summary>Whose archive an export is of (a person id; not the archive's "person" input, which the picker sets).</summary>
+    public const string ArchiveOf = "archiveOf";
 
     /// <summary>Earlier case ids a new proposal links to (comma-separated).</summary>
     public const string EarlierCases = "earlierCases";

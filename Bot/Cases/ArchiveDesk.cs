@@ -50,9 +50,7 @@ public sealed class ArchiveDesk(CaseKit kit, AuditLog audit)
     public async Task<AdaptiveCard> ArchiveAsync(Person actor, Locale locale, string? personText, CancellationToken cancellationToken)
     {
         var people = await kit.PeopleAsync(cancellationToken).ConfigureAwait(false);
-        var person = personText is { Length: > 0 } text
-            ? people.Find(new PersonId(text)) ?? people.All.FirstOrDefault(p => p.DisplayName == text.Trim())
-            : null;
+        var person = Find(people, personText);
         if (!LeadAccess.CanReadArchive(actor))
         {
             return await kit.RefuseAsync(actor, locale, AuditObject.Archive, person?.Id.Value ?? "-", person?.Id, "查看个人廉政档案", "read integrity archives",
@@ -66,21 +64,34 @@ public sealed class ArchiveDesk(CaseKit kit, AuditLog audit)
         }
 
         await kit.AuditAsync(actor, AuditAction.View, AuditObject.Archive, person.Id.Value, person.Id, cancellationToken).ConfigureAwait(false);
+        var view = await ViewAsync(person, people, locale, cancellationToken).ConfigureAwait(false) with { People = choices };
+        return ArchiveCard.Build(view, locale);
+    }
+
+    /// <summary>One person's archive as the card and the export show it (without the person picker).</summary>
+    public async Task<ArchiveView> ViewAsync(Person person, PeopleLookup people, Locale locale, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
         var (personLeads, personCases, personTasks) = await kit.Store.ListAsync(CaseRepository.PersonPartition(person.Id), cancellationToken).ConfigureAwait(false);
         var talkIds = (await kit.Talks.ListTalksNoticedToAsync(person.Id, cancellationToken).ConfigureAwait(false)).ToList();
         var talks = await kit.TalkLinesAsync(talkIds, people, cancellationToken).ConfigureAwait(false);
-        var view = new ArchiveView(
+        var units = await kit.UnitsAsync(cancellationToken).ConfigureAwait(false);
+        return new ArchiveView(
             person.DisplayName,
-            person.UnitId?.Value,
+            person.UnitId is { } unit ? units.FirstOrDefault(u => u.Id == unit)?.Name ?? unit.Value : null,
             person.Rank,
             [.. talks.OrderByDescending(t => t.Scheduled)],
             [.. personLeads.OrderByDescending(l => l.RegisteredAt).Select(l => Line(l, people))],
-            [.. personCases.Where(c => c.Status != CaseStatus.Requested || c.Subject == person.Id).OrderByDescending(c => c.OpenedAt).Select(c => Line(c, people))],
+            [.. personCases.Where(c => c.Subject == person.Id).OrderByDescending(c => c.OpenedAt).Select(c => Line(c, people))],
             [.. personTasks.Where(t => t.Subject == person.Id).Select(t => kit.Line(t, people))],
-            choices,
+            [],
             person.Id);
-        return ArchiveCard.Build(view, locale);
     }
+
+    /// <summary>Finds the person an archive request names: an id, or a display name typed after the command.</summary>
+    public static Person? Find(PeopleLookup people, string? text) => text is { Length: > 0 }
+        ? people.Find(new PersonId(text)) ?? people.All.FirstOrDefault(p => p.DisplayName == text.Trim())
+        : null;
 
     /// <summary>审计日志: the newest lines, for the discipline office; reading it is itself audited.</summary>
     public async Task<AdaptiveCard> AuditAsync(Person actor, Locale locale, CancellationToken cancellationToken)

@@ -198,6 +198,13 @@ public sealed class ArchiveAction(ArchiveDesk desk) : ICardAction
         desk.ArchiveAsync(request.Actor, request.Locale, request.Text(CaseFields.Person), cancellationToken);
 }
 
+public sealed class ExportArchiveAction(ArchiveExports exports) : ICardAction
+{
+    public string Verb => Verbs.ArchiveExport;
+
+    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) => exports.ExportAsync(request, cancellationToken);
+}
+
 /// <summary>审计日志 / audit: the audit log, for the discipline office.</summary>
 public sealed class ShowAuditCommand(ArchiveDesk desk) : ICommand
 {

@@ -61,6 +61,8 @@ public sealed class CaseKit(
 
     public Task<PeopleLookup> PeopleAsync(CancellationToken cancellationToken) => PeopleLookup.LoadAsync(peopleRepository, cancellationToken);
 
+    public Task<IReadOnlyList<Unit>> UnitsAsync(CancellationToken cancellationToken) => peopleRepository.ListUnitsAsync(cancellationToken);
+
     /// <summary>Writes one audit line (SPEC §6).</summary>
     public Task AuditAsync(Person actor, AuditAction action, AuditObject what, string id, PersonId? subject, CancellationToken cancellationToken) =>
         audit.WriteAsync(new AuditEntry(time.GetUtcNow(), actor.Id, action, what, id, subject), cancellationToken);

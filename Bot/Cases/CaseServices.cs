@@ -20,6 +20,10 @@ public static class CaseServices
         services.AddSingleton<ArchiveDesk>();
         services.AddSingleton<CaseJobs>();
         services.AddSingleton<CaseRecordHook>();
+        var exports = new ExportOptions();
+        configuration.GetSection(ExportOptions.Section).Bind(exports);
+        services.AddSingleton(exports);
+        services.AddSingleton<ArchiveExports>();
 
         services.AddSingleton<ICommand, CaseDeskCommand>();
         services.AddSingleton<ICommand, NewLeadCommand>();
@@ -49,6 +53,7 @@ public static class CaseServices
         services.AddSingleton<ICardAction, ReturnTaskAction>();
         services.AddSingleton<ICardAction, ArchiveAction>();
         services.AddSingleton<ICardAction, ShowAuditAction>();
+        services.AddSingleton<ICardAction, ExportArchiveAction>();
         return services;
     }
 }

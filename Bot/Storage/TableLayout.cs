@@ -31,7 +31,8 @@ namespace TalkBot.Bot.Storage;
 /// transaction guarded by the <c>current</c> row's ETag; inverted ticks list the newest change first. A directory sync
 /// re-applies the <c>current</c> rows (one query on RowKey) to People; see <c>Roles/RoleAssignmentStore.cs</c>.</item>
 /// <item><c>Cases</c>, <c>CaseIndex</c>, <c>AuditLog</c>: leads, admonishment cases, their follow-on tasks, the index
-/// that finds them by person, office and talk, and the audit log; keys in <c>Cases/CaseRepository.cs</c>.</item>
+/// that finds them by person, office and talk, and the audit log; keys in <c>Cases/CaseRepository.cs</c>.
+/// <c>Exports</c>: single-use download links of archive exports; keys in <c>Cases/ArchiveExports.cs</c>.</item>
 /// <item><c>NoticesByPerson</c>: PartitionKey = talkee id; RowKey = talk id. Answers "my notices" with one partition
 /// query instead of a scan over every talk. Written after the talk's transaction; rewriting it is harmless.</item>
 /// <item><c>ConversationReferences</c>: PartitionKey = the person's Entra object id; RowKey = channel id
@@ -55,6 +56,7 @@ public static class TableLayout
     public const string Cases = "Cases";
     public const string CaseIndex = "CaseIndex";
     public const string AuditLog = "AuditLog";
+    public const string Exports = "Exports";
 
     public const string TalkRow = "talk";
     public const string NoticeRowPrefix = "notice|";
@@ -87,5 +89,5 @@ public static class TableLayout
     public static string AcknowledgementRow(string talkeeId) => AcknowledgementRowPrefix + talkeeId;
 
     public static IReadOnlyList<string> All { get; } = [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries, Outbox, Plans, RoleAssignments,
-        Cases, CaseIndex, AuditLog];
+        Cases, CaseIndex, AuditLog, Exports];
 }

@@ -18,9 +18,10 @@ public sealed class TalkBotTables(TableServiceClient service, StorageOptions opt
     public TableClient Cases { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Cases);
     public TableClient CaseIndex { get; } = service.GetTableClient(options.TablePrefix + TableLayout.CaseIndex);
     public TableClient AuditLog { get; } = service.GetTableClient(options.TablePrefix + TableLayout.AuditLog);
+    public TableClient Exports { get; } = service.GetTableClient(options.TablePrefix + TableLayout.Exports);
 
     public IEnumerable<TableClient> All => [Talks, NoticesByPerson, ConversationReferences, People, TalksByPerson, Schedule, Deliveries, Outbox, Plans, RoleAssignments,
-        Cases, CaseIndex, AuditLog];
+        Cases, CaseIndex, AuditLog, Exports];
 
     /// <summary>Creates missing tables; called once at start-up, never from a constructor.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

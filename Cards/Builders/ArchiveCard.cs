@@ -38,6 +38,11 @@ public static class ArchiveCard
             (locale.Pick("单位", "Unit"), view.UnitName),
             (locale.Pick("职级", "Rank"), view.Rank is { } rank ? Labels.Of(rank, locale) : null)));
         card.Body.Add(Subtle(locale.Pick("本次查看已记入审计日志（SPEC §6）。", "This view is written to the audit log (SPEC §6).")));
+        if (view.Person is { } id)
+        {
+            card.Body.Add(CardActions.Set(CardActions.Execute(Verbs.ArchiveExport, locale.Pick("导出 CSV", "Export CSV"),
+                new Dictionary<string, string> { [DataKeys.ArchiveOf] = id.Value }, associatedInputs: AdaptiveAssociatedInputs.None)));
+        }
 
         AddSection(card, locale.Pick("谈话", "Talks"), [.. view.Talks.OrderByDescending(t => t.Scheduled).Select(t => Talk(t, locale))], locale);
 

@@ -425,3 +425,24 @@ public sealed class CaseCardTests
     private static string? Data(JsonElement action, string key) =>
         action.GetProperty("data").TryGetProperty(key, out var value) ? value.GetString() : null;
 }
+
+public sealed class ArchiveCsvTests
+{
+    [Fact]
+    public void Csv_QuotesCommasAndQuotes_AndKeepsFormulasAsText()
+    {
+        var view = new ArchiveView("王干部", "第一基层党委", Domain.People.Rank.SectionAndBelow, [],
+            [new LeadLine(new Domain.Leads.LeadId("0195a0b2c3d47e8f9a0b1c2d3e4f0001"), "王干部", Domain.Leads.LeadSource.Petition,
+                Domain.Leads.DisciplineCategory.Integrity, "=HYPERLINK(\"x\"), 超标准", Domain.Leads.LeadStatus.Registered,
+                new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8)), [])],
+            [], [], []);
+
+        var csv = Exports.ArchiveCsv.Build(view, Localization.Locale.ZhCn);
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("个人廉政档案,王干部,第一基层党委,科级及以下,", lines[0]);
+        Assert.Equal("类别,日期,事项,状态,说明", lines[1]);
+        Assert.EndsWith(",\"'=HYPERLINK(\"\"x\"\"), 超标准\"", lines[2], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
+    }
+}

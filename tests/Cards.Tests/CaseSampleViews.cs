@@ -253,6 +253,8 @@ internal static class CaseSampleViews
         yield return ("archive-empty", ArchiveCard.Build(Archive(withPerson: true, empty: true), locale));
         yield return ("archive-nobody", ArchiveCard.Build(Archive(withPerson: false) with { People = [] }, locale));
 
+        yield return ("export-link", ExportLinkCard.Build(new ExportLinkView("周海涛", new Uri("https://talkbot.example/api/exports/abc"),
+            new DateTimeOffset(2026, 3, 10, 10, 10, 0, TimeSpan.FromHours(8))), locale));
         yield return ("audit", AuditLogCard.Build(Audit(), locale));
         yield return ("audit-empty", AuditLogCard.Build(new AuditLogView([]), locale));
 

@@ -426,4 +426,44 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         Assert.Contains("002 §五5", wrong, StringComparison.Ordinal);
         Assert.Null(await CaseAsync(bot, Wrong));
     }
+
+    [Fact]
+    public async Task ArchiveExport_IsASingleUseLink_ForTheOffice_WithoutTheReporter_AndAudited()
+    {
+        await using var bot = await StartAsync();
+        await RegisterLeadAsync(bot);
+        await HoldReminderTalkAsync(bot);
+
+        var refused = Text(await bot.ExecuteAsync(Person.Cadre2, Verbs.ArchiveExport, D((DataKeys.ArchiveOf, Person.Cadre2.AadObjectId))));
+        Assert.DoesNotContain("/api/exports/", refused, StringComparison.Ordinal);
+
+        var card = await bot.ExecuteAsync(Person.Office, Verbs.ArchiveExport, D((DataKeys.ArchiveOf, Person.Cadre2.AadObjectId)));
+        var url = new Uri(Text(card).Split('\n').Single(line => line.Contains("/api/exports/", StringComparison.Ordinal)));
+        using var client = bot.CreateClient();
+        using var first = await client.GetAsync(url.PathAndQuery);
+        using var second = await client.GetAsync(url.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("text/csv", first.Content.Headers.ContentType?.MediaType);
+        var csv = System.Text.Encoding.UTF8.GetString(await first.Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("\uFEFF个人廉政档案,王干部", csv, StringComparison.Ordinal);
+        Assert.Contains("反映其在公务接待中超标准用餐", csv, StringComparison.Ordinal);
+        Assert.Contains("廉政提醒谈话 · 第三会议室", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReporterName, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReporterUnit, csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+
+        // A link not used in time lapses.
+        var late = await bot.ExecuteAsync(Person.Office, Verbs.ArchiveExport, D((DataKeys.ArchiveOf, Person.Cadre2.AadObjectId)));
+        var lateUrl = new Uri(Text(late).Split('\n').Single(line => line.Contains("/api/exports/", StringComparison.Ordinal)));
+        bot.Clock.Advance(TimeSpan.FromMinutes(11));
+        using var lapsed = await client.GetAsync(lateUrl.PathAndQuery);
+        using var crafted = await client.GetAsync("/api/exports/..%2Fx");
+        Assert.Equal(HttpStatusCode.NotFound, lapsed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, crafted.StatusCode);
+
+        var audit = await AuditAsync(bot);
+        Assert.Equal(3, audit.Count(e => e is { Action: AuditAction.Export, Object: AuditObject.Archive } && e.Actor.Value == Person.Office.AadObjectId));
+        Assert.Contains(audit, e => e is { Action: AuditAction.Refused, Object: AuditObject.Archive } && e.Actor.Value == Person.Cadre2.AadObjectId);
+    }
 }
