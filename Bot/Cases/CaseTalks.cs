@@ -172,12 +172,37 @@ public sealed class CaseTalks(CaseKit kit, AdmonishmentDesk admonishments)
                 cancellationToken, "brief|" + talk.Id.Value).ConfigureAwait(false);
         }
 
+        if (lead is not null && lead.Lead.Talks.Count > 1)
+        {
+            await CompleteSecondTalkTasksAsync(lead.Lead, talk, cancellationToken).ConfigureAwait(false);
+        }
+
         if (lead is not null)
         {
             var l = lead.Lead;
             await kit.Messenger.TellEachAsync(talk.Talkers.Where(t => t != l.Subject), (_, loc) => LeadCard.Build(
                 LeadDesk.Briefing(l, people, kit.Calendar, loc.Pick("谈话前，请了解反映的问题（002 §五1）。", "Before the talk, please read the problem reported (002 §五1).")), loc),
                 cancellationToken, "brief|" + talk.Id.Value).ConfigureAwait(false);
+        }
+    }
+
+    // 000 §四(四)5: the office's 再次谈话 task is done once its organiser has arranged the second talk.
+    private async Task CompleteSecondTalkTasksAsync(Lead lead, Talk talk, CancellationToken cancellationToken)
+    {
+        var open = (await kit.Store.ListTasksAsync(lead.Id.Value, cancellationToken).ConfigureAwait(false))
+            .Where(t => t.Kind == Domain.FollowUps.CaseTaskKind.SecondTalk && t.AwaitsSubmission && t.Assignee == talk.Organiser);
+        foreach (var task in open)
+        {
+            for (var attempt = 1; attempt <= CaseKit.MaxAttempts; attempt++)
+            {
+                if (await kit.Store.GetTaskAsync(task.Id, cancellationToken).ConfigureAwait(false) is not { } stored
+                    || !stored.Task.Submit(talk.Organiser, $"已安排再次谈话：{DateText.DateTime(kit.Calendar.ToLocal(talk.ScheduledAt), Locale.ZhCn)}，{talk.Place}", "talk|" + talk.Id.Value,
+                        kit.Today, kit.Now)
+                    || await kit.Store.SaveTaskAsync(stored, stored.Task.Submissions.Count - 1, stored.Task.Reviews.Count, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
         }
     }
 

@@ -51,9 +51,14 @@ public static class TaskCard
                     MaxLength = MaxTextLength,
                     Value = V(CaseFields.TaskText),
                 });
-                card.Body.Add(CardActions.Set(CardActions.Execute(Verbs.TaskSubmit, locale.Pick("提交", "Submit"),
+                var submit = CardActions.Execute(Verbs.TaskSubmit, locale.Pick("提交", "Submit"),
                     new Dictionary<string, string> { [DataKeys.TaskId] = view.TaskId.Value, [DataKeys.FormId] = view.FormId ?? "" },
-                    AdaptiveActionStyle.Positive)));
+                    AdaptiveActionStyle.Positive);
+                // 000 §四(四)5 再次谈话: the office arranges the next reminder talk on the lead; arranging it completes the task.
+                card.Body.Add(view.Kind == Domain.FollowUps.CaseTaskKind.SecondTalk
+                    ? CardActions.Set(CardActions.Execute(Verbs.LeadTalk, locale.Pick("安排再次谈话", "Arrange the second talk"),
+                        new Dictionary<string, string> { [DataKeys.LeadId] = view.TaskId.Origin }, associatedInputs: AdaptiveAssociatedInputs.None), submit)
+                    : CardActions.Set(submit));
                 break;
             case TaskCardMode.Review when view.Submissions.Count > 0:
                 AddReview(card, view, view.Submissions.Max(s => s.Number), V, locale);

@@ -185,15 +185,17 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
             (CaseFields.Chosen(DispositionKind.WrittenReply), "true"), (CaseFields.Note(DispositionKind.WrittenReply), "说明接待费用的报销情况"),
             (CaseFields.Due(DispositionKind.WrittenReply), "2026-03-12"),
             (CaseFields.Chosen(DispositionKind.SuggestionAdopted), "true"), (CaseFields.Note(DispositionKind.SuggestionAdopted), "修订接待管理办法"),
-            (CaseFields.Chosen(DispositionKind.LetterInquiry), "true"), (CaseFields.Due(DispositionKind.LetterInquiry), "2026-03-20"));
+            (CaseFields.Chosen(DispositionKind.LetterInquiry), "true"), (CaseFields.Due(DispositionKind.LetterInquiry), "2026-03-20"),
+            (CaseFields.Chosen(DispositionKind.SecondTalk), "true"), (CaseFields.Due(DispositionKind.SecondTalk), "2026-03-31"));
         var recorded = Text(await bot.ExecuteAsync(Person.Office, Verbs.LeadDispose, dispositions));
         await bot.ExecuteAsync(Person.Office, Verbs.LeadDispose, dispositions); // a repeated click
 
         Assert.Contains("谈后处置已记录", recorded, StringComparison.Ordinal);
         stored = (await LeadAsync(bot))!.Lead;
-        Assert.Equal([DispositionKind.WrittenReply, DispositionKind.SuggestionAdopted, DispositionKind.LetterInquiry], stored.Dispositions.Select(d => d.Kind));
+        Assert.Equal([DispositionKind.WrittenReply, DispositionKind.SuggestionAdopted, DispositionKind.SecondTalk, DispositionKind.LetterInquiry],
+            stored.Dispositions.Select(d => d.Kind));
         var tasks = await bot.Services.GetRequiredService<CaseRepository>().ListTasksAsync(LeadForm, default);
-        Assert.Equal(2, tasks.Count);
+        Assert.Equal(3, tasks.Count);
         var reply = Assert.Single(tasks, t => t.Kind == CaseTaskKind.WrittenReply);
         Assert.Equal((new PersonId(Person.Cadre2.AadObjectId), new DateOnly(2026, 3, 12)), (reply.Assignee, reply.DueDate));
         Assert.Equal(new PersonId(Person.Office.AadObjectId), Assert.Single(tasks, t => t.Kind == CaseTaskKind.LetterInquiry).Assignee);
@@ -209,6 +211,16 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         Assert.Contains("接待费用已全额退还", accepted, StringComparison.Ordinal);
         var done = (await bot.Services.GetRequiredService<CaseRepository>().GetTaskAsync(reply.Id, default))!.Task;
         Assert.Equal((CaseTaskStatus.Done, 1), (done.Status, done.Submissions.Count));
+
+        // 再次谈话: arranging the second reminder talk on the lead completes the office's task.
+        var secondTalk = Assert.Single(tasks, t => t.Kind == CaseTaskKind.SecondTalk);
+        Assert.Contains(Verbs.LeadTalk, Text(await bot.ExecuteAsync(Person.Office, Verbs.TaskShow, D((DataKeys.TaskId, secondTalk.Id.Value)))), StringComparison.Ordinal);
+        var again = Text(await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, D((DataKeys.FormId, "0195a0b2c3d47e8f9a0b1c2d3e4f0007"), (DataKeys.LeadId, LeadForm),
+            ("talkees", Person.Cadre2.AadObjectId), ("talkers", Person.Leader.AadObjectId), ("recorder", Person.Recorder.AadObjectId), ("kind", "Reminder"),
+            ("date", "2026-03-10"), ("time", "09:30"), ("place", "第三会议室"), ("contentDate", "2026-03-05"))));
+        Assert.Contains("谈话已创建", again, StringComparison.Ordinal);
+        Assert.Equal((LeadStatus.InTalk, 2), ((await LeadAsync(bot))!.Lead.Status, (await LeadAsync(bot))!.Lead.Talks.Count));
+        Assert.Equal(CaseTaskStatus.Done, (await bot.Services.GetRequiredService<CaseRepository>().GetTaskAsync(secondTalk.Id, default))!.Task.Status);
 
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 23, 10, 0, 0, TimeSpan.FromHours(8)));
         await bot.RunSchedulerAsync();
