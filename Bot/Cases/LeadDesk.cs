@@ -161,6 +161,8 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
                 [RuleMessages.Describe(new RuleViolation(RuleCode.DispositionBeforeTalk, RuleSources.Dispositions), locale)]).ConfigureAwait(false);
         }
 
+        // The form shows the problem: a view of the lead like any other (SPEC §6).
+        await kit.AuditAsync(actor, AuditAction.View, AuditObject.Lead, lead.Id.Value, lead.Subject, cancellationToken).ConfigureAwait(false);
         return DispositionForm(lead, people, Guid.NewGuid().ToString("N"), null, null, locale);
     }
 
