@@ -188,8 +188,8 @@ public static class RuleMessages
                 "有轻微违纪行为的，须由两人以上（含两人）实施诫勉谈话。",
                 "with a minor violation, at least two talkers hold the admonishment talk."),
             RuleCode.AdmonishmentRecorderRequired => locale.Pick(
-                "有轻微违纪行为的，纪委办（监察处）须安排人员参加谈话并作谈话记录，请指定记录人。",
-                "with a minor violation, the discipline office provides someone to keep the record; choose a recorder."),
+                "有轻微违纪行为的，纪委办（监察处）须安排人员参加谈话并作谈话记录：请指定记录人或纪委办人员为记录人。",
+                "with a minor violation, the discipline office provides someone to keep the record: choose a recorder or a member of the office."),
             RuleCode.TalkeeNotSubject => locale.Pick(
                 "谈话对象只能是该问题线索或诫勉事项所涉人员本人，且只此一人。",
                 "the talk is held with the person the lead or case is about, alone."),

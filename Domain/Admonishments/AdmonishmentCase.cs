@@ -296,7 +296,7 @@ public sealed class AdmonishmentCase
 
         var violations = new List<RuleViolation>();
         violations.AddRange(AdmonishmentRules.CheckTalkee(draft with { Kind = draft.Kind ?? TalkKind.Admonishment }, Subject));
-        violations.AddRange(AdmonishmentRules.CheckTalkers(MinorViolation, [.. draft.Talkers.Select(p => p.Id)], draft.Recorder?.Id));
+        violations.AddRange(AdmonishmentRules.CheckTalkers(MinorViolation, [.. draft.Talkers.Select(p => p.Id)], draft.Recorder));
         ScheduledTalk? talk = null;
         try
         {

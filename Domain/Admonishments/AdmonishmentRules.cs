@@ -90,7 +90,8 @@ public static class AdmonishmentRules
     /// 002 §四3: without a violation the responsible person may talk alone; with a minor violation at least two talk,
     /// the responsible person leading, and the discipline office provides someone who keeps the record.
     /// </summary>
-    public static IReadOnlyList<RuleViolation> CheckTalkers(bool minorViolation, IReadOnlyList<PersonId> talkers, PersonId? recorder)
+    /// <param name="recorder">The recorder; with a minor violation someone the discipline office provides: a Recorder or one of its own.</param>
+    public static IReadOnlyList<RuleViolation> CheckTalkers(bool minorViolation, IReadOnlyList<PersonId> talkers, Person? recorder)
     {
         ArgumentNullException.ThrowIfNull(talkers);
         var violations = new List<RuleViolation>();
@@ -104,7 +105,7 @@ public static class AdmonishmentRules
             violations.Add(new RuleViolation(RuleCode.TwoTalkersRequired, RuleSources.AdmonishmentTalkers));
         }
 
-        if (recorder is null)
+        if (recorder is null || !recorder.HasAny(Role.Recorder, Role.DisciplineOffice))
         {
             violations.Add(new RuleViolation(RuleCode.AdmonishmentRecorderRequired, RuleSources.AdmonishmentTalkers));
         }

@@ -85,6 +85,15 @@ public class AdmonishmentTalkTests
     }
 
     [Fact]
+    public void MinorViolation_WithARecorderTheOfficeDidNotProvide_IsRefused()
+    {
+        var draft = Draft().Build() with { Recorder = A.Person().Id("colleague").With(Role.UnitCommitteeMember) };
+
+        Assert.Equal(RuleCode.AdmonishmentRecorderRequired, Assert.Single(Refusal(Approved(minor: true), draft)).Code);
+        Assert.NotNull(Schedule(Approved(minor: true), Draft().Build() with { Recorder = OfficeTalker with { Id = new PersonId("do-2") } }));
+    }
+
+    [Fact]
     public void NoViolation_TheResponsiblePersonMayTalkAlone_WithoutARecorder()
     {
         var talk = Schedule(Approved(minor: false), Draft().Build() with { Talkers = [Responsible], Recorder = null });
