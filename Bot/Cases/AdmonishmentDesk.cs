@@ -236,6 +236,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
     private async Task<AdaptiveCard> SendForApprovalAsync(Person actor, AdmonishmentCase c, PeopleLookup people, Locale locale, CancellationToken cancellationToken)
     {
         var approvers = Approvers(c, people);
+        await kit.Store.IndexForApproversAsync(c, approvers, cancellationToken).ConfigureAwait(false);
         await kit.Messenger.TellEachAsync(approvers, (_, l) => CaseCard.Build(View(c, people, CaseCardMode.Decide,
             l.Pick("请审批这项诫勉谈话建议（002 §四2）。", "Please decide on this admonishment proposal (002 §四2).")), l),
             cancellationToken, "approve|" + c.Id.Value).ConfigureAwait(false);

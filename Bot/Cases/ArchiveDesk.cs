@@ -19,19 +19,23 @@ namespace TalkBot.Bot.Cases;
 /// </summary>
 public sealed class ArchiveDesk(CaseKit kit, AuditLog audit)
 {
-    /// <summary>线索台账: the office's open leads and cases and the tasks the caller owes; the organisation department sees its cases.</summary>
+    /// <summary>
+    /// 线索台账: what waits for the caller. The discipline office sees its level's open leads, cases and tasks; the
+    /// organisation department its cases; an approver the proposals waiting for them (002 §四2); anyone the written
+    /// material they owe and the submissions waiting for their review.
+    /// </summary>
     public async Task<AdaptiveCard> DeskAsync(Person actor, Locale locale, CancellationToken cancellationToken)
     {
         var office = LeadAccess.IsDisciplineOffice(actor);
-        if (!office && !AdmonishmentRules.MayPropose(actor))
-        {
-            return RefusalCard.Build(locale, locale.Pick("查看线索与诫勉台账", "see the leads and admonishments desk"));
-        }
-
+        var proposer = AdmonishmentRules.MayPropose(actor);
         var people = await kit.PeopleAsync(cancellationToken).ConfigureAwait(false);
-        var (officeLeads, officeCases, _) = await kit.Store.ListAsync(CaseRepository.OfficePartition(actor.UnitId), cancellationToken).ConfigureAwait(false);
-        var (_, _, mine) = await kit.Store.ListAsync(CaseRepository.PersonPartition(actor.Id), cancellationToken).ConfigureAwait(false);
-        var openTasks = new List<CaseTask>(mine.Where(t => t.Assignee == actor.Id && t.Status != CaseTaskStatus.Done));
+        var (officeLeads, officeCases, _) = proposer
+            ? await kit.Store.ListAsync(CaseRepository.OfficePartition(actor.UnitId), cancellationToken).ConfigureAwait(false)
+            : ([], [], []);
+        var (_, myCases, myTasks) = await kit.Store.ListAsync(CaseRepository.PersonPartition(actor.Id), cancellationToken).ConfigureAwait(false);
+        var awaitingMe = myCases.Where(c => c.Status == CaseStatus.Proposed && c.ProposedBy != actor.Id && AdmonishmentRules.MayApprove(actor, c.SubjectRank, c.Subject));
+        var openTasks = new List<CaseTask>(myTasks.Where(t => (t.Assignee == actor.Id && t.AwaitsSubmission)
+            || (t.Reviewers.Contains(actor.Id) && t.Status == CaseTaskStatus.Submitted)));
         foreach (var origin in officeLeads.Select(l => l.Id.Value).Concat(officeCases.Select(c => c.Id.Value)))
         {
             openTasks.AddRange((await kit.Store.ListTasksAsync(origin, cancellationToken).ConfigureAwait(false)).Where(t => t.Status != CaseTaskStatus.Done));
@@ -39,10 +43,10 @@ public sealed class ArchiveDesk(CaseKit kit, AuditLog audit)
 
         var view = new CaseDeskView(
             office ? [.. officeLeads.Where(l => l.Status != LeadStatus.Closed).OrderByDescending(l => l.RegisteredAt).Select(l => Line(l, people))] : [],
-            [.. officeCases.Where(c => !c.IsClosed).OrderByDescending(c => c.OpenedAt).Select(c => Line(c, people))],
+            [.. officeCases.Where(c => !c.IsClosed && c.Subject != actor.Id).Concat(awaitingMe).DistinctBy(c => c.Id).OrderByDescending(c => c.OpenedAt).Select(c => Line(c, people))],
             [.. openTasks.DistinctBy(t => t.Id).Select(t => kit.Line(t, people)).OrderByDescending(t => t.Overdue).ThenBy(t => t.DueDate)],
             office,
-            AdmonishmentRules.MayPropose(actor));
+            proposer);
         return CaseDeskCard.Build(view, locale);
     }
 

@@ -27,7 +27,8 @@ public sealed record TalkOrigin(LeadId? Lead, CaseId? Case);
 /// head), <c>tasks|{kind}-{n}|{nn}</c> (a submission) and <c>taskr|{kind}-{n}|{nn}</c> (a review). A matter and all it
 /// leads to share one partition: each change is one transaction guarded by one head's ETag, its parts are inserted and
 /// never changed, and one query reads it whole.</item>
-/// <item><c>CaseIndex</c>: PartitionKey = <c>person|{id}</c> (leads and cases about the person, tasks they owe),
+/// <item><c>CaseIndex</c>: PartitionKey = <c>person|{id}</c> (leads and cases about the person, cases waiting for their
+/// approval, tasks they owe or review),
 /// <c>office|{unit}</c> (what an office of that level handles), or <c>talk|{talkId}</c> (what a talk was arranged for);
 /// RowKey = <c>{type}|{id}</c>. The archive, the office's desk and "a record was logged" each read one partition.
 /// Index rows are upserted after the matter's transaction; writing one again is harmless.</item>
@@ -123,6 +124,10 @@ public sealed class CaseRepository(TalkBotTables tables)
     public Task IndexCaseAsync(AdmonishmentCase c, CancellationToken cancellationToken) =>
         IndexAsync("case", c.Id.Value, [PersonPartition(c.Subject), OfficePartition(c.OfficeUnit)], cancellationToken);
 
+    /// <summary>The case waits for these approvers: it is listed on their desk (002 §四2).</summary>
+    public Task IndexForApproversAsync(AdmonishmentCase c, IEnumerable<PersonId> approvers, CancellationToken cancellationToken) =>
+        IndexAsync("case", c.Id.Value, approvers.Select(PersonPartition), cancellationToken);
+
     public async Task<StoredCase?> GetCaseAsync(CaseId id, CancellationToken cancellationToken)
     {
         var head = await tables.Cases.GetEntityIfExistsAsync<AdmonishmentEntity>(id.Value, CaseRow, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -176,7 +181,8 @@ public sealed class CaseRepository(TalkBotTables tables)
             return false;
         }
 
-        await IndexAsync("task", task.Id.Value, [PersonPartition(task.Subject), PersonPartition(task.Assignee)], cancellationToken).ConfigureAwait(false);
+        await IndexAsync("task", task.Id.Value, [PersonPartition(task.Subject), PersonPartition(task.Assignee), .. task.Reviewers.Select(PersonPartition)],
+            cancellationToken).ConfigureAwait(false);
         return true;
     }
 

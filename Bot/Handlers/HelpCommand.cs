@@ -32,6 +32,11 @@ public sealed class HelpCommand : ICommand
             // 002 §五4: a cadre may ask for an admonishment talk themselves.
             new(locale.Pick("申请谈话", "request talk"), locale.Pick("主动申请接受诫勉谈话教育，说明需要说明的问题（002 §五4）", "Ask for an admonishment talk yourself, saying what you want to explain (002 §五4)")),
         };
+        if (!propose)
+        {
+            list.Add(new(locale.Pick("线索台账", "desk"), locale.Pick("查看待我办理的事项：书面答复、书面检查、待审批的诫勉建议和待审阅的材料", "See what waits for me: written replies, self-examinations, proposals to approve, submissions to review")));
+        }
+
         if (office)
         {
             list.Add(new(locale.Pick("登记线索", "new lead"), locale.Pick("登记问题线索并安排廉政提醒谈话（000 §三2–3）", "Register a lead and arrange the reminder talk (000 §三2–3)")));

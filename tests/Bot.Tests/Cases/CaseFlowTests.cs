@@ -263,6 +263,11 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
 
         Assert.Contains("已报送审批：吴管理", proposed, StringComparison.Ordinal);
         Assert.Single(bot.Connector.CardsTo(Head), c => c.Contains(Verbs.CaseApprove, StringComparison.Ordinal));
+        // The approver also finds it on the desk, until decided; the desk lists nothing of it to a bystander.
+        Assert.Equal(HttpStatusCode.OK, await bot.SendAsync(Head, "message", a => a["text"] = "线索台账"));
+        Assert.Contains(CaseForm, bot.Connector.CardsTo(Head)[^1], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await bot.SendAsync(Person.Recorder, "message", a => a["text"] = "线索台账"));
+        Assert.DoesNotContain(CaseForm, bot.Connector.CardsTo(Person.Recorder)[^1], StringComparison.Ordinal);
 
         // 李干部 is 副处级: the discipline group leader (钱组长) has no authority for it (002 §四2).
         var wrong = Text(await bot.ExecuteAsync(Person.Leader, Verbs.CaseApprove, D((DataKeys.CaseId, CaseForm))));
@@ -273,6 +278,8 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         await bot.ExecuteAsync(Head, Verbs.CaseApprove, D((DataKeys.CaseId, CaseForm), (CaseFields.ApprovalComment, "同意")));
         await bot.ExecuteAsync(Head, Verbs.CaseApprove, D((DataKeys.CaseId, CaseForm)));
         Assert.Equal(CaseStatus.Approved, (await CaseAsync(bot))!.Case.Status);
+        Assert.Equal(HttpStatusCode.OK, await bot.SendAsync(Head, "message", a => a["text"] = "线索台账"));
+        Assert.DoesNotContain(CaseForm, bot.Connector.CardsTo(Head)[^1], StringComparison.Ordinal);
         Assert.Single(bot.Connector.CardsTo(Person.Office), c => c.Contains(Verbs.CaseTalk, StringComparison.Ordinal));
 
         Dictionary<string, string> Talk(string talkers) => D((DataKeys.FormId, AdmonishmentTalkForm), (DataKeys.CaseId, CaseForm), ("talkees", Person.Cadre1.AadObjectId),
