@@ -391,7 +391,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
     public async Task<AdaptiveCard> FollowUpAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
         var (actor, locale) = (request.Actor, request.Locale);
-        var formId = request.Text(DataKeys.FormId) is { Length: > 0 and <= 64 } f ? f : null;
+        var formId = request.FormId;
         var values = LeadDesk.Values(request, CaseFields.Outcome, CaseFields.FollowUpNote, CaseFields.NextCheck);
         for (var attempt = 1; attempt <= CaseKit.MaxAttempts; attempt++)
         {
@@ -413,7 +413,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
             {
                 var outcome = Enum.TryParse<FollowUpOutcome>(request.Text(CaseFields.Outcome), out var o) && Enum.IsDefined(o) ? o
                     : throw new DomainRuleException(RuleViolation.Required(CaseFields.Outcome, RuleSources.AdmonishmentFollowUp));
-                DateOnly? next = Cards.CreateTalk.CreateTalkInputParser.TryParseDate(request.Text(CaseFields.NextCheck), out var n) ? n : null;
+                var next = request.Date(CaseFields.NextCheck);
                 changed = c.RecordFollowUp(actor, outcome, request.Text(CaseFields.FollowUpNote), next, formId, kit.Today, kit.Now);
             }
             catch (DomainRuleException e)

@@ -174,10 +174,10 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
     public async Task<AdaptiveCard> DisposeAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
         var (actor, locale) = (request.Actor, request.Locale);
-        var formId = request.Text(DataKeys.FormId) is { Length: > 0 and <= 64 } f ? f : Guid.NewGuid().ToString("N");
+        var formId = request.FormId ?? Guid.NewGuid().ToString("N");
         var drafts = Enum.GetValues<DispositionKind>().Where(k => request.Text(CaseFields.Chosen(k)) == "true").Select(k => new DispositionDraft(k,
             request.Text(CaseFields.Note(k)),
-            Cards.CreateTalk.CreateTalkInputParser.TryParseDate(request.Text(CaseFields.Due(k)), out var due) ? due : null)).ToList();
+            request.Date(CaseFields.Due(k)))).ToList();
         var values = Values(request, [.. Enum.GetValues<DispositionKind>().SelectMany(k => new[] { CaseFields.Chosen(k), CaseFields.Note(k), CaseFields.Due(k) })]);
         for (var attempt = 1; attempt <= CaseKit.MaxAttempts; attempt++)
         {

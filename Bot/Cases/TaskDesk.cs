@@ -75,7 +75,7 @@ public sealed class TaskDesk(CaseKit kit, ScheduleStore schedule)
     public async Task<AdaptiveCard> SubmitAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
         var (actor, locale) = (request.Actor, request.Locale);
-        var formId = request.Text(DataKeys.FormId) is { Length: > 0 and <= 64 } f ? f : null;
+        var formId = request.FormId;
         var values = LeadDesk.Values(request, CaseFields.TaskText);
         for (var attempt = 1; attempt <= CaseKit.MaxAttempts; attempt++)
         {
@@ -121,7 +121,7 @@ public sealed class TaskDesk(CaseKit kit, ScheduleStore schedule)
     {
         var (actor, locale) = (request.Actor, request.Locale);
         _ = int.TryParse(request.Text(DataKeys.Report), NumberStyles.None, CultureInfo.InvariantCulture, out var number);
-        DateOnly? newDue = Cards.CreateTalk.CreateTalkInputParser.TryParseDate(request.Text(DataKeys.DueDate), out var d) ? d : null;
+        var newDue = request.Date(DataKeys.DueDate);
         for (var attempt = 1; attempt <= CaseKit.MaxAttempts; attempt++)
         {
             if (await FindAsync(request, cancellationToken).ConfigureAwait(false) is not var (stored, people, office))

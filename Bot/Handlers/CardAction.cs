@@ -37,6 +37,15 @@ public sealed record CardActionRequest(Person Actor, Locale Locale, JsonElement 
         Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    /// <summary>
+    /// The id of the form rendering the click came from (idempotent submit), when it is a plausible one: a crafted
+    /// value longer than 64 characters is no form id.
+    /// </summary>
+    public string? FormId => Text(Cards.DataKeys.FormId) is { Length: > 0 and <= 64 } id ? id : null;
+
+    /// <summary>A date input (yyyy-MM-dd), or null when it is empty or not a date.</summary>
+    public DateOnly? Date(string key) => Cards.CreateTalk.CreateTalkInputParser.TryParseDate(Text(key), out var date) ? date : null;
 }
 
 public sealed record CommandRequest(Person Actor, Locale Locale, string Arguments, ITurnContext Turn);

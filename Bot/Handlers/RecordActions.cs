@@ -115,7 +115,7 @@ public sealed class SubmitRecordAction(RecordDesk desk, RectificationDesk rectif
             return RecordDesk.Refused(locale, "登记这次谈话的记录", "record this talk");
         }
 
-        var formId = request.Text(DataKeys.FormId) is { Length: > 0 and <= 64 } id ? id : null;
+        var formId = request.FormId;
         var parsed = RecordInputParser.Parse(request.Data, talk.Talkees, calendar.ToInstant);
         for (var attempt = 1; attempt <= RecordDesk.MaxAttempts; attempt++)
         {

@@ -161,7 +161,7 @@ public sealed class SubmitRectificationAction(RectificationDesk desk, TimeProvid
     public async Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
         var (actor, locale) = (request.Actor, request.Locale);
-        var formId = request.Text(DataKeys.FormId) is { Length: > 0 and <= 64 } id ? id : null;
+        var formId = request.FormId;
         for (var attempt = 1; attempt <= RectificationDesk.MaxAttempts; attempt++)
         {
             if (await desk.FindAsync(request, cancellationToken).ConfigureAwait(false) is not var (talk, people, stored, _) || stored.Rectification.Talkee != actor.Id)
@@ -222,7 +222,7 @@ public abstract class ReviewRectificationAction(RectificationDesk desk, TimeProv
     {
         var (actor, locale) = (request.Actor, request.Locale);
         _ = int.TryParse(request.Text(DataKeys.Report), NumberStyles.None, CultureInfo.InvariantCulture, out var report);
-        DateOnly? newDue = Cards.CreateTalk.CreateTalkInputParser.TryParseDate(request.Text(DataKeys.DueDate), out var d) ? d : null;
+        var newDue = request.Date(DataKeys.DueDate);
         for (var attempt = 1; attempt <= RectificationDesk.MaxAttempts; attempt++)
         {
             var found = await desk.FindAsync(request, cancellationToken).ConfigureAwait(false);
