@@ -20,7 +20,7 @@ namespace TalkBot.Bot.Cases;
 /// Follow-on tasks: the written reply or self-examination a person owes (reviewed before archiving, 002 §五7), or the
 /// office's own step (再次谈话, 函询, 初步核实). Each has reminders before its deadline and escalations after it.
 /// </summary>
-public sealed class TaskDesk(CaseKit kit, ScheduleStore schedule)
+public sealed class TaskDesk(CaseKit kit, ReminderPlanner planner)
 {
     /// <summary>Opens the task (once), schedules its reminders, and gives the assignee the card.</summary>
     public async Task OpenAsync(CaseTask task, PeopleLookup people, CancellationToken cancellationToken)
@@ -37,19 +37,10 @@ public sealed class TaskDesk(CaseKit kit, ScheduleStore schedule)
             cancellationToken, "task|" + task.Id.Value).ConfigureAwait(false);
     }
 
-    /// <summary>The reminder one working day before the due date and the escalation after it (Tag: the due date).</summary>
-    public async Task PlanAsync(CaseTask task, CancellationToken cancellationToken)
-    {
-        var tag = Tag(task);
-        var remindAt = kit.Rules.RectificationReminderAt(task.DueDate, kit.Now);
-        var escalateAt = kit.Rules.RectificationEscalationAt(task.DueDate);
-        if (remindAt < escalateAt)
-        {
-            await schedule.AddAsync(new ScheduleEntry(ReminderKind.TaskDueSoon, new TalkId(task.Id.Origin), task.Assignee, remindAt, Tag: tag), cancellationToken).ConfigureAwait(false);
-        }
-
-        await schedule.AddAsync(new ScheduleEntry(ReminderKind.TaskOverdue, new TalkId(task.Id.Origin), task.Assignee, escalateAt, Tag: tag), cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The reminder one working day before the due date and the escalation after it (Tag: the task and its due date).</summary>
+    public Task PlanAsync(CaseTask task, CancellationToken cancellationToken) =>
+        planner.ForDeadlineAsync(ReminderKind.TaskDueSoon, ReminderKind.TaskOverdue, new TalkId(task.Id.Origin), task.Assignee, task.DueDate, Tag(task),
+            cancellationToken);
 
     /// <summary>A schedule entry's tag: the task and its due date, so that a new due date starts a new chain.</summary>
     public static string Tag(CaseTask task) =>

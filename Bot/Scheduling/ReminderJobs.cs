@@ -38,18 +38,26 @@ public sealed class ReminderPlanner(ScheduleStore schedule, ReminderRules rules,
     }
 
     /// <summary>A rectification opened or returned: the reminder before its due date and the escalation after it.</summary>
-    public async Task ForRectificationAsync(Rectification rectification, CancellationToken cancellationToken)
+    public Task ForRectificationAsync(Rectification rectification, CancellationToken cancellationToken) =>
+        ForDeadlineAsync(ReminderKind.RectificationDueSoon, ReminderKind.RectificationOverdue, rectification.TalkId, rectification.Talkee,
+            rectification.DueDate, rectification.DueDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+
+    /// <summary>
+    /// Anything due by a date: a reminder one working day before it (when that is still ahead of the escalation) and
+    /// the first escalation the working day after it. <paramref name="tag"/> names the due date, so that a new due date
+    /// starts a chain of its own and the old one stops.
+    /// </summary>
+    public async Task ForDeadlineAsync(ReminderKind dueSoon, ReminderKind overdue, TalkId subject, PersonId person, DateOnly dueDate, string tag,
+        CancellationToken cancellationToken)
     {
-        var tag = rectification.DueDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var now = time.GetUtcNow();
-        var remindAt = rules.RectificationReminderAt(rectification.DueDate, now);
-        var escalateAt = rules.RectificationEscalationAt(rectification.DueDate);
+        var remindAt = rules.RectificationReminderAt(dueDate, time.GetUtcNow());
+        var escalateAt = rules.RectificationEscalationAt(dueDate);
         if (remindAt < escalateAt)
         {
-            await schedule.AddAsync(new ScheduleEntry(ReminderKind.RectificationDueSoon, rectification.TalkId, rectification.Talkee, remindAt, Tag: tag), cancellationToken).ConfigureAwait(false);
+            await schedule.AddAsync(new ScheduleEntry(dueSoon, subject, person, remindAt, Tag: tag), cancellationToken).ConfigureAwait(false);
         }
 
-        await schedule.AddAsync(new ScheduleEntry(ReminderKind.RectificationOverdue, rectification.TalkId, rectification.Talkee, escalateAt, Tag: tag), cancellationToken).ConfigureAwait(false);
+        await schedule.AddAsync(new ScheduleEntry(overdue, subject, person, escalateAt, Tag: tag), cancellationToken).ConfigureAwait(false);
     }
 }
 
