@@ -159,7 +159,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
         catch (DomainRuleException e)
         {
             return await FormAsync(actor, locale, people, id.Value, leadId is null ? null : subject?.Id, null, leadId, values,
-                CaseKit.Describe(e.Violations, people, locale), cancellationToken).ConfigureAwait(false);
+                RecordDesk.Describe(e.Violations, people, locale), cancellationToken).ConfigureAwait(false);
         }
 
         if (!await kit.Store.CreateCaseAsync(c, cancellationToken).ConfigureAwait(false))
@@ -193,7 +193,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
             catch (DomainRuleException e)
             {
                 return await FormAsync(actor, locale, people, request.Text(DataKeys.FormId) ?? Guid.NewGuid().ToString("N"), c.Subject, c, null, values,
-                    CaseKit.Describe(e.Violations, people, locale), cancellationToken).ConfigureAwait(false);
+                    RecordDesk.Describe(e.Violations, people, locale), cancellationToken).ConfigureAwait(false);
             }
 
             if (!changed)
@@ -302,7 +302,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
         c.Decision is { } decided ? people.Name(decided.Approver) : null,
         talks ?? [],
         taskLines ?? [],
-        [.. c.Checks.Select(k => new CheckLine(k.Outcome, k.Note, k.NextCheck, people.Name(k.By), kit.Calendar.ToLocal(k.At)))],
+        kit.CheckLines(c, people),
         c.NextCheck,
         [.. c.Earlier.Select(e => new CaseChoice(e, e.Value[..8]))],
         c.Lead,
@@ -341,7 +341,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
             catch (DomainRuleException e)
             {
                 return CaseCard.Build(View(c, people, c.Status == CaseStatus.Proposed ? CaseCardMode.Decide : CaseCardMode.View, null, null, null,
-                    CaseKit.Describe(e.Violations, people, locale), LeadDesk.Values(request, CaseFields.ApprovalComment)), locale);
+                    RecordDesk.Describe(e.Violations, people, locale), LeadDesk.Values(request, CaseFields.ApprovalComment)), locale);
             }
 
             if (changed && !await kit.Store.SaveCaseAsync(stored, c.Checks.Count, cancellationToken).ConfigureAwait(false))
@@ -418,7 +418,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
             }
             catch (DomainRuleException e)
             {
-                return await CardForAsync(actor, c, people, locale, cancellationToken, null, CaseKit.Describe(e.Violations, people, locale), values).ConfigureAwait(false);
+                return await CardForAsync(actor, c, people, locale, cancellationToken, null, RecordDesk.Describe(e.Violations, people, locale), values).ConfigureAwait(false);
             }
 
             if (changed && !await kit.Store.SaveCaseAsync(stored, before, cancellationToken).ConfigureAwait(false))
@@ -512,7 +512,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
         }
         catch (DomainRuleException e)
         {
-            return RequestForm(locale, id.Value, reason, CaseKit.Describe(e.Violations, people, locale));
+            return RequestForm(locale, id.Value, reason, RecordDesk.Describe(e.Violations, people, locale));
         }
 
         if (await kit.Store.CreateCaseAsync(c, cancellationToken).ConfigureAwait(false))

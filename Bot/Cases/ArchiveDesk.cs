@@ -117,5 +117,5 @@ public sealed class ArchiveDesk(CaseKit kit, AuditLog audit)
 
     private CaseLine Line(AdmonishmentCase c, PeopleLookup people) => new(c.Id, people.Name(c.Subject), c.Situation, c.Status, c.MinorViolation,
         kit.Calendar.ToLocal(c.OpenedAt), c.NextCheck,
-        [.. c.Checks.Select(k => new CheckLine(k.Outcome, k.Note, k.NextCheck, people.Name(k.By), kit.Calendar.ToLocal(k.At)))]);
+        kit.CheckLines(c, people));
 }

@@ -80,8 +80,9 @@ public sealed class CaseKit(
         [locale.Pick($"没有找到这项{zhWhat}。它可能不存在，或您无权查看。", $"There is no such {enWhat.ToLowerInvariant()}, or it is not yours to see.")],
         locale);
 
-    public static List<string> Describe(IEnumerable<RuleViolation> violations, PeopleLookup people, Locale locale) =>
-        RecordDesk.Describe(violations, people, locale);
+    /// <summary>A case's follow-up checks (002 §四5) as lines, in the site's time.</summary>
+    public IReadOnlyList<CheckLine> CheckLines(Domain.Admonishments.AdmonishmentCase c, PeopleLookup people) =>
+        [.. c.Checks.Select(k => new CheckLine(k.Outcome, k.Note, k.NextCheck, people.Name(k.By), rules.Calendar.ToLocal(k.At)))];
 
     /// <summary>The talks of a lead or case as lines, with their records' status.</summary>
     public async Task<IReadOnlyList<TalkLine>> TalkLinesAsync(IEnumerable<TalkId> ids, PeopleLookup people, CancellationToken cancellationToken)

@@ -69,7 +69,7 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
         }
         catch (DomainRuleException e)
         {
-            return await FormAsync(actor, locale, cancellationToken, id.Value, values, CaseKit.Describe(e.Violations, people, locale)).ConfigureAwait(false);
+            return await FormAsync(actor, locale, cancellationToken, id.Value, values, RecordDesk.Describe(e.Violations, people, locale)).ConfigureAwait(false);
         }
 
         if (!await kit.Store.CreateLeadAsync(lead, cancellationToken).ConfigureAwait(false)
@@ -203,7 +203,7 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
             }
             catch (DomainRuleException e)
             {
-                return DispositionForm(lead, people, formId, values, CaseKit.Describe(e.Violations, people, locale), locale);
+                return DispositionForm(lead, people, formId, values, RecordDesk.Describe(e.Violations, people, locale), locale);
             }
 
             if (added.Count > 0 && !await kit.Store.SaveLeadAsync(stored, before, cancellationToken).ConfigureAwait(false))

@@ -84,7 +84,7 @@ public sealed class TaskDesk(CaseKit kit, ReminderPlanner planner)
             }
             catch (DomainRuleException e)
             {
-                return TaskCard.Build(View(t, people, ModeFor(actor, t, office), null, formId, values, CaseKit.Describe(e.Violations, people, locale)), locale);
+                return TaskCard.Build(View(t, people, ModeFor(actor, t, office), null, formId, values, RecordDesk.Describe(e.Violations, people, locale)), locale);
             }
 
             if (changed && !await kit.Store.SaveTaskAsync(stored, submissions, reviews, cancellationToken).ConfigureAwait(false))
@@ -135,7 +135,7 @@ public sealed class TaskDesk(CaseKit kit, ReminderPlanner planner)
             }
             catch (DomainRuleException e)
             {
-                return TaskCard.Build(View(t, people, ModeFor(actor, t, office), null, null, null, CaseKit.Describe(e.Violations, people, locale)), locale);
+                return TaskCard.Build(View(t, people, ModeFor(actor, t, office), null, null, null, RecordDesk.Describe(e.Violations, people, locale)), locale);
             }
 
             if (changed && !await kit.Store.SaveTaskAsync(stored, submissions, reviews, cancellationToken).ConfigureAwait(false))
