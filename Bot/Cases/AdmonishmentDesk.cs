@@ -84,7 +84,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
         var earlier = new List<CaseChoice>();
         if (subject is { } s)
         {
-            var (_, cases, _) = await kit.Store.ListAsync(CaseRepository.PersonPartition(s), cancellationToken).ConfigureAwait(false);
+            var (_, cases, _) = await kit.Store.ListAsync(CaseRepository.PersonPartition(s), cancellationToken, Listed.Cases).ConfigureAwait(false);
             earlier.AddRange(cases.Where(c => c.Id != request?.Id && c.Status != CaseStatus.Requested).OrderBy(c => c.OpenedAt).Select(c => new CaseChoice(c.Id,
                 $"{DateText.Date(kit.Calendar.LocalDate(c.OpenedAt), locale)} {(c.Situation is { } sit ? Labels.Of(sit, locale) : "")} {Labels.Of(c.Status, locale)}".Trim())));
         }

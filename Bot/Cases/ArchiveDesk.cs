@@ -30,9 +30,9 @@ public sealed class ArchiveDesk(CaseKit kit, AuditLog audit)
         var proposer = AdmonishmentRules.MayPropose(actor);
         var people = await kit.PeopleAsync(cancellationToken).ConfigureAwait(false);
         var (officeLeads, officeCases, _) = proposer
-            ? await kit.Store.ListAsync(CaseRepository.OfficePartition(actor.UnitId), cancellationToken).ConfigureAwait(false)
+            ? await kit.Store.ListAsync(CaseRepository.OfficePartition(actor.UnitId), cancellationToken, office ? Listed.Leads | Listed.Cases : Listed.Cases).ConfigureAwait(false)
             : ([], [], []);
-        var (_, myCases, myTasks) = await kit.Store.ListAsync(CaseRepository.PersonPartition(actor.Id), cancellationToken).ConfigureAwait(false);
+        var (_, myCases, myTasks) = await kit.Store.ListAsync(CaseRepository.PersonPartition(actor.Id), cancellationToken, Listed.Cases | Listed.Tasks).ConfigureAwait(false);
         var awaitingMe = myCases.Where(c => c.Status == CaseStatus.Proposed && c.ProposedBy != actor.Id && AdmonishmentRules.MayApprove(actor, c.SubjectRank, c.Subject));
         var openTasks = new List<CaseTask>(myTasks.Where(t => (t.Assignee == actor.Id && t.AwaitsSubmission)
             || (t.Reviewers.Contains(actor.Id) && t.Status == CaseTaskStatus.Submitted)));

@@ -104,9 +104,8 @@ public sealed class CaseKit(
     }
 
     /// <summary>Whether the talk has its record, which is what "held" means here (000 §四(一)4).</summary>
-    public async Task<bool> IsHeldAsync(TalkId id, CancellationToken cancellationToken) =>
-        await talks.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } talk
-        && await records.GetAsync(talk, cancellationToken).ConfigureAwait(false) is not null;
+    public async Task<bool> IsHeldAsync(Talk? talk, CancellationToken cancellationToken) =>
+        talk is not null && await records.GetAsync(talk, cancellationToken).ConfigureAwait(false) is not null;
 
     public TaskLine Line(CaseTask t, PeopleLookup people) =>
         new(t.Id, t.Kind, people.Name(t.Assignee), t.DueDate, t.Status, t.AwaitsSubmission && rules.IsOverdue(t.DueDate, time.GetUtcNow()));

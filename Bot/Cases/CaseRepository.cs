@@ -16,6 +16,16 @@ public sealed record StoredCase(AdmonishmentCase Case, ETag ETag);
 
 public sealed record StoredTask(CaseTask Task, ETag ETag);
 
+/// <summary>Which kinds of matter <see cref="CaseRepository.ListAsync"/> reads.</summary>
+[Flags]
+public enum Listed
+{
+    Leads = 1,
+    Cases = 2,
+    Tasks = 4,
+    All = Leads | Cases | Tasks,
+}
+
 /// <summary>What a talk was arranged for: a lead (a reminder talk) or an admonishment case.</summary>
 public sealed record TalkOrigin(LeadId? Lead, CaseId? Case);
 
@@ -255,10 +265,19 @@ public sealed class CaseRepository(TalkBotTables tables)
             : new TalkOrigin(null, new CaseId(row.Id));
     }
 
-    /// <summary>The leads, cases and tasks an index partition names: a person's, or an office's.</summary>
-    public async Task<(IReadOnlyList<Lead> Leads, IReadOnlyList<AdmonishmentCase> Cases, IReadOnlyList<CaseTask> Tasks)> ListAsync(string partition, CancellationToken cancellationToken)
+    /// <summary>
+    /// The leads, cases and tasks an index partition names: a person's, or an office's. Only the kinds in
+    /// <paramref name="what"/> are read; the others come back empty.
+    /// </summary>
+    public async Task<(IReadOnlyList<Lead> Leads, IReadOnlyList<AdmonishmentCase> Cases, IReadOnlyList<CaseTask> Tasks)> ListAsync(string partition, CancellationToken cancellationToken,
+        Listed what = Listed.All)
     {
-        var rows = await IndexRowsAsync(partition, cancellationToken).ConfigureAwait(false);
+        var rows = (await IndexRowsAsync(partition, cancellationToken).ConfigureAwait(false)).Where(r => r.Type switch
+        {
+            "lead" => what.HasFlag(Listed.Leads),
+            "case" => what.HasFlag(Listed.Cases),
+            _ => what.HasFlag(Listed.Tasks),
+        });
         var leads = new List<Lead>();
         var cases = new List<AdmonishmentCase>();
         var tasks = new List<CaseTask>();

@@ -12,6 +12,7 @@ using TalkBot.Domain.FollowUps;
 using TalkBot.Domain.Leads;
 using TalkBot.Domain.People;
 using TalkBot.Domain.Rules;
+using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Cases;
 
@@ -96,8 +97,8 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
     private async Task<AdaptiveCard> ShowAsync(Person actor, Locale locale, Lead lead, PeopleLookup people, CancellationToken cancellationToken,
         string? notice = null, IReadOnlyList<string>? errors = null)
     {
-        var talkers = await LatestTalkersAsync(lead, cancellationToken).ConfigureAwait(false);
-        if (!LeadAccess.CanBeBriefed(actor, lead, talkers))
+        var latest = await LatestTalkAsync(lead, cancellationToken).ConfigureAwait(false);
+        if (!LeadAccess.CanBeBriefed(actor, lead, Talkers(latest)))
         {
             return await kit.RefuseAsync(actor, locale, AuditObject.Lead, lead.Id.Value, lead.Subject, "查看这条问题线索", "view this lead", cancellationToken).ConfigureAwait(false);
         }
@@ -105,7 +106,7 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
         await kit.AuditAsync(actor, AuditAction.View, AuditObject.Lead, lead.Id.Value, lead.Subject, cancellationToken).ConfigureAwait(false);
         if (!LeadAccess.IsOfficeOf(actor, lead))
         {
-            var briefing = Briefing(lead, people, kit.Calendar, notice) with { CanDispose = await CanDisposeNowAsync(actor, lead, talkers, cancellationToken).ConfigureAwait(false) };
+            var briefing = Briefing(lead, people, kit.Calendar, notice) with { CanDispose = await CanDisposeNowAsync(actor, lead, latest, cancellationToken).ConfigureAwait(false) };
             return LeadCard.Build(briefing with { Errors = errors }, locale);
         }
 
@@ -113,7 +114,7 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
         var tasksOf = await kit.Store.ListTasksAsync(lead.Id.Value, cancellationToken).ConfigureAwait(false);
         var view = View(lead, actor, people, lines, [.. tasksOf.Select(t => kit.Line(t, people))], notice) with
         {
-            CanDispose = await CanDisposeNowAsync(actor, lead, talkers, cancellationToken).ConfigureAwait(false),
+            CanDispose = await CanDisposeNowAsync(actor, lead, latest, cancellationToken).ConfigureAwait(false),
             Admonishment = await CaseOfAsync(lead, cancellationToken).ConfigureAwait(false),
             Errors = errors,
         };
@@ -149,13 +150,13 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
 
         var lead = stored.Lead;
         var people = await kit.PeopleAsync(cancellationToken).ConfigureAwait(false);
-        var talkers = await LatestTalkersAsync(lead, cancellationToken).ConfigureAwait(false);
-        if (!LeadAccess.CanDispose(actor, lead, talkers))
+        var latest = await LatestTalkAsync(lead, cancellationToken).ConfigureAwait(false);
+        if (!LeadAccess.CanDispose(actor, lead, Talkers(latest)))
         {
             return await kit.RefuseAsync(actor, locale, AuditObject.Lead, lead.Id.Value, lead.Subject, "记录谈后处置", "record dispositions", cancellationToken).ConfigureAwait(false);
         }
 
-        if (!await CanDisposeNowAsync(actor, lead, talkers, cancellationToken).ConfigureAwait(false))
+        if (!await CanDisposeNowAsync(actor, lead, latest, cancellationToken).ConfigureAwait(false))
         {
             return await ShowAsync(actor, locale, lead, people, cancellationToken, errors:
                 [RuleMessages.Describe(new RuleViolation(RuleCode.DispositionBeforeTalk, RuleSources.Dispositions), locale)]).ConfigureAwait(false);
@@ -188,8 +189,8 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
 
             var lead = stored.Lead;
             var people = await kit.PeopleAsync(cancellationToken).ConfigureAwait(false);
-            var talkers = await LatestTalkersAsync(lead, cancellationToken).ConfigureAwait(false);
-            if (!LeadAccess.CanDispose(actor, lead, talkers))
+            var latest = await LatestTalkAsync(lead, cancellationToken).ConfigureAwait(false);
+            if (!LeadAccess.CanDispose(actor, lead, Talkers(latest)))
             {
                 return await kit.RefuseAsync(actor, locale, AuditObject.Lead, lead.Id.Value, lead.Subject, "记录谈后处置", "record dispositions", cancellationToken).ConfigureAwait(false);
             }
@@ -198,7 +199,7 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
             IReadOnlyList<Disposition> added;
             try
             {
-                var held = lead.Talks.Count > 0 && await kit.IsHeldAsync(lead.Talks[^1], cancellationToken).ConfigureAwait(false);
+                var held = await kit.IsHeldAsync(latest, cancellationToken).ConfigureAwait(false);
                 added = lead.Dispose(actor.Id, drafts, formId, held, kit.Today, kit.Now);
             }
             catch (DomainRuleException e)
@@ -299,20 +300,23 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
     private AdaptiveCard DispositionForm(Lead lead, PeopleLookup people, string formId, IReadOnlyDictionary<string, string?>? values, IReadOnlyList<string>? errors, Locale locale) =>
         DispositionFormCard.Build(new DispositionFormView(lead.Id, formId, people.Name(lead.Subject), lead.Summary, kit.Today.AddDays(1), values, errors), locale);
 
-    private async Task<bool> CanDisposeNowAsync(Person actor, Lead lead, IReadOnlyCollection<PersonId> talkers, CancellationToken cancellationToken) =>
-        LeadAccess.CanDispose(actor, lead, talkers) && lead.Status != LeadStatus.Closed && lead.Talks.Count > 0
+    private async Task<bool> CanDisposeNowAsync(Person actor, Lead lead, Talk? latest, CancellationToken cancellationToken) =>
+        LeadAccess.CanDispose(actor, lead, Talkers(latest)) && lead.Status != LeadStatus.Closed && lead.Talks.Count > 0
         && !lead.Dispositions.Any(d => d.AfterTalk == lead.Talks.Count)
-        && await kit.IsHeldAsync(lead.Talks[^1], cancellationToken).ConfigureAwait(false);
+        && await kit.IsHeldAsync(latest, cancellationToken).ConfigureAwait(false);
 
     private static bool CanAttachTalk(Lead lead) => lead.Status != LeadStatus.Closed
         && (lead.Talks.Count == 0 || lead.Dispositions.Any(d => d.Kind == DispositionKind.SecondTalk && d.AfterTalk == lead.Talks.Count));
 
-    private async Task<IReadOnlyCollection<PersonId>> LatestTalkersAsync(Lead lead, CancellationToken cancellationToken) =>
-        lead.Talks.Count > 0 && await kit.Talks.GetAsync(lead.Talks[^1], cancellationToken).ConfigureAwait(false) is { } talk ? talk.Talkers : [];
+    // The latest reminder talk on the lead, read once per request: its talkers are briefed and may decide what follows it.
+    private async Task<Talk?> LatestTalkAsync(Lead lead, CancellationToken cancellationToken) =>
+        lead.Talks.Count > 0 ? await kit.Talks.GetAsync(lead.Talks[^1], cancellationToken).ConfigureAwait(false) : null;
+
+    private static IReadOnlyCollection<PersonId> Talkers(Talk? talk) => talk?.Talkers ?? [];
 
     private async Task<CaseId?> CaseOfAsync(Lead lead, CancellationToken cancellationToken)
     {
-        var (_, cases, _) = await kit.Store.ListAsync(CaseRepository.PersonPartition(lead.Subject), cancellationToken).ConfigureAwait(false);
+        var (_, cases, _) = await kit.Store.ListAsync(CaseRepository.PersonPartition(lead.Subject), cancellationToken, Listed.Cases).ConfigureAwait(false);
         return cases.FirstOrDefault(c => c.Lead == lead.Id)?.Id;
     }
 
