@@ -98,8 +98,7 @@ public sealed class CaseRepository(TalkBotTables tables)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var lead = stored.Lead;
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ToEntity(lead), stored.ETag) };
-        actions.AddRange(lead.Dispositions.Skip(dispositionsBefore).Select(d => new TableTransactionAction(TableTransactionActionType.Add, new DispositionEntity
+        return tables.Cases.TrySaveAsync(ToEntity(lead), stored.ETag, lead.Dispositions.Skip(dispositionsBefore).Select(d => new DispositionEntity
         {
             PartitionKey = lead.Id.Value,
             RowKey = DispositionPrefix + d.Number.ToString("D2", CultureInfo.InvariantCulture),
@@ -111,8 +110,7 @@ public sealed class CaseRepository(TalkBotTables tables)
             By = d.By.Value,
             At = d.At,
             FormId = d.FormId,
-        })));
-        return tables.Cases.TrySubmitTransactionAsync(actions, cancellationToken);
+        }), cancellationToken);
     }
 
     // Admonishment cases
@@ -164,8 +162,7 @@ public sealed class CaseRepository(TalkBotTables tables)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var c = stored.Case;
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ToEntity(c), stored.ETag) };
-        actions.AddRange(c.Checks.Skip(checksBefore).Select(k => new TableTransactionAction(TableTransactionActionType.Add, new FollowUpCheckEntity
+        return tables.Cases.TrySaveAsync(ToEntity(c), stored.ETag, c.Checks.Skip(checksBefore).Select(k => new FollowUpCheckEntity
         {
             PartitionKey = c.Id.Value,
             RowKey = CheckPrefix + k.Number.ToString("D2", CultureInfo.InvariantCulture),
@@ -176,8 +173,7 @@ public sealed class CaseRepository(TalkBotTables tables)
             By = k.By.Value,
             At = k.At,
             FormId = k.FormId,
-        })));
-        return tables.Cases.TrySubmitTransactionAsync(actions, cancellationToken);
+        }), cancellationToken);
     }
 
     // Tasks
@@ -221,8 +217,7 @@ public sealed class CaseRepository(TalkBotTables tables)
         ArgumentNullException.ThrowIfNull(stored);
         var t = stored.Task;
         var suffix = t.Id.Value[(t.Id.Origin.Length + 1)..];
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ToEntity(t), stored.ETag) };
-        actions.AddRange(t.Submissions.Skip(submissionsBefore).Select(s => new TableTransactionAction(TableTransactionActionType.Add, new TaskSubmissionEntity
+        var submissions = t.Submissions.Skip(submissionsBefore).Select(s => (ITableEntity)new TaskSubmissionEntity
         {
             PartitionKey = t.Id.Origin,
             RowKey = $"{SubmissionPrefix}{suffix}|{s.Number:D2}",
@@ -232,8 +227,8 @@ public sealed class CaseRepository(TalkBotTables tables)
             At = s.At,
             Late = s.Late,
             FormId = s.FormId,
-        })));
-        actions.AddRange(t.Reviews.Skip(reviewsBefore).Select((r, i) => new TableTransactionAction(TableTransactionActionType.Add, new TaskReviewEntity
+        });
+        var reviews = t.Reviews.Skip(reviewsBefore).Select((r, i) => new TaskReviewEntity
         {
             PartitionKey = t.Id.Origin,
             RowKey = $"{ReviewPrefix}{suffix}|{reviewsBefore + i + 1:D2}",
@@ -244,8 +239,8 @@ public sealed class CaseRepository(TalkBotTables tables)
             NewDueDate = Utc(r.NewDueDate),
             By = r.By.Value,
             At = r.At,
-        })));
-        return tables.Cases.TrySubmitTransactionAsync(actions, cancellationToken);
+        });
+        return tables.Cases.TrySaveAsync(ToEntity(t), stored.ETag, submissions.Concat(reviews), cancellationToken);
     }
 
     // Index

@@ -76,16 +76,16 @@ public sealed class RecordRepository(TalkBotTables tables)
     public async Task<bool> SaveAsync(StoredRecord stored, int versionsBefore, IReadOnlyCollection<PersonId> newVerifications, string? activityId, CancellationToken cancellationToken)
     {
         var record = stored.Record;
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, Head(record), stored.ETag) };
+        var added = new List<ITableEntity>();
         foreach (var version in record.Versions.Where(v => v.Number > versionsBefore))
         {
-            actions.AddRange(VersionRows(record.TalkId, version).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
+            added.AddRange(VersionRows(record.TalkId, version));
         }
 
         foreach (var talkee in newVerifications)
         {
             var verification = record.Current.VerificationBy(talkee) ?? throw new InvalidOperationException("No verification to store.");
-            actions.Add(new(TableTransactionActionType.Add, new VerificationEntity
+            added.Add(new VerificationEntity
             {
                 PartitionKey = record.TalkId.Value,
                 RowKey = TableLayout.RecordVerificationRow(record.Current.Number, talkee.Value),
@@ -95,10 +95,10 @@ public sealed class RecordRepository(TalkBotTables tables)
                 Comment = verification.Comment,
                 At = verification.At,
                 ActivityId = activityId,
-            }));
+            });
         }
 
-        return await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+        return await tables.Talks.TrySaveAsync(Head(record), stored.ETag, added, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<bool> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken) =>

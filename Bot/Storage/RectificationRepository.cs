@@ -53,10 +53,10 @@ public sealed class RectificationRepository(TalkBotTables tables)
     {
         var r = stored.Rectification;
         var talkee = r.Talkee.Value;
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, Head(r), stored.ETag) };
+        var added = new List<ITableEntity>();
         foreach (var report in r.Reports.Skip(reportsBefore))
         {
-            actions.Add(new(TableTransactionActionType.Add, new RectificationReportEntity
+            added.Add(new RectificationReportEntity
             {
                 PartitionKey = r.TalkId.Value,
                 RowKey = TableLayout.RectificationReportRow(talkee, report.Number),
@@ -65,8 +65,8 @@ public sealed class RectificationRepository(TalkBotTables tables)
                 SubmittedAt = report.SubmittedAt,
                 Late = report.Late,
                 FormId = report.FormId,
-            }));
-            actions.AddRange(report.Measures.Select(m => new TableTransactionAction(TableTransactionActionType.Add, new MeasureEntity
+            });
+            added.AddRange(report.Measures.Select(m => new MeasureEntity
             {
                 PartitionKey = r.TalkId.Value,
                 RowKey = TableLayout.MeasureRow(talkee, report.Number, m.Item),
@@ -76,12 +76,12 @@ public sealed class RectificationRepository(TalkBotTables tables)
                 Measure = m.Measure ?? "",
                 Status = m.Status.ToString(),
                 CompletedOn = m.CompletedOn?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            })));
+            }));
         }
 
         foreach (var review in r.Reviews.Skip(reviewsBefore))
         {
-            actions.Add(new(TableTransactionActionType.Add, new RectificationReviewEntity
+            added.Add(new RectificationReviewEntity
             {
                 PartitionKey = r.TalkId.Value,
                 RowKey = TableLayout.RectificationReviewRow(talkee, review.Report),
@@ -92,10 +92,10 @@ public sealed class RectificationRepository(TalkBotTables tables)
                 NewDueDate = review.NewDueDate?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                 Reviewer = review.Reviewer.Value,
                 At = review.At,
-            }));
+            });
         }
 
-        return tables.Talks.TrySubmitTransactionAsync(actions, cancellationToken);
+        return tables.Talks.TrySaveAsync(Head(r), stored.ETag, added, cancellationToken);
     }
 
     private Task<List<T>> QueryAsync<T>(TalkId talk, string prefix, CancellationToken cancellationToken) where T : class, ITableEntity, new() =>

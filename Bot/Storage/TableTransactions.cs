@@ -24,6 +24,16 @@ public static class TableTransactions
     }
 
     /// <summary>
+    /// Replaces a head row if its ETag still matches and inserts the rows added since it was read (versions, reports,
+    /// reviews: never changed once written), in one entity group transaction; false, with nothing written, when
+    /// another writer changed the head first or a row exists already.
+    /// </summary>
+    public static Task<bool> TrySaveAsync(this TableClient table, ITableEntity head, ETag ifMatch, IEnumerable<ITableEntity> added, CancellationToken cancellationToken) =>
+        table.TrySubmitTransactionAsync(
+            [new(TableTransactionActionType.UpdateReplace, head, ifMatch), .. added.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))],
+            cancellationToken);
+
+    /// <summary>
     /// Replaces the entity if its ETag still matches (the new ETag is written back into it); false when another
     /// writer changed or deleted it first (412, 404).
     /// </summary>
