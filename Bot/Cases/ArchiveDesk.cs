@@ -79,10 +79,9 @@ public sealed class ArchiveDesk(CaseKit kit, AuditLog audit)
         var (personLeads, personCases, personTasks) = await kit.Store.ListAsync(CaseRepository.PersonPartition(person.Id), cancellationToken).ConfigureAwait(false);
         var talkIds = (await kit.Talks.ListTalksNoticedToAsync(person.Id, cancellationToken).ConfigureAwait(false)).ToList();
         var talks = await kit.TalkLinesAsync(talkIds, people, cancellationToken).ConfigureAwait(false);
-        var units = await kit.UnitsAsync(cancellationToken).ConfigureAwait(false);
         return new ArchiveView(
             person.DisplayName,
-            person.UnitId is { } unit ? units.FirstOrDefault(u => u.Id == unit)?.Name ?? unit.Value : null,
+            await kit.UnitNameAsync(person.UnitId, cancellationToken).ConfigureAwait(false),
             person.Rank,
             [.. talks.OrderByDescending(t => t.Scheduled)],
             [.. personLeads.OrderByDescending(l => l.RegisteredAt).Select(l => Line(l, people))],

@@ -61,7 +61,10 @@ public sealed class CaseKit(
 
     public Task<PeopleLookup> PeopleAsync(CancellationToken cancellationToken) => PeopleLookup.LoadAsync(peopleRepository, cancellationToken);
 
-    public Task<IReadOnlyList<Unit>> UnitsAsync(CancellationToken cancellationToken) => peopleRepository.ListUnitsAsync(cancellationToken);
+    /// <summary>A unit's name as the directory has it (its id when the directory lacks it), or null for no unit.</summary>
+    public async Task<string?> UnitNameAsync(UnitId? unit, CancellationToken cancellationToken) => unit is { } id
+        ? (await peopleRepository.ListUnitsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(u => u.Id == id)?.Name ?? id.Value
+        : null;
 
     /// <summary>Writes one audit line (SPEC §6).</summary>
     public Task AuditAsync(Person actor, AuditAction action, AuditObject what, string id, PersonId? subject, CancellationToken cancellationToken) =>

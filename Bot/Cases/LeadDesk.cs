@@ -79,7 +79,8 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
             lead = raced.Lead;
         }
 
-        return LeadCard.Build(View(lead, actor, people, [], [], locale.Pick("问题线索已登记。下一步：安排廉政提醒谈话。", "Lead registered. Next: arrange the reminder talk.")), locale);
+        var unit = await kit.UnitNameAsync(people.Find(lead.Subject)?.UnitId, cancellationToken).ConfigureAwait(false);
+        return LeadCard.Build(View(lead, actor, people, unit, [], [], locale.Pick("问题线索已登记。下一步：安排廉政提醒谈话。", "Lead registered. Next: arrange the reminder talk.")), locale);
     }
 
     /// <summary>查看线索: the whole lead for its office, the problem alone for a talker; anyone else is refused. Every view is audited.</summary>
@@ -112,7 +113,8 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
 
         var lines = await kit.TalkLinesAsync(lead.Talks, people, cancellationToken).ConfigureAwait(false);
         var tasksOf = await kit.Store.ListTasksAsync(lead.Id.Value, cancellationToken).ConfigureAwait(false);
-        var view = View(lead, actor, people, lines, [.. tasksOf.Select(t => kit.Line(t, people))], notice) with
+        var unit = await kit.UnitNameAsync(people.Find(lead.Subject)?.UnitId, cancellationToken).ConfigureAwait(false);
+        var view = View(lead, actor, people, unit, lines, [.. tasksOf.Select(t => kit.Line(t, people))], notice) with
         {
             CanDispose = await CanDisposeNowAsync(actor, lead, latest, cancellationToken).ConfigureAwait(false),
             Admonishment = await CaseOfAsync(lead, cancellationToken).ConfigureAwait(false),
@@ -272,10 +274,11 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
         ReminderCard.Build(new ReminderView(title, [text]), locale);
 
     /// <summary>The lead for <paramref name="viewer"/>: the reporter only for the office of its level.</summary>
-    public LeadView View(Lead lead, Person viewer, PeopleLookup people, IReadOnlyList<TalkLine> talks, IReadOnlyList<TaskLine> taskLines, string? notice = null) => new(
+    public LeadView View(Lead lead, Person viewer, PeopleLookup people, string? subjectUnit, IReadOnlyList<TalkLine> talks, IReadOnlyList<TaskLine> taskLines,
+        string? notice = null) => new(
         lead.Id,
         people.Name(lead.Subject),
-        people.Find(lead.Subject)?.UnitId?.Value,
+        subjectUnit,
         lead.Source,
         lead.Category,
         lead.Summary,

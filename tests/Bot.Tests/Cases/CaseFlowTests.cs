@@ -135,6 +135,7 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
 
         Assert.Contains("问题线索已登记", first, StringComparison.Ordinal);
         Assert.Contains(ReporterName, first, StringComparison.Ordinal);
+        Assert.Contains("第一基层党委", first, StringComparison.Ordinal); // the subject's unit by its name, not its id
         Assert.Contains(ReporterUnit, second, StringComparison.Ordinal);
         var (leads, _, _) = await bot.Services.GetRequiredService<CaseRepository>().ListAsync(CaseRepository.OfficePartition(new UnitId("office")), default);
         Assert.Single(leads);
