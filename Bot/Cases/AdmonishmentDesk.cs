@@ -115,7 +115,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
         }
 
         var people = await kit.PeopleAsync(cancellationToken).ConfigureAwait(false);
-        var values = LeadDesk.Values(request, CaseFields.Subject, CaseFields.Situation, CaseFields.Facts, CaseFields.MinorViolation, CaseFields.Origin,
+        var values = request.Values(CaseFields.Subject, CaseFields.Situation, CaseFields.Facts, CaseFields.MinorViolation, CaseFields.Origin,
             CaseFields.ForUnit, CaseFields.Earlier);
         LeadId? leadId = LeadId.TryParse(request.Text(DataKeys.LeadId), out var l) ? l : null;
         var draft = new ProposalDraft(
@@ -341,7 +341,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
             catch (DomainRuleException e)
             {
                 return CaseCard.Build(View(c, people, c.Status == CaseStatus.Proposed ? CaseCardMode.Decide : CaseCardMode.View, null, null, null,
-                    RecordDesk.Describe(e.Violations, people, locale), LeadDesk.Values(request, CaseFields.ApprovalComment)), locale);
+                    RecordDesk.Describe(e.Violations, people, locale), request.Values(CaseFields.ApprovalComment)), locale);
             }
 
             if (changed && !await kit.Store.SaveCaseAsync(stored, c.Checks.Count, cancellationToken).ConfigureAwait(false))
@@ -392,7 +392,7 @@ public sealed class AdmonishmentDesk(CaseKit kit, CreateTalkForm talkForm, TaskD
     {
         var (actor, locale) = (request.Actor, request.Locale);
         var formId = request.FormId;
-        var values = LeadDesk.Values(request, CaseFields.Outcome, CaseFields.FollowUpNote, CaseFields.NextCheck);
+        var values = request.Values(CaseFields.Outcome, CaseFields.FollowUpNote, CaseFields.NextCheck);
         for (var attempt = 1; attempt <= CaseKit.MaxAttempts; attempt++)
         {
             if (await FindAsync(request, cancellationToken).ConfigureAwait(false) is not { } stored)

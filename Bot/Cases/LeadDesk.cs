@@ -56,7 +56,7 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
             return await ShowAsync(actor, locale, existing.Lead, people, cancellationToken).ConfigureAwait(false);
         }
 
-        var values = Values(request, CaseFields.Subject, CaseFields.Source, CaseFields.Category, CaseFields.Summary, CaseFields.ReporterName, CaseFields.ReporterUnit);
+        var values = request.Values(CaseFields.Subject, CaseFields.Source, CaseFields.Category, CaseFields.Summary, CaseFields.ReporterName, CaseFields.ReporterUnit);
         var draft = new LeadDraft(
             Enum.TryParse<LeadSource>(request.Text(CaseFields.Source), out var source) && Enum.IsDefined(source) ? source : null,
             Enum.TryParse<DisciplineCategory>(request.Text(CaseFields.Category), out var category) && Enum.IsDefined(category) ? category : null,
@@ -181,7 +181,7 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
         var drafts = Enum.GetValues<DispositionKind>().Where(k => request.Text(CaseFields.Chosen(k)) == "true").Select(k => new DispositionDraft(k,
             request.Text(CaseFields.Note(k)),
             request.Date(CaseFields.Due(k)))).ToList();
-        var values = Values(request, [.. Enum.GetValues<DispositionKind>().SelectMany(k => new[] { CaseFields.Chosen(k), CaseFields.Note(k), CaseFields.Due(k) })]);
+        var values = request.Values([.. Enum.GetValues<DispositionKind>().SelectMany(k => new[] { CaseFields.Chosen(k), CaseFields.Note(k), CaseFields.Due(k) })]);
         for (var attempt = 1; attempt <= CaseKit.MaxAttempts; attempt++)
         {
             if (await FindAsync(request, cancellationToken).ConfigureAwait(false) is not { } stored)
@@ -325,9 +325,6 @@ public sealed class LeadDesk(CaseKit kit, CreateTalkForm talkForm, TaskDesk task
 
     private async Task<StoredLead?> FindAsync(CardActionRequest request, CancellationToken cancellationToken) =>
         LeadId.TryParse(request.Text(DataKeys.LeadId), out var id) ? await kit.Store.GetLeadAsync(id, cancellationToken).ConfigureAwait(false) : null;
-
-    public static IReadOnlyDictionary<string, string?> Values(CardActionRequest request, params string[] keys) =>
-        keys.ToDictionary(k => k, request.Text);
 
     public static string Expired(Locale locale) => locale.Pick("表单已失效，请重新打开。", "This form has expired; please open it again.");
 }

@@ -67,7 +67,7 @@ public sealed class TaskDesk(CaseKit kit, ReminderPlanner planner)
     {
         var (actor, locale) = (request.Actor, request.Locale);
         var formId = request.FormId;
-        var values = LeadDesk.Values(request, CaseFields.TaskText);
+        var values = request.Values(CaseFields.TaskText);
         for (var attempt = 1; attempt <= CaseKit.MaxAttempts; attempt++)
         {
             if (await FindAsync(request, cancellationToken).ConfigureAwait(false) is not var (stored, people, office) || stored.Task.Assignee != actor.Id)

@@ -44,6 +44,9 @@ public sealed record CardActionRequest(Person Actor, Locale Locale, JsonElement 
     /// </summary>
     public string? FormId => Text(Cards.DataKeys.FormId) is { Length: > 0 and <= 64 } id ? id : null;
 
+    /// <summary>The inputs named, as given, to show a refused form again with what was entered.</summary>
+    public IReadOnlyDictionary<string, string?> Values(params string[] keys) => keys.ToDictionary(k => k, Text);
+
     /// <summary>A date input (yyyy-MM-dd), or null when it is empty or not a date.</summary>
     public DateOnly? Date(string key) => Cards.CreateTalk.CreateTalkInputParser.TryParseDate(Text(key), out var date) ? date : null;
 }
