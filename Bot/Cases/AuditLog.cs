@@ -1,6 +1,7 @@
 using System.Globalization;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.Audit;
 
@@ -37,7 +38,7 @@ public sealed class AuditLog(TalkBotTables tables)
         var month = new DateTime(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         for (var i = 0; i < 12 && entries.Count < max; i++, month = month.AddMonths(-1))
         {
-            await foreach (var row in tables.AuditLog.QueryAsync<AuditEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Month(month)}"),
+            await foreach (var row in tables.AuditLog.QueryAsync<AuditEntity>(TableFilter.Of($"PartitionKey eq {Month(month)}"),
                 maxPerPage: max, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 entries.Add(new AuditEntry(row.At, new PersonId(row.Actor), Enum.Parse<AuditAction>(row.Action), Enum.Parse<AuditObject>(row.Object),

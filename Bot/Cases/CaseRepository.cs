@@ -1,7 +1,8 @@
 using System.Globalization;
 using Azure;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.Admonishments;
 using TalkBot.Domain.FollowUps;
@@ -66,7 +67,7 @@ public sealed class CaseRepository(TalkBotTables tables)
     public async Task<bool> CreateLeadAsync(Lead lead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        if (!await tables.Cases.TrySubmitTransactionAsync([new(TableTransactionActionType.Add, ToEntity(lead))], cancellationToken).ConfigureAwait(false))
+        if (!await tables.Cases.TrySubmitAsync([new(TableTransactionActionType.Add, ToEntity(lead))], cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -119,7 +120,7 @@ public sealed class CaseRepository(TalkBotTables tables)
     public async Task<bool> CreateCaseAsync(AdmonishmentCase c, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(c);
-        if (!await tables.Cases.TrySubmitTransactionAsync([new(TableTransactionActionType.Add, ToEntity(c))], cancellationToken).ConfigureAwait(false))
+        if (!await tables.Cases.TrySubmitAsync([new(TableTransactionActionType.Add, ToEntity(c))], cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -182,7 +183,7 @@ public sealed class CaseRepository(TalkBotTables tables)
     public async Task<bool> CreateTaskAsync(CaseTask task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (!await tables.Cases.TrySubmitTransactionAsync([new(TableTransactionActionType.Add, ToEntity(task))], cancellationToken).ConfigureAwait(false))
+        if (!await tables.Cases.TrySubmitAsync([new(TableTransactionActionType.Add, ToEntity(task))], cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -305,7 +306,7 @@ public sealed class CaseRepository(TalkBotTables tables)
     }
 
     private Task<List<CaseIndexEntity>> IndexRowsAsync(string partition, CancellationToken cancellationToken) =>
-        tables.CaseIndex.QueryAllAsync<CaseIndexEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken);
+        tables.CaseIndex.QueryAllAsync<CaseIndexEntity>(TableFilter.Of($"PartitionKey eq {partition}"), cancellationToken);
 
     private async Task<StoredTask> RestoreAsync(CaseTaskEntity h, CancellationToken cancellationToken)
     {
@@ -325,7 +326,7 @@ public sealed class CaseRepository(TalkBotTables tables)
     {
         // Every row key of the prefix sorts below prefix + '~' ('|' and digits are below it).
         var end = prefix + "~";
-        return tables.Cases.QueryAllAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {end}"), cancellationToken);
+        return tables.Cases.QueryAllAsync<T>(TableFilter.Of($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {end}"), cancellationToken);
     }
 
     private static string TaskRow(CaseTaskId id) => TaskPrefix + id.Value[(id.Origin.Length + 1)..];

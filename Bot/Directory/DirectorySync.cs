@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 
 namespace TalkBot.Bot.Directory;
 

@@ -1,4 +1,3 @@
-using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TalkBot.Bot.Connector;
@@ -7,7 +6,8 @@ using TalkBot.Bot.Handlers;
 using TalkBot.Bot.Scheduling;
 using TalkBot.Bot.Sending;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Bot.Talks;
 using TalkBot.Domain.Calendar;
 using TalkBot.Domain.Reminders;
@@ -25,16 +25,10 @@ public static class TalkBotServices
     public static IServiceCollection AddTalkBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            if (!string.IsNullOrWhiteSpace(options.TableEndpoint))
-            {
-                return new TableServiceClient(new Uri(options.TableEndpoint), new DefaultAzureCredential());
-            }
-
-            return new TableServiceClient(configuration.GetConnectionString("Tables") ?? "UseDevelopmentStorage=true");
-        });
+        // A property the service would store as something else is refused here, not found in the data later.
+        TableEntityTypes.Verify(typeof(TalkBotServices).Assembly);
+        services.AddSingleton(sp => TableStorage.CreateServiceClient(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, configuration.GetConnectionString("Tables")));
         services.AddSingleton(sp => new TalkBotTables(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<TalkRepository>();

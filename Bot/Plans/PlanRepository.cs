@@ -1,7 +1,8 @@
 using System.Globalization;
 using Azure;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.Plans;
 
@@ -48,7 +49,7 @@ public sealed class PlanRepository(TalkBotTables tables)
         foreach (var chunk in actions.Chunk(100))
         {
             // A plan of more than 99 talkees spans transactions; a rerun after a crash between them finds the header.
-            if (!await tables.Plans.TrySubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false))
+            if (!await tables.Plans.TrySubmitAsync(chunk, cancellationToken).ConfigureAwait(false))
             {
                 return false;
             }
@@ -64,7 +65,7 @@ public sealed class PlanRepository(TalkBotTables tables)
     public async Task<IReadOnlyList<StoredPlanItem>> ListAsync(PlanMonth month, PersonId talker, CancellationToken cancellationToken)
     {
         var rows = await tables.Plans.QueryAllAsync<PlanItemEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {Partition(month, talker)} and RowKey gt {ItemPrefix} and RowKey lt {"item}"}"), cancellationToken).ConfigureAwait(false);
+            TableFilter.Of($"PartitionKey eq {Partition(month, talker)} and RowKey gt {ItemPrefix} and RowKey lt {"item}"}"), cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new StoredPlanItem(ToItem(r), r.ETag))];
     }
 
@@ -73,7 +74,7 @@ public sealed class PlanRepository(TalkBotTables tables)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(changed);
-        if (!await tables.Plans.TrySubmitTransactionAsync(
+        if (!await tables.Plans.TrySubmitAsync(
                 [new(TableTransactionActionType.UpdateReplace, ToEntity(Partition(month, talker), changed), stored.ETag)], cancellationToken).ConfigureAwait(false))
         {
             return false;
@@ -96,7 +97,7 @@ public sealed class PlanRepository(TalkBotTables tables)
     {
         var prefix = month + "|";
         var rows = await tables.Plans.QueryAllAsync<PlanHeaderEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey gt {prefix} and PartitionKey lt {month + "}"} and RowKey eq {HeaderRow}"), cancellationToken).ConfigureAwait(false);
+            TableFilter.Of($"PartitionKey gt {prefix} and PartitionKey lt {month + "}"} and RowKey eq {HeaderRow}"), cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new PersonId(r.Talker))];
     }
 

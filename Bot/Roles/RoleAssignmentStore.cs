@@ -1,7 +1,8 @@
 using System.Globalization;
 using Azure;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.People;
 
@@ -122,7 +123,7 @@ public sealed class RoleAssignmentStore(TalkBotTables tables, PeopleRepository p
                     : new(TableTransactionActionType.UpdateReplace, row, current.ETag),
                 new(TableTransactionActionType.Add, audit),
             ];
-            if (!await tables.RoleAssignments.TrySubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false))
+            if (!await tables.RoleAssignments.TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false))
             {
                 continue; // a repeated click or another administrator got there first: read again
             }
@@ -137,7 +138,7 @@ public sealed class RoleAssignmentStore(TalkBotTables tables, PeopleRepository p
     /// <summary>The person's audited changes, newest first.</summary>
     public async Task<IReadOnlyList<RoleAuditEntity>> HistoryAsync(PersonId person, int take, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
+        var filter = TableFilter.Of(
             $"PartitionKey eq {person.Value} and RowKey ge {AuditRowPrefix} and RowKey lt {AuditRowPrefix[..^1] + "}"}");
         var rows = new List<RoleAuditEntity>();
         await foreach (var row in tables.RoleAssignments.QueryAsync<RoleAuditEntity>(filter, maxPerPage: take, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -156,7 +157,7 @@ public sealed class RoleAssignmentStore(TalkBotTables tables, PeopleRepository p
     public async Task<IReadOnlyList<RoleAssignment>> ListCurrentAsync(CancellationToken cancellationToken)
     {
         var rows = await tables.RoleAssignments
-            .QueryAllAsync<RoleAssignmentEntity>(TableClient.CreateQueryFilter($"RowKey eq {CurrentRow}"), cancellationToken)
+            .QueryAllAsync<RoleAssignmentEntity>(TableFilter.Of($"RowKey eq {CurrentRow}"), cancellationToken)
             .ConfigureAwait(false);
         return [.. rows.Select(r => new RoleAssignment(new PersonId(r.PartitionKey), ParseRoles(r.Roles), Enum.Parse<Rank>(r.Rank)))];
     }

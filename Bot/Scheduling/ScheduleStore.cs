@@ -1,6 +1,7 @@
 using Azure;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 
 namespace TalkBot.Bot.Scheduling;
@@ -59,14 +60,14 @@ public sealed class ScheduleStore(TalkBotTables tables)
 
     /// <summary>Adds the entry; an entry with the same key and time exists already → nothing changes.</summary>
     public async Task AddAsync(ScheduleEntry entry, CancellationToken cancellationToken) =>
-        await tables.Schedule.TrySubmitTransactionAsync([new(TableTransactionActionType.Add, ToEntity(entry))], cancellationToken).ConfigureAwait(false);
+        await tables.Schedule.TrySubmitAsync([new(TableTransactionActionType.Add, ToEntity(entry))], cancellationToken).ConfigureAwait(false);
 
     /// <summary>Claims up to <paramref name="max"/> due entries whose lease is free, for <paramref name="lease"/>.</summary>
     public async Task<IReadOnlyList<ClaimedEntry>> ClaimDueAsync(DateTimeOffset now, string owner, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
         var upTo = $"{now.UtcTicks:D19}|~";
         var rows = await tables.Schedule.ClaimLeasesAsync<ScheduleEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey le {upTo}"),
+            TableFilter.Of($"PartitionKey eq {Partition} and RowKey le {upTo}"),
             max,
             row => row.LeaseUntil is not { } until || until <= now,
             row =>
@@ -92,12 +93,12 @@ public sealed class ScheduleStore(TalkBotTables tables)
             actions.Add(new(TableTransactionActionType.Add, ToEntity(next)));
         }
 
-        return await tables.Schedule.TrySubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        return await tables.Schedule.TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every entry, soonest first (for tests and for the office's view of what is pending).</summary>
     public async Task<IReadOnlyList<ScheduleEntry>> ListAsync(CancellationToken cancellationToken) =>
-        [.. (await tables.Schedule.QueryAllAsync<ScheduleEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken).ConfigureAwait(false)).Select(ToEntry)];
+        [.. (await tables.Schedule.QueryAllAsync<ScheduleEntity>(TableFilter.Of($"PartitionKey eq {Partition}"), cancellationToken).ConfigureAwait(false)).Select(ToEntry)];
 
     private static ScheduleEntity ToEntity(ScheduleEntry entry) => new()
     {

@@ -3,7 +3,8 @@ using System.Text.Json;
 using Azure;
 using TalkBot.Bot.Connector;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 
 namespace TalkBot.Bot.Sending;
@@ -86,7 +87,7 @@ public sealed class OutboxStore(TalkBotTables tables)
             pending.LeaseUntil = leaseUntil;
         }
 
-        if (!await tables.Outbox.TrySubmitTransactionAsync([new(TableTransactionActionType.Add, pending)], cancellationToken).ConfigureAwait(false))
+        if (!await tables.Outbox.TrySubmitAsync([new(TableTransactionActionType.Add, pending)], cancellationToken).ConfigureAwait(false))
         {
             return (null, Queued);
         }
@@ -106,14 +107,14 @@ public sealed class OutboxStore(TalkBotTables tables)
         {
             // One partition query tells which people this key has already reached or queued.
             var known = (await tables.Deliveries.QueryAllAsync<DeliveryEntity>(
-                    TableClient.CreateQueryFilter($"PartitionKey eq {byKey.Key}"), cancellationToken).ConfigureAwait(false))
+                    TableFilter.Of($"PartitionKey eq {byKey.Key}"), cancellationToken).ConfigureAwait(false))
                 .Select(d => d.RowKey).ToHashSet(StringComparer.Ordinal);
             foreach (var chunk in byKey.Where(m => !known.Contains(m.Person.Value)).Chunk(100))
             {
                 // Pending rows first: a crash between the two writes leaves a send to make, never a status with nothing behind it.
-                await tables.Outbox.SubmitTransactionAsync(
+                await tables.Outbox.SubmitAsync(
                     [.. chunk.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToPending(m, PendingPartition, now)))], cancellationToken).ConfigureAwait(false);
-                await tables.Deliveries.SubmitTransactionAsync(
+                await tables.Deliveries.SubmitAsync(
                     [.. chunk.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Delivery(m.Key, m.Person, Queued, now)))], cancellationToken).ConfigureAwait(false);
                 queued += chunk.Length;
             }
@@ -127,7 +128,7 @@ public sealed class OutboxStore(TalkBotTables tables)
     {
         // The lease is checked by the query itself: only free rows come back.
         var rows = await tables.Outbox.ClaimLeasesAsync<OutboxEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition} and LeaseUntil lt {now}"),
+            TableFilter.Of($"PartitionKey eq {PendingPartition} and LeaseUntil lt {now}"),
             max,
             _ => true,
             row =>
@@ -147,7 +148,7 @@ public sealed class OutboxStore(TalkBotTables tables)
     public async Task<int> ReleaseLeasesAsync(string owner, CancellationToken cancellationToken)
     {
         var rows = await tables.Outbox.QueryAllAsync<OutboxEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition} and LeaseOwner eq {owner}"), cancellationToken).ConfigureAwait(false);
+            TableFilter.Of($"PartitionKey eq {PendingPartition} and LeaseOwner eq {owner}"), cancellationToken).ConfigureAwait(false);
         var freed = 0;
         foreach (var row in rows)
         {
@@ -180,7 +181,7 @@ public sealed class OutboxStore(TalkBotTables tables)
             var failed = ToPending(send, FailedPartition, now);
             failed.HttpStatus = outcome.HttpStatus;
             failed.Error = outcome.Error;
-            await tables.Outbox.UpsertEntityAsync(failed, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await tables.Outbox.UpsertAsync(failed, cancellationToken).ConfigureAwait(false);
         }
 
         await DeleteIfExistsAsync(PendingPartition, RowKey(send.Key, send.Person), cancellationToken).ConfigureAwait(false);
@@ -188,13 +189,13 @@ public sealed class OutboxStore(TalkBotTables tables)
 
     /// <summary>Stores where a send under the key stands for the person (also for a person TalkBot cannot reach at all).</summary>
     public async Task RecordAsync(string key, PersonId person, SendOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await tables.Deliveries.UpsertEntityAsync(Delivery(key, person, outcome, now), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await tables.Deliveries.UpsertAsync(Delivery(key, person, outcome, now), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Sends that failed after every retry, oldest first.</summary>
     public async Task<IReadOnlyList<FailedSend>> ListFailedAsync(CancellationToken cancellationToken)
     {
         var rows = await tables.Outbox.QueryAllAsync<OutboxEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {FailedPartition}"), cancellationToken).ConfigureAwait(false);
+            TableFilter.Of($"PartitionKey eq {FailedPartition}"), cancellationToken).ConfigureAwait(false);
         return [.. rows.OrderBy(r => r.EnqueuedAt).Select(r => new FailedSend(r.Key, new PersonId(r.Person), r.EnqueuedAt, r.HttpStatus, r.Error, r.AboutZh, r.AboutEn))];
     }
 
@@ -202,14 +203,14 @@ public sealed class OutboxStore(TalkBotTables tables)
     public async Task<int> RequeueFailedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = await tables.Outbox.QueryAllAsync<OutboxEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {FailedPartition}"), cancellationToken).ConfigureAwait(false);
+            TableFilter.Of($"PartitionKey eq {FailedPartition}"), cancellationToken).ConfigureAwait(false);
         var requeued = 0;
         foreach (var row in rows)
         {
             var pending = Copy(row, PendingPartition);
             pending.EnqueuedAt = now;
             pending.Attempts = 0;
-            if (await tables.Outbox.TrySubmitTransactionAsync([new(TableTransactionActionType.Add, pending)], cancellationToken).ConfigureAwait(false))
+            if (await tables.Outbox.TrySubmitAsync([new(TableTransactionActionType.Add, pending)], cancellationToken).ConfigureAwait(false))
             {
                 await RecordAsync(row.Key, new PersonId(row.Person), Queued, now, cancellationToken).ConfigureAwait(false);
                 requeued++;
@@ -224,22 +225,13 @@ public sealed class OutboxStore(TalkBotTables tables)
     /// <summary>Pending sends (for tests, the benchmark and the office's view).</summary>
     public async Task<int> CountPendingAsync(CancellationToken cancellationToken) =>
         (await tables.Outbox.QueryAllAsync<OutboxEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition}"), cancellationToken).ConfigureAwait(false)).Count;
+            TableFilter.Of($"PartitionKey eq {PendingPartition}"), cancellationToken).ConfigureAwait(false)).Count;
 
     private async Task AddDeliveryAsync(string key, PersonId person, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await tables.Deliveries.TrySubmitTransactionAsync([new(TableTransactionActionType.Add, Delivery(key, person, Queued, now))], cancellationToken).ConfigureAwait(false);
+        await tables.Deliveries.TrySubmitAsync([new(TableTransactionActionType.Add, Delivery(key, person, Queued, now))], cancellationToken).ConfigureAwait(false);
 
-    private async Task DeleteIfExistsAsync(string partition, string rowKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tables.Outbox.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Already gone: another instance finished it, or a retry of this call did.
-        }
-    }
+    private Task DeleteIfExistsAsync(string partition, string rowKey, CancellationToken cancellationToken) =>
+        tables.Outbox.DeleteIfExistsAsync(partition, rowKey, cancellationToken);
 
     internal static string RowKey(string key, PersonId person) => $"{key}|{person.Value}";
 

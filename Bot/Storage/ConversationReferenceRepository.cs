@@ -1,5 +1,5 @@
-using Azure;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 
 namespace TalkBot.Bot.Storage;
@@ -50,7 +50,7 @@ public sealed class ConversationReferenceRepository(TalkBotTables tables, TimePr
             Locale = conversation.Locale,
             UpdatedAt = time.GetUtcNow(),
         };
-        await tables.ConversationReferences.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await tables.ConversationReferences.UpsertAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The app was uninstalled or blocked: keep the row for history, stop using it.</summary>
@@ -64,14 +64,8 @@ public sealed class ConversationReferenceRepository(TalkBotTables tables, TimePr
 
         existing.Removed = true;
         existing.UpdatedAt = time.GetUtcNow();
-        try
-        {
-            await tables.ConversationReferences.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            // A newer activity re-stored the reference meanwhile: the person is reachable again; keep that.
-        }
+        // False when a newer activity re-stored the reference meanwhile: the person is reachable again; keep that.
+        await tables.ConversationReferences.TryUpdateAsync(existing, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The person's reference, or null when they never opened TalkBot or removed it.</summary>
@@ -83,10 +77,7 @@ public sealed class ConversationReferenceRepository(TalkBotTables tables, TimePr
 
     private async Task<ConversationReferenceEntity?> FindEntityAsync(PersonId person, CancellationToken cancellationToken)
     {
-        var response = await tables.ConversationReferences
-            .GetEntityIfExistsAsync<ConversationReferenceEntity>(person.Value, Channel, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        return response.HasValue ? response.Value : null;
+        return await tables.ConversationReferences.FindAsync<ConversationReferenceEntity>(person.Value, Channel, cancellationToken).ConfigureAwait(false);
     }
 
     private static PersonalConversation ToDomain(ConversationReferenceEntity e) => new(

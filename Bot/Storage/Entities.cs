@@ -1,5 +1,6 @@
 using Azure;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 
 namespace TalkBot.Bot.Storage;
 

@@ -1,4 +1,5 @@
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.People;
 
@@ -21,7 +22,7 @@ public sealed class PeopleRepository(TalkBotTables tables)
     public async Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancellationToken)
     {
         var people = new List<Person>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableLayout.PersonPartition}");
+        var filter = TableFilter.Of($"PartitionKey eq {TableLayout.PersonPartition}");
         await foreach (var entity in tables.People.QueryAsync<PersonEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             people.Add(ToDomain(entity));
@@ -33,7 +34,7 @@ public sealed class PeopleRepository(TalkBotTables tables)
     public async Task<IReadOnlyList<Unit>> ListUnitsAsync(CancellationToken cancellationToken)
     {
         var units = new List<Unit>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableLayout.UnitPartition}");
+        var filter = TableFilter.Of($"PartitionKey eq {TableLayout.UnitPartition}");
         await foreach (var entity in tables.People.QueryAsync<UnitEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             units.Add(new Unit(new UnitId(entity.RowKey), entity.Name, entity.NameEn, Enum.Parse<UnitLevel>(entity.Level),
@@ -67,7 +68,7 @@ public sealed class PeopleRepository(TalkBotTables tables)
 
         foreach (var chunk in personRows.Chunk(MaxBatch).Concat(unitRows.Chunk(MaxBatch)))
         {
-            await tables.People.SubmitTransactionAsync(
+            await tables.People.SubmitAsync(
                 chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken).ConfigureAwait(false);
         }
     }
@@ -81,17 +82,13 @@ public sealed class PeopleRepository(TalkBotTables tables)
     {
         ArgumentNullException.ThrowIfNull(roles);
         var wanted = string.Join(',', roles.Order());
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var response = await tables.People
-                .GetEntityIfExistsAsync<PersonEntity>(TableLayout.PersonPartition, id.Value, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
-            if (!response.HasValue)
+            if (await tables.People.FindAsync<PersonEntity>(TableLayout.PersonPartition, id.Value, cancellationToken).ConfigureAwait(false) is not { } entity)
             {
                 return false;
             }
 
-            var entity = response.Value!;
             if (entity.Roles == wanted && entity.Rank == rank.ToString())
             {
                 return true;
@@ -99,20 +96,14 @@ public sealed class PeopleRepository(TalkBotTables tables)
 
             entity.Roles = wanted;
             entity.Rank = rank.ToString();
-            try
+            // False when it changed (read again) or went (the next read says so) since it was read.
+            if (await tables.People.TryUpdateAsync(entity, cancellationToken, TableUpdateMode.Merge).ConfigureAwait(false))
             {
-                await tables.People.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 return true;
             }
-            catch (Azure.RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
-            {
-                // changed since read: read again
-            }
-            catch (Azure.RequestFailedException e) when (e.Status == 404)
-            {
-                return false;
-            }
         }
+
+        throw new InvalidOperationException($"Person {id.Value} kept changing while their roles were saved.");
     }
 
     private static PersonEntity ToEntity(Person p) => new()

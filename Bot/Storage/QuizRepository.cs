@@ -1,5 +1,6 @@
 using Azure;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.Quiz;
 
@@ -70,7 +71,7 @@ public sealed class QuizRepository(TalkBotTables tables)
     }
 
     private Task<bool> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken) =>
-        tables.Talks.TrySubmitTransactionAsync(actions, cancellationToken);
+        tables.Talks.TrySubmitAsync(actions, cancellationToken);
 
     private static QuizTrackEntity ToEntity(QuizTrack track) => new()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.Records;
 using TalkBot.Domain.Talks;
@@ -102,7 +103,7 @@ public sealed class RecordRepository(TalkBotTables tables)
     }
 
     private Task<bool> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken) =>
-        tables.Talks.TrySubmitTransactionAsync(actions, cancellationToken);
+        tables.Talks.TrySubmitAsync(actions, cancellationToken);
 
     private Task<List<T>> QueryAsync<T>(TalkId talk, string prefix, CancellationToken cancellationToken) where T : class, ITableEntity, new() =>
         tables.Talks.QueryAllAsync<T>(TalkRepository.RowsStartingWith(talk, prefix), cancellationToken);

@@ -1,5 +1,6 @@
 using Azure;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.Rectifications;
 
@@ -46,7 +47,7 @@ public sealed class RectificationRepository(TalkBotTables tables)
 
     /// <summary>Opens a rectification; false when the talkee has one for this talk already (it is kept as it is).</summary>
     public Task<bool> CreateAsync(Rectification rectification, CancellationToken cancellationToken) =>
-        tables.Talks.TrySubmitTransactionAsync([new(TableTransactionActionType.Add, Head(rectification))], cancellationToken);
+        tables.Talks.TrySubmitAsync([new(TableTransactionActionType.Add, Head(rectification))], cancellationToken);
 
     /// <summary>Stores the reports and reviews added since it was read; false on a concurrent change.</summary>
     public Task<bool> SaveAsync(StoredRectification stored, int reportsBefore, int reviewsBefore, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 
 namespace TalkBot.Bot.Storage;
 
@@ -31,19 +32,4 @@ public sealed class TalkBotTables(TableServiceClient service, StorageOptions opt
             await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-}
-
-/// <summary>Storage configuration (section <c>Storage</c>; the connection string is <c>ConnectionStrings:Tables</c>).</summary>
-public sealed class StorageOptions
-{
-    public const string Section = "Storage";
-
-    /// <summary>
-    /// For managed identity: the table endpoint (https://{account}.table.core.windows.net). When set, the connection
-    /// string is not used and the token comes from <c>DefaultAzureCredential</c>.
-    /// </summary>
-    public string? TableEndpoint { get; set; }
-
-    /// <summary>Prefixed to every table name, so that several environments or tests can share one account.</summary>
-    public string TablePrefix { get; set; } = "";
 }

@@ -1,5 +1,6 @@
 using Azure;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.Talks;
 
@@ -27,11 +28,7 @@ public sealed class TalkRepository(TalkBotTables tables)
     {
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ToEntity(talk)) };
         actions.AddRange(notices.Select(n => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(n, null, null))));
-        try
-        {
-            await tables.Talks.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
+        if (!await tables.Talks.TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -57,7 +54,7 @@ public sealed class TalkRepository(TalkBotTables tables)
     /// <summary>The talks <paramref name="person"/> organises, leads or joins, or records, soonest first.</summary>
     public async Task<IReadOnlyList<(TalkId Talk, IReadOnlySet<TalkRelation> Relations)>> ListTalksInvolvingAsync(PersonId person, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {person.Value}");
+        var filter = TableFilter.Of($"PartitionKey eq {person.Value}");
         var rows = new List<TalkIndexEntity>();
         await foreach (var row in tables.TalksByPerson.QueryAsync<TalkIndexEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -147,7 +144,7 @@ public sealed class TalkRepository(TalkBotTables tables)
     /// <summary>The talks whose notices went to <paramref name="talkee"/>, soonest first.</summary>
     public async Task<IReadOnlyList<TalkId>> ListTalksNoticedToAsync(PersonId talkee, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {talkee.Value}");
+        var filter = TableFilter.Of($"PartitionKey eq {talkee.Value}");
         var rows = new List<NoticeIndexEntity>();
         await foreach (var row in tables.NoticesByPerson.QueryAsync<NoticeIndexEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -181,13 +178,13 @@ public sealed class TalkRepository(TalkBotTables tables)
             }));
         }
 
-        return await tables.Talks.TrySubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        return await tables.Talks.TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every acknowledgement row of a talk (for the organiser and for tests of "exactly once").</summary>
     public async Task<int> CountAcknowledgementsAsync(TalkId talk, PersonId talkee, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {talk.Value} and RowKey eq {TableLayout.AcknowledgementRow(talkee.Value)}");
+        var filter = TableFilter.Of($"PartitionKey eq {talk.Value} and RowKey eq {TableLayout.AcknowledgementRow(talkee.Value)}");
         var count = 0;
         await foreach (var _ in tables.Talks.QueryAsync<AcknowledgementEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -197,10 +194,7 @@ public sealed class TalkRepository(TalkBotTables tables)
         return count;
     }
 
-    // The rows of one partition whose key starts with a prefix ending in '|': up to the same prefix ending in '}',
-    // the next character after '|'.
-    internal static string RowsStartingWith(TalkId talk, string prefix) => TableClient.CreateQueryFilter(
-        $"PartitionKey eq {talk.Value} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+    internal static string RowsStartingWith(TalkId talk, string prefix) => TableFilter.RowsStartingWith(talk.Value, prefix);
 
     private Task IndexAsync(Notice notice, DateTimeOffset scheduledAt, CancellationToken cancellationToken) =>
         tables.NoticesByPerson.UpsertEntityAsync(

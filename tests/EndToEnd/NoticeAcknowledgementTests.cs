@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.EndToEnd.Tests.Harness;
 using Xunit.Abstractions;
 
@@ -45,7 +46,7 @@ public sealed class NoticeAcknowledgementTests(PeersFixture peers, ITestOutputHe
         // And it is in Table Storage: one acknowledgement row for this talkee.
         var tables = new TableServiceClient(Peers.TablesConnectionString ?? "UseDevelopmentStorage=true").GetTableClient(TableLayout.Talks);
         var rows = new List<AcknowledgementEntity>();
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {TableLayout.AcknowledgementRow(talkee.AadObjectId)}");
+        var filter = TableFilter.Of($"RowKey eq {TableLayout.AcknowledgementRow(talkee.AadObjectId)}");
         await foreach (var row in tables.QueryAsync<AcknowledgementEntity>(filter))
         {
             rows.Add(row);

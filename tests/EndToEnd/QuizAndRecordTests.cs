@@ -1,3 +1,4 @@
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Bot.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.Quiz;
@@ -77,10 +78,10 @@ public sealed class QuizAndRecordTests(PeersFixture peers, ITestOutputHelper out
         await playground.WaitForCardAsync("已核实");
 
         // Stored: one verified version of the record of this talk.
-        var tables = new Bot.Storage.Tables.TableServiceClient(Peers.TablesConnectionString ?? "UseDevelopmentStorage=true").GetTableClient(TableLayout.Talks);
+        var tables = new Azure.Data.Tables.TableServiceClient(Peers.TablesConnectionString ?? "UseDevelopmentStorage=true").GetTableClient(TableLayout.Talks);
         var heads = new List<RecordHeadEntity>();
         await foreach (var head in tables.QueryAsync<RecordHeadEntity>(
-            Bot.Storage.Tables.TableClient.CreateQueryFilter($"RowKey eq {TableLayout.RecordHeadRow} and Status eq {"Verified"}")))
+            TableFilter.Of($"RowKey eq {TableLayout.RecordHeadRow} and Status eq {"Verified"}")))
         {
             heads.Add(head);
         }

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using TalkBot.Bot.Directory;
 using TalkBot.Bot.Plans;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.People;
 

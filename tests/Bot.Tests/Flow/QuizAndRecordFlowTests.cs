@@ -2,7 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Cards;
 using TalkBot.Domain;
@@ -294,7 +295,7 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
         Assert.Equal(1, Count(bot.Connector.CardsTo(Person.Cadre1), "确认无误"));
         var rows = 0;
         await foreach (var _ in bot.Services.GetRequiredService<TalkBotTables>().Talks.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {TalkForm} and RowKey ge {"recordc|"} and RowKey lt {"recordc}"}")))
+            TableFilter.Of($"PartitionKey eq {TalkForm} and RowKey ge {"recordc|"} and RowKey lt {"recordc}"}")))
         {
             rows++;
         }

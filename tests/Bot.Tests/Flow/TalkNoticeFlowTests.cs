@@ -2,7 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Cards;
 using TalkBot.Domain;
@@ -101,7 +102,7 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
         Assert.Single(bot.Connector.CardsTo(Person.Cadre1), IsNotice);
         var talks = bot.Services.GetRequiredService<TalkBotTables>().Talks;
         var rows = 0;
-        await foreach (var _ in talks.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {TableLayout.TalkRow}")))
+        await foreach (var _ in talks.QueryAsync<TableEntity>(TableFilter.Of($"RowKey eq {TableLayout.TalkRow}")))
         {
             rows++;
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using TalkBot.Bot.Storage;
-using TalkBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Domain;
 using TalkBot.Domain.Quiz;

@@ -1,0 +1,39 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+
+namespace TalkBot.Bot.Infrastructure.Storage;
+
+/// <summary>Storage configuration (section <c>Storage</c>; the connection string is <c>ConnectionStrings:Tables</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>
+    /// For managed identity: the table endpoint (https://{account}.table.core.windows.net). When set, the connection
+    /// string is not used and the token comes from <c>DefaultAzureCredential</c>.
+    /// </summary>
+    public string? TableEndpoint { get; set; }
+
+    /// <summary>Prefixed to every table name, so that several environments or tests can share one account.</summary>
+    public string TablePrefix { get; set; } = "";
+}
+
+/// <summary>How TalkBot reaches Table Storage.</summary>
+public static class TableStorage
+{
+    /// <summary>The default connection: Azurite on this machine.</summary>
+    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
+    /// <summary>
+    /// <see cref="StorageOptions.TableEndpoint"/> with a token (managed identity by default) when set; otherwise the
+    /// connection string, Azurite when there is none.
+    /// </summary>
+    public static TableServiceClient CreateServiceClient(StorageOptions options, string? connectionString, TokenCredential? credential = null, TableClientOptions? clientOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.TableEndpoint)
+            ? new TableServiceClient(string.IsNullOrWhiteSpace(connectionString) ? DevelopmentStorage : connectionString, clientOptions)
+            : new TableServiceClient(new Uri(options.TableEndpoint), credential ?? new DefaultAzureCredential(), clientOptions);
+    }
+}
