@@ -18,10 +18,9 @@ public sealed partial class AdmonishmentCase
     public ScheduledTalk ScheduleTalk(TalkId id, TalkDraft draft, Person organiser, WorkingCalendar calendar, NoticePolicy policy, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        if (Status is not (CaseStatus.Approved or CaseStatus.FollowUp))
+        if (CheckTalkMayBeArranged() is { } notApproved)
         {
-            throw new DomainRuleException(new RuleViolation(RuleCode.NotApproved, RuleSources.AdmonishmentApproval,
-                Arguments: new Dictionary<string, string> { ["state"] = Status.ToString() }));
+            throw new DomainRuleException(notApproved);
         }
 
         var violations = new List<RuleViolation>();
@@ -44,6 +43,15 @@ public sealed partial class AdmonishmentCase
 
         return talk!;
     }
+
+    /// <summary>
+    /// Null when a talk may be arranged now: once approved (002 §四2), or again while following up on the same problem
+    /// (002 §五5); otherwise NotApproved naming the state.
+    /// </summary>
+    internal RuleViolation? CheckTalkMayBeArranged() => Status is CaseStatus.Approved or CaseStatus.FollowUp
+        ? null
+        : new RuleViolation(RuleCode.NotApproved, RuleSources.AdmonishmentApproval,
+            Arguments: new Dictionary<string, string> { ["state"] = Status.ToString() });
 
     /// <summary>The scheduled talk is attached to the case. The same talk again changes nothing.</summary>
     public bool AttachTalk(TalkId talk)
