@@ -1,4 +1,5 @@
 using TalkBot.Domain.Calendar;
+using TalkBot.Domain.FollowUps;
 using TalkBot.Domain.People;
 using TalkBot.Domain.Rules;
 using TalkBot.Domain.Talks;
@@ -73,7 +74,7 @@ public sealed partial class AdmonishmentCase
 
     /// <summary>
     /// The talk was held (its record is logged): the follow-up check is due after <paramref name="followUpDays"/> days
-    /// (002 §四5). Repeating it changes nothing.
+    /// (002 §四5). Repeating it changes nothing. <see cref="OnTalkHeld"/> does this and returns what follows as well.
     /// </summary>
     public bool MarkTalkHeld(DateOnly heldOn, int followUpDays)
     {
@@ -90,6 +91,56 @@ public sealed partial class AdmonishmentCase
         Status = CaseStatus.FollowUp;
         NextCheck = heldOn.AddDays(followUpDays);
         return true;
+    }
+
+    /// <summary>
+    /// The case's talk was held (its 诫勉谈话教育情况表 logged, 002 §五6): the follow-up check falls due
+    /// <see cref="AdmonishmentPolicy.FollowUpDays"/> after it (002 §四5) and, with a minor violation, the person owes a
+    /// written self-examination or, when talked to as the head of a unit, a collective analysis and rectification
+    /// measures (002 §四4), due <see cref="AdmonishmentPolicy.WrittenMaterialWorkingDays"/> working days after
+    /// <paramref name="today"/>. The talk's lead talker reads it (002 §五7: 须交书面检查的，责任人阅后交纪委办归档), and so
+    /// does the proposer.
+    /// </summary>
+    /// <param name="talk">One of the case's talks.</param>
+    /// <param name="heldOn">The day the talk took place: the follow-up period counts from it.</param>
+    /// <returns>
+    /// What follows, for the caller to store with the case; null when nothing changed: the talk was marked held before,
+    /// or it is an earlier talk of the case whose record was logged again.
+    /// </returns>
+    /// <exception cref="ArgumentException">The talk is not one of the case's.</exception>
+    public TalkHeldOutcome? OnTalkHeld(ScheduledTalk talk, DateOnly heldOn, DateOnly today, DateTimeOffset now, AdmonishmentPolicy policy,
+        WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (!talks.Contains(talk.Id))
+        {
+            throw new ArgumentException($"Talk {talk.Id} is not one of case {Id}'s.", nameof(talk));
+        }
+
+        if (Status != CaseStatus.TalkArranged || talk.Id != Talk)
+        {
+            return null;
+        }
+
+        MarkTalkHeld(heldOn, policy.FollowUpDays);
+        CaseTask? material = null;
+        if (RequiresWrittenMaterial)
+        {
+            var kind = ForUnit ? CaseTaskKind.CollectiveAnalysis : CaseTaskKind.SelfExamination;
+            List<PersonId> reviewers = [talk.LeadTalker];
+            if (ProposedBy is { } proposer)
+            {
+                reviewers.Add(proposer);
+            }
+
+            // Numbered by the talk, so that a repeat talk (002 §五5) asks for its own material.
+            material = CaseTask.Open(CaseTaskId.For(Id.Value, kind, talks.Count), kind, Subject, Subject, reviewers, null,
+                calendar.AddWorkingDays(today, policy.WrittenMaterialWorkingDays), now);
+        }
+
+        return new TalkHeldOutcome(NextCheck!.Value, material);
     }
 
     /// <summary>

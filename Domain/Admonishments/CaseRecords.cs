@@ -1,3 +1,4 @@
+using TalkBot.Domain.FollowUps;
 using TalkBot.Domain.Leads;
 
 namespace TalkBot.Domain.Admonishments;
@@ -17,3 +18,9 @@ public sealed record ApprovalDecision(bool Approved, PersonId Approver, string? 
 
 /// <summary>One follow-up check (002 §四5).</summary>
 public sealed record FollowUpCheck(int Number, FollowUpOutcome Outcome, string Note, DateOnly? NextCheck, PersonId By, DateTimeOffset At, string? FormId);
+
+/// <summary>
+/// What a held admonishment talk leads to, for the caller to store with the case: the date of the follow-up check
+/// (002 §四5) and, with a minor violation, the written material the person owes (002 §四4).
+/// </summary>
+public sealed record TalkHeldOutcome(DateOnly NextCheck, CaseTask? WrittenMaterial);
