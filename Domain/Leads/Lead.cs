@@ -1,5 +1,7 @@
+using TalkBot.Domain.Calendar;
 using TalkBot.Domain.People;
 using TalkBot.Domain.Rules;
+using TalkBot.Domain.Talks;
 
 namespace TalkBot.Domain.Leads;
 
@@ -117,6 +119,63 @@ public sealed class Lead
         new(id, subject, source, category, summary, reporter, officeUnit, registeredBy, registeredAt, talks, dispositions);
 
     /// <summary>
+    /// Whether a reminder talk may be arranged on the lead now: the first (000 §三2–3), or another once the latest talk
+    /// was followed by 再次谈话 (000 §四(四)5); never once the lead is closed (了结澄清, 000 §四(四)3).
+    /// </summary>
+    public bool CanArrangeTalk => Status != LeadStatus.Closed
+        && (talks.Count == 0 || dispositions.Any(d => d.Kind == DispositionKind.SecondTalk && d.AfterTalk == talks.Count));
+
+    /// <summary>
+    /// Dispositions are due (谈后, 000 §四(四)): the lead is open, its latest talk has been held, and nothing has been
+    /// decided after that talk yet.
+    /// </summary>
+    /// <param name="latestTalkHeld">Whether the latest reminder talk on the lead has been held (its record is logged).</param>
+    public bool AwaitsDisposition(bool latestTalkHeld) =>
+        talks.Count > 0 && latestTalkHeld && Status != LeadStatus.Closed && !dispositions.Any(d => d.AfterTalk == talks.Count);
+
+    /// <summary>Null when dispositions may be recorded now (<see cref="AwaitsDisposition"/>); otherwise DispositionBeforeTalk.</summary>
+    public RuleViolation? CheckDisposable(bool latestTalkHeld) => AwaitsDisposition(latestTalkHeld)
+        ? null
+        : new RuleViolation(RuleCode.DispositionBeforeTalk, RuleSources.Dispositions);
+
+    /// <summary>
+    /// Schedules a reminder talk on the lead (000 §三2–3): only when one may be arranged (<see cref="CanArrangeTalk"/>),
+    /// with the lead's subject as the only talkee (the talk is about what was reported of them); the common rules of
+    /// <see cref="Talk"/>, the clocks of 000 §四(一) among them, apply as well. The caller stores the talk, then attaches
+    /// it with <see cref="AttachTalk"/>.
+    /// </summary>
+    /// <exception cref="DomainRuleException">
+    /// The lead takes no talk now (InvalidState alone); otherwise every rule broken, the lead's and the talk's.
+    /// </exception>
+    public Talk ScheduleReminderTalk(TalkId id, TalkDraft draft, Person organiser, WorkingCalendar calendar, NoticePolicy policy, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (!CanArrangeTalk)
+        {
+            throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.ReminderTalk));
+        }
+
+        var violations = new List<RuleViolation>();
+        var talkees = draft.Talkees.Select(p => p.Id).Distinct().ToList();
+        if (talkees.Count != 1 || talkees[0] != Subject)
+        {
+            violations.Add(new RuleViolation(RuleCode.TalkeeNotSubject, RuleSources.ReminderTalk));
+        }
+
+        Talk? talk = null;
+        try
+        {
+            talk = Talk.Schedule(id, draft with { Kind = TalkKind.Reminder }, organiser, calendar, policy, time);
+        }
+        catch (DomainRuleException e)
+        {
+            violations.AddRange(e.Violations);
+        }
+
+        return violations.Count > 0 ? throw new DomainRuleException(violations) : talk!;
+    }
+
+    /// <summary>
     /// A reminder talk is arranged on this lead: the first, or a second one after the disposition 再次谈话
     /// (000 §四(四)5). The same talk again changes nothing.
     /// </summary>
@@ -128,8 +187,7 @@ public sealed class Lead
             return false;
         }
 
-        if (Status == LeadStatus.Closed
-            || (talks.Count > 0 && !dispositions.Any(d => d.Kind == DispositionKind.SecondTalk && d.AfterTalk == talks.Count)))
+        if (!CanArrangeTalk)
         {
             throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.ReminderTalk));
         }
@@ -155,10 +213,9 @@ public sealed class Lead
             return [];
         }
 
-        // Dispositions follow a talk (谈后, 000 §四(四)): the latest one, held, and not yet decided on.
-        if (talks.Count == 0 || !latestTalkHeld || Status == LeadStatus.Closed || dispositions.Any(d => d.AfterTalk == talks.Count))
+        if (CheckDisposable(latestTalkHeld) is { } notYet)
         {
-            throw new DomainRuleException(new RuleViolation(RuleCode.DispositionBeforeTalk, RuleSources.Dispositions));
+            throw new DomainRuleException(notYet);
         }
 
         var violations = DispositionRules.Check(drafts, today);
