@@ -12,9 +12,9 @@ public static class RecordRules
         ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(content);
         var violations = new List<RuleViolation>();
-        if (talk.Status == TalkStatus.Cancelled)
+        if (CheckTalkOpenForRecord(talk) is { } cancelled)
         {
-            return [new RuleViolation(RuleCode.TalkCancelled, RuleSources.Record)];
+            return [cancelled];
         }
 
         if (content.StartedAt is null)
@@ -78,6 +78,16 @@ public static class RecordRules
         }
 
         return violations;
+    }
+
+    /// <summary>
+    /// Null when a record may be written for the talk; TalkCancelled when it was cancelled: a talk that did not take
+    /// place has nothing to record (000 §四(一)4: 实施谈话…做好记录工作).
+    /// </summary>
+    public static RuleViolation? CheckTalkOpenForRecord(Talk talk)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        return talk.Status == TalkStatus.Cancelled ? new RuleViolation(RuleCode.TalkCancelled, RuleSources.Record) : null;
     }
 
     private static void CheckChecklist(TalkKind kind, IReadOnlySet<int> ticked, List<RuleViolation> violations)
