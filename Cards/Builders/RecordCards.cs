@@ -111,8 +111,9 @@ public static class RecordFormCard
             Value = V(RecordFields.Checklist),
         });
 
-        // A part per talkee: a collective talk has one record, and each talkee verifies their own part (002 §五7).
-        var stepsRequired = view.Kind != TalkKind.Routine;
+        // A part per talkee: a collective talk has one record, and each talkee verifies their own part (002 §五7). The
+        // steps of a procedure are written out (000 §四(三), 002 §三); a routine talk's topics may find nothing.
+        var stepsRequired = ContentChecklist.AllRequired(view.Kind);
         for (var n = 1; n <= view.Talkees.Count; n++)
         {
             var container = new AdaptiveContainer { Separator = true, Spacing = AdaptiveSpacing.Large };

@@ -120,7 +120,7 @@ public static class RecordRules
     // requirements are their steps (000 §四(三), 002 §三), so each must be written down. A routine talk may find none.
     private static void CheckPart(TalkKind kind, PersonId talkee, TalkeePart? part, List<RuleViolation> violations)
     {
-        if (kind != TalkKind.Routine)
+        if (ContentChecklist.AllRequired(kind))
         {
             var source = ContentChecklist.Source(kind);
             if (string.IsNullOrWhiteSpace(part?.Problems))
