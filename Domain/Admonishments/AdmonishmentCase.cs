@@ -1,62 +1,8 @@
-using TalkBot.Domain.Calendar;
 using TalkBot.Domain.Leads;
 using TalkBot.Domain.People;
 using TalkBot.Domain.Rules;
-using TalkBot.Domain.Talks;
-using ScheduledTalk = TalkBot.Domain.Talks.Talk;
 
 namespace TalkBot.Domain.Admonishments;
-
-/// <summary>An admonishment case. Same form as <see cref="TalkId"/>: 32 lower-case hex digits, made once per form.</summary>
-public readonly record struct CaseId(string Value)
-{
-    public static CaseId New(TimeProvider time) => new(TalkId.New(time).Value);
-
-    public static bool TryParse(string? text, out CaseId id)
-    {
-        var valid = TalkId.TryParse(text, out var parsed);
-        id = valid ? new CaseId(parsed.Value) : default;
-        return valid;
-    }
-
-    public override string ToString() => Value;
-}
-
-public enum CaseStatus
-{
-    /// <summary>A cadre asked for a talk (002 §五4); the office has not yet written the proposal.</summary>
-    Requested,
-    /// <summary>Proposed (002 §四1); waiting for the approver of the person's rank.</summary>
-    Proposed,
-    /// <summary>Not approved (002 §四2).</summary>
-    Rejected,
-    /// <summary>Approved; the talk is still to be arranged.</summary>
-    Approved,
-    /// <summary>The talk is arranged.</summary>
-    TalkArranged,
-    /// <summary>The talk is held; waiting for the follow-up check (002 §四5).</summary>
-    FollowUp,
-    /// <summary>Corrected: closed.</summary>
-    Resolved,
-    /// <summary>Handed to organisational handling (002 §四5): closed here.</summary>
-    OrganisationalHandling,
-}
-
-/// <summary>What the proposer fills in (002 §四1).</summary>
-public sealed record ProposalDraft(
-    AdmonishmentSituation? Situation,
-    string? Facts,
-    bool MinorViolation,
-    AdmonishmentOrigin? Origin,
-    bool ForUnit = false,
-    LeadId? Lead = null,
-    IReadOnlyList<CaseId>? Earlier = null);
-
-/// <summary>The approver's decision (002 §四2).</summary>
-public sealed record ApprovalDecision(bool Approved, PersonId Approver, string? Comment, DateTimeOffset At);
-
-/// <summary>One follow-up check (002 §四5).</summary>
-public sealed record FollowUpCheck(int Number, FollowUpOutcome Outcome, string Note, DateOnly? NextCheck, PersonId By, DateTimeOffset At, string? FormId);
 
 /// <summary>
 /// An admonishment (诫勉谈话, 002): proposed by the discipline office or the organisation department with one of the
@@ -65,7 +11,7 @@ public sealed record FollowUpCheck(int Number, FollowUpOutcome Outcome, string N
 /// self-examination or, for a unit, a collective analysis (002 §四4, a <c>CaseTask</c>); and checked again later until
 /// the problem is corrected (002 §四5). A repeat talk on the same problem links to the earlier cases (002 §五5).
 /// </summary>
-public sealed class AdmonishmentCase
+public sealed partial class AdmonishmentCase
 {
     private readonly List<TalkId> talks;
     private readonly List<FollowUpCheck> checks;
@@ -276,133 +222,6 @@ public sealed class AdmonishmentCase
 
         Decision = new ApprovalDecision(approve, approver.Id, comment, now);
         Status = approve ? CaseStatus.Approved : CaseStatus.Rejected;
-        return true;
-    }
-
-    /// <summary>
-    /// Schedules the admonishment talk: only once approved, with the case's subject as the only talkee, and with at least
-    /// two talkers and a recorder when there is a minor violation (002 §四3); the common rules of <see cref="ScheduledTalk"/>
-    /// apply as well. A repeat talk (002 §五5) is allowed while the case is being followed up.
-    /// </summary>
-    /// <exception cref="DomainRuleException">Carries every rule broken, the case's and the talk's.</exception>
-    public ScheduledTalk ScheduleTalk(TalkId id, TalkDraft draft, Person organiser, WorkingCalendar calendar, NoticePolicy policy, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(draft);
-        if (Status is not (CaseStatus.Approved or CaseStatus.FollowUp))
-        {
-            throw new DomainRuleException(new RuleViolation(RuleCode.NotApproved, RuleSources.AdmonishmentApproval,
-                Arguments: new Dictionary<string, string> { ["state"] = Status.ToString() }));
-        }
-
-        var violations = new List<RuleViolation>();
-        violations.AddRange(AdmonishmentRules.CheckTalkee(draft with { Kind = draft.Kind ?? TalkKind.Admonishment }, Subject));
-        violations.AddRange(AdmonishmentRules.CheckTalkers(MinorViolation, [.. draft.Talkers.Select(p => p.Id)], draft.Recorder));
-        ScheduledTalk? talk = null;
-        try
-        {
-            talk = ScheduledTalk.Schedule(id, draft with { Kind = TalkKind.Admonishment }, organiser, calendar, policy, time);
-        }
-        catch (DomainRuleException e)
-        {
-            violations.AddRange(e.Violations);
-        }
-
-        if (violations.Count > 0)
-        {
-            throw new DomainRuleException(violations);
-        }
-
-        return talk!;
-    }
-
-    /// <summary>The scheduled talk is attached to the case. The same talk again changes nothing.</summary>
-    public bool AttachTalk(TalkId talk)
-    {
-        if (talks.Contains(talk))
-        {
-            return false;
-        }
-
-        if (Status is not (CaseStatus.Approved or CaseStatus.FollowUp))
-        {
-            throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.AdmonishmentApproval));
-        }
-
-        talks.Add(talk);
-        Status = CaseStatus.TalkArranged;
-        return true;
-    }
-
-    /// <summary>
-    /// The talk was held (its record is logged): the follow-up check is due after <paramref name="followUpDays"/> days
-    /// (002 §四5). Repeating it changes nothing.
-    /// </summary>
-    public bool MarkTalkHeld(DateOnly heldOn, int followUpDays)
-    {
-        if (Status == CaseStatus.FollowUp)
-        {
-            return false;
-        }
-
-        if (Status != CaseStatus.TalkArranged)
-        {
-            throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.AdmonishmentFollowUp));
-        }
-
-        Status = CaseStatus.FollowUp;
-        NextCheck = heldOn.AddDays(followUpDays);
-        return true;
-    }
-
-    /// <summary>
-    /// The office or the organisation department records what the check found (002 §四5): corrected (closed), not
-    /// corrected (criticised again and checked again on a later date), or handed to organisational handling (closed).
-    /// A repeated form changes nothing.
-    /// </summary>
-    public bool RecordFollowUp(Person by, FollowUpOutcome outcome, string? note, DateOnly? nextCheck, string? formId, DateOnly today, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(by);
-        if (formId is not null && checks.Any(c => c.FormId == formId))
-        {
-            return false;
-        }
-
-        // The person admonished does not check their own improvement, even as a member of the office.
-        if (!AdmonishmentRules.MayFollowUp(by) || by.Id == Subject)
-        {
-            throw new DomainRuleException(new RuleViolation(RuleCode.NotPermitted, RuleSources.AdmonishmentFollowUp));
-        }
-
-        if (Status != CaseStatus.FollowUp)
-        {
-            throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.AdmonishmentFollowUp));
-        }
-
-        var violations = new List<RuleViolation>();
-        if (string.IsNullOrWhiteSpace(note))
-        {
-            violations.Add(RuleViolation.Required(Fields.FollowUpNote, RuleSources.AdmonishmentFollowUp));
-        }
-
-        if (outcome == FollowUpOutcome.FurtherCriticism && (nextCheck is not { } next || next <= today))
-        {
-            violations.Add(new RuleViolation(RuleCode.NextCheckRequired, RuleSources.AdmonishmentFollowUp));
-        }
-
-        if (violations.Count > 0)
-        {
-            throw new DomainRuleException(violations);
-        }
-
-        var again = outcome == FollowUpOutcome.FurtherCriticism ? nextCheck : null;
-        checks.Add(new FollowUpCheck(checks.Count + 1, outcome, note!.Trim(), again, by.Id, now, formId));
-        NextCheck = again;
-        Status = outcome switch
-        {
-            FollowUpOutcome.Resolved => CaseStatus.Resolved,
-            FollowUpOutcome.OrganisationalHandling => CaseStatus.OrganisationalHandling,
-            _ => CaseStatus.FollowUp,
-        };
         return true;
     }
 

@@ -1,3 +1,4 @@
+using TalkBot.Domain.Leads;
 using TalkBot.Domain.People;
 using TalkBot.Domain.Rules;
 using TalkBot.Domain.Talks;
@@ -75,6 +76,46 @@ public static class AdmonishmentRules
     }
 
     public static bool MayApprove(Person approver, Rank rank, PersonId subject) => CheckApprover(approver, rank, subject) is null;
+
+    /// <summary>
+    /// 002 §四2: of <paramref name="candidates"/>, those who hold the authority for the subject's rank, other than the
+    /// proposer; the proposal is sent to them.
+    /// </summary>
+    public static IReadOnlyList<PersonId> Approvers(AdmonishmentCase c, IEnumerable<Person> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        return [.. candidates.Where(p => AdmonishmentAccess.IsApproverOf(p, c)).Select(p => p.Id).Distinct()];
+    }
+
+    /// <summary>
+    /// Whether the links of a proposal hold (002 §五5: 针对同一问题，进行多次诫勉谈话教育; 000 §四(四)4): the lead it
+    /// names exists, is the actor's office's and is about the same person; each earlier case it names exists and is
+    /// about the same person. One LinkNotSamePerson for the lead and one for the earlier cases at most.
+    /// </summary>
+    /// <param name="subject">The person the proposal is about (null while none is chosen: then no link holds).</param>
+    /// <param name="draft">The proposal: which lead and earlier cases it names.</param>
+    /// <param name="lead">The lead <paramref name="draft"/> names, as found; null when it names none or none was found.</param>
+    /// <param name="earlier">The earlier cases <paramref name="draft"/> names, as found; those not found are absent.</param>
+    public static IReadOnlyList<RuleViolation> CheckLinks(Person actor, PersonId? subject, ProposalDraft draft, Lead? lead,
+        IReadOnlyCollection<AdmonishmentCase> earlier)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(earlier);
+        var violations = new List<RuleViolation>();
+        if (draft.Lead is { } named && (lead is null || lead.Id != named || lead.Subject != subject || !LeadAccess.IsOfficeOf(actor, lead)))
+        {
+            violations.Add(new RuleViolation(RuleCode.LinkNotSamePerson, RuleSources.AdmonishmentRepeat));
+        }
+
+        var found = earlier.DistinctBy(c => c.Id).ToDictionary(c => c.Id);
+        if ((draft.Earlier ?? []).Any(id => !found.TryGetValue(id, out var c) || c.Subject != subject))
+        {
+            violations.Add(new RuleViolation(RuleCode.LinkNotSamePerson, RuleSources.AdmonishmentRepeat));
+        }
+
+        return violations;
+    }
 
     /// <summary>002 §四1: the discipline office (纪委办) or the organisation department proposes.</summary>
     public static bool MayPropose(Person person)

@@ -1,78 +1,9 @@
+using TalkBot.Domain.Calendar;
 using TalkBot.Domain.People;
 using TalkBot.Domain.Rules;
+using TalkBot.Domain.Talks;
 
 namespace TalkBot.Domain.Leads;
-
-/// <summary>A lead (问题线索). Same form as <see cref="TalkId"/>: 32 lower-case hex digits, made once per form.</summary>
-public readonly record struct LeadId(string Value)
-{
-    public static LeadId New(TimeProvider time) => new(TalkId.New(time).Value);
-
-    public static bool TryParse(string? text, out LeadId id)
-    {
-        var valid = TalkId.TryParse(text, out var parsed);
-        id = valid ? new LeadId(parsed.Value) : default;
-        return valid;
-    }
-
-    public override string ToString() => Value;
-}
-
-/// <summary>Where a lead came from (000 §三3: 信访举报、审计监督、组织考察、执纪审查、巡察).</summary>
-public enum LeadSource
-{
-    /// <summary>信访举报</summary>
-    Petition,
-    /// <summary>审计监督</summary>
-    Audit,
-    /// <summary>组织考察</summary>
-    OrganisationalInspection,
-    /// <summary>执纪审查</summary>
-    DisciplinaryReview,
-    /// <summary>巡察</summary>
-    Patrol,
-}
-
-/// <summary>The 六项纪律 a lead's problem falls under (000 §三3).</summary>
-public enum DisciplineCategory
-{
-    /// <summary>政治纪律</summary>
-    Political,
-    /// <summary>组织纪律</summary>
-    Organisational,
-    /// <summary>廉洁纪律</summary>
-    Integrity,
-    /// <summary>群众纪律</summary>
-    Mass,
-    /// <summary>工作纪律</summary>
-    Work,
-    /// <summary>生活纪律</summary>
-    Life,
-}
-
-/// <summary>
-/// Who reported the problem (反映人). Restricted: shown only to the discipline office of the lead's level
-/// (002 §五8: 不准泄漏反映人姓名、单位等内容; SPEC §6). Both parts are optional: reports may be anonymous.
-/// </summary>
-public sealed record Reporter(string? Name, string? Unit)
-{
-    public bool IsAnonymous => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Unit);
-}
-
-/// <summary>What the discipline office filled in to register a lead.</summary>
-public sealed record LeadDraft(LeadSource? Source, DisciplineCategory? Category, string? Summary, Reporter? Reporter);
-
-public enum LeadStatus
-{
-    /// <summary>Registered; no reminder talk yet.</summary>
-    Registered,
-    /// <summary>A reminder talk is arranged or held; nothing decided after it yet.</summary>
-    InTalk,
-    /// <summary>Dispositions are recorded (000 §四(四)); their follow-ons may still be open.</summary>
-    Disposed,
-    /// <summary>Closed as unfounded (了结澄清, 000 §四(四)3).</summary>
-    Closed,
-}
 
 /// <summary>
 /// A lead (问题线索) about a cadre's early or tendency problem against the 六项纪律, found in 信访举报, 审计监督, 组织考察,
@@ -188,6 +119,63 @@ public sealed class Lead
         new(id, subject, source, category, summary, reporter, officeUnit, registeredBy, registeredAt, talks, dispositions);
 
     /// <summary>
+    /// Whether a reminder talk may be arranged on the lead now: the first (000 §三2–3), or another once the latest talk
+    /// was followed by 再次谈话 (000 §四(四)5); never once the lead is closed (了结澄清, 000 §四(四)3).
+    /// </summary>
+    public bool CanArrangeTalk => Status != LeadStatus.Closed
+        && (talks.Count == 0 || dispositions.Any(d => d.Kind == DispositionKind.SecondTalk && d.AfterTalk == talks.Count));
+
+    /// <summary>
+    /// Dispositions are due (谈后, 000 §四(四)): the lead is open, its latest talk has been held, and nothing has been
+    /// decided after that talk yet.
+    /// </summary>
+    /// <param name="latestTalkHeld">Whether the latest reminder talk on the lead has been held (its record is logged).</param>
+    public bool AwaitsDisposition(bool latestTalkHeld) =>
+        talks.Count > 0 && latestTalkHeld && Status != LeadStatus.Closed && !dispositions.Any(d => d.AfterTalk == talks.Count);
+
+    /// <summary>Null when dispositions may be recorded now (<see cref="AwaitsDisposition"/>); otherwise DispositionBeforeTalk.</summary>
+    public RuleViolation? CheckDisposable(bool latestTalkHeld) => AwaitsDisposition(latestTalkHeld)
+        ? null
+        : new RuleViolation(RuleCode.DispositionBeforeTalk, RuleSources.Dispositions);
+
+    /// <summary>
+    /// Schedules a reminder talk on the lead (000 §三2–3): only when one may be arranged (<see cref="CanArrangeTalk"/>),
+    /// with the lead's subject as the only talkee (the talk is about what was reported of them); the common rules of
+    /// <see cref="Talk"/>, the clocks of 000 §四(一) among them, apply as well. The caller stores the talk, then attaches
+    /// it with <see cref="AttachTalk"/>.
+    /// </summary>
+    /// <exception cref="DomainRuleException">
+    /// The lead takes no talk now (InvalidState alone); otherwise every rule broken, the lead's and the talk's.
+    /// </exception>
+    public Talk ScheduleReminderTalk(TalkId id, TalkDraft draft, Person organiser, WorkingCalendar calendar, NoticePolicy policy, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (!CanArrangeTalk)
+        {
+            throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.ReminderTalk));
+        }
+
+        var violations = new List<RuleViolation>();
+        var talkees = draft.Talkees.Select(p => p.Id).Distinct().ToList();
+        if (talkees.Count != 1 || talkees[0] != Subject)
+        {
+            violations.Add(new RuleViolation(RuleCode.TalkeeNotSubject, RuleSources.ReminderTalk));
+        }
+
+        Talk? talk = null;
+        try
+        {
+            talk = Talk.Schedule(id, draft with { Kind = TalkKind.Reminder }, organiser, calendar, policy, time);
+        }
+        catch (DomainRuleException e)
+        {
+            violations.AddRange(e.Violations);
+        }
+
+        return violations.Count > 0 ? throw new DomainRuleException(violations) : talk!;
+    }
+
+    /// <summary>
     /// A reminder talk is arranged on this lead: the first, or a second one after the disposition 再次谈话
     /// (000 §四(四)5). The same talk again changes nothing.
     /// </summary>
@@ -199,8 +187,7 @@ public sealed class Lead
             return false;
         }
 
-        if (Status == LeadStatus.Closed
-            || (talks.Count > 0 && !dispositions.Any(d => d.Kind == DispositionKind.SecondTalk && d.AfterTalk == talks.Count)))
+        if (!CanArrangeTalk)
         {
             throw new DomainRuleException(RuleViolation.InvalidState(Status.ToString(), RuleSources.ReminderTalk));
         }
@@ -226,10 +213,9 @@ public sealed class Lead
             return [];
         }
 
-        // Dispositions follow a talk (谈后, 000 §四(四)): the latest one, held, and not yet decided on.
-        if (talks.Count == 0 || !latestTalkHeld || Status == LeadStatus.Closed || dispositions.Any(d => d.AfterTalk == talks.Count))
+        if (CheckDisposable(latestTalkHeld) is { } notYet)
         {
-            throw new DomainRuleException(new RuleViolation(RuleCode.DispositionBeforeTalk, RuleSources.Dispositions));
+            throw new DomainRuleException(notYet);
         }
 
         var violations = DispositionRules.Check(drafts, today);

@@ -45,6 +45,22 @@ public static class LeadAccess
     public static bool CanDispose(Person person, Lead lead, IReadOnlyCollection<PersonId> latestTalkers) =>
         CanBeBriefed(person, lead, latestTalkers);
 
+    /// <summary>
+    /// Whether the person may record the dispositions now: they may record them (<see cref="CanDispose"/>) and the lead
+    /// awaits them (<see cref="Lead.AwaitsDisposition"/>, 000 §四(四)).
+    /// </summary>
+    public static bool CanDisposeNow(Person person, Lead lead, IReadOnlyCollection<PersonId> latestTalkers, bool latestTalkHeld)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        return CanDispose(person, lead, latestTalkers) && lead.AwaitsDisposition(latestTalkHeld);
+    }
+
+    /// <summary>
+    /// The office of the lead's level arranges its reminder talks (000 §四(一)1–3: 各级纪检监察机关 determine the content
+    /// and send the notice), when the lead takes one (<see cref="Lead.CanArrangeTalk"/>).
+    /// </summary>
+    public static bool CanArrangeTalk(Person person, Lead lead) => IsOfficeOf(person, lead) && lead.CanArrangeTalk;
+
     /// <summary>The personal integrity archive (000 §四(一)6) and the audit log are the discipline office's.</summary>
     public static bool CanReadArchive(Person person) => IsDisciplineOffice(person);
 

@@ -75,6 +75,16 @@ public static class RoleAssignmentRules
     public static bool MayAssign(Person actor) => CheckAssigner(actor) is null;
 
     /// <summary>
+    /// SPEC §1: roles are given to active people in the directory only; <paramref name="person"/> names someone who is
+    /// not one (argument "person": as given, trimmed).
+    /// </summary>
+    public static RuleViolation PersonNotInDirectory(string person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return Named(RuleCode.PersonNotInDirectory, "person", person.Trim());
+    }
+
+    /// <summary>
     /// Checks every request against the directory: the person must be an active person in it (by object id or
     /// userPrincipalName), each role one of SPEC §1, the rank one of <see cref="Rank"/>, no person named twice, and at
     /// least one active administrator left afterwards. All problems are reported, each with its line.
@@ -102,7 +112,7 @@ public static class RoleAssignmentRules
             }
             else if (person is null)
             {
-                rowProblems.Add(Named(RuleCode.PersonNotInDirectory, "person", request.Person.Trim()));
+                rowProblems.Add(PersonNotInDirectory(request.Person));
             }
             else if (!firstLine.TryAdd(person.Id, request.Line))
             {

@@ -18,7 +18,11 @@ public static class ContentChecklist
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>Whether every item must be ticked (steps of a procedure) rather than at least one (topics).</summary>
+    /// <summary>
+    /// Whether every item must be ticked (steps of a procedure: 000 §四(三), 002 §三) rather than at least one (topics:
+    /// 000 §四(二)). A procedure's steps are also written out for each talkee: the problems, the explanation and the
+    /// requirements (<see cref="RecordRules.Check"/>).
+    /// </summary>
     public static bool AllRequired(TalkKind kind) => kind != TalkKind.Routine;
 
     public static string Source(TalkKind kind) => kind switch

@@ -12,9 +12,9 @@ public static class RecordRules
         ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(content);
         var violations = new List<RuleViolation>();
-        if (talk.Status == TalkStatus.Cancelled)
+        if (CheckTalkOpenForRecord(talk) is { } cancelled)
         {
-            return [new RuleViolation(RuleCode.TalkCancelled, RuleSources.Record)];
+            return [cancelled];
         }
 
         if (content.StartedAt is null)
@@ -80,6 +80,16 @@ public static class RecordRules
         return violations;
     }
 
+    /// <summary>
+    /// Null when a record may be written for the talk; TalkCancelled when it was cancelled: a talk that did not take
+    /// place has nothing to record (000 §四(一)4: 实施谈话…做好记录工作).
+    /// </summary>
+    public static RuleViolation? CheckTalkOpenForRecord(Talk talk)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        return talk.Status == TalkStatus.Cancelled ? new RuleViolation(RuleCode.TalkCancelled, RuleSources.Record) : null;
+    }
+
     private static void CheckChecklist(TalkKind kind, IReadOnlySet<int> ticked, List<RuleViolation> violations)
     {
         var count = ContentChecklist.Count(kind);
@@ -110,7 +120,7 @@ public static class RecordRules
     // requirements are their steps (000 §四(三), 002 §三), so each must be written down. A routine talk may find none.
     private static void CheckPart(TalkKind kind, PersonId talkee, TalkeePart? part, List<RuleViolation> violations)
     {
-        if (kind != TalkKind.Routine)
+        if (ContentChecklist.AllRequired(kind))
         {
             var source = ContentChecklist.Source(kind);
             if (string.IsNullOrWhiteSpace(part?.Problems))

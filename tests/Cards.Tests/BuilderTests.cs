@@ -89,6 +89,24 @@ public sealed class BuilderTests
         Assert.Contains("不符合规定（000 §四(一)2）：谈话须在谈话内容确定后5日内开展。", json);
     }
 
+    [Theory]
+    [InlineData(Domain.Talks.TalkKind.Routine, false)]
+    [InlineData(Domain.Talks.TalkKind.Reminder, true)]
+    [InlineData(Domain.Talks.TalkKind.Admonishment, true)]
+    public void RecordForm_RequiresEachTalkeesStepsWrittenOut_ForTheProceduresOnly(Domain.Talks.TalkKind kind, bool required)
+    {
+        var card = CardSerializer.ToElement(RecordFormCard.Build(SampleViews.RecordForm(kind, 2), Locale.ZhCn));
+
+        foreach (var n in new[] { 1, 2 })
+        {
+            foreach (var field in new[] { Records.RecordFields.Problems, Records.RecordFields.Explanation, Records.RecordFields.Requirements })
+            {
+                var input = Input(card, Records.RecordFields.Part(n, field));
+                Assert.Equal(required, input.TryGetProperty("isRequired", out var isRequired) && isRequired.GetBoolean());
+            }
+        }
+    }
+
     private static JsonElement Input(JsonElement card, string id) =>
         Descendants(card).Single(e => Type(e)?.StartsWith("Input.", StringComparison.Ordinal) == true && e.GetProperty("id").GetString() == id);
 }

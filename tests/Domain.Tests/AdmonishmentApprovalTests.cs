@@ -203,4 +203,36 @@ public class AdmonishmentApprovalTests
 
         Assert.Equal((RuleCode.InvalidState, "Requested"), (violation.Code, violation.Argument("state")));
     }
+
+    [Fact]
+    public void Approvers_OfDivisionRank_AreDeputySecretaryAndDisciplineSecretary()
+    {
+        var c = Propose(Rank.Division);
+        Person[] candidates =
+        [
+            Ranked("deputy", Rank.Division, Role.CadreDeputySecretary),
+            Ranked("office-head", Rank.Division, Role.DisciplineOfficeHead),
+            Ranked("secretary", Rank.Division, Role.DisciplineSecretary),
+            Ranked("retired", Rank.Division, Role.DisciplineSecretary) with { Active = false },
+            Ranked("bureau", Rank.Division, Role.BureauSecretary),
+        ];
+
+        Assert.Equal([new PersonId("deputy"), new PersonId("secretary")], AdmonishmentRules.Approvers(c, candidates));
+    }
+
+    [Fact]
+    public void Approvers_OfDeputyDivisionRank_AreTheHeadsOfTheOfficeAndTheDepartment_ButNotTheProposer()
+    {
+        Person proposer = A.Person().Id("org-head").In("bureau").With(Role.OrganizationDept, Role.OrganizationDeptHead);
+        var c = AdmonishmentCase.Propose(new CaseId("c-3"), Draft, proposer, Ranked("cadre", Rank.DeputyDivision), Proposed);
+        Person[] candidates =
+        [
+            proposer,
+            Ranked("office-head", Rank.Division, Role.DisciplineOfficeHead),
+            Ranked("deputy", Rank.Division, Role.CadreDeputySecretary),
+            Ranked("cadre", Rank.DeputyDivision, Role.OrganizationDeptHead),
+        ];
+
+        Assert.Equal([new PersonId("office-head")], AdmonishmentRules.Approvers(c, candidates));
+    }
 }

@@ -165,4 +165,12 @@ public class RoleAssignmentTests
             Assert.Equal(role, read);
         }
     }
+
+    [Fact]
+    public void PersonNotInDirectory_NamesThePersonAsGiven_Trimmed()
+    {
+        var problem = RoleAssignmentRules.PersonNotInDirectory("  zhao@test.local ");
+
+        Assert.Equal((RuleCode.PersonNotInDirectory, "SPEC §1", "zhao@test.local"), (problem.Code, problem.Source, problem.Argument("person")));
+    }
 }

@@ -197,6 +197,22 @@ public class TalkRecordTests
     }
 
     [Fact]
+    public void RecordForm_OfACancelledTalk_IsTalkCancelled_AndOfAScheduledOrHeldTalkIsOpen()
+    {
+        var cancelled = TalkOf(TalkKind.Reminder);
+        cancelled.Cancel();
+        var held = TalkOf(TalkKind.Routine);
+        held.MarkHeld();
+
+        var violation = RecordRules.CheckTalkOpenForRecord(cancelled);
+
+        Assert.NotNull(violation);
+        Assert.Equal((RuleCode.TalkCancelled, "000 §四(一)4"), (violation.Code, violation.Source));
+        Assert.Null(RecordRules.CheckTalkOpenForRecord(TalkOf(TalkKind.Routine)));
+        Assert.Null(RecordRules.CheckTalkOpenForRecord(held));
+    }
+
+    [Fact]
     public void CollectiveTalk_IsVerifiedOnlyWhenEveryTalkeeConfirms()
     {
         var talk = TalkOf(TalkKind.Routine, A1, A2);
