@@ -1,22 +1,39 @@
-using TalkBot.Bot.Cases;
-using TalkBot.Bot.Connector;
-using TalkBot.Bot.Hosting;
-using TalkBot.Bot.Plans;
-using TalkBot.Bot.Roles;
+using TalkBot.Bot.Features.Admonishments;
+using TalkBot.Bot.Features.Archive;
+using TalkBot.Bot.Features.Directory;
+using TalkBot.Bot.Features.Help;
+using TalkBot.Bot.Features.Leads;
+using TalkBot.Bot.Features.Notices;
+using TalkBot.Bot.Features.Plans;
+using TalkBot.Bot.Features.Quiz;
+using TalkBot.Bot.Features.Records;
+using TalkBot.Bot.Features.Rectifications;
+using TalkBot.Bot.Features.Roles;
+using TalkBot.Bot.Features.Sends;
+using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Features.Tasks;
+using TalkBot.Bot.Infrastructure.Connector;
+using TalkBot.Bot.Infrastructure.Hosting;
+using TalkBot.Bot.Infrastructure.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services
-    .AddTalkBotTestClock(builder.Configuration, builder.Environment)
-    .AddBotConnector(builder.Configuration)
-    .AddTalkBotStorage(builder.Configuration)
-    .AddTalkBotRules(builder.Configuration)
-    .AddTalkBotDirectory(builder.Configuration)
-    .AddTalkBotHandlers(builder.Configuration)
-    .AddTalkBotScheduling(builder.Configuration)
-    .AddTalkBotSending(builder.Configuration)
-    .AddTalkBotPlans(builder.Configuration)
-    .AddTalkBotRoles(builder.Configuration)
-    .AddTalkBotCases(builder.Configuration);
+    .AddTalkBotInfrastructure(builder.Configuration, builder.Environment)
+    .AddDirectory(builder.Configuration)
+    .AddRoles()
+    .AddHandler<Help>()
+    .AddTalks()
+    .AddNotices()
+    .AddQuiz(builder.Configuration)
+    .AddRecords()
+    .AddRectifications()
+    .AddTasks()
+    .AddLeads()
+    .AddAdmonishments(builder.Configuration)
+    .AddArchive(builder.Configuration)
+    .AddPlans(builder.Configuration)
+    .AddHandler<FailedSends>()
+    .AddHandler<ResendFailed>();
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok("ok"));

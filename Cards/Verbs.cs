@@ -111,6 +111,9 @@ public static class Verbs
     /// <summary>Arrange the reminder talk of a lead: the create-talk form for it; data: leadId.</summary>
     public const string LeadTalk = "lead.talk";
 
+    /// <summary>Submit the reminder talk's create-talk form; data: leadId, formId and the create-talk inputs.</summary>
+    public const string LeadTalkCreate = "lead.talk.create";
+
     /// <summary>The dispositions form after the talk (000 §四(四)); data: leadId.</summary>
     public const string LeadDisposeForm = "lead.disposeForm";
 
@@ -134,6 +137,9 @@ public static class Verbs
 
     /// <summary>Arrange the admonishment talk: the create-talk form for it; data: caseId.</summary>
     public const string CaseTalk = "case.talk";
+
+    /// <summary>Submit the admonishment talk's create-talk form; data: caseId, formId and the create-talk inputs.</summary>
+    public const string CaseTalkCreate = "case.talk.create";
 
     /// <summary>Record a follow-up check (002 §四5); data: caseId, formId, outcome, followUpNote, nextCheck.</summary>
     public const string CaseFollowUp = "case.followup";
@@ -172,8 +178,8 @@ public static class Verbs
         RectificationShow, RectificationSubmit, RectificationAccept, RectificationReturn, SendFailed, SendResend,
         PlanShow, PlanSchedule, PlanDelegate, PlanRecuse, OrgShow,
         RolesShow, RolesLoad, RolesAssign, RolesImport,
-        CaseDesk, LeadNew, LeadCreate, LeadShow, LeadTalk, LeadDisposeForm, LeadDispose,
-        CaseNew, CasePropose, CaseShow, CaseApprove, CaseReject, CaseTalk, CaseFollowUp, CaseRequestForm, CaseRequest,
+        CaseDesk, LeadNew, LeadCreate, LeadShow, LeadTalk, LeadTalkCreate, LeadDisposeForm, LeadDispose,
+        CaseNew, CasePropose, CaseShow, CaseApprove, CaseReject, CaseTalk, CaseTalkCreate, CaseFollowUp, CaseRequestForm, CaseRequest,
         TaskShow, TaskSubmit, TaskAccept, TaskReturn, ArchiveShow, ArchiveExport, AuditShow,
     ];
 }

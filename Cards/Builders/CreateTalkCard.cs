@@ -98,7 +98,7 @@ public static class CreateTalkCard
         }
 
         card.Body.Add(CardActions.Set(CardActions.Execute(
-            Verbs.TalkCreate, locale.Pick("创建并发送通知书", "Create and send notices"), ids, style: AdaptiveActionStyle.Positive)));
+            view.Context?.SubmitVerb ?? Verbs.TalkCreate, locale.Pick("创建并发送通知书", "Create and send notices"), ids, style: AdaptiveActionStyle.Positive)));
         return card;
     }
 

@@ -22,6 +22,12 @@ public static class ErrorCard
     }
 
     /// <summary>A change lost to the same change made at the same time, after retries: the person tries again.</summary>
+    /// <summary>A matter that does not exist, or that the caller may not see: the same words for both, so nothing is revealed.</summary>
+    public static AdaptiveCard NotFound(Locale locale, string zhWhat, string enWhat) => Build(
+        locale.Pick($"未找到{zhWhat}", $"{enWhat} not found"),
+        [locale.Pick($"没有找到这项{zhWhat}。它可能不存在，或您无权查看。", $"There is no such {enWhat.ToLowerInvariant()}, or it is not yours to see.")],
+        locale);
+
     public static AdaptiveCard Busy(Locale locale, string zhWhat, string enWhat) => Build(
         locale.Pick("操作未完成", "Not done"),
         [locale.Pick($"{zhWhat}正被同时修改，请稍后再试。", $"{enWhat} is being changed at the same time; please try again.")],

@@ -35,10 +35,10 @@ public sealed record CreateTalkFormView(
     TalkFormContext? Context = null);
 
 /// <summary>
-/// A talk arranged for a lead (a reminder talk) or an admonishment case: the form's title and hint say so, and
-/// <see cref="Ids"/> (leadId or caseId) travel with the submit.
+/// A talk arranged for a lead (a reminder talk) or an admonishment case: the form's title and hint say so, the form is
+/// submitted with <see cref="SubmitVerb"/>, and <see cref="Ids"/> (leadId or caseId) travel with the submit.
 /// </summary>
-public sealed record TalkFormContext(string Title, string Hint, IReadOnlyDictionary<string, string> Ids);
+public sealed record TalkFormContext(string Title, string Hint, IReadOnlyDictionary<string, string> Ids, string SubmitVerb = Verbs.TalkCreate);
 
 /// <summary>Where a notice stands, from the talkee's side.</summary>
 public abstract record NoticeState

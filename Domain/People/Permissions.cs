@@ -65,4 +65,14 @@ public static class Permissions
 
     private static RuleViolation NotPermitted(string source, TalkKind kind) =>
         new(RuleCode.NotPermitted, source, Arguments: new Dictionary<string, string> { ["kind"] = kind.ToString() });
+
+    /// <summary>
+    /// Sends that failed after every retry name people and what they were sent: for the discipline office (which owns the
+    /// notices, 000 §四(一)) and administrators only.
+    /// </summary>
+    public static bool MaySeeFailedSends(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.Active && (person.Has(Role.DisciplineOffice) || person.Has(Role.Administrator));
+    }
 }

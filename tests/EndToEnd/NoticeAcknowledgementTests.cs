@@ -1,9 +1,9 @@
-using Microsoft.Playwright;
-using TalkBot.Bot.Storage;
 using Azure.Data.Tables;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.EndToEnd.Tests.Harness;
-using Xunit.Abstractions;
 
 namespace TalkBot.EndToEnd.Tests;
 
@@ -44,9 +44,9 @@ public sealed class NoticeAcknowledgementTests(PeersFixture peers, ITestOutputHe
         await playground.WaitForCardAsync("已确认收到");
 
         // And it is in Table Storage: one acknowledgement row for this talkee.
-        var tables = new TableServiceClient(Peers.TablesConnectionString ?? "UseDevelopmentStorage=true").GetTableClient(TableLayout.Talks);
+        var tables = new TableServiceClient(Peers.TablesConnectionString ?? "UseDevelopmentStorage=true").GetTableClient(TalkRows.Talks);
         var rows = new List<AcknowledgementEntity>();
-        var filter = TableFilter.Of($"RowKey eq {TableLayout.AcknowledgementRow(talkee.AadObjectId)}");
+        var filter = TableFilter.Of($"RowKey eq {TalkRows.AcknowledgementRow(talkee.AadObjectId)}");
         await foreach (var row in tables.QueryAsync<AcknowledgementEntity>(filter))
         {
             rows.Add(row);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using TalkBot.Cards.Localization;
 using TalkBot.EndToEnd.Tests.Harness;
 
 namespace TalkBot.EndToEnd.Tests;

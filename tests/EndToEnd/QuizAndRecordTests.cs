@@ -1,9 +1,10 @@
+using Xunit.Abstractions;
+using TalkBot.Bot.Features.Records;
+using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Bot.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.Quiz;
 using TalkBot.EndToEnd.Tests.Harness;
-using Xunit.Abstractions;
 
 namespace TalkBot.EndToEnd.Tests;
 
@@ -78,10 +79,10 @@ public sealed class QuizAndRecordTests(PeersFixture peers, ITestOutputHelper out
         await playground.WaitForCardAsync("已核实");
 
         // Stored: one verified version of the record of this talk.
-        var tables = new Azure.Data.Tables.TableServiceClient(Peers.TablesConnectionString ?? "UseDevelopmentStorage=true").GetTableClient(TableLayout.Talks);
+        var tables = new Azure.Data.Tables.TableServiceClient(Peers.TablesConnectionString ?? "UseDevelopmentStorage=true").GetTableClient(TalkRows.Talks);
         var heads = new List<RecordHeadEntity>();
         await foreach (var head in tables.QueryAsync<RecordHeadEntity>(
-            TableFilter.Of($"RowKey eq {TableLayout.RecordHeadRow} and Status eq {"Verified"}")))
+            TableFilter.Of($"RowKey eq {TalkRows.RecordHeadRow} and Status eq {"Verified"}")))
         {
             heads.Add(head);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TalkBot.Bot.Features.Directory;
 
 namespace TalkBot.Bench;
 

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using TalkBot.Bot.Handlers;
-using TalkBot.Bot.Sending;
-using TalkBot.Bot.Storage;
 using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Sending;
 using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Cards.Builders;
 using TalkBot.Cards.Localization;
@@ -33,7 +31,7 @@ internal sealed class FanOutBench(BenchOptions options, FakeConnectorServer team
     {
         teams.Reset();
         var prefix = "bench" + DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture);
-        var tables = new TalkBotTables(new TableServiceClient(options.Tables), new StorageOptions { TablePrefix = prefix });
+        var tables = TableSet.For(new TableServiceClient(options.Tables), prefix, OutboxStore.OutboxTable, OutboxStore.DeliveriesTable);
         await tables.EnsureCreatedAsync(cancellationToken);
         var outbox = new OutboxStore(tables);
 

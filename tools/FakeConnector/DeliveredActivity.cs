@@ -1,3 +1,4 @@
+
 namespace TalkBot.FakeConnector;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using TalkBot.Bot.Directory;
-using TalkBot.Bot.Plans;
-using TalkBot.Bot.Storage;
 using Azure.Data.Tables;
+using TalkBot.Bot.Features.Directory;
+using TalkBot.Bot.Features.Plans;
+using TalkBot.Bot.Infrastructure.People;
 using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.People;
@@ -18,18 +18,18 @@ internal static class PlanBench
 {
     public static async Task RunAsync(IReadOnlyList<DirectoryPerson> read, string connection)
     {
-        var tables = new TalkBotTables(new TableServiceClient(connection), new StorageOptions { TablePrefix = "gb" + DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture) });
+        var tables = TableSet.For(new TableServiceClient(connection), "gb" + DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture), PeopleStore.Table, PlanStore.Table);
         await tables.EnsureCreatedAsync(CancellationToken.None);
         var (people, units) = Organisation(read);
 
         var clock = Stopwatch.StartNew();
-        await new PeopleRepository(tables).ReplaceAllAsync(people, units, CancellationToken.None);
+        await new PeopleStore(tables).ReplaceAllAsync(people, units, CancellationToken.None);
         var stored = clock.Elapsed;
         var storeTransactions = Chunks(people.Count) + Chunks(units.Count);
 
         clock.Restart();
         var plans = PlanDirectory.Of(people, units).ItemsByTalker();
-        var repository = new PlanRepository(tables);
+        var repository = new PlanStore(tables);
         var month = new PlanMonth(2026, 11);
         var transactions = 0;
         foreach (var (talker, items) in plans)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using TalkBot.Bot.Directory;
+using TalkBot.Bot.Features.Directory;
 using TalkBot.FakeGraph;
 using TalkBot.GraphBench;
 

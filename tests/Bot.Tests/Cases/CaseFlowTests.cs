@@ -1,8 +1,14 @@
+using TalkBot.Bot.Infrastructure.Storage;
+using TalkBot.Bot.Features.Tasks;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using TalkBot.Bot.Cases;
-using TalkBot.Bot.Storage;
+using Person = TalkBot.Bot.Tests.Flow.Person;
+using TalkBot.Bot.Features.Admonishments;
+using TalkBot.Bot.Features.Leads;
+using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.Audit;
+using TalkBot.Bot.Infrastructure.People;
 using TalkBot.Bot.Tests.Flow;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Cards;
@@ -13,7 +19,7 @@ using TalkBot.Domain.Audit;
 using TalkBot.Domain.FollowUps;
 using TalkBot.Domain.Leads;
 using TalkBot.Domain.People;
-using Person = TalkBot.Bot.Tests.Flow.Person;
+using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Tests.Cases;
 
@@ -45,7 +51,7 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
     {
         var bot = new BotUnderTest(azurite, Monday);
         _ = bot.Server;
-        var people = bot.Services.GetRequiredService<PeopleRepository>();
+        var people = bot.Services.GetRequiredService<PeopleStore>();
         Assert.True(await people.UpdateRolesAsync(new PersonId(Head.AadObjectId), new HashSet<Role> { Role.Administrator, Role.DisciplineOfficeHead }, Rank.SectionAndBelow, default));
         foreach (var person in Everyone)
         {
@@ -73,7 +79,7 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         (CaseFields.ReporterName, ReporterName),
         (CaseFields.ReporterUnit, ReporterUnit))));
 
-    private static async Task<string> ArrangeReminderTalkAsync(BotUnderTest bot) => Text(await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, D(
+    private static async Task<string> ArrangeReminderTalkAsync(BotUnderTest bot) => Text(await bot.ExecuteAsync(Person.Office, Verbs.LeadTalkCreate, D(
         (DataKeys.FormId, ReminderTalkForm),
         (DataKeys.LeadId, LeadForm),
         ("talkees", Person.Cadre2.AadObjectId),
@@ -119,9 +125,9 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         await bot.ExecuteAsync(Person.Cadre2, Verbs.RecordConfirm, D((DataKeys.TalkId, ReminderTalkForm), (DataKeys.Version, "1")));
     }
 
-    private static Task<StoredLead?> LeadAsync(BotUnderTest bot) => bot.Services.GetRequiredService<CaseRepository>().GetLeadAsync(new LeadId(LeadForm), default);
+    private static Task<StoredLead?> LeadAsync(BotUnderTest bot) => bot.Services.GetRequiredService<LeadStore>().GetAsync(new LeadId(LeadForm), default);
 
-    private static Task<StoredCase?> CaseAsync(BotUnderTest bot, string id = CaseForm) => bot.Services.GetRequiredService<CaseRepository>().GetCaseAsync(new CaseId(id), default);
+    private static Task<StoredCase?> CaseAsync(BotUnderTest bot, string id = CaseForm) => bot.Services.GetRequiredService<CaseStore>().GetAsync(new CaseId(id), default);
 
     private static Task<IReadOnlyList<AuditEntry>> AuditAsync(BotUnderTest bot) => bot.Services.GetRequiredService<AuditLog>().ListAsync(bot.Clock.GetUtcNow(), 500, default);
 
@@ -137,7 +143,7 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         Assert.Contains(ReporterName, first, StringComparison.Ordinal);
         Assert.Contains("第一基层党委", first, StringComparison.Ordinal); // the subject's unit by its name, not its id
         Assert.Contains(ReporterUnit, second, StringComparison.Ordinal);
-        var (leads, _, _) = await bot.Services.GetRequiredService<CaseRepository>().ListAsync(CaseRepository.OfficePartition(new UnitId("office")), default);
+        var leads = await bot.Services.GetRequiredService<LeadStore>().ListAsync(MatterIndex.Office(new UnitId("office")), default);
         Assert.Single(leads);
 
         // The talkee, a talker and the recorder ask for the lead with a crafted invoke: refused, and each refusal audited.
@@ -195,7 +201,7 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         stored = (await LeadAsync(bot))!.Lead;
         Assert.Equal([DispositionKind.WrittenReply, DispositionKind.SuggestionAdopted, DispositionKind.SecondTalk, DispositionKind.LetterInquiry],
             stored.Dispositions.Select(d => d.Kind));
-        var tasks = await bot.Services.GetRequiredService<CaseRepository>().ListTasksAsync(LeadForm, default);
+        var tasks = await bot.Services.GetRequiredService<TaskStore>().ListAsync(LeadForm, default);
         Assert.Equal(3, tasks.Count);
         var reply = Assert.Single(tasks, t => t.Kind == CaseTaskKind.WrittenReply);
         Assert.Equal((new PersonId(Person.Cadre2.AadObjectId), new DateOnly(2026, 3, 12)), (reply.Assignee, reply.DueDate));
@@ -210,18 +216,18 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         await bot.ExecuteAsync(Person.Cadre2, Verbs.TaskSubmit, submit);
         var accepted = Text(await bot.ExecuteAsync(Person.Office, Verbs.TaskAccept, D((DataKeys.TaskId, reply.Id.Value), (DataKeys.Report, "1"))));
         Assert.Contains("接待费用已全额退还", accepted, StringComparison.Ordinal);
-        var done = (await bot.Services.GetRequiredService<CaseRepository>().GetTaskAsync(reply.Id, default))!.Task;
+        var done = (await bot.Services.GetRequiredService<TaskStore>().GetAsync(reply.Id, default))!.Task;
         Assert.Equal((CaseTaskStatus.Done, 1), (done.Status, done.Submissions.Count));
 
         // 再次谈话: arranging the second reminder talk on the lead completes the office's task.
         var secondTalk = Assert.Single(tasks, t => t.Kind == CaseTaskKind.SecondTalk);
         Assert.Contains(Verbs.LeadTalk, Text(await bot.ExecuteAsync(Person.Office, Verbs.TaskShow, D((DataKeys.TaskId, secondTalk.Id.Value)))), StringComparison.Ordinal);
-        var again = Text(await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, D((DataKeys.FormId, "0195a0b2c3d47e8f9a0b1c2d3e4f0007"), (DataKeys.LeadId, LeadForm),
+        var again = Text(await bot.ExecuteAsync(Person.Office, Verbs.LeadTalkCreate, D((DataKeys.FormId, "0195a0b2c3d47e8f9a0b1c2d3e4f0007"), (DataKeys.LeadId, LeadForm),
             ("talkees", Person.Cadre2.AadObjectId), ("talkers", Person.Leader.AadObjectId), ("recorder", Person.Recorder.AadObjectId), ("kind", "Reminder"),
             ("date", "2026-03-10"), ("time", "09:30"), ("place", "第三会议室"), ("contentDate", "2026-03-05"))));
         Assert.Contains("谈话已创建", again, StringComparison.Ordinal);
         Assert.Equal((LeadStatus.InTalk, 2), ((await LeadAsync(bot))!.Lead.Status, (await LeadAsync(bot))!.Lead.Talks.Count));
-        Assert.Equal(CaseTaskStatus.Done, (await bot.Services.GetRequiredService<CaseRepository>().GetTaskAsync(secondTalk.Id, default))!.Task.Status);
+        Assert.Equal(CaseTaskStatus.Done, (await bot.Services.GetRequiredService<TaskStore>().GetAsync(secondTalk.Id, default))!.Task.Status);
 
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 23, 10, 0, 0, TimeSpan.FromHours(8)));
         await bot.RunSchedulerAsync();
@@ -285,11 +291,11 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
 
         Dictionary<string, string> Talk(string talkers) => D((DataKeys.FormId, AdmonishmentTalkForm), (DataKeys.CaseId, CaseForm), ("talkees", Person.Cadre1.AadObjectId),
             ("talkers", talkers), ("recorder", Person.Recorder.AadObjectId), ("kind", "Admonishment"), ("date", "2026-03-10"), ("time", "09:30"), ("place", "第一会议室"));
-        var alone = Text(await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Talk(Person.Leader.AadObjectId)));
+        var alone = Text(await bot.ExecuteAsync(Person.Office, Verbs.CaseTalkCreate, Talk(Person.Leader.AadObjectId)));
         Assert.Contains("002 §四3", alone, StringComparison.Ordinal);
-        Assert.Null(await bot.Services.GetRequiredService<TalkRepository>().GetAsync(new TalkId(AdmonishmentTalkForm), default));
+        Assert.Null(await bot.Services.GetRequiredService<TalkStore>().GetAsync(new TalkId(AdmonishmentTalkForm), default));
 
-        var created = Text(await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Talk($"{Person.Leader.AadObjectId},{Person.Office.AadObjectId}")));
+        var created = Text(await bot.ExecuteAsync(Person.Office, Verbs.CaseTalkCreate, Talk($"{Person.Leader.AadObjectId},{Person.Office.AadObjectId}")));
         Assert.Contains("谈话已创建", created, StringComparison.Ordinal);
         Assert.Equal(CaseStatus.TalkArranged, (await CaseAsync(bot))!.Case.Status);
         Assert.Single(bot.Connector.CardsTo(Person.Leader), c => c.Contains("002 §五1", StringComparison.Ordinal) && c.Contains("多次违规使用公务用车", StringComparison.Ordinal));
@@ -305,7 +311,7 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         Assert.Equal((CaseStatus.FollowUp, new DateOnly(2026, 4, 9)), (held.Status, held.NextCheck));
 
         // 002 §四4: with a minor violation, a written self-examination, reviewed by the responsible person.
-        var exam = Assert.Single(await bot.Services.GetRequiredService<CaseRepository>().ListTasksAsync(CaseForm, default));
+        var exam = Assert.Single(await bot.Services.GetRequiredService<TaskStore>().ListAsync(CaseForm, default));
         Assert.Equal(CaseTaskKind.SelfExamination, exam.Kind);
         await bot.ExecuteAsync(Person.Cadre1, Verbs.TaskSubmit, D((DataKeys.TaskId, exam.Id.Value), (DataKeys.FormId, "exam-1"), (CaseFields.TaskText, "深刻检查，今后严格遵守公务用车规定")));
         Assert.Contains(bot.Connector.CardsTo(Person.Leader), c => c.Contains("深刻检查", StringComparison.Ordinal) && c.Contains(Verbs.TaskAccept, StringComparison.Ordinal));
@@ -338,7 +344,7 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
             (CaseFields.Situation, nameof(AdmonishmentSituation.IntegritySelfDiscipline)), (CaseFields.Facts, "接待超标准，经谈话本人承认"),
             (CaseFields.MinorViolation, "false"), (CaseFields.Origin, nameof(AdmonishmentOrigin.Lead))));
         await bot.ExecuteAsync(Head, Verbs.CaseApprove, D((DataKeys.CaseId, CaseForm)));
-        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, D((DataKeys.FormId, AdmonishmentTalkForm), (DataKeys.CaseId, CaseForm), ("talkees", Person.Cadre2.AadObjectId),
+        await bot.ExecuteAsync(Person.Office, Verbs.CaseTalkCreate, D((DataKeys.FormId, AdmonishmentTalkForm), (DataKeys.CaseId, CaseForm), ("talkees", Person.Cadre2.AadObjectId),
             ("talkers", Person.Leader.AadObjectId), ("recorder", Person.Recorder.AadObjectId), ("kind", "Admonishment"), ("date", "2026-03-10"), ("time", "09:30"), ("place", "第三会议室")));
         bot.Clock.SetUtcNow(AfterAdmonishment);
         await bot.ExecuteAsync(Person.Leader, Verbs.RecordSubmit, RecordForm(AdmonishmentTalkForm, "rec-a", "2026-03-10", 4));
@@ -416,11 +422,11 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         await bot.ExecuteAsync(Person.Office, Verbs.CasePropose, D((DataKeys.FormId, CaseForm), (CaseFields.Subject, Person.Cadre1.AadObjectId),
             (CaseFields.Situation, nameof(AdmonishmentSituation.DutyNeglect)), (CaseFields.Facts, "履职不力"), (CaseFields.Origin, nameof(AdmonishmentOrigin.IntegrityAssessment))));
         await bot.ExecuteAsync(Head, Verbs.CaseApprove, D((DataKeys.CaseId, CaseForm)));
-        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, D((DataKeys.FormId, AdmonishmentTalkForm), (DataKeys.CaseId, CaseForm), ("talkees", Person.Cadre1.AadObjectId),
+        await bot.ExecuteAsync(Person.Office, Verbs.CaseTalkCreate, D((DataKeys.FormId, AdmonishmentTalkForm), (DataKeys.CaseId, CaseForm), ("talkees", Person.Cadre1.AadObjectId),
             ("talkers", Person.Leader.AadObjectId), ("recorder", Person.Recorder.AadObjectId), ("kind", "Admonishment"), ("date", "2026-03-10"), ("time", "09:30"), ("place", "第三会议室")));
         bot.Clock.SetUtcNow(AfterAdmonishment);
         await bot.ExecuteAsync(Person.Recorder, Verbs.RecordSubmit, RecordForm(AdmonishmentTalkForm, "rec-a", "2026-03-10", 4));
-        Assert.Empty(await bot.Services.GetRequiredService<CaseRepository>().ListTasksAsync(CaseForm, default)); // no violation: no written self-examination
+        Assert.Empty(await bot.Services.GetRequiredService<TaskStore>().ListAsync(CaseForm, default)); // no violation: no written self-examination
 
         var noDate = Text(await bot.ExecuteAsync(Person.Office, Verbs.CaseFollowUp, D((DataKeys.CaseId, CaseForm), (DataKeys.FormId, "f1"),
             (CaseFields.Outcome, nameof(FollowUpOutcome.FurtherCriticism)), (CaseFields.FollowUpNote, "改正不明显"))));

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TalkBot.Bot.Connector;
+using TalkBot.Bot.Infrastructure.Connector;
 
 namespace TalkBot.Bot.Tests.Connector;
 

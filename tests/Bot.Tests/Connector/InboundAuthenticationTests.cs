@@ -113,7 +113,7 @@ public sealed class ConnectorConfigurationTests
             .Build();
 
         var e = Assert.Throws<InvalidOperationException>(() =>
-            TalkBot.Bot.Connector.BotMessagesEndpoint.AddBotConnector(new Microsoft.Extensions.DependencyInjection.ServiceCollection(), configuration));
+            TalkBot.Bot.Infrastructure.Connector.BotMessagesEndpoint.AddBotConnector(new Microsoft.Extensions.DependencyInjection.ServiceCollection(), configuration));
 
         Assert.Contains("MicrosoftAppPassword", e.Message, StringComparison.Ordinal);
     }
@@ -125,7 +125,7 @@ public sealed class ConnectorConfigurationTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = TokenIssuer.AppId, ["MicrosoftAppType"] = "UserAssignedMSI" })
             .Build();
 
-        var services = TalkBot.Bot.Connector.BotMessagesEndpoint.AddBotConnector(new Microsoft.Extensions.DependencyInjection.ServiceCollection(), configuration);
+        var services = TalkBot.Bot.Infrastructure.Connector.BotMessagesEndpoint.AddBotConnector(new Microsoft.Extensions.DependencyInjection.ServiceCollection(), configuration);
 
         Assert.NotEmpty(services);
     }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using TalkBot.Bot.Connector;
+using TalkBot.Bot.Infrastructure.Connector;
 
 namespace TalkBot.Bot.Tests.Connector;
 

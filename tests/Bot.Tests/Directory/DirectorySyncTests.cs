@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using TalkBot.Bot.Directory;
-using TalkBot.Bot.Storage;
+using TalkBot.Bot.Features.Directory;
+using TalkBot.Bot.Infrastructure.People;
 using TalkBot.Bot.Tests.Flow;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Domain;
@@ -77,7 +77,7 @@ public sealed class DirectorySyncTests(AzuriteFixture azurite)
         await using var graph = await FakeGraphServer.StartAsync(new FakeGraphOptions { Users = users });
         await using var bot = Start(graph);
         _ = bot.Server;
-        var people = bot.Services.GetRequiredService<PeopleRepository>();
+        var people = bot.Services.GetRequiredService<PeopleStore>();
 
         var stored = await people.ListAsync(default);
         Assert.Equal(3, stored.Count);
@@ -107,7 +107,7 @@ public sealed class DirectorySyncTests(AzuriteFixture azurite)
         _ = bot.Server;
         var admin = new Flow.Person(Admin, "29:admin", "林管理员");
         var clerk = new Flow.Person(Clerk, "29:clerk", "何干事");
-        await bot.Services.GetRequiredService<PeopleRepository>().UpdateRolesAsync(new PersonId(Admin), new HashSet<Role> { Role.Administrator }, Rank.DeputyDivision, default);
+        await bot.Services.GetRequiredService<PeopleStore>().UpdateRolesAsync(new PersonId(Admin), new HashSet<Role> { Role.Administrator }, Rank.DeputyDivision, default);
         var before = graph.Requests;
 
         Assert.Equal(HttpStatusCode.OK, await bot.SendAsync(clerk, "message", a => a["text"] = "同步组织"));

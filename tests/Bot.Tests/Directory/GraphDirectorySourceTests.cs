@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using TalkBot.Bot.Directory;
+using TalkBot.Bot.Features.Directory;
 using TalkBot.FakeGraph;
 
 namespace TalkBot.Bot.Tests.Directory;

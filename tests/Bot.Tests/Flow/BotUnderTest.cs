@@ -11,7 +11,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using TalkBot.Bot.Connector;
+using TalkBot.Bot.Features.Directory;
+using TalkBot.Bot.Infrastructure.Connector;
+using TalkBot.Bot.Infrastructure.Scheduling;
 using TalkBot.Bot.Tests.Infrastructure;
 
 namespace TalkBot.Bot.Tests.Flow;
@@ -93,10 +95,10 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
     }
 
     /// <summary>One run of the reminder scheduler at the fake clock's time; returns the entries finished.</summary>
-    public Task<int> RunSchedulerAsync() => Services.GetRequiredService<TalkBot.Bot.Scheduling.ReminderScheduler>().RunOnceAsync(default);
+    public Task<int> RunSchedulerAsync() => Services.GetRequiredService<TalkBot.Bot.Infrastructure.Scheduling.Scheduler>().RunOnceAsync(default);
 
     /// <summary>One drain of the outbox (what a fan-out queued, or a crashed instance left); returns the sends finished.</summary>
-    public Task<int> RunOutboxAsync() => Services.GetRequiredService<TalkBot.Bot.Sending.OutboxDispatcher>().DrainAsync(default);
+    public Task<int> RunOutboxAsync() => Services.GetRequiredService<TalkBot.Bot.Infrastructure.Sending.OutboxDispatcher>().DrainAsync(default);
 
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {

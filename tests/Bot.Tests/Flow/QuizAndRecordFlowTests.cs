@@ -1,14 +1,17 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using TalkBot.Bot.Storage;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using TalkBot.Bot.Features.Quiz;
+using TalkBot.Bot.Features.Records;
+using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Cards;
 using TalkBot.Domain;
 using TalkBot.Domain.Quiz;
 using TalkBot.Domain.Records;
+using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Tests.Flow;
 
@@ -127,7 +130,7 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
 
         Assert.Equal(first, second);
         Assert.Contains("得分：0 / 10", again, StringComparison.Ordinal);
-        var attempts = await bot.Services.GetRequiredService<QuizRepository>().ListAttemptsAsync(Talk, new PersonId(Person.Cadre1.AadObjectId), default);
+        var attempts = await bot.Services.GetRequiredService<QuizStore>().ListAttemptsAsync(Talk, new PersonId(Person.Cadre1.AadObjectId), default);
         Assert.Equal(0, Assert.Single(attempts).Score);
         Assert.Equal(1, Count(bot.Connector.CardsTo(Person.Leader), "廉政常识测试成绩"));
     }
@@ -149,7 +152,7 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
 
         Assert.Contains($"答案中的题目（{stray}）不属于本次测试", strayCard, StringComparison.Ordinal);
         Assert.Contains("以下题目尚未作答：第3题", missingCard, StringComparison.Ordinal);
-        var stored = await bot.Services.GetRequiredService<QuizRepository>().GetAsync(Talk, new PersonId(Person.Cadre1.AadObjectId), default);
+        var stored = await bot.Services.GetRequiredService<QuizStore>().GetAsync(Talk, new PersonId(Person.Cadre1.AadObjectId), default);
         Assert.False(stored.Latest!.IsSubmitted);
         Assert.Equal(0, Count(bot.Connector.CardsTo(Person.Leader), "廉政常识测试成绩"));
     }
@@ -168,7 +171,7 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
         Assert.Contains("未找到您的廉政常识测试", start, StringComparison.Ordinal);
         Assert.Contains("未找到您的廉政常识测试", submit, StringComparison.Ordinal);
         Assert.Contains("没有此操作的权限", retake, StringComparison.Ordinal);
-        var quizzes = bot.Services.GetRequiredService<QuizRepository>();
+        var quizzes = bot.Services.GetRequiredService<QuizStore>();
         Assert.Null((await quizzes.GetAsync(Talk, new PersonId(Person.Cadre2.AadObjectId), default)).Latest);
         Assert.False((await quizzes.GetAsync(Talk, new PersonId(Person.Cadre1.AadObjectId), default)).Latest!.IsSubmitted);
     }
@@ -190,7 +193,7 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
         Assert.Contains("已允许重新测试", allowed, StringComparison.Ordinal);
         Assert.Equal(1, Count(bot.Connector.CardsTo(Person.Cadre1), "可以重新参加廉政常识测试"));
         Assert.Contains("得分：10 / 10", result, StringComparison.Ordinal);
-        var attempts = await bot.Services.GetRequiredService<QuizRepository>().ListAttemptsAsync(Talk, new PersonId(Person.Cadre1.AadObjectId), default);
+        var attempts = await bot.Services.GetRequiredService<QuizStore>().ListAttemptsAsync(Talk, new PersonId(Person.Cadre1.AadObjectId), default);
         Assert.Equal([0, 10], attempts.Select(a => a.Score));
     }
 
@@ -221,8 +224,8 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
 
     private static async Task<TalkRecord?> RecordOf(BotUnderTest bot)
     {
-        var talk = await bot.Services.GetRequiredService<TalkRepository>().GetAsync(Talk, default);
-        return (await bot.Services.GetRequiredService<RecordRepository>().GetAsync(talk!, default))?.Record;
+        var talk = await bot.Services.GetRequiredService<TalkStore>().GetAsync(Talk, default);
+        return (await bot.Services.GetRequiredService<RecordStore>().GetAsync(talk!, default))?.Record;
     }
 
     [Fact]
@@ -244,7 +247,7 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
         Assert.Contains("已核实", confirmed, StringComparison.Ordinal);
         var record = await RecordOf(bot);
         Assert.Equal(RecordStatus.Verified, record!.Status);
-        Assert.Equal(Domain.Talks.TalkStatus.Held, (await bot.Services.GetRequiredService<TalkRepository>().GetAsync(Talk, default))!.Status);
+        Assert.Equal(Domain.Talks.TalkStatus.Held, (await bot.Services.GetRequiredService<TalkStore>().GetAsync(Talk, default))!.Status);
         Assert.Contains(bot.Connector.CardsTo(Person.Recorder), c => c.Contains("已核实", StringComparison.Ordinal) && c.Contains("第1版", StringComparison.Ordinal));
     }
 
@@ -294,7 +297,7 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
         Assert.Single(record.Current.Verifications);
         Assert.Equal(1, Count(bot.Connector.CardsTo(Person.Cadre1), "确认无误"));
         var rows = 0;
-        await foreach (var _ in bot.Services.GetRequiredService<TalkBotTables>().Talks.QueryAsync<TableEntity>(
+        await foreach (var _ in bot.Services.GetRequiredService<TableSet>()[TalkRows.Talks].QueryAsync<TableEntity>(
             TableFilter.Of($"PartitionKey eq {TalkForm} and RowKey ge {"recordc|"} and RowKey lt {"recordc}"}")))
         {
             rows++;

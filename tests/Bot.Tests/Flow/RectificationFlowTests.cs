@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using TalkBot.Bot.Storage;
+using TalkBot.Bot.Features.Rectifications;
+using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Cards;
 using TalkBot.Domain;
@@ -71,7 +72,7 @@ public sealed class RectificationFlowTests(AzuriteFixture azurite)
     }
 
     private static async Task<Rectification> StoredAsync(BotUnderTest bot) =>
-        (await bot.Services.GetRequiredService<RectificationRepository>().GetAsync(new TalkId(TalkForm), Cadre1, default))!.Rectification;
+        (await bot.Services.GetRequiredService<RectificationStore>().GetAsync(new TalkId(TalkForm), Cadre1, default))!.Rectification;
 
     [Fact]
     public async Task RecordRequiringRectification_GivesTheTalkeeAReportFormDueThreeDaysAfterTheTalk()

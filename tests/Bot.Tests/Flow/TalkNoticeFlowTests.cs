@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using TalkBot.Bot.Storage;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Cards;
+using TalkBot.Cards.Localization;
 using TalkBot.Domain;
 
 namespace TalkBot.Bot.Tests.Flow;
@@ -75,7 +76,7 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
 
         Assert.Contains("000 §四(一)3", card, StringComparison.Ordinal);
         Assert.Contains("2026年3月4日", card, StringComparison.Ordinal);
-        Assert.Null(await bot.Services.GetRequiredService<TalkRepository>().GetAsync(new TalkId(FormId), default));
+        Assert.Null(await bot.Services.GetRequiredService<TalkStore>().GetAsync(new TalkId(FormId), default));
         Assert.DoesNotContain(bot.Connector.CardsTo(Person.Cadre1), IsNotice);
     }
 
@@ -87,7 +88,7 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
         var card = Text(await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form(date: "2026-03-09")));
 
         Assert.Contains("000 §四(一)2", card, StringComparison.Ordinal);
-        Assert.Null(await bot.Services.GetRequiredService<TalkRepository>().GetAsync(new TalkId(FormId), default));
+        Assert.Null(await bot.Services.GetRequiredService<TalkStore>().GetAsync(new TalkId(FormId), default));
     }
 
     [Fact]
@@ -100,9 +101,9 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
 
         Assert.Contains("谈话已创建", second, StringComparison.Ordinal);
         Assert.Single(bot.Connector.CardsTo(Person.Cadre1), IsNotice);
-        var talks = bot.Services.GetRequiredService<TalkBotTables>().Talks;
+        var talks = bot.Services.GetRequiredService<TableSet>()[TalkRows.Talks];
         var rows = 0;
-        await foreach (var _ in talks.QueryAsync<TableEntity>(TableFilter.Of($"RowKey eq {TableLayout.TalkRow}")))
+        await foreach (var _ in talks.QueryAsync<TableEntity>(TableFilter.Of($"RowKey eq {TalkRows.TalkRow}")))
         {
             rows++;
         }
@@ -118,7 +119,7 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
         var card = Text(await bot.ExecuteAsync(Person.Cadre1, Verbs.TalkCreate, Form()));
 
         Assert.Contains("没有此操作的权限", card, StringComparison.Ordinal);
-        Assert.Null(await bot.Services.GetRequiredService<TalkRepository>().GetAsync(new TalkId(FormId), default));
+        Assert.Null(await bot.Services.GetRequiredService<TalkStore>().GetAsync(new TalkId(FormId), default));
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
 
         Assert.Contains("已确认", first, StringComparison.Ordinal);
         Assert.Equal(first, retry);
-        var talks = bot.Services.GetRequiredService<TalkRepository>();
+        var talks = bot.Services.GetRequiredService<TalkStore>();
         Assert.Equal(1, await talks.CountAcknowledgementsAsync(new TalkId(FormId), new PersonId(Person.Cadre1.AadObjectId), default));
         Assert.Single(bot.Connector.CardsTo(Person.Office), c => c.Contains("已确认收到", StringComparison.Ordinal));
     }
@@ -146,7 +147,7 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
 
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => bot.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new { talkId = FormId })));
 
-        var talks = bot.Services.GetRequiredService<TalkRepository>();
+        var talks = bot.Services.GetRequiredService<TalkStore>();
         Assert.Equal(1, await talks.CountAcknowledgementsAsync(new TalkId(FormId), new PersonId(Person.Cadre1.AadObjectId), default));
         Assert.Single(bot.Connector.CardsTo(Person.Office), c => c.Contains("已确认收到", StringComparison.Ordinal));
     }
@@ -160,7 +161,7 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
         var card = Text(await bot.ExecuteAsync(Person.Recorder, Verbs.NoticeAcknowledge, new { talkId = FormId, talkee = Person.Cadre1.AadObjectId }));
 
         Assert.Contains("未找到", card, StringComparison.Ordinal);
-        var talks = bot.Services.GetRequiredService<TalkRepository>();
+        var talks = bot.Services.GetRequiredService<TalkStore>();
         Assert.Equal(0, await talks.CountAcknowledgementsAsync(new TalkId(FormId), new PersonId(Person.Cadre1.AadObjectId), default));
         Assert.Equal(0, await talks.CountAcknowledgementsAsync(new TalkId(FormId), new PersonId(Person.Recorder.AadObjectId), default));
     }
@@ -174,7 +175,7 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
         var card = Text(await bot.ExecuteAsync(Person.Cadre1, Verbs.NoticePostpone, new { talkId = FormId, reason = "  " }));
 
         Assert.Contains("须说明理由", card, StringComparison.Ordinal);
-        var stored = await bot.Services.GetRequiredService<TalkRepository>().GetNoticeAsync(new TalkId(FormId), new PersonId(Person.Cadre1.AadObjectId), default);
+        var stored = await bot.Services.GetRequiredService<TalkStore>().GetNoticeAsync(new TalkId(FormId), new PersonId(Person.Cadre1.AadObjectId), default);
         Assert.Null(stored!.Notice.PostponementRequestedAt);
         Assert.DoesNotContain(bot.Connector.CardsTo(Person.Office), c => c.Contains("申请改期", StringComparison.Ordinal));
     }
@@ -223,7 +224,7 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
         var card = Text(await bot.ExecuteAsync(Person.Stranger, Verbs.TalkCreate, Form()));
 
         Assert.Contains("组织名录", card, StringComparison.Ordinal);
-        Assert.Null(await bot.Services.GetRequiredService<TalkRepository>().GetAsync(new TalkId(FormId), default));
+        Assert.Null(await bot.Services.GetRequiredService<TalkStore>().GetAsync(new TalkId(FormId), default));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using TalkBot.Bot.Directory;
+using TalkBot.Bot.Features.Directory;
 using TalkBot.Bot.Tests.Infrastructure;
 
 namespace TalkBot.Bot.Tests.Handlers;

@@ -1,4 +1,4 @@
-using TalkBot.Bot.Handlers;
+using TalkBot.Bot.Infrastructure.Routing;
 using TalkBot.Cards.AdaptiveCards;
 
 namespace TalkBot.Bot.Tests.Handlers;

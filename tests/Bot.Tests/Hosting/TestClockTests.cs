@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using TalkBot.Bot.Hosting;
+using TalkBot.Bot.Infrastructure.Hosting;
 using TalkBot.Bot.Tests.Infrastructure;
 
 namespace TalkBot.Bot.Tests.Hosting;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using TalkBot.Bot.Plans;
+using TalkBot.Bot.Features.Plans;
 using TalkBot.Bot.Tests.Flow;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Cards;
@@ -81,7 +81,7 @@ public sealed class PlanFlowTests(AzuriteFixture azurite)
 
         await bot.RunSchedulerAsync();
         Assert.Single(PlanCards(bot, Secretary));
-        Assert.Equal(3, (await bot.Services.GetRequiredService<PlanRepository>().ListTalkersAsync(new PlanMonth(2026, 3), default)).Count);
+        Assert.Equal(3, (await bot.Services.GetRequiredService<PlanStore>().ListTalkersAsync(new PlanMonth(2026, 3), default)).Count);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class PlanFlowTests(AzuriteFixture azurite)
 
         var after = CardText.Of(await bot.ExecuteAsync(EastSecretary, Verbs.PlanRecuse, Item(Member, Tier.UnitSecretary)));
         Assert.Contains("已回避，改由吴组长谈话", after, StringComparison.Ordinal);
-        var repository = bot.Services.GetRequiredService<PlanRepository>();
+        var repository = bot.Services.GetRequiredService<PlanStore>();
         var moved = Assert.Single(await repository.ListAsync(new PlanMonth(2026, 3), new PersonId(Stationed.AadObjectId), default));
         Assert.Equal(new PersonId(Member.AadObjectId), moved.Item.Talkee);
         Assert.Equal(new PersonId(EastSecretary.AadObjectId), moved.Item.HandedFrom);

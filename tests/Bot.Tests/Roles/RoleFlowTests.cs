@@ -1,17 +1,18 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using TalkBot.Bot.Roles;
-using TalkBot.Bot.Storage;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Person = TalkBot.Bot.Tests.Flow.Person;
+using TalkBot.Bot.Features.Roles;
+using TalkBot.Bot.Infrastructure.People;
 using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Bot.Tests.Flow;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Cards;
+using TalkBot.Cards.Localization;
 using TalkBot.Cards.Roles;
 using TalkBot.Domain;
 using TalkBot.Domain.People;
-using Person = TalkBot.Bot.Tests.Flow.Person;
 
 namespace TalkBot.Bot.Tests.Roles;
 
@@ -50,7 +51,7 @@ public sealed class RoleFlowTests(AzuriteFixture azurite)
     private static string Text(JsonElement card) => CardText.Of(card);
 
     private static Task<Domain.People.Person?> StoredAsync(BotUnderTest bot, Person person) =>
-        bot.Services.GetRequiredService<PeopleRepository>().FindAsync(Id(person), default);
+        bot.Services.GetRequiredService<PeopleStore>().FindAsync(Id(person), default);
 
     private static Task<IReadOnlyList<RoleAuditEntity>> AuditAsync(BotUnderTest bot, Person person) =>
         bot.Services.GetRequiredService<RoleAssignmentStore>().HistoryAsync(Id(person), 100, default);
@@ -58,7 +59,7 @@ public sealed class RoleFlowTests(AzuriteFixture azurite)
     private static async Task<int> RoleRowsAsync(BotUnderTest bot)
     {
         var rows = 0;
-        await foreach (var _ in bot.Services.GetRequiredService<TalkBotTables>().RoleAssignments.QueryAsync<TableEntity>())
+        await foreach (var _ in bot.Services.GetRequiredService<TableSet>()[RoleAssignmentStore.Table].QueryAsync<TableEntity>())
         {
             rows++;
         }

@@ -1,7 +1,11 @@
+using TalkBot.Bot.Features.Rectifications;
+using TalkBot.Bot.Features.Records;
+using TalkBot.Bot.Features.Notices;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using TalkBot.Bot.Scheduling;
+using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.Scheduling;
 using TalkBot.Bot.Tests.Flow;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Cards;
@@ -61,9 +65,9 @@ public sealed class SchedulerTests(AzuriteFixture azurite)
         var entries = await bot.Services.GetRequiredService<ScheduleStore>().ListAsync(default);
 
         Assert.Equal(
-            [(ReminderKind.NoticeEscalation, At(4, 8, 30)), (ReminderKind.TalkEve, At(4, 8, 30)), (ReminderKind.RecordMissing, At(6, 8, 30))],
-            entries.Where(e => e.Kind != ReminderKind.NoticeRepush).Select(e => (e.Kind, e.DueAt.ToOffset(Cst))).OrderBy(e => e.Item2).ThenBy(e => e.Kind.ToString()).ToList());
-        Assert.Equal(At(3, 10), Assert.Single(entries, e => e.Kind == ReminderKind.NoticeRepush).DueAt.ToOffset(Cst));
+            [(NoticeReminders.Escalation, At(4, 8, 30)), (TalkEve.Job, At(4, 8, 30)), (RecordMissing.Job, At(6, 8, 30))],
+            entries.Where(e => e.Job != NoticeReminders.Repush).Select(e => (e.Job, e.DueAt.ToOffset(Cst))).OrderBy(e => e.Item2).ThenBy(e => e.Job, StringComparer.Ordinal).ToList());
+        Assert.Equal(At(3, 10), Assert.Single(entries, e => e.Job == NoticeReminders.Repush).DueAt.ToOffset(Cst));
     }
 
     [Fact]
@@ -133,7 +137,7 @@ public sealed class SchedulerTests(AzuriteFixture azurite)
         await bot.RunSchedulerAsync();
 
         Assert.Equal(2, Count(bot, Person.Leader, "整改情况逾期未报"));
-        Assert.DoesNotContain(await bot.Services.GetRequiredService<ScheduleStore>().ListAsync(default), e => e.Kind == ReminderKind.RectificationOverdue);
+        Assert.DoesNotContain(await bot.Services.GetRequiredService<ScheduleStore>().ListAsync(default), e => e.Job == RectificationReminders.Overdue);
     }
 
     [Fact]
@@ -143,9 +147,9 @@ public sealed class SchedulerTests(AzuriteFixture azurite)
         await CreateTalkAsync(bot);
         bot.Clock.SetUtcNow(At(4, 9));
         var services = bot.Services;
-        ReminderScheduler Instance(string id) => new(
-            services.GetRequiredService<ScheduleStore>(), services.GetRequiredService<ReminderJobs>(),
-            new SchedulerOptions { InstanceId = id, BatchSize = 1 }, bot.Clock, NullLogger<ReminderScheduler>.Instance);
+        Scheduler Instance(string id) => new(
+            services.GetRequiredService<ScheduleStore>(), services.GetRequiredService<JobRegistry>(),
+            new SchedulerOptions { InstanceId = id, BatchSize = 1 }, bot.Clock, NullLogger<Scheduler>.Instance);
         var a = Instance("a");
         var b = Instance("b");
 
@@ -158,7 +162,7 @@ public sealed class SchedulerTests(AzuriteFixture azurite)
         Assert.Equal(1, Count(bot, Person.Office, "通知书尚未确认"));
         Assert.Equal(1, Count(bot, Person.Cadre1, "谈话提醒"));
         Assert.Equal(1, Count(bot, Person.Leader, "谈话提醒"));
-        Assert.Equal([ReminderKind.RecordMissing], (await services.GetRequiredService<ScheduleStore>().ListAsync(default)).Select(e => e.Kind));
+        Assert.Equal([RecordMissing.Job], (await services.GetRequiredService<ScheduleStore>().ListAsync(default)).Select(e => e.Job));
     }
 
     [Fact]
@@ -168,11 +172,12 @@ public sealed class SchedulerTests(AzuriteFixture azurite)
         await CreateTalkAsync(bot);
         bot.Clock.SetUtcNow(At(4, 9));
         var store = bot.Services.GetRequiredService<ScheduleStore>();
-        var jobs = bot.Services.GetRequiredService<ReminderJobs>();
+        var jobs = bot.Services.GetRequiredService<JobRegistry>();
 
         // Instance A claims everything due, sends the eve-of-talk reminders, and dies before finishing any entry.
         var claimed = await store.ClaimDueAsync(bot.Clock.GetUtcNow(), "a", TimeSpan.FromMinutes(2), 50, default);
-        await jobs.RunAsync(claimed.Single(c => c.Entry.Kind == ReminderKind.TalkEve).Entry, default);
+        var eve = claimed.Single(c => c.Entry.Job == TalkEve.Job).Entry;
+        await jobs.Find(eve.Job)!.RunAsync(eve, default);
 
         // While A's lease holds, the others leave its entries alone; after it lapses they finish them.
         Assert.Equal(0, await bot.RunSchedulerAsync());

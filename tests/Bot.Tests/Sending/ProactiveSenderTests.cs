@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using TalkBot.Bot.Connector;
-using TalkBot.Bot.Sending;
-using TalkBot.Bot.Storage;
-using TalkBot.Bot.Talks;
+using TalkBot.Bot.Infrastructure.Connector;
+using TalkBot.Bot.Infrastructure.Sending;
 using TalkBot.Bot.Tests.Flow;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Cards.Builders;
@@ -39,12 +37,12 @@ public sealed class ProactiveSenderTests(AzuriteFixture azurite)
     private static async Task<PersonalConversation> ReachableAsync(BotUnderTest bot, FakeConnectorServer teams, string person, string conversation)
     {
         var reference = new PersonalConversation(new PersonId(person), "29:" + conversation, null, "28:talkbot", "TalkBot", conversation, teams.ServiceUrl, "msteams", "tenant-1", "zh-CN");
-        await bot.Services.GetRequiredService<ConversationReferenceRepository>().SaveAsync(reference, default);
+        await bot.Services.GetRequiredService<ConversationReferences>().SaveAsync(reference, default);
         return reference;
     }
 
     private static OutboundMessage Message(string key, PersonalConversation to, string text, Escalation? escalation = null) => new(
-        key, to.Person, to, Bot.Handlers.CardMessages.Proactive(to, ReminderCard.Build(new ReminderView(text, [text]), Locale.ZhCn)), escalation);
+        key, to.Person, to, CardMessages.Proactive(to, ReminderCard.Build(new ReminderView(text, [text]), Locale.ZhCn)), escalation);
 
     private static ProactiveSender Sender(BotUnderTest bot) => bot.Services.GetRequiredService<ProactiveSender>();
 
@@ -165,7 +163,7 @@ public sealed class ProactiveSenderTests(AzuriteFixture azurite)
         await using var bot = Start();
         await ReachableAsync(bot, teams, Person.Cadre1.AadObjectId, "c-cadre");
         await ReachableAsync(bot, teams, Person.Recorder.AadObjectId, "c-recorder");
-        var messenger = bot.Services.GetRequiredService<PersonMessenger>();
+        var messenger = bot.Services.GetRequiredService<Messenger>();
         var escalation = new Escalation([new PersonId(Person.Recorder.AadObjectId), new PersonId(Person.Office.AadObjectId)], "整改逾期提醒", "the overdue reminder");
 
         var delivered = await messenger.TellAsync(new PersonId(Person.Cadre1.AadObjectId), l => ReminderCard.Build(new ReminderView("整改情况逾期未报", ["请上报"]), l), default, "kblock", escalation);
@@ -181,7 +179,7 @@ public sealed class ProactiveSenderTests(AzuriteFixture azurite)
         Assert.Contains("消息无法送达", text, StringComparison.Ordinal);
         Assert.Contains(Person.Cadre1.Name, text, StringComparison.Ordinal);
         Assert.Contains(reason, text, StringComparison.Ordinal);
-        Assert.Null(await bot.Services.GetRequiredService<ConversationReferenceRepository>().FindAsync(new PersonId(Person.Cadre1.AadObjectId), default));
+        Assert.Null(await bot.Services.GetRequiredService<ConversationReferences>().FindAsync(new PersonId(Person.Cadre1.AadObjectId), default));
 
         // A re-run of the same reminder neither sends nor escalates again.
         Assert.False(await messenger.TellAsync(new PersonId(Person.Cadre1.AadObjectId), l => ReminderCard.Build(new ReminderView("整改情况逾期未报", ["请上报"]), l), default, "kblock", escalation));

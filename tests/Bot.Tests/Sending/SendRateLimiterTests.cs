@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using TalkBot.Bot.Sending;
+using TalkBot.Bot.Infrastructure.Sending;
 
 namespace TalkBot.Bot.Tests.Sending;
 

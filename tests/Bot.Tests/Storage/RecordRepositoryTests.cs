@@ -1,6 +1,8 @@
-using Microsoft.Extensions.Time.Testing;
-using TalkBot.Bot.Storage;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Time.Testing;
+using TalkBot.Bot.Features.Quiz;
+using TalkBot.Bot.Features.Records;
+using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Bot.Tests.Infrastructure;
 using TalkBot.Domain;
@@ -19,23 +21,23 @@ public sealed class RecordRepositoryTests(AzuriteFixture azurite) : IAsyncLifeti
     private static readonly PersonId A2 = new("talkee-2");
     private static readonly PersonId Recorder = new("recorder");
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 5, 15, 0, 0, Shanghai));
-    private TalkBotTables tables = null!;
-    private TalkRepository talks = null!;
-    private RecordRepository records = null!;
+    private TableSet tables = null!;
+    private TalkStore talks = null!;
+    private RecordStore records = null!;
 
     public async Task InitializeAsync()
     {
-        tables = new TalkBotTables(new TableServiceClient(azurite.ConnectionString), new StorageOptions { TablePrefix = "r" + Guid.NewGuid().ToString("N")[..12] });
+        tables = TableSet.For(new TableServiceClient(azurite.ConnectionString), "r" + Guid.NewGuid().ToString("N")[..12], TalkRows.Talks, TalkRows.TalksByPerson, TalkRows.NoticesByPerson);
         await tables.EnsureCreatedAsync(default);
-        talks = new TalkRepository(tables);
-        records = new RecordRepository(tables);
+        talks = new TalkStore(tables);
+        records = new RecordStore(tables);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var table in tables.All)
+        foreach (var name in tables.Names)
         {
-            await table.DeleteAsync();
+            await tables[name].DeleteAsync();
         }
     }
 
@@ -115,7 +117,7 @@ public sealed class RecordRepositoryTests(AzuriteFixture azurite) : IAsyncLifeti
         var talk = await StoredTalkAsync();
         var bank = QuestionBank.Of([.. Enumerable.Range(1, 5).Select(i => new QuizQuestion(
             $"q{i}", QuizSource.FourForms, QuestionType.Single, "题", [new("A", "甲"), new("B", "乙")], new HashSet<string> { "A" }, null))]);
-        var quizzes = new QuizRepository(tables);
+        var quizzes = new QuizStore(tables);
         var one = await quizzes.GetAsync(talk.Id, A1, default);
         var two = await quizzes.GetAsync(talk.Id, A1, default);
         var early = new FakeTimeProvider(new DateTimeOffset(2026, 3, 3, 9, 0, 0, Shanghai));

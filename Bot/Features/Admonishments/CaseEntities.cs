@@ -1,0 +1,45 @@
+using TalkBot.Bot.Infrastructure.Storage;
+using TalkBot.Domain.Leads;
+
+namespace TalkBot.Bot.Features.Admonishments;
+
+// Rows of the Cases table (admonishment cases); keys in CaseStore.
+
+/// <summary>Table <c>Cases</c>, row <c>case</c>: an admonishment case.</summary>
+public sealed class AdmonishmentEntity : TableRow
+{
+    public string Subject { get; set; } = "";
+    public string SubjectRank { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string? Request { get; set; }
+    public string? Situation { get; set; }
+    public string? Facts { get; set; }
+    public bool MinorViolation { get; set; }
+    public string Origin { get; set; } = "";
+    public bool ForUnit { get; set; }
+    public string? Lead { get; set; }
+    public string Earlier { get; set; } = "";
+    public string? ProposedBy { get; set; }
+    public string? OfficeUnit { get; set; }
+    public DateTimeOffset OpenedAt { get; set; }
+    public DateTimeOffset? ProposedAt { get; set; }
+    public bool? Approved { get; set; }
+    public string? Approver { get; set; }
+    public string? ApprovalComment { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string Talks { get; set; } = "";
+    public DateTime? NextCheck { get; set; }
+    public int Checks { get; set; }
+}
+
+/// <summary>Table <c>Cases</c>, row <c>check|{nn}</c>: one follow-up check, insert-only.</summary>
+public sealed class FollowUpCheckEntity : TableRow
+{
+    public int Number { get; set; }
+    public string Outcome { get; set; } = "";
+    public string Note { get; set; } = "";
+    public DateTime? NextCheck { get; set; }
+    public string By { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string? FormId { get; set; }
+}

@@ -1,0 +1,83 @@
+using TalkBot.Bot.Infrastructure.Audit;
+using TalkBot.Bot.Infrastructure.People;
+using TalkBot.Bot.Infrastructure.Routing;
+using TalkBot.Cards;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.Localization;
+using TalkBot.Cards.Views;
+using TalkBot.Domain.Audit;
+using TalkBot.Domain.Calendar;
+using TalkBot.Domain.Leads;
+using TalkBot.Domain.People;
+
+namespace TalkBot.Bot.Features.Archive;
+
+/// <summary>Archive configuration (section <c>Cases</c>).</summary>
+public sealed class ArchiveOptions
+{
+    public const string Section = "Cases";
+
+    /// <summary>How many lines the audit log card shows.</summary>
+    public int AuditLines { get; set; } = 50;
+}
+
+/// <summary>廉政档案 / archive [name] (and archive.show): a person's archive, for the discipline office; the picker alone when nobody is chosen.</summary>
+public sealed class ShowArchive(ArchiveViews archives, PeopleStore peopleStore, AuditLog audit) : ICommand, ICardAction
+{
+    public IReadOnlyList<string> Names { get; } = ["廉政档案", "archive"];
+
+    public string Verb => Verbs.ArchiveShow;
+
+    public Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        ShowAsync(request?.Actor!, request!.Locale, request.Arguments, cancellationToken);
+
+    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+        ShowAsync(request?.Actor!, request!.Locale, request.Text(CaseFields.Person), cancellationToken);
+
+    private async Task<AdaptiveCard> ShowAsync(Person actor, Locale locale, string? personText, CancellationToken cancellationToken)
+    {
+        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var person = ArchiveViews.Find(people, personText);
+        if (!LeadAccess.CanReadArchive(actor))
+        {
+            return await audit.RefuseAsync(actor, locale, AuditObject.Archive, person?.Id.Value ?? "-", person?.Id, "查看个人廉政档案", "read integrity archives",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var choices = people.All.Where(p => p.Active).Select(p => ArchiveViews.Choice(p, locale)).ToList();
+        if (person is null)
+        {
+            return ArchiveCard.Build(new ArchiveView(null, null, null, [], [], [], [], choices), locale);
+        }
+
+        await audit.WriteAsync(actor, AuditAction.View, AuditObject.Archive, person.Id.Value, person.Id, cancellationToken).ConfigureAwait(false);
+        return ArchiveCard.Build(await archives.ViewAsync(person, people, cancellationToken).ConfigureAwait(false) with { People = choices }, locale);
+    }
+}
+
+/// <summary>审计日志 / audit (and audit.show): the newest lines, for the discipline office; reading it is itself audited.</summary>
+public sealed class ShowAudit(AuditLog audit, PeopleStore peopleStore, ArchiveOptions options, WorkingCalendar calendar, TimeProvider time) : ICommand, ICardAction
+{
+    public IReadOnlyList<string> Names { get; } = ["审计日志", "audit"];
+
+    public string Verb => Verbs.AuditShow;
+
+    public Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken) => ShowAsync(request?.Actor!, request!.Locale, cancellationToken);
+
+    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request?.Actor!, request!.Locale, cancellationToken);
+
+    private async Task<AdaptiveCard> ShowAsync(Person actor, Locale locale, CancellationToken cancellationToken)
+    {
+        if (!LeadAccess.CanReadArchive(actor))
+        {
+            return await audit.RefuseAsync(actor, locale, AuditObject.AuditLog, "-", null, "查看审计日志", "read the audit log", cancellationToken).ConfigureAwait(false);
+        }
+
+        await audit.WriteAsync(actor, AuditAction.View, AuditObject.AuditLog, "-", null, cancellationToken).ConfigureAwait(false);
+        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var entries = await audit.ListAsync(time.GetUtcNow(), options.AuditLines, cancellationToken).ConfigureAwait(false);
+        return AuditLogCard.Build(new AuditLogView([.. entries.Select(e => new AuditLine(calendar.ToLocal(e.At), people.Name(e.Actor), e.Action, e.Object,
+            e.ObjectId, e.Subject is { } s ? people.Name(s) : null))]), locale);
+    }
+}

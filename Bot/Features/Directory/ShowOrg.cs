@@ -1,0 +1,35 @@
+using TalkBot.Bot.Infrastructure.People;
+using TalkBot.Bot.Infrastructure.Routing;
+using TalkBot.Cards;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Domain.Calendar;
+using TalkBot.Domain.People;
+
+namespace TalkBot.Bot.Features.Directory;
+
+/// <summary>组织架构 / org (and org.show): the caller's manager, unit, roles and rank, from the directory and the administrator's assignments.</summary>
+public sealed class ShowOrg(PeopleStore people, WorkingCalendar calendar) : ICommand, ICardAction
+{
+    public IReadOnlyList<string> Names { get; } = ["组织架构", "org"];
+
+    public string Verb => Verbs.OrgShow;
+
+    public Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken) => ShowAsync(request!.Actor, request.Locale, cancellationToken);
+
+    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request!.Actor, request.Locale, cancellationToken);
+
+    private async Task<AdaptiveCard> ShowAsync(Person actor, Cards.Localization.Locale locale, CancellationToken cancellationToken)
+    {
+        var manager = actor.ManagerId is { } m ? await people.FindAsync(m, cancellationToken).ConfigureAwait(false) : null;
+        var unit = await people.UnitNameAsync(actor.UnitId, cancellationToken).ConfigureAwait(false);
+        var view = new OrgView(actor.DisplayName, actor.JobTitle, unit, manager?.DisplayName, [.. actor.Roles.Order()], actor.Rank);
+        // The last successful sync is for administrators.
+        if (actor.Has(Role.Administrator) && await people.LastStatusAsync(cancellationToken).ConfigureAwait(false) is { } last)
+        {
+            view = view with { LastSync = calendar.ToLocal(last.At), PeopleCount = last.People };
+        }
+
+        return PlanCards.Org(view, locale);
+    }
+}

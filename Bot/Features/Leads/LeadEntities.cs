@@ -1,0 +1,36 @@
+using TalkBot.Bot.Infrastructure.Storage;
+
+namespace TalkBot.Bot.Features.Leads;
+
+// Rows of the Cases table (leads); keys in LeadStore.
+
+/// <summary>Table <c>Cases</c>, row <c>lead</c>: a lead. The reporter's fields are read only by the office of its level.</summary>
+public sealed class LeadEntity : TableRow
+{
+    public string Subject { get; set; } = "";
+    public string Source { get; set; } = "";
+    public string Category { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string? ReporterName { get; set; }
+    public string? ReporterUnit { get; set; }
+    public string? OfficeUnit { get; set; }
+    public string RegisteredBy { get; set; } = "";
+    public DateTimeOffset RegisteredAt { get; set; }
+    /// <summary>Comma-separated talk ids, first to last.</summary>
+    public string Talks { get; set; } = "";
+    public int Dispositions { get; set; }
+    public string Status { get; set; } = "";
+}
+
+/// <summary>Table <c>Cases</c>, row <c>disp|{nn}</c>: one disposition, insert-only.</summary>
+public sealed class DispositionEntity : TableRow
+{
+    public int Number { get; set; }
+    public string Kind { get; set; } = "";
+    public string? Note { get; set; }
+    public DateTime? DueDate { get; set; }
+    public int AfterTalk { get; set; }
+    public string By { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string? FormId { get; set; }
+}

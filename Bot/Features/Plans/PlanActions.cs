@@ -1,0 +1,144 @@
+using System.Globalization;
+using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.Routing;
+using TalkBot.Bot.Infrastructure.Storage;
+using TalkBot.Cards;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.CreateTalk;
+using TalkBot.Cards.Localization;
+using TalkBot.Domain;
+using TalkBot.Domain.Plans;
+using TalkBot.Domain.Talks;
+
+namespace TalkBot.Bot.Features.Plans;
+
+/// <summary>本月计划 / plan (and plan.show): the caller's plan for this month, or the month the card names.</summary>
+public sealed class ShowPlan(PlanViews plans) : ICommand, ICardAction
+{
+    public IReadOnlyList<string> Names { get; } = ["本月计划", "plan"];
+
+    public string Verb => Verbs.PlanShow;
+
+    public Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        plans.ShowAsync(request!.Actor, request.Locale, plans.CurrentMonth(), cancellationToken);
+
+    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+        plans.ShowAsync(request!.Actor, request.Locale, PlanMonth.TryParse(request.Text(PlanKeys.Month), out var month) ? month : plans.CurrentMonth(), cancellationToken);
+}
+
+/// <summary>The plan item a card names: month, talkee and tier, all from the card's data, checked against the caller's own plan.</summary>
+public sealed record PlanItemRef(PlanMonth Month, PersonId Talkee, Tier Tier)
+{
+    public static PlanItemRef? Read(CardActionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PlanMonth.TryParse(request.Text(PlanKeys.Month), out var month)
+            && request.Text(PlanKeys.Talkee) is { Length: > 0 } id
+            && int.TryParse(request.Text(PlanKeys.Tier), NumberStyles.None, CultureInfo.InvariantCulture, out var t) && Enum.IsDefined((Tier)t)
+            ? new PlanItemRef(month, new PersonId(id), (Tier)t)
+            : null;
+    }
+
+    public static Task<AdaptiveCard> InvalidAsync(PlanViews plans, CardActionRequest request, CancellationToken cancellationToken) =>
+        plans.ShowAsync(request.Actor, request.Locale, plans.CurrentMonth(), cancellationToken,
+            errors: [request.Locale.Pick("这张卡片的数据不完整，请从「本月计划」重新操作。", "This card's data is incomplete; please start again from \"plan\".")]);
+}
+
+/// <summary>安排谈话 (plan.schedule): the create-talk form, prefilled with the talkee and the talker, as a routine talk.</summary>
+public sealed class SchedulePlanItem(PlanViews plans, PlanStore store, TalkForm form) : ICardAction
+{
+    public string Verb => Verbs.PlanSchedule;
+
+    public async Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (PlanItemRef.Read(request) is not { } item)
+        {
+            return await PlanItemRef.InvalidAsync(plans, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (actor, locale) = (request.Actor, request.Locale);
+        var stored = (await store.ListAsync(item.Month, actor.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(s => s.Item.Talkee == item.Talkee && s.Item.Tier == item.Tier);
+        if (stored is null || !stored.Item.IsOpen)
+        {
+            var why = stored is null ? PlanRefusal.NotOnYourPlan : PlanRefusal.AlreadyHandedOver;
+            return await plans.ShowAsync(actor, locale, item.Month, cancellationToken, errors: [PlanViews.Refusal(why, locale)]).ConfigureAwait(false);
+        }
+
+        var draft = new CreateTalkDraft(Talkees: item.Talkee.Value, Talkers: actor.Id.Value, Kind: nameof(TalkKind.Routine), Format: nameof(TalkFormat.Individual));
+        return await form.BuildAsync(actor, locale, null, draft, null, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>委托 / 回避 (plan.delegate, plan.recuse): hands the talk over along the line of 000 §二, and shows the plan again.</summary>
+public abstract class HandOverPlanItem(PlanViews plans, PlanStore store, TimeProvider time) : ICardAction
+{
+    public abstract string Verb { get; }
+
+    /// <summary>To whom the talk is handed (委托), or null (回避); a refusal card when the card does not say.</summary>
+    protected abstract (PersonId? To, string? Missing) Target(CardActionRequest request, PlanItemRef item);
+
+    public async Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (actor, locale) = (request.Actor, request.Locale);
+        if (PlanItemRef.Read(request) is not { } item)
+        {
+            return await PlanItemRef.InvalidAsync(plans, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (to, missing) = Target(request, item);
+        if (missing is not null)
+        {
+            return await plans.ShowAsync(actor, locale, item.Month, cancellationToken, errors: [missing]).ConfigureAwait(false);
+        }
+
+        return await Optimistic.RetryAsync<AdaptiveCard>(async () =>
+        {
+            var stored = (await store.ListAsync(item.Month, actor.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(s => s.Item.Talkee == item.Talkee && s.Item.Tier == item.Tier);
+            var directory = await plans.DirectoryAsync(cancellationToken).ConfigureAwait(false);
+            var assignment = directory.Assignments.FirstOrDefault(a => a.Talker == actor.Id && a.Talkee == item.Talkee && a.Tier == item.Tier);
+            if (stored is null || assignment is null || stored.Item.HandedFrom is not null)
+            {
+                // Not on the caller's own plan (a crafted invoke, or a talk handed to them, which they cannot pass on).
+                return await plans.ShowAsync(actor, locale, item.Month, cancellationToken, errors: [PlanViews.Refusal(PlanRefusal.NotOnYourPlan, locale)], directory: directory)
+                    .ConfigureAwait(false);
+            }
+
+            var (changed, refusal) = to is { } delegateTo ? stored.Item.Delegate(assignment, delegateTo) : stored.Item.Recuse(assignment);
+            if (refusal is { } why)
+            {
+                return await plans.ShowAsync(actor, locale, item.Month, cancellationToken, errors: [PlanViews.Refusal(why, locale)], directory: directory).ConfigureAwait(false);
+            }
+
+            if (changed != stored.Item && !await store.HandOverAsync(item.Month, actor.Id, stored, changed!, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            {
+                return Optimistic.Again;
+            }
+
+            var lookup = directory.Lookup;
+            var message = changed!.Status == PlanItemStatus.Delegated
+                ? locale.Pick($"已委托{lookup.Name(changed.HandedTo!.Value)}与{lookup.Name(item.Talkee)}谈话。", $"Delegated the talk with {lookup.Name(item.Talkee)} to {lookup.Name(changed.HandedTo!.Value)}.")
+                : locale.Pick($"已回避与{lookup.Name(item.Talkee)}的谈话。", $"You have recused from the talk with {lookup.Name(item.Talkee)}.");
+            return await plans.ShowAsync(actor, locale, item.Month, cancellationToken, message, directory: directory).ConfigureAwait(false);
+        }, () => ErrorCard.Busy(locale, "谈话计划", "The plan")).ConfigureAwait(false);
+    }
+}
+
+public sealed class DelegatePlanItem(PlanViews plans, PlanStore store, TimeProvider time) : HandOverPlanItem(plans, store, time)
+{
+    public override string Verb => Verbs.PlanDelegate;
+
+    protected override (PersonId? To, string? Missing) Target(CardActionRequest request, PlanItemRef item) =>
+        request?.Text(PlanKeys.Delegate(item!.Talkee.Value, item.Tier)) is { Length: > 0 } to
+            ? (new PersonId(to), null)
+            : (null, request!.Locale.Pick("请先选择委托给谁。", "Choose whom to delegate the talk to first."));
+}
+
+public sealed class RecusePlanItem(PlanViews plans, PlanStore store, TimeProvider time) : HandOverPlanItem(plans, store, time)
+{
+    public override string Verb => Verbs.PlanRecuse;
+
+    protected override (PersonId? To, string? Missing) Target(CardActionRequest request, PlanItemRef item) => (null, null);
+}

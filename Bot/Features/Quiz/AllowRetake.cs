@@ -1,0 +1,60 @@
+using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.People;
+using TalkBot.Bot.Infrastructure.Routing;
+using TalkBot.Bot.Infrastructure.Sending;
+using TalkBot.Cards;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.Localization;
+using TalkBot.Domain;
+using TalkBot.Domain.Calendar;
+using TalkBot.Domain.Records;
+using TalkBot.Domain.Rules;
+
+namespace TalkBot.Bot.Features.Quiz;
+
+/// <summary>允许重新测试: the organiser (or the discipline office of that level) allows a talkee another attempt.</summary>
+public sealed class AllowRetake(TalkStore talks, QuizStore quizzes, PeopleStore peopleStore, Messenger messenger, WorkingCalendar calendar) : ICardAction
+{
+    public string Verb => Verbs.QuizRetake;
+
+    public async Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var locale = request.Locale;
+        var talk = TalkId.TryParse(request.Text(DataKeys.TalkId), out var talkId)
+            ? await talks.GetAsync(talkId, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (talk is null)
+        {
+            return QuizTalks.NotFound(locale);
+        }
+
+        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        if (!RecordAccess.IsDisciplineOfficeOf(request.Actor, talk, people.Find(talk.Organiser)))
+        {
+            return RefusalCard.Build(locale, locale.Pick("允许重新测试", "allow a retake"));
+        }
+
+        var talkee = new PersonId(request.Text(DataKeys.Talkee) ?? "");
+        if (!talk.IsTalkee(talkee))
+        {
+            return QuizTalks.NotFound(locale);
+        }
+
+        var stored = await quizzes.GetAsync(talk.Id, talkee, cancellationToken).ConfigureAwait(false);
+        if (stored.Track.AllowRetake())
+        {
+            if (!await quizzes.SaveTrackAsync(stored, cancellationToken).ConfigureAwait(false))
+            {
+                return QuizTalks.Busy(locale);
+            }
+
+            await messenger.TellAsync(talkee, l => QuizRetakeCard.Build(talk.Id, calendar.ToLocal(talk.ScheduledAt), l), cancellationToken).ConfigureAwait(false);
+        }
+
+        return stored.Latest is { IsSubmitted: true } latest
+            ? QuizScoreCard.Build(QuizTalks.ScoreView(talk, latest, stored.Track, people, calendar, canAllowRetake: true), locale)
+            : RuleViolationCard.Build([RuleViolation.InvalidState("NotTaken", RuleSources.Quiz)], locale);
+    }
+}

@@ -1,0 +1,18 @@
+using TalkBot.Bot.Infrastructure.Routing;
+
+namespace TalkBot.Bot.Features.Quiz;
+
+/// <summary>The 廉政常识测试 before a routine talk (000 §三): section <c>Quiz</c>.</summary>
+public static class QuizFeature
+{
+    public static IServiceCollection AddQuiz(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new QuizOptions();
+        configuration.GetSection(QuizOptions.Section).Bind(options);
+        services.AddSingleton(options);
+        services.AddSingleton(_ => options.Load(AppContext.BaseDirectory));
+        services.AddSingleton<QuizStore>();
+        services.AddSingleton<TalkeeNoticeCard>();
+        return services.AddHandler<StartQuiz>().AddHandler<SubmitQuiz>().AddHandler<AllowRetake>();
+    }
+}

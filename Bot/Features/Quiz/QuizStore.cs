@@ -1,0 +1,116 @@
+using Azure;
+using Azure.Data.Tables;
+using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.Storage;
+using TalkBot.Domain;
+using TalkBot.Domain.Quiz;
+
+namespace TalkBot.Bot.Features.Quiz;
+
+/// <summary>A talkee's quiz as stored: the track with its ETag and the latest attempt with its own.</summary>
+public sealed record StoredQuiz(QuizTrack Track, ETag TrackETag, bool TrackExists, QuizAttempt? Latest, ETag LatestETag);
+
+/// <summary>Quiz attempts (廉政常识测试, 000 §三) in the talk's partition of table <c>Talks</c>; keys in <see cref="TalkRows"/>.</summary>
+public sealed class QuizStore(TableSet tables)
+{
+    public async Task<StoredQuiz> GetAsync(TalkId talk, PersonId talkee, CancellationToken cancellationToken)
+    {
+        var track = await tables[TalkRows.Talks].GetEntityIfExistsAsync<QuizTrackEntity>(talk.Value, TalkRows.QuizTrackRow(talkee.Value), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!track.HasValue)
+        {
+            return new StoredQuiz(QuizTrack.New(talk, talkee), default, false, null, default);
+        }
+
+        var t = track.Value!;
+        var domainTrack = QuizTrack.Restore(talk, talkee, t.Attempts, t.RetakesAllowed);
+        if (t.Attempts == 0)
+        {
+            return new StoredQuiz(domainTrack, t.ETag, true, null, default);
+        }
+
+        var attempt = await tables[TalkRows.Talks].GetEntityIfExistsAsync<QuizAttemptEntity>(talk.Value, TalkRows.QuizAttemptRow(talkee.Value, t.Attempts), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return attempt.HasValue
+            ? new StoredQuiz(domainTrack, t.ETag, true, ToDomain(talk, attempt.Value!), attempt.Value!.ETag)
+            : new StoredQuiz(domainTrack, t.ETag, true, null, default);
+    }
+
+    /// <summary>
+    /// Stores a newly started attempt with the track's new count in one transaction. Returns false when someone started
+    /// one at the same time (a double click); the caller reads again and resumes that attempt.
+    /// </summary>
+    public Task<bool> StartAsync(StoredQuiz stored, QuizAttempt attempt, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>
+        {
+            stored.TrackExists
+                ? new(TableTransactionActionType.UpdateReplace, ToEntity(stored.Track), stored.TrackETag)
+                : new(TableTransactionActionType.Add, ToEntity(stored.Track)),
+            new(TableTransactionActionType.Add, ToEntity(attempt, null)),
+        };
+        return SubmitAsync(actions, cancellationToken);
+    }
+
+    /// <summary>Stores a submitted attempt if nobody changed it since it was read; false on a concurrent submit.</summary>
+    public Task<bool> SubmitAsync(StoredQuiz stored, string? activityId, CancellationToken cancellationToken) =>
+        SubmitAsync([new(TableTransactionActionType.UpdateReplace, ToEntity(stored.Latest!, activityId), stored.LatestETag)], cancellationToken);
+
+    /// <summary>Stores the track after a retake was allowed; false on a concurrent change.</summary>
+    public Task<bool> SaveTrackAsync(StoredQuiz stored, CancellationToken cancellationToken) =>
+        SubmitAsync([new(TableTransactionActionType.UpdateReplace, ToEntity(stored.Track), stored.TrackETag)], cancellationToken);
+
+    /// <summary>Every attempt of a talkee, first first (for the talker's view and for tests of "exactly once").</summary>
+    public async Task<IReadOnlyList<QuizAttempt>> ListAttemptsAsync(TalkId talk, PersonId talkee, CancellationToken cancellationToken)
+    {
+        var prefix = TalkRows.QuizAttemptRowPrefix + talkee.Value + "|";
+        var attempts = new List<QuizAttempt>();
+        await foreach (var row in tables[TalkRows.Talks].QueryAsync<QuizAttemptEntity>(TalkStore.RowsStartingWith(talk, prefix), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            attempts.Add(ToDomain(talk, row));
+        }
+
+        return attempts;
+    }
+
+    private Task<bool> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        tables[TalkRows.Talks].TrySubmitAsync(actions, cancellationToken);
+
+    private static QuizTrackEntity ToEntity(QuizTrack track) => new()
+    {
+        PartitionKey = track.TalkId.Value,
+        RowKey = TalkRows.QuizTrackRow(track.Talkee.Value),
+        Talkee = track.Talkee.Value,
+        Attempts = track.Attempts,
+        RetakesAllowed = track.RetakesAllowed,
+    };
+
+    private static QuizAttemptEntity ToEntity(QuizAttempt attempt, string? activityId) => new()
+    {
+        PartitionKey = attempt.TalkId.Value,
+        RowKey = TalkRows.QuizAttemptRow(attempt.Talkee.Value, attempt.Number),
+        Talkee = attempt.Talkee.Value,
+        Number = attempt.Number,
+        Questions = string.Join(',', attempt.QuestionIds),
+        StartedAt = attempt.StartedAt,
+        SubmittedAt = attempt.SubmittedAt,
+        Answers = attempt.IsSubmitted
+            ? string.Join(';', attempt.Answers.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + string.Join(',', p.Value.Order(StringComparer.Ordinal))))
+            : null,
+        Score = attempt.Score,
+        SubmittedByActivity = activityId,
+    };
+
+    private static QuizAttempt ToDomain(TalkId talk, QuizAttemptEntity e) => QuizAttempt.Restore(
+        talk,
+        new PersonId(e.Talkee),
+        e.Number,
+        e.Questions.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        e.StartedAt,
+        e.SubmittedAt,
+        (e.Answers ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(
+                p => p[0],
+                p => (IReadOnlySet<string>)(p.Length > 1 ? p[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : []).ToHashSet(StringComparer.Ordinal),
+                StringComparer.Ordinal),
+        e.Score);
+}

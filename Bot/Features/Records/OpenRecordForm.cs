@@ -1,0 +1,39 @@
+using TalkBot.Bot.Infrastructure.Routing;
+using TalkBot.Cards;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.Views;
+using TalkBot.Domain.Calendar;
+using TalkBot.Domain.Records;
+using TalkBot.Domain.Rules;
+
+namespace TalkBot.Bot.Features.Records;
+
+/// <summary>登记谈话记录 / 修改记录: the record form for the talk's recorder or its discipline office (000 §四(一)4).</summary>
+public sealed class OpenRecordForm(RecordTalks found, RecordStore records, WorkingCalendar calendar) : ICardAction
+{
+    public string Verb => Verbs.RecordNew;
+
+    public async Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var locale = request.Locale;
+        if (await found.FindAsync(request, cancellationToken).ConfigureAwait(false) is not var (talk, people))
+        {
+            return RecordTalks.TalkNotFound(locale);
+        }
+
+        if (!RecordAccess.CanLog(request.Actor, talk, people.Find(talk.Organiser)))
+        {
+            return RecordTalks.Refused(locale, "登记这次谈话的记录", "record this talk");
+        }
+
+        if (RecordRules.CheckTalkOpenForRecord(talk) is { } closed)
+        {
+            throw new DomainRuleException(closed);
+        }
+
+        var stored = await records.GetAsync(talk, cancellationToken).ConfigureAwait(false);
+        return RecordFormCard.Build(RecordPresenter.Form(talk, stored?.Record, request.Actor, people.All, people.Context(calendar), Guid.NewGuid().ToString("N")), locale);
+    }
+}

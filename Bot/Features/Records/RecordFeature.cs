@@ -1,0 +1,20 @@
+using TalkBot.Bot.Infrastructure.Routing;
+using TalkBot.Bot.Infrastructure.Scheduling;
+using TalkBot.Domain.Events;
+
+namespace TalkBot.Bot.Features.Records;
+
+/// <summary>Talk records (000 §四(一)4, 002 §五6–7): logged, verified by the talkee, listed, and reminded when missing.</summary>
+public static class RecordFeature
+{
+    public static IServiceCollection AddRecords(this IServiceCollection services)
+    {
+        services.AddSingleton<RecordStore>();
+        services.AddSingleton<RecordTalks>();
+        services.AddSingleton<TalkLines>();
+        services.AddFollowUp<TalkScheduled, RecordMissing>("TalkScheduled.RecordCheck");
+        services.AddFollowUp<RecordLogged, RecordVerification>("RecordLogged.Verification");
+        return services.AddHandler<OpenRecordForm>().AddHandler<SubmitRecord>().AddHandler<ConfirmRecord>().AddHandler<DisputeRecord>()
+            .AddHandler<ShowRecord>().AddHandler<RecordTodo>().AddHandler<RecordMissing>();
+    }
+}

@@ -1,0 +1,58 @@
+using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.People;
+using TalkBot.Bot.Infrastructure.Scheduling;
+using TalkBot.Bot.Infrastructure.Sending;
+using TalkBot.Cards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.Localization;
+using TalkBot.Cards.Records;
+using TalkBot.Domain;
+using TalkBot.Domain.Events;
+using TalkBot.Domain.Reminders;
+using TalkBot.Domain.Talks;
+
+namespace TalkBot.Bot.Features.Records;
+
+/// <summary>
+/// The working day after the talk, the recorder (or the organiser) is reminded when no record is logged yet (000
+/// §四(一)4; for an admonishment, the 诫勉谈话教育情况表 of 002 §五6–7). Planned when the talk is stored.
+/// </summary>
+public sealed class RecordMissing(TalkStore talks, RecordStore records, PeopleStore peopleStore, Messenger messenger, ReminderRules rules, ScheduleStore schedule)
+    : IScheduledJob, IFollowUp<TalkScheduled>
+{
+    public const string Job = "RecordMissing";
+
+    public string Name => Job;
+
+    public async Task RunAsync(TalkScheduled change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (await talks.GetAsync(change.Talk, cancellationToken).ConfigureAwait(false) is { } talk)
+        {
+            await schedule.AddAsync(new ScheduleEntry(Job, talk.Id.Value, null, rules.RecordMissingReminderAt(talk.ScheduledAt)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<ScheduleEntry?> RunAsync(ScheduleEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (await talks.GetAsync(new TalkId(entry.Subject), cancellationToken).ConfigureAwait(false) is not { Status: not TalkStatus.Cancelled } talk
+            || await records.GetAsync(talk, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return null;
+        }
+
+        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var when = rules.Calendar.ToLocal(talk.ScheduledAt);
+        var ids = new Dictionary<string, string> { [DataKeys.TalkId] = talk.Id.Value };
+        var source = talk.Kind == TalkKind.Admonishment ? "002 §五6–7" : "000 §四(一)4";
+        var talkees = talk.Talkees.Select(people.Name);
+        await messenger.TellAsync(talk.Recorder ?? talk.Organiser, l => ReminderCard.Build(new ReminderView(
+            l.Pick("谈话记录尚未登记", "Talk not yet recorded"),
+            [l.Pick($"{DateText.DateTime(when, l)}在{talk.Place}与{CardParts.Names(talkees, l)}的{Labels.Of(talk.Kind, l)}尚未登记{ChecklistText.FormName(talk.Kind, l)}（{source}）。",
+                $"The talk with {CardParts.Names(talkees, l)} on {DateText.DateTime(when, l)} at {talk.Place} has no {ChecklistText.FormName(talk.Kind, l)} yet ({source}).")],
+            false, Verbs.RecordNew, l.Pick("登记谈话记录", "Record the talk"), ids), l), cancellationToken, entry.Key,
+            TalkEscalation.For(talk, $"{talk.Place}谈话的记录登记提醒", $"the reminder to record the talk at {talk.Place}")).ConfigureAwait(false);
+        return null;
+    }
+}

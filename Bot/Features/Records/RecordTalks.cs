@@ -1,0 +1,44 @@
+using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.People;
+using TalkBot.Bot.Infrastructure.Routing;
+using TalkBot.Cards;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.Localization;
+using TalkBot.Domain;
+using TalkBot.Domain.Talks;
+
+namespace TalkBot.Bot.Features.Records;
+
+/// <summary>
+/// What the record actions share: finding the talk the card names with the directory, and their error cards. Who may
+/// do what (SPEC §6) is Domain's <see cref="Domain.Records.RecordAccess"/>, from the caller's identity, never from card data.
+/// </summary>
+public sealed class RecordTalks(TalkStore talks, PeopleStore peopleStore)
+{
+    /// <summary>The talk the card names, with the directory; null when the id is malformed or names no talk.</summary>
+    public async Task<(Talk Talk, PeopleLookup People)?> FindAsync(CardActionRequest request, CancellationToken cancellationToken)
+    {
+        if (!TalkId.TryParse(request?.Text(DataKeys.TalkId), out var talkId)
+            || await talks.GetAsync(talkId, cancellationToken).ConfigureAwait(false) is not { } talk)
+        {
+            return null;
+        }
+
+        return (talk, await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false));
+    }
+
+    public static AdaptiveCard TalkNotFound(Locale locale) => ErrorCard.Build(
+        locale.Pick("未找到该谈话", "Talk not found"),
+        [locale.Pick("没有找到这次谈话，无法登记或查看记录。它可能已被删除，或链接有误。", "There is no such talk, so it has no record to log or view. It may have been removed, or the link is wrong.")],
+        locale);
+
+    public static AdaptiveCard NoRecord(Locale locale) => ErrorCard.Build(
+        locale.Pick("该谈话尚无记录", "No record yet"),
+        [locale.Pick("记录人尚未登记这次谈话的记录。", "The recorder has not logged this talk yet.")],
+        locale);
+
+    public static AdaptiveCard Busy(Locale locale) => ErrorCard.Busy(locale, "该记录", "The record");
+
+    public static AdaptiveCard Refused(Locale locale, string zh, string en) => RefusalCard.Build(locale, locale.Pick(zh, en));
+}

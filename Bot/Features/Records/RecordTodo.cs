@@ -1,0 +1,71 @@
+using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.People;
+using TalkBot.Bot.Infrastructure.Routing;
+using TalkBot.Cards;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.Localization;
+using TalkBot.Cards.Views;
+using TalkBot.Domain.Calendar;
+using TalkBot.Domain.People;
+using TalkBot.Domain.Records;
+using TalkBot.Domain.Talks;
+
+namespace TalkBot.Bot.Features.Records;
+
+/// <summary>
+/// 待办记录 / records: what the caller, as recorder or organiser, still has to do: talks held without a record, records
+/// awaiting verification, and disputed ones to revise.
+/// </summary>
+public sealed class RecordTodo(TalkStore talks, RecordStore records, PeopleStore peopleStore, WorkingCalendar calendar, TimeProvider time) : ICommand, ICardAction
+{
+    public IReadOnlyList<string> Names { get; } = ["待办记录", "records"];
+
+    public string Verb => Verbs.RecordTodo;
+
+    public Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        BuildAsync(request?.Actor!, request!.Locale, cancellationToken);
+
+    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+        BuildAsync(request?.Actor!, request!.Locale, cancellationToken);
+
+    private async Task<AdaptiveCard> BuildAsync(Person actor, Locale locale, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var items = new List<RecordTodoItem>();
+        foreach (var (talkId, relations) in await talks.ListTalksInvolvingAsync(actor.Id, cancellationToken).ConfigureAwait(false))
+        {
+            if (!relations.Contains(TalkRelation.Recorder) && !relations.Contains(TalkRelation.Organiser))
+            {
+                continue;
+            }
+
+            var talk = await talks.GetAsync(talkId, cancellationToken).ConfigureAwait(false);
+            if (talk is null || talk.Status == TalkStatus.Cancelled || talk.ScheduledAt > now)
+            {
+                continue;
+            }
+
+            var stored = await records.GetAsync(talk, cancellationToken).ConfigureAwait(false);
+            var names = talk.Talkees.Select(people.Name).ToList();
+            var scheduled = calendar.ToLocal(talk.ScheduledAt);
+            switch (stored?.Record)
+            {
+                case null:
+                    items.Add(new RecordTodoItem(talk.Id, talk.Kind, scheduled, talk.Place, names, TodoKind.NotLogged, []));
+                    break;
+                case { Status: RecordStatus.Disputed } r:
+                    items.Add(new RecordTodoItem(talk.Id, talk.Kind, scheduled, talk.Place, names, TodoKind.Disputed,
+                        [.. r.Current.Verifications.Where(v => v.Decision == VerificationDecision.Disputed).Select(v => people.Name(v.Talkee))]));
+                    break;
+                case { Status: RecordStatus.AwaitingVerification } r:
+                    items.Add(new RecordTodoItem(talk.Id, talk.Kind, scheduled, talk.Place, names, TodoKind.AwaitingVerification,
+                        [.. talk.Talkees.Where(t => r.Current.VerificationBy(t) is null).Select(people.Name)]));
+                    break;
+            }
+        }
+
+        return RecordTodoCard.Build(items, locale);
+    }
+}

@@ -1,0 +1,53 @@
+using TalkBot.Bot.Features.Records;
+using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.People;
+using TalkBot.Bot.Infrastructure.Scheduling;
+using TalkBot.Bot.Infrastructure.Sending;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.Localization;
+using TalkBot.Cards.Views;
+using TalkBot.Domain.Events;
+using TalkBot.Domain.Rectifications;
+using TalkBot.Domain.Reminders;
+
+namespace TalkBot.Bot.Features.Rectifications;
+
+/// <summary>
+/// Once a record is logged, a rectification opens for every talkee whose part requires one and who has none yet, due 3
+/// days after the talk ended (000 §四(一)5: the days run from the talk, not from the verification), with its reminders,
+/// and the talkee gets the report form. A revision finds them open already and changes nothing.
+/// </summary>
+public sealed class RectificationOpening(TalkStore talks, RecordStore records, RectificationStore rectifications, RectificationCards cards,
+    RectificationReminders reminders, PeopleStore peopleStore, Messenger messenger, ReminderRules rules, TimeProvider time) : IFollowUp<RecordLogged>
+{
+    public async Task RunAsync(RecordLogged change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (await talks.GetAsync(change.Talk, cancellationToken).ConfigureAwait(false) is not { } talk
+            || await records.GetAsync(talk, cancellationToken).ConfigureAwait(false) is not { } stored)
+        {
+            return;
+        }
+
+        var content = stored.Record.Current.Content;
+        PeopleLookup? people = null;
+        foreach (var part in content.Parts.Where(p => p.RectificationRequired && p.RectificationItems.Count > 0))
+        {
+            var r = await rectifications.GetAsync(talk.Id, part.Talkee, cancellationToken).ConfigureAwait(false) is { } open
+                ? open.Rectification
+                : Rectification.Open(talk.Id, part.Talkee, part.RectificationItems, rules.RectificationDueDate(content.EndedAt!.Value), time.GetUtcNow());
+            if (r.Reports.Count > 0)
+            {
+                continue;
+            }
+
+            // Opened here, or by a run of this follow-up that broke off: the reminders and the form are keyed, so once each.
+            await rectifications.CreateAsync(r, cancellationToken).ConfigureAwait(false);
+            await reminders.PlanAsync(r, cancellationToken).ConfigureAwait(false);
+            people ??= await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+            await messenger.TellAsync(part.Talkee, l => RectificationCard.Build(cards.View(talk, r, people, RectificationCardMode.Report,
+                l.Pick($"请于{DateText.Date(r.DueDate, l)}前上报整改措施落实情况。", $"Please report the measures taken by {DateText.Date(r.DueDate, l)}.")), l),
+                cancellationToken, $"rect|{talk.Id.Value}|{part.Talkee.Value}").ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using TalkBot.Bot.Infrastructure.People;
+using TalkBot.Bot.Infrastructure.Routing;
+using TalkBot.Bot.Infrastructure.Scheduling;
+using TalkBot.Cards;
+using TalkBot.Cards.AdaptiveCards;
+using TalkBot.Cards.Builders;
+using TalkBot.Cards.CreateTalk;
+using TalkBot.Cards.Localization;
+using TalkBot.Cards.Views;
+using TalkBot.Domain;
+using TalkBot.Domain.Admonishments;
+using TalkBot.Domain.Calendar;
+using TalkBot.Domain.Events;
+using TalkBot.Domain.Leads;
+using TalkBot.Domain.People;
+using TalkBot.Domain.Talks;
+
+namespace TalkBot.Bot.Features.Talks;
+
+/// <summary>
+/// What a create-talk submit is for: an ordinary talk, or one fixed by a lead or a case to its kind and talkee
+/// (<see cref="Setup"/>), scheduled by Domain under that lead's or case's rules (<see cref="Schedule"/>).
+/// </summary>
+public sealed record TalkArrangement(Func<TalkId, TalkDraft, Talk> Schedule, TalkSetup? Setup = null, LeadId? Lead = null, CaseId? Case = null);
+
+/// <summary>
+/// Submitting a create-talk form: checks the input, lets Domain apply the rules (000 §四(一)2–3, SPEC §1), stores the
+/// talk with its notices in one transaction and, with it, what follows (notices delivered, reminders, the lead's or
+/// case's step: <see cref="TalkScheduled"/>). The form id becomes the talk id: a repeated click or a Teams retry finds
+/// the talk the first one made. A refused submission stores nothing and shows the form again with every problem.
+/// </summary>
+public sealed class TalkArranger(TalkForm form, PeopleStore peopleStore, TalkStore talks, FollowUps followUps, WorkingCalendar calendar, TimeProvider time)
+{
+    public async Task<AdaptiveCard> CreateAsync(CardActionRequest request, TalkArrangement arrangement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(arrangement);
+        var (actor, locale) = (request.Actor, request.Locale);
+        if (!Permissions.CanCreateTalks(actor))
+        {
+            return RefusalCard.Build(locale, locale.Pick("新建谈话", "create talks"));
+        }
+
+        var formId = request.Text(DataKeys.FormId);
+        if (!TalkId.TryParse(formId, out var talkId))
+        {
+            return await form.BuildAsync(actor, locale, null, null,
+                [locale.Pick("表单已失效，请重新填写。", "This form has expired; please fill it in again.")], cancellationToken, arrangement.Setup).ConfigureAwait(false);
+        }
+
+        if (await talks.GetAsync(talkId, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return await ExistingAsync(existing, actor, locale, cancellationToken).ConfigureAwait(false);
+        }
+
+        var parsed = CreateTalkInputParser.Parse(request.Data);
+        if (parsed.Input is not { } input)
+        {
+            return await form.BuildAsync(actor, locale, formId, parsed.Draft,
+                parsed.Problems.Select(p => p.Message(locale)).ToList(), cancellationToken, arrangement.Setup).ConfigureAwait(false);
+        }
+
+        var chosen = new Dictionary<PersonId, Person?>();
+        foreach (var id in input.Talkees.Concat(input.Talkers).Append(input.Recorder).Distinct())
+        {
+            chosen[id] = await peopleStore.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var unknown = chosen.Where(p => p.Value is null).Select(p => p.Key).ToList();
+        if (unknown.Count > 0)
+        {
+            return await form.BuildAsync(actor, locale, formId, parsed.Draft,
+                [locale.Pick($"组织名录中没有所选人员（{string.Join("、", unknown)}），请重新选择。",
+                    $"The people chosen are not in the directory ({string.Join(", ", unknown)}); please choose again.")],
+                cancellationToken, arrangement.Setup).ConfigureAwait(false);
+        }
+
+        var draft = new TalkDraft(
+            input.Kind,
+            [.. input.Talkees.Select(id => chosen[id]!)],
+            [.. input.Talkers.Select(id => chosen[id]!)],
+            calendar.ToInstant(input.Date, input.Time),
+            input.Place,
+            chosen[input.Recorder],
+            input.ContentDeterminedDate,
+            input.Preparation);
+        var talk = arrangement.Schedule(talkId, draft); // a refusal goes back to the form (RefusedAsync)
+        var notices = Notice.For(talk, time);
+        var scheduled = new TalkScheduled(talk.Id, arrangement.Lead, arrangement.Case);
+        if (!await followUps.SaveAsync(scheduled, scheduled.Key, () => talks.CreateAsync(talk, notices, cancellationToken), cancellationToken).ConfigureAwait(false))
+        {
+            // A concurrent retry of this very submit stored it first.
+            return await ExistingAsync(talk, actor, locale, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await CreatedAsync(talk, locale, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The form again, with what was entered and why Domain refused it.</summary>
+    public Task<AdaptiveCard> RefusedAsync(CardActionRequest request, TalkSetup? setup, Refusal refusal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(refusal);
+        return form.BuildAsync(request.Actor, request.Locale, request.Text(DataKeys.FormId), CreateTalkInputParser.Parse(request.Data).Draft, refusal.Messages,
+            cancellationToken, setup);
+    }
+
+    private async Task<AdaptiveCard> ExistingAsync(Talk talk, Person actor, Locale locale, CancellationToken cancellationToken) =>
+        talk.Organiser == actor.Id
+            ? await CreatedAsync(talk, locale, cancellationToken).ConfigureAwait(false)
+            : RefusalCard.Build(locale, locale.Pick("查看他人创建的谈话", "see a talk someone else created"));
+
+    private async Task<AdaptiveCard> CreatedAsync(Talk talk, Locale locale, CancellationToken cancellationToken)
+    {
+        var notices = await talks.ListNoticesAsync(talk.Id, cancellationToken).ConfigureAwait(false);
+        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        return TalkCreatedCard.Build(NoticeViews.Created(talk, notices.Select(n => n.Notice), people.Context(calendar), locale), locale);
+    }
+}

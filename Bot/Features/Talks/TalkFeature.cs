@@ -1,0 +1,20 @@
+using TalkBot.Bot.Infrastructure.Routing;
+using TalkBot.Bot.Infrastructure.Scheduling;
+using TalkBot.Bot.Infrastructure.Storage;
+using TalkBot.Domain.Events;
+
+namespace TalkBot.Bot.Features.Talks;
+
+/// <summary>Talks: the create-talk form, the talk with its notices in storage, and the eve-of-talk reminder.</summary>
+public static class TalkFeature
+{
+    public static IServiceCollection AddTalks(this IServiceCollection services)
+    {
+        services.AddTable(TalkRows.Talks).AddTable(TalkRows.TalksByPerson).AddTable(TalkRows.NoticesByPerson);
+        services.AddSingleton<TalkStore>();
+        services.AddSingleton<TalkForm>();
+        services.AddSingleton<TalkArranger>();
+        services.AddFollowUp<TalkScheduled, TalkEve>("TalkScheduled.Eve");
+        return services.AddHandler<NewTalk>().AddHandler<CreateTalk>().AddHandler<TalkEve>();
+    }
+}

@@ -1,0 +1,274 @@
+using Azure;
+using Azure.Data.Tables;
+using TalkBot.Bot.Infrastructure.Storage;
+using TalkBot.Cards.Builders;
+using TalkBot.Domain;
+using TalkBot.Domain.People;
+using TalkBot.Domain.Talks;
+
+namespace TalkBot.Bot.Features.Talks;
+
+/// <summary>A notice as stored: the domain notice, where its card was posted, and the row's ETag.</summary>
+public sealed record StoredNotice(Notice Notice, string? ConversationId, string? ActivityId, ETag ETag, bool HasAcknowledgement);
+
+/// <summary>How a person takes part in a talk, besides as its talkee (indexed in <c>TalksByPerson</c>).</summary>
+public enum TalkRelation
+{
+    Organiser,
+    Talker,
+    Recorder,
+}
+
+/// <summary>Talks, their notices and acknowledgements, and the indexes by person (keys in <see cref="TalkRows"/>).</summary>
+public sealed class TalkStore(TableSet tables)
+{
+    private readonly TableClient talks = tables[TalkRows.Talks];
+    private readonly TableClient talksByPerson = tables[TalkRows.TalksByPerson];
+    private readonly TableClient noticesByPerson = tables[TalkRows.NoticesByPerson];
+
+    /// <summary>
+    /// Stores a new talk with one notice per talkee in one entity group transaction: all or nothing.
+    /// Returns false, storing nothing, when a talk with this id exists already (a repeated submit of one form).
+    /// </summary>
+    public async Task<bool> CreateAsync(Talk talk, IReadOnlyList<Notice> notices, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ToEntity(talk)) };
+        actions.AddRange(notices.Select(n => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(n, null, null))));
+        if (!await talks.TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        // The per-person index is written after the talk; rewriting it is harmless, so a crash here is mended by the
+        // next write of the same notice.
+        foreach (var notice in notices)
+        {
+            await IndexAsync(notice, talk.ScheduledAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (person, relations) in Relations(talk))
+        {
+            await talksByPerson.UpsertAsync(
+                new TalkIndexEntity { PartitionKey = person.Value, RowKey = talk.Id.Value, Relations = relations, ScheduledAt = talk.ScheduledAt },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>The talks <paramref name="person"/> organises, leads or joins, or records, soonest first.</summary>
+    public async Task<IReadOnlyList<(TalkId Talk, IReadOnlySet<TalkRelation> Relations)>> ListTalksInvolvingAsync(PersonId person, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.Of($"PartitionKey eq {person.Value}");
+        var rows = new List<TalkIndexEntity>();
+        await foreach (var row in talksByPerson.QueryAsync<TalkIndexEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows.OrderBy(r => r.ScheduledAt)
+            .Select(r => (new TalkId(r.RowKey), (IReadOnlySet<TalkRelation>)r.Relations.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(x => Enum.TryParse<TalkRelation>(x, out var relation) ? relation : (TalkRelation?)null)
+                .OfType<TalkRelation>()
+                .ToHashSet()))
+            .ToList();
+    }
+
+    /// <summary>Saves a talk's status (held, cancelled); the caller changed it through the domain.</summary>
+    internal static TableTransactionAction StatusUpdate(Talk talk) => new(
+        TableTransactionActionType.UpdateMerge,
+        new TableEntity(talk.Id.Value, TalkRows.TalkRow) { ["Status"] = talk.Status.ToString() },
+        ETag.All);
+
+    private static IEnumerable<(PersonId Person, string Relations)> Relations(Talk talk)
+    {
+        var map = new Dictionary<PersonId, SortedSet<TalkRelation>>();
+        void Add(PersonId person, TalkRelation relation)
+        {
+            if (!map.TryGetValue(person, out var set))
+            {
+                map[person] = set = [];
+            }
+
+            set.Add(relation);
+        }
+
+        Add(talk.Organiser, TalkRelation.Organiser);
+        foreach (var talker in talk.Talkers)
+        {
+            Add(talker, TalkRelation.Talker);
+        }
+
+        if (talk.Recorder is { } recorder)
+        {
+            Add(recorder, TalkRelation.Recorder);
+        }
+
+        return map.Select(p => (p.Key, string.Join(',', p.Value)));
+    }
+
+    public async Task<Talk?> GetAsync(TalkId id, CancellationToken cancellationToken)
+    {
+        var response = await talks.GetEntityIfExistsAsync<TalkEntity>(id.Value, TalkRows.TalkRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? ToDomain(response.Value!) : null;
+    }
+
+    public async Task<StoredNotice?> GetNoticeAsync(TalkId talk, PersonId talkee, CancellationToken cancellationToken)
+    {
+        var response = await talks
+            .GetEntityIfExistsAsync<NoticeEntity>(talk.Value, TalkRows.NoticeRow(talkee.Value), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        var ack = await talks
+            .GetEntityIfExistsAsync<AcknowledgementEntity>(talk.Value, TalkRows.AcknowledgementRow(talkee.Value), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return ToStored(response.Value!, ack.HasValue);
+    }
+
+    public async Task<IReadOnlyList<StoredNotice>> ListNoticesAsync(TalkId talk, CancellationToken cancellationToken)
+    {
+        var acks = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var ack in talks.QueryAsync<AcknowledgementEntity>(RowsStartingWith(talk, TalkRows.AcknowledgementRowPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            acks.Add(ack.Talkee);
+        }
+
+        var notices = new List<StoredNotice>();
+        await foreach (var entity in talks.QueryAsync<NoticeEntity>(RowsStartingWith(talk, TalkRows.NoticeRowPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            notices.Add(ToStored(entity, acks.Contains(entity.Talkee)));
+        }
+
+        return notices;
+    }
+
+    /// <summary>The talks whose notices went to <paramref name="talkee"/>, soonest first.</summary>
+    public async Task<IReadOnlyList<TalkId>> ListTalksNoticedToAsync(PersonId talkee, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.Of($"PartitionKey eq {talkee.Value}");
+        var rows = new List<NoticeIndexEntity>();
+        await foreach (var row in noticesByPerson.QueryAsync<NoticeIndexEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows.OrderBy(r => r.ScheduledAt).Select(r => new TalkId(r.RowKey)).ToList();
+    }
+
+    /// <summary>
+    /// Saves a changed notice if nobody changed it since it was read (ETag), adding the acknowledgement row in the same
+    /// transaction when the notice became acknowledged for the first time. Returns false on a concurrent change (a
+    /// Teams retry racing the first call): the caller reads again and re-applies, which the domain makes a no-op.
+    /// </summary>
+    public async Task<bool> SaveNoticeAsync(StoredNotice stored, string? conversationId, string? activityId, string? byActivity, CancellationToken cancellationToken)
+    {
+        var notice = stored.Notice;
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, ToEntity(notice, conversationId ?? stored.ConversationId, activityId ?? stored.ActivityId), stored.ETag),
+        };
+        if (notice.AcknowledgedAt is { } at && !stored.HasAcknowledgement)
+        {
+            actions.Add(new(TableTransactionActionType.Add, new AcknowledgementEntity
+            {
+                PartitionKey = notice.TalkId.Value,
+                RowKey = TalkRows.AcknowledgementRow(notice.Talkee.Value),
+                Talkee = notice.Talkee.Value,
+                AcknowledgedAt = at,
+                ActivityId = byActivity,
+            }));
+        }
+
+        return await talks.TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every acknowledgement row of a talk (for the organiser and for tests of "exactly once").</summary>
+    public async Task<int> CountAcknowledgementsAsync(TalkId talk, PersonId talkee, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.Of($"PartitionKey eq {talk.Value} and RowKey eq {TalkRows.AcknowledgementRow(talkee.Value)}");
+        var count = 0;
+        await foreach (var _ in talks.QueryAsync<AcknowledgementEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    internal static string RowsStartingWith(TalkId talk, string prefix) => TableFilter.RowsStartingWith(talk.Value, prefix);
+
+    private Task IndexAsync(Notice notice, DateTimeOffset scheduledAt, CancellationToken cancellationToken) =>
+        noticesByPerson.UpsertAsync(
+            new NoticeIndexEntity { PartitionKey = notice.Talkee.Value, RowKey = notice.TalkId.Value, ScheduledAt = scheduledAt },
+            cancellationToken);
+
+    private static TalkEntity ToEntity(Talk talk) => new()
+    {
+        PartitionKey = talk.Id.Value,
+        RowKey = TalkRows.TalkRow,
+        Kind = talk.Kind.ToString(),
+        Status = talk.Status.ToString(),
+        Talkees = string.Join(',', talk.Talkees.Select(p => p.Value)),
+        Talkers = string.Join(',', talk.Talkers.Select(p => p.Value)),
+        Recorder = talk.Recorder?.Value,
+        Organiser = talk.Organiser.Value,
+        ScheduledAt = talk.ScheduledAt,
+        Place = talk.Place,
+        ContentDeterminedOn = talk.ContentDeterminedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        Preparation = talk.Preparation,
+        CreatedAt = talk.CreatedAt,
+    };
+
+    private static Talk ToDomain(TalkEntity e) => Talk.Restore(
+        new TalkId(e.PartitionKey),
+        Enum.Parse<TalkKind>(e.Kind),
+        Ids(e.Talkees),
+        Ids(e.Talkers),
+        e.Recorder is { Length: > 0 } recorder ? new PersonId(recorder) : null,
+        new PersonId(e.Organiser),
+        e.ScheduledAt,
+        e.Place,
+        DateOnly.FromDateTime(e.ContentDeterminedOn),
+        e.Preparation,
+        e.CreatedAt,
+        Enum.Parse<TalkStatus>(e.Status));
+
+    private static List<PersonId> Ids(string csv) =>
+        csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => new PersonId(id)).ToList();
+
+    private static NoticeEntity ToEntity(Notice n, string? conversationId, string? activityId) => new()
+    {
+        PartitionKey = n.TalkId.Value,
+        RowKey = TalkRows.NoticeRow(n.Talkee.Value),
+        Talkee = n.Talkee.Value,
+        State = n.Status.ToString(),
+        CreatedAt = n.CreatedAt,
+        SentAt = n.SentAt,
+        UnreachableReason = n.UnreachableReason,
+        AcknowledgedAt = n.AcknowledgedAt,
+        PostponementRequestedAt = n.PostponementRequestedAt,
+        PostponementReason = n.PostponementReason,
+        ConversationId = conversationId,
+        ActivityId = activityId,
+    };
+
+    private static StoredNotice ToStored(NoticeEntity e, bool hasAcknowledgement) => new(
+        Notice.Restore(
+            new TalkId(e.PartitionKey),
+            new PersonId(e.Talkee),
+            Enum.Parse<NoticeStatus>(e.State),
+            e.CreatedAt,
+            e.SentAt,
+            e.UnreachableReason,
+            e.AcknowledgedAt,
+            e.PostponementRequestedAt,
+            e.PostponementReason),
+        e.ConversationId,
+        e.ActivityId,
+        e.ETag,
+        hasAcknowledgement);
+}

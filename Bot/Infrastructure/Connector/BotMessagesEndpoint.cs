@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace TalkBot.Bot.Infrastructure.Connector;
+
+/// <summary>The host's two calls: <c>services.AddBotConnector(configuration)</c> and <c>app.MapBotMessages(path)</c>.</summary>
+public static partial class BotMessagesEndpoint
+{
+    public const string AuthHttpClient = "TalkBot.BotAuth";
+
+    public static IServiceCollection AddBotConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new BotConnectorOptions();
+        configuration.Bind(options);
+        if (options.IsAuthenticationEnabled && !options.IsManagedIdentity && string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
+        {
+            // Refuse to start rather than fail on the first message: the bot could not answer anyone.
+            throw new InvalidOperationException(
+                "MicrosoftAppId is set but MicrosoftAppPassword is not. Set the client secret, or MicrosoftAppType=UserAssignedMSI for a managed identity.");
+        }
+
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(AuthHttpClient);
+        services.AddSingleton(sp => new BotAuthenticator(
+            options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(AuthHttpClient), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IBotTokenProvider>(_ => !options.IsAuthenticationEnabled
+            ? new NoBotTokenProvider()
+            : options.IsManagedIdentity ? new ManagedIdentityBotTokenProvider(options) : new MsalBotTokenProvider(options));
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        return services;
+    }
+
+    public static IEndpointConventionBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern)
+    {
+        // The Playground probes the endpoint with HEAD before it connects (tests/EndToEnd/README.md).
+        endpoints.MapMethods(pattern, [HttpMethods.Head], () => Results.Ok());
+        return endpoints.MapPost(pattern, HandleAsync);
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        BotAuthenticator authenticator,
+        BotConnectorOptions options,
+        IActivityHandler handler,
+        IConnectorClient connector,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger("TalkBot.Bot.Connector");
+        var identity = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), cancellationToken).ConfigureAwait(false);
+        if (identity.IsRefused)
+        {
+            LogRefused(logger, identity.Failure!);
+            return Results.Unauthorized();
+        }
+
+        // PROTOCOL §1: with no app id the SDK lets unauthenticated calls in; TalkBot narrows that to this machine.
+        if (!options.IsAuthenticationEnabled && !IsLoopback(http.Connection.RemoteIpAddress))
+        {
+            LogRefused(logger, "no app id configured and the caller is not on this machine");
+            return Results.Unauthorized();
+        }
+
+        var activity = await ReadActivityAsync(http, cancellationToken).ConfigureAwait(false);
+        if (activity is null)
+        {
+            return Results.BadRequest(new { error = "The body is not an activity: a JSON object with a type." });
+        }
+
+        var activityProblem = await authenticator.CheckActivityAsync(identity, activity, cancellationToken).ConfigureAwait(false);
+        if (activityProblem is not null)
+        {
+            LogRefused(logger, activityProblem);
+            return Results.Unauthorized();
+        }
+
+        if (activity.Type == ActivityTypes.Invoke && activity.Name == InvokeNames.AdaptiveCardAction
+            && AdaptiveCardInvokeValue.TryRead(activity) is null)
+        {
+            // PROTOCOL §5: the SDK's answer to a value without an Action.Execute: HTTP 200, body 400.
+            return Results.Json(
+                InvokeResponse.Error(400, "BadRequest", "The invoke value has no Action.Execute action."), ConnectorJson.Options);
+        }
+
+        var turn = new TurnContext(activity, identity.Principal, connector);
+        InvokeResponse? answer;
+        try
+        {
+            answer = await handler.OnActivityAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogHandlerFailed(logger, activity.Type ?? "", activity.Id ?? "", e);
+            return activity.Type == ActivityTypes.Invoke
+                ? Results.Json(InvokeResponse.Error(500, "InternalError", "TalkBot could not complete this action. Please try again."), ConnectorJson.Options)
+                : Results.StatusCode(StatusCodes.Status500InternalServerError);
+        }
+
+        if (activity.Type != ActivityTypes.Invoke)
+        {
+            return Results.Ok();
+        }
+
+        return answer is null
+            ? Results.StatusCode(StatusCodes.Status501NotImplemented)
+            : Results.Json(answer, ConnectorJson.Options, statusCode: StatusCodes.Status200OK);
+    }
+
+    private static async Task<Activity?> ReadActivityAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var activity = document.RootElement.Deserialize<Activity>(ConnectorJson.Options);
+            return string.IsNullOrWhiteSpace(activity?.Type) ? null : activity;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to the messaging endpoint: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling the {Type} activity {Id} failed")]
+    private static partial void LogHandlerFailed(ILogger logger, string type, string id, Exception exception);
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TalkBot.Bot.Infrastructure.Scheduling;
+
+namespace TalkBot.Bot.Infrastructure.Routing;
+
+public static class RoutingServices
+{
+    /// <summary>
+    /// Registers a handler once, as each of what it is: a command, a card action, the fallback command, a scheduled
+    /// job. The router refuses two handlers for one verb or command word at start-up.
+    /// </summary>
+    public static IServiceCollection AddHandler<T>(this IServiceCollection services) where T : class
+    {
+        services.TryAddSingleton<T>();
+        if (typeof(ICommand).IsAssignableFrom(typeof(T)))
+        {
+            services.AddSingleton(sp => (ICommand)sp.GetRequiredService<T>());
+        }
+
+        if (typeof(ICardAction).IsAssignableFrom(typeof(T)))
+        {
+            services.AddSingleton(sp => (ICardAction)sp.GetRequiredService<T>());
+        }
+
+        if (typeof(IFallbackCommand).IsAssignableFrom(typeof(T)))
+        {
+            services.AddSingleton(sp => (IFallbackCommand)sp.GetRequiredService<T>());
+        }
+
+        if (typeof(IScheduledJob).IsAssignableFrom(typeof(T)))
+        {
+            services.AddSingleton(sp => (IScheduledJob)sp.GetRequiredService<T>());
+        }
+
+        return services;
+    }
+}

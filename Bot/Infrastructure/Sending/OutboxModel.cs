@@ -1,0 +1,70 @@
+using Azure;
+using TalkBot.Bot.Infrastructure.Connector;
+using TalkBot.Bot.Infrastructure.Storage;
+using TalkBot.Domain;
+
+namespace TalkBot.Bot.Infrastructure.Sending;
+
+/// <summary>Where a send stands. Sent and Unreachable are final; Failed waits for "resend to failed".</summary>
+public enum SendStatus
+{
+    Queued,
+    Retrying,
+    Sent,
+    Failed,
+    Unreachable,
+}
+
+/// <summary>Who is told, by name, when the person cannot be reached, and what the message was about.</summary>
+public sealed record Escalation(IReadOnlyList<PersonId> To, string AboutZh, string AboutEn);
+
+/// <summary>One proactive message to one person's conversation, under an idempotency key.</summary>
+/// <param name="Key">One send per key and person, whatever retries, re-runs or restarts happen.</param>
+public sealed record OutboundMessage(string Key, PersonId Person, PersonalConversation Conversation, Activity Activity, Escalation? Escalation = null);
+
+/// <summary>What became of a send.</summary>
+public sealed record SendOutcome(SendStatus Status, string? ActivityId = null, int? HttpStatus = null, string? Error = null)
+{
+    public bool Delivered => Status == SendStatus.Sent;
+}
+
+/// <summary>A pending send this instance holds the lease of, with everything needed to send it.</summary>
+public sealed record ClaimedSend(
+    string Key, PersonId Person, string ServiceUrl, string ConversationId, string Tenant, Activity Activity, Escalation? Escalation, ETag ETag);
+
+/// <summary>A send that failed after every retry, as listed for "resend to failed".</summary>
+public sealed record FailedSend(string Key, PersonId Person, DateTimeOffset At, int? HttpStatus, string? Error, string? AboutZh, string? AboutEn);
+
+/// <summary>Table <c>Outbox</c>: a pending or failed send (keys in <see cref="OutboxStore"/>).</summary>
+public sealed class OutboxEntity : TableRow
+{
+    public string Key { get; set; } = "";
+    public string Person { get; set; } = "";
+    public string ServiceUrl { get; set; } = "";
+    public string ConversationId { get; set; } = "";
+    public string Tenant { get; set; } = "";
+    public byte[] Payload { get; set; } = [];
+    public string? EscalateTo { get; set; }
+    public string? AboutZh { get; set; }
+    public string? AboutEn { get; set; }
+    public DateTimeOffset EnqueuedAt { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset LeaseUntil { get; set; }
+    public int Attempts { get; set; }
+    public int? HttpStatus { get; set; }
+    public string? Error { get; set; }
+}
+
+/// <summary>Table <c>Deliveries</c>: the outcome of one keyed send to one person (keys in <see cref="OutboxStore"/>).</summary>
+public sealed class DeliveryEntity : TableRow
+{
+    /// <summary>A <see cref="SendStatus"/>: Queued, Retrying, Sent, Failed or Unreachable.</summary>
+    public string Status { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string? ActivityId { get; set; }
+
+    /// <summary>The last HTTP status from Teams when the send did not go out (429, 503, 403, …).</summary>
+    public int? HttpStatus { get; set; }
+
+    public string? Error { get; set; }
+}
