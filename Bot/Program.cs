@@ -14,7 +14,6 @@ using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Features.Tasks;
 using TalkBot.Bot.Infrastructure.Connector;
 using TalkBot.Bot.Infrastructure.Hosting;
-using TalkBot.Bot.Infrastructure.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services

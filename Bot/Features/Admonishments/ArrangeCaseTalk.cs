@@ -1,15 +1,6 @@
 using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Infrastructure.Hosting;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
 using TalkBot.Domain.Admonishments;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.Rules;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Admonishments;
 

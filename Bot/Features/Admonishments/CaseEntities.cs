@@ -1,4 +1,3 @@
-using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain.Leads;
 
 namespace TalkBot.Bot.Features.Admonishments;

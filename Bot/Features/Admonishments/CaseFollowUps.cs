@@ -1,19 +1,8 @@
 using System.Globalization;
 using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Features.Tasks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Views;
-using TalkBot.Domain;
 using TalkBot.Domain.Admonishments;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.Events;
-using TalkBot.Domain.People;
 using TalkBot.Domain.Reminders;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Admonishments;
 

@@ -1,11 +1,8 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain;
 using TalkBot.Domain.Admonishments;
 using TalkBot.Domain.Leads;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Features.Admonishments;
 
@@ -62,19 +59,8 @@ public sealed class CaseStore(TableSet tables, MatterIndex index)
             : null;
 
     /// <summary>The cases about a person (their archive, earlier cases on the same problem).</summary>
-    public async Task<IReadOnlyList<AdmonishmentCase>> ListAsync(string partition, CancellationToken cancellationToken)
-    {
-        var found = new List<AdmonishmentCase>();
-        foreach (var row in (await index.ListAsync(partition, cancellationToken).ConfigureAwait(false)).Where(m => m.Type == "case"))
-        {
-            if (await GetAsync(new CaseId(row.Id), cancellationToken).ConfigureAwait(false) is { } c)
-            {
-                found.Add(c.Case);
-            }
-        }
-
-        return found;
-    }
+    public Task<IReadOnlyList<AdmonishmentCase>> ListAsync(string partition, CancellationToken cancellationToken) =>
+        index.LoadAsync(partition, "case", async id => (await GetAsync(new CaseId(id), cancellationToken).ConfigureAwait(false))?.Case, cancellationToken);
 
     public async Task<StoredCase?> GetAsync(CaseId id, CancellationToken cancellationToken)
     {

@@ -1,16 +1,6 @@
 using TalkBot.Bot.Infrastructure.Audit;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
 using TalkBot.Domain.Admonishments;
 using TalkBot.Domain.Audit;
-using TalkBot.Domain.Events;
-using TalkBot.Domain.Rules;
 
 namespace TalkBot.Bot.Features.Admonishments;
 

@@ -1,12 +1,4 @@
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
 using TalkBot.Domain.Admonishments;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.Rules;
 
 namespace TalkBot.Bot.Features.Admonishments;
 

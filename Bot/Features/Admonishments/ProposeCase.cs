@@ -1,18 +1,6 @@
 using TalkBot.Bot.Features.Leads;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain;
 using TalkBot.Domain.Admonishments;
-using TalkBot.Domain.Events;
 using TalkBot.Domain.Leads;
-using TalkBot.Domain.People;
-using TalkBot.Domain.Rules;
 
 namespace TalkBot.Bot.Features.Admonishments;
 

@@ -1,13 +1,5 @@
 using TalkBot.Bot.Features.Leads;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
 using TalkBot.Domain.Admonishments;
-using TalkBot.Domain.Events;
 
 namespace TalkBot.Bot.Features.Admonishments;
 

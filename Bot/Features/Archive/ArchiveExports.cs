@@ -3,19 +3,9 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using TalkBot.Bot.Infrastructure.Audit;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Domain.Calendar;
 using TalkBot.Cards.Exports;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain;
 using TalkBot.Domain.Audit;
 using TalkBot.Domain.Leads;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Features.Archive;
 

@@ -1,6 +1,3 @@
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Storage;
-
 namespace TalkBot.Bot.Features.Archive;
 
 /// <summary>The discipline office's reading: the desk, personal integrity archives (000 §四(一)6), exports and the audit log (SPEC §6).</summary>

@@ -3,13 +3,6 @@ using TalkBot.Bot.Features.Leads;
 using TalkBot.Bot.Features.Records;
 using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Features.Tasks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
-using TalkBot.Domain;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Features.Archive;
 

@@ -1,15 +1,6 @@
 using TalkBot.Bot.Infrastructure.Audit;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
 using TalkBot.Domain.Audit;
-using TalkBot.Domain.Calendar;
 using TalkBot.Domain.Leads;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Features.Archive;
 

@@ -1,19 +1,9 @@
 using TalkBot.Bot.Features.Admonishments;
 using TalkBot.Bot.Features.Leads;
 using TalkBot.Bot.Features.Tasks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
 using TalkBot.Domain.Admonishments;
-using TalkBot.Domain.Calendar;
 using TalkBot.Domain.FollowUps;
 using TalkBot.Domain.Leads;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Features.Archive;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TalkBot.Bot.Infrastructure.Routing;
 
 namespace TalkBot.Bot.Features.Directory;
 

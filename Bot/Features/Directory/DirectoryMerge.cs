@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using TalkBot.Domain;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Features.Directory;
 

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using TalkBot.Bot.Infrastructure.People;
 
 namespace TalkBot.Bot.Features.Directory;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TalkBot.Domain;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Features.Directory;
 

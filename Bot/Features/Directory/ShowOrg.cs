@@ -1,11 +1,3 @@
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.People;
-
 namespace TalkBot.Bot.Features.Directory;
 
 /// <summary>组织架构 / org (and org.show): the caller's manager, unit, roles and rank, from the directory and the administrator's assignments.</summary>

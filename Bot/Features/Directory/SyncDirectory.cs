@@ -1,9 +1,3 @@
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain.People;
-
 namespace TalkBot.Bot.Features.Directory;
 
 /// <summary>同步组织 / sync: an administrator reads the directory now and sees what came of it.</summary>

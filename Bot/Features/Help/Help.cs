@@ -1,10 +1,3 @@
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
-using TalkBot.Domain.People;
-
 namespace TalkBot.Bot.Features.Help;
 
 /// <summary>帮助 / help: greets the person and lists what they may do; also the answer to anything not understood.</summary>

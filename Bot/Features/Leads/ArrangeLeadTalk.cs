@@ -1,15 +1,8 @@
 using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Infrastructure.Audit;
 using TalkBot.Bot.Infrastructure.Hosting;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
 using TalkBot.Domain.Audit;
-using TalkBot.Domain.Calendar;
 using TalkBot.Domain.Leads;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Leads;
 

@@ -1,14 +1,5 @@
 using TalkBot.Bot.Infrastructure.Audit;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
 using TalkBot.Domain.Audit;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.Events;
 using TalkBot.Domain.Leads;
 
 namespace TalkBot.Bot.Features.Leads;

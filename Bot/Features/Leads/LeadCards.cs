@@ -2,21 +2,9 @@ using TalkBot.Bot.Features.Records;
 using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Features.Tasks;
 using TalkBot.Bot.Infrastructure.Audit;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
-using TalkBot.Domain;
 using TalkBot.Domain.Admonishments;
 using TalkBot.Domain.Audit;
-using TalkBot.Domain.Calendar;
 using TalkBot.Domain.Leads;
-using TalkBot.Domain.People;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Leads;
 

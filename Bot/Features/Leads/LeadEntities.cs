@@ -1,5 +1,3 @@
-using TalkBot.Bot.Infrastructure.Storage;
-
 namespace TalkBot.Bot.Features.Leads;
 
 // Rows of the Cases table (leads); keys in LeadStore.

@@ -1,13 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TalkBot.Bot.Features.Tasks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain;
-using TalkBot.Domain.Events;
 using TalkBot.Domain.Leads;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Features.Leads;
 

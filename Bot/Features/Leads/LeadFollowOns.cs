@@ -1,12 +1,5 @@
 using TalkBot.Bot.Features.Tasks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
 using TalkBot.Domain.Admonishments;
-using TalkBot.Domain.Events;
 using TalkBot.Domain.Leads;
 
 namespace TalkBot.Bot.Features.Leads;

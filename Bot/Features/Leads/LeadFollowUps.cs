@@ -1,18 +1,7 @@
 using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Features.Tasks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.Events;
 using TalkBot.Domain.FollowUps;
 using TalkBot.Domain.Leads;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Leads;
 

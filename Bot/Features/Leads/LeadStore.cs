@@ -1,8 +1,6 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain;
 using TalkBot.Domain.Leads;
 
 namespace TalkBot.Bot.Features.Leads;
@@ -53,19 +51,8 @@ public sealed class LeadStore(TableSet tables, MatterIndex index)
     }
 
     /// <summary>The leads an index partition names: about a person, or of an office.</summary>
-    public async Task<IReadOnlyList<Lead>> ListAsync(string partition, CancellationToken cancellationToken)
-    {
-        var found = new List<Lead>();
-        foreach (var row in (await index.ListAsync(partition, cancellationToken).ConfigureAwait(false)).Where(m => m.Type == "lead"))
-        {
-            if (await GetAsync(new LeadId(row.Id), cancellationToken).ConfigureAwait(false) is { } lead)
-            {
-                found.Add(lead.Lead);
-            }
-        }
-
-        return found;
-    }
+    public Task<IReadOnlyList<Lead>> ListAsync(string partition, CancellationToken cancellationToken) =>
+        index.LoadAsync(partition, "lead", async id => (await GetAsync(new LeadId(id), cancellationToken).ConfigureAwait(false))?.Lead, cancellationToken);
 
     /// <summary>The lead a talk was arranged for, if any.</summary>
     public async Task<StoredLead?> OfTalkAsync(TalkId talk, CancellationToken cancellationToken) =>

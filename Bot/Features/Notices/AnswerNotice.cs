@@ -1,17 +1,5 @@
 using TalkBot.Bot.Features.Quiz;
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
-using TalkBot.Domain;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Notices;
 

@@ -1,9 +1,4 @@
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Views;
-using TalkBot.Domain.Calendar;
 
 namespace TalkBot.Bot.Features.Notices;
 

@@ -1,13 +1,6 @@
 using TalkBot.Bot.Features.Quiz;
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Cards.Views;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.Events;
 using TalkBot.Domain.Reminders;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Notices;
 

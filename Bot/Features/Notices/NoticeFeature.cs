@@ -1,7 +1,3 @@
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Domain.Events;
-
 namespace TalkBot.Bot.Features.Notices;
 
 /// <summary>The notices of a talk (000 §四(一)3): delivered, answered by their talkees, reminded and escalated.</summary>

@@ -1,13 +1,5 @@
 using TalkBot.Bot.Features.Quiz;
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Notices;
 

@@ -1,15 +1,7 @@
 using System.Globalization;
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
 using TalkBot.Cards.CreateTalk;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain;
 using TalkBot.Domain.Plans;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Plans;
 

@@ -1,7 +1,3 @@
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain.Calendar;
 using TalkBot.Domain.Plans;
 
 namespace TalkBot.Bot.Features.Plans;

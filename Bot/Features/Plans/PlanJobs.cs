@@ -1,8 +1,3 @@
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Cards;
-using TalkBot.Cards.Builders;
 using TalkBot.Domain.Plans;
 
 namespace TalkBot.Bot.Features.Plans;

@@ -1,9 +1,6 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain;
-using TalkBot.Domain.People;
 using TalkBot.Domain.Plans;
 
 namespace TalkBot.Bot.Features.Plans;

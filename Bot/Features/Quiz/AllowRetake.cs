@@ -1,15 +1,5 @@
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain;
-using TalkBot.Domain.Calendar;
 using TalkBot.Domain.Records;
-using TalkBot.Domain.Rules;
 
 namespace TalkBot.Bot.Features.Quiz;
 

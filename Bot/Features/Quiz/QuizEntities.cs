@@ -1,5 +1,3 @@
-using TalkBot.Bot.Infrastructure.Storage;
-
 namespace TalkBot.Bot.Features.Quiz;
 
 // Rows of the Talks table (keys in Talks/TalkRows.cs).

@@ -1,5 +1,3 @@
-using TalkBot.Bot.Infrastructure.Routing;
-
 namespace TalkBot.Bot.Features.Quiz;
 
 /// <summary>The 廉政常识测试 before a routine talk (000 §三): section <c>Quiz</c>.</summary>

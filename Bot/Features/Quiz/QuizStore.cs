@@ -1,8 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain;
 using TalkBot.Domain.Quiz;
 
 namespace TalkBot.Bot.Features.Quiz;

@@ -1,9 +1,3 @@
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
-using TalkBot.Domain.Talks;
-
 namespace TalkBot.Bot.Features.Quiz;
 
 /// <summary>

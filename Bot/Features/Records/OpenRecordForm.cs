@@ -1,11 +1,4 @@
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Views;
-using TalkBot.Domain.Calendar;
 using TalkBot.Domain.Records;
-using TalkBot.Domain.Rules;
 
 namespace TalkBot.Bot.Features.Records;
 

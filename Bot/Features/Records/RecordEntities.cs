@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using TalkBot.Bot.Infrastructure.Storage;
 
 namespace TalkBot.Bot.Features.Records;
 

@@ -1,7 +1,3 @@
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Domain.Events;
-
 namespace TalkBot.Bot.Features.Records;
 
 /// <summary>Talk records (000 §四(一)4, 002 §五6–7): logged, verified by the talkee, listed, and reminded when missing.</summary>

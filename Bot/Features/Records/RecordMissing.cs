@@ -1,15 +1,6 @@
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Cards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
 using TalkBot.Cards.Records;
-using TalkBot.Domain;
-using TalkBot.Domain.Events;
 using TalkBot.Domain.Reminders;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Records;
 

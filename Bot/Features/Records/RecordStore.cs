@@ -2,10 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain;
 using TalkBot.Domain.Records;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Records;
 

@@ -1,12 +1,4 @@
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Records;
 

@@ -1,11 +1,4 @@
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Views;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.Events;
 
 namespace TalkBot.Bot.Features.Records;
 

@@ -1,12 +1,5 @@
 using TalkBot.Bot.Infrastructure.Audit;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Views;
-using TalkBot.Domain;
 using TalkBot.Domain.Audit;
-using TalkBot.Domain.Calendar;
 using TalkBot.Domain.Records;
 
 namespace TalkBot.Bot.Features.Records;

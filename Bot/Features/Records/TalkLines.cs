@@ -1,7 +1,4 @@
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Cards.Views;
-using TalkBot.Domain;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Records;
 

@@ -1,16 +1,6 @@
 using TalkBot.Bot.Features.Talks;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
-using TalkBot.Domain;
-using TalkBot.Domain.People;
 using TalkBot.Domain.Rectifications;
 using TalkBot.Domain.Reminders;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Rectifications;
 

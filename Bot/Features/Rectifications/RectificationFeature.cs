@@ -1,7 +1,3 @@
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Domain.Events;
-
 namespace TalkBot.Bot.Features.Rectifications;
 
 /// <summary>Rectification after the talk (000 §四(一)5): opened from the record, reported, reviewed, reminded and escalated.</summary>

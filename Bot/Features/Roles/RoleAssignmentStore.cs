@@ -1,10 +1,6 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Features.Roles;
 

@@ -1,6 +1,3 @@
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Storage;
-
 namespace TalkBot.Bot.Features.Roles;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.People;
-
 namespace TalkBot.Bot.Features.Sends;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using TalkBot.Bot.Infrastructure.Hosting;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Talks;
 

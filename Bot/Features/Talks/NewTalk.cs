@@ -1,7 +1,3 @@
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-
 namespace TalkBot.Bot.Features.Talks;
 
 /// <summary>新建谈话 / new talk, and the welcome card's button (talk.new): the create-talk form.</summary>

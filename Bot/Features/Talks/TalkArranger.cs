@@ -1,19 +1,6 @@
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
 using TalkBot.Cards.CreateTalk;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
-using TalkBot.Domain;
 using TalkBot.Domain.Admonishments;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.Events;
 using TalkBot.Domain.Leads;
-using TalkBot.Domain.People;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Talks;
 

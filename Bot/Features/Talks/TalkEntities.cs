@@ -1,7 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards.Builders;
 
 namespace TalkBot.Bot.Features.Talks;
 

@@ -1,6 +1,3 @@
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Domain.Talks;
-
 namespace TalkBot.Bot.Features.Talks;
 
 /// <summary>Whom a talk's unreachable message is escalated to: its recorder, else its organiser (the discipline office of that level).</summary>

@@ -1,12 +1,4 @@
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain;
-using TalkBot.Domain.Events;
 using TalkBot.Domain.Reminders;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Talks;
 

@@ -1,8 +1,3 @@
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain.Events;
-
 namespace TalkBot.Bot.Features.Talks;
 
 /// <summary>Talks: the create-talk form, the talk with its notices in storage, and the eve-of-talk reminder.</summary>

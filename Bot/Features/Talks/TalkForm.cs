@@ -1,14 +1,4 @@
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
 using TalkBot.Cards.CreateTalk;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
-using TalkBot.Domain;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.People;
-using TalkBot.Domain.Rules;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Talks;
 

@@ -1,4 +1,3 @@
-
 namespace TalkBot.Bot.Features.Talks;
 
 /// <summary>

@@ -1,10 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards.Builders;
-using TalkBot.Domain;
-using TalkBot.Domain.People;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Features.Talks;
 

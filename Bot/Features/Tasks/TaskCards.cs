@@ -1,12 +1,4 @@
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Cards.Views;
 using TalkBot.Domain.FollowUps;
-using TalkBot.Domain.People;
 using TalkBot.Domain.Reminders;
 
 namespace TalkBot.Bot.Features.Tasks;

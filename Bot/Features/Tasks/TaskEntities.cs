@@ -1,5 +1,3 @@
-using TalkBot.Bot.Infrastructure.Storage;
-
 namespace TalkBot.Bot.Features.Tasks;
 
 // Rows of the Cases table (follow-on tasks); keys in TaskStore.

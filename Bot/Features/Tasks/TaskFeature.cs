@@ -1,7 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Storage;
 
 namespace TalkBot.Bot.Features.Tasks;
 

@@ -1,7 +1,3 @@
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Domain;
-using TalkBot.Domain.People;
-
 namespace TalkBot.Bot.Features.Tasks;
 
 /// <summary>

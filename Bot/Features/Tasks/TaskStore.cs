@@ -1,8 +1,6 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain;
 using TalkBot.Domain.FollowUps;
 
 namespace TalkBot.Bot.Features.Tasks;
@@ -53,19 +51,8 @@ public sealed class TaskStore(TableSet tables, MatterIndex index)
     }
 
     /// <summary>The tasks an index partition names: those a person owes, reviews, or is the subject of.</summary>
-    public async Task<IReadOnlyList<CaseTask>> ListIndexedAsync(string partition, CancellationToken cancellationToken)
-    {
-        var found = new List<CaseTask>();
-        foreach (var row in (await index.ListAsync(partition, cancellationToken).ConfigureAwait(false)).Where(m => m.Type == "task"))
-        {
-            if (await GetAsync(new CaseTaskId(row.Id), cancellationToken).ConfigureAwait(false) is { } task)
-            {
-                found.Add(task.Task);
-            }
-        }
-
-        return found;
-    }
+    public Task<IReadOnlyList<CaseTask>> ListIndexedAsync(string partition, CancellationToken cancellationToken) =>
+        index.LoadAsync(partition, "task", async id => (await GetAsync(new CaseTaskId(id), cancellationToken).ConfigureAwait(false))?.Task, cancellationToken);
 
     /// <summary>Stores the submissions and reviews added since it was read; false on a concurrent change.</summary>
     public Task<bool> SaveAsync(StoredTask stored, int submissionsBefore, int reviewsBefore, CancellationToken cancellationToken)

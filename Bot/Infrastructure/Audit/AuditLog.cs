@@ -1,12 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain;
 using TalkBot.Domain.Audit;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Infrastructure.Audit;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Infrastructure.Connector;
 

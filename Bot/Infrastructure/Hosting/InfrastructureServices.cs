@@ -2,14 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TalkBot.Bot.Infrastructure.Audit;
 using TalkBot.Bot.Infrastructure.Connector;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Routing;
-using TalkBot.Bot.Infrastructure.Scheduling;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain.Calendar;
 using TalkBot.Domain.Reminders;
-using TalkBot.Domain.Rules;
 
 namespace TalkBot.Bot.Infrastructure.Hosting;
 

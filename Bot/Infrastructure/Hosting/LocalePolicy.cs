@@ -1,5 +1,3 @@
-using TalkBot.Cards.Localization;
-
 namespace TalkBot.Bot.Infrastructure.Hosting;
 
 /// <summary>Localisation configuration (section <c>Localization</c>).</summary>

@@ -1,6 +1,3 @@
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.Rules;
-
 namespace TalkBot.Bot.Infrastructure.Hosting;
 
 /// <summary>Talk configuration (section <c>Talks</c>); the defaults are the source documents' numbers.</summary>

@@ -1,8 +1,3 @@
-using TalkBot.Cards.Views;
-using TalkBot.Domain;
-using TalkBot.Domain.Calendar;
-using TalkBot.Domain.People;
-
 namespace TalkBot.Bot.Infrastructure.People;
 
 /// <summary>People of the directory by id, read once per request.</summary>

@@ -1,9 +1,5 @@
 using System.Text.Json;
 using TalkBot.Bot.Infrastructure.Connector;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Infrastructure.Routing;
 

@@ -1,8 +1,3 @@
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain;
-using TalkBot.Domain.Rules;
-
 namespace TalkBot.Bot.Infrastructure.Routing;
 
 /// <summary>The rules a request broke, with their messages in the caller's language (people named by name, not id).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TalkBot.Bot.Infrastructure.Scheduling;
 
 namespace TalkBot.Bot.Infrastructure.Routing;
 

@@ -2,15 +2,6 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using TalkBot.Bot.Infrastructure.Connector;
 using TalkBot.Bot.Infrastructure.Hosting;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Cards;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain;
-using TalkBot.Domain.People;
-using TalkBot.Domain.Rules;
 
 namespace TalkBot.Bot.Infrastructure.Routing;
 

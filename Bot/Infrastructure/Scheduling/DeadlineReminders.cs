@@ -1,5 +1,4 @@
 using System.Globalization;
-using TalkBot.Domain;
 using TalkBot.Domain.Reminders;
 
 namespace TalkBot.Bot.Infrastructure.Scheduling;

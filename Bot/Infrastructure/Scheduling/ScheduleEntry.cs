@@ -1,6 +1,3 @@
-using TalkBot.Domain;
-using TalkBot.Domain.People;
-
 namespace TalkBot.Bot.Infrastructure.Scheduling;
 
 /// <summary>

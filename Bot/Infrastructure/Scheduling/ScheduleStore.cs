@@ -1,8 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Infrastructure.Scheduling;
 

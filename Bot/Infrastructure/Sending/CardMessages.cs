@@ -1,6 +1,4 @@
 using TalkBot.Bot.Infrastructure.Connector;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Localization;
 
 namespace TalkBot.Bot.Infrastructure.Sending;
 

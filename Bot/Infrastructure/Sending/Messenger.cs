@@ -1,10 +1,4 @@
 using TalkBot.Bot.Infrastructure.Hosting;
-using TalkBot.Bot.Infrastructure.People;
-using TalkBot.Bot.Infrastructure.Sending;
-using TalkBot.Cards.AdaptiveCards;
-using TalkBot.Cards.Builders;
-using TalkBot.Cards.Localization;
-using TalkBot.Domain;
 
 namespace TalkBot.Bot.Infrastructure.Sending;
 

@@ -3,9 +3,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using TalkBot.Bot.Infrastructure.Connector;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain;
-using TalkBot.Domain.People;
 
 namespace TalkBot.Bot.Infrastructure.Sending;
 

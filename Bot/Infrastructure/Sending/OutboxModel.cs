@@ -1,7 +1,5 @@
 using Azure;
 using TalkBot.Bot.Infrastructure.Connector;
-using TalkBot.Bot.Infrastructure.Storage;
-using TalkBot.Domain;
 
 namespace TalkBot.Bot.Infrastructure.Sending;
 

@@ -1,4 +1,3 @@
-
 namespace TalkBot.Bot.Infrastructure.Sending;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using Azure.Data.Tables;
-using TalkBot.Domain;
 using TalkBot.Domain.Leads;
-using TalkBot.Domain.People;
-using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bot.Infrastructure.Storage;
 
@@ -37,6 +34,22 @@ public sealed class MatterIndex(TableSet tables)
         {
             await index.UpsertAsync(new IndexEntity { PartitionKey = partition, RowKey = $"{type}|{id}", Type = type, Id = id }, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The matters of one type a partition names, each read by <paramref name="load"/>; those gone since are left out.</summary>
+    public async Task<IReadOnlyList<T>> LoadAsync<T>(string partition, string type, Func<string, Task<T?>> load, CancellationToken cancellationToken) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var found = new List<T>();
+        foreach (var row in (await ListAsync(partition, cancellationToken).ConfigureAwait(false)).Where(m => m.Type == type))
+        {
+            if (await load(row.Id).ConfigureAwait(false) is { } matter)
+            {
+                found.Add(matter);
+            }
+        }
+
+        return found;
     }
 
     public async Task<IReadOnlyList<IndexedMatter>> ListAsync(string partition, CancellationToken cancellationToken) =>

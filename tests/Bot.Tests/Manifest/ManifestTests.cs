@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using TalkBot.Bot.Tests.Infrastructure;
+using TalkBot.Bot.Tests.Support;
 
 namespace TalkBot.Bot.Tests.Manifest;
 
