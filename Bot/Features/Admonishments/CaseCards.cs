@@ -13,7 +13,7 @@ namespace TalkBot.Bot.Features.Admonishments;
 /// of its talks; the person it is about is refused — they get the notice, the record and their tasks). Every view and
 /// refusal is audited.
 /// </summary>
-public sealed class CaseCards(CaseStore cases, TalkStore talks, TalkLines talkLines, TaskStore tasks, TaskCards taskCards, PeopleStore peopleStore, AuditLog audit,
+public sealed class CaseCards(CaseStore cases, TalkStore talks, TalkLines talkLines, TaskStore tasks, TaskCards taskCards, PeopleDirectory directory, AuditLog audit,
     WorkingCalendar calendar)
 {
     public WorkingCalendar Calendar => calendar;
@@ -22,7 +22,7 @@ public sealed class CaseCards(CaseStore cases, TalkStore talks, TalkLines talkLi
         CaseId.TryParse(request?.Text(DataKeys.CaseId), out var id) ? await cases.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
 
     public async Task<ViewContext> ContextAsync(CancellationToken cancellationToken) =>
-        (await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false)).Context(calendar);
+        (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
 
     /// <summary>The case for <paramref name="viewer"/>, with what they may do next; or a refusal, audited.</summary>
     public async Task<AdaptiveCard> CardForAsync(Person viewer, AdmonishmentCase c, Locale locale, CancellationToken cancellationToken, string? notice = null,

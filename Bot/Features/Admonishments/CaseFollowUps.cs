@@ -13,7 +13,7 @@ namespace TalkBot.Bot.Features.Admonishments;
 /// and the written self-examination or collective analysis asked for (002 §四4). The follow-up check is itself a job.
 /// </summary>
 public sealed class CaseFollowUps(
-    CaseStore cases, TalkStore talks, TaskStore tasks, TaskOpener taskOpener, PeopleStore peopleStore, Messenger messenger, ScheduleStore schedule,
+    CaseStore cases, TalkStore talks, TaskStore tasks, TaskOpener taskOpener, PeopleDirectory directory, Messenger messenger, ScheduleStore schedule,
     ReminderRules rules, AdmonishmentPolicy policy, TimeProvider time)
     : IFollowUp<CaseProposed>, IFollowUp<CaseDecided>, IFollowUp<TalkRequested>, IFollowUp<TalkScheduled>, IFollowUp<RecordLogged>, IScheduledJob
 {
@@ -33,7 +33,7 @@ public sealed class CaseFollowUps(
 
         var c = stored.Case;
         await cases.IndexAsync(c, cancellationToken).ConfigureAwait(false);
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var approvers = AdmonishmentRules.Approvers(c, people.All);
         await cases.IndexForApproversAsync(c, approvers, cancellationToken).ConfigureAwait(false);
         await messenger.TellEachAsync(approvers, (_, l) => CaseCard.Build(AdmonishmentViews.Case(c, people.Context(Calendar), CaseCardMode.Decide,
@@ -49,7 +49,7 @@ public sealed class CaseFollowUps(
             return;
         }
 
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var by = people.Name(decision.Approver);
         await messenger.TellAsync(proposer, l => CaseCard.Build(AdmonishmentViews.Case(c, people.Context(Calendar),
             decision.Approved ? CaseCardMode.Arrange : CaseCardMode.View, decision.Approved
@@ -67,7 +67,7 @@ public sealed class CaseFollowUps(
         }
 
         var c = stored.Case;
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var name = people.Name(c.Subject);
         var office = DisciplineOffices.Of(people.Find(c.Subject)?.UnitId, people.All).Where(p => p != c.Subject);
         await messenger.TellEachAsync(office, (_, l) => CaseCard.Build(AdmonishmentViews.Case(c, people.Context(Calendar), CaseCardMode.CompleteRequest,
@@ -104,7 +104,7 @@ public sealed class CaseFollowUps(
 
         await cases.LinkTalkAsync(talk.Id, c.Id, cancellationToken).ConfigureAwait(false);
         // 002 §五1: before the talk the responsible person is told the details of the problem.
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         await messenger.TellEachAsync(talk.Talkers.Where(t => t != c.Subject), (_, l) => CaseCard.Build(AdmonishmentViews.Case(c, people.Context(Calendar), CaseCardMode.View,
             l.Pick("谈话前，请了解有关问题的详细情况（002 §五1）。", "Before the talk, please read the details of the problem (002 §五1).")), l),
             cancellationToken, "brief|" + talk.Id.Value).ConfigureAwait(false);
@@ -143,7 +143,7 @@ public sealed class CaseFollowUps(
 
         // Repeatable steps, for the first run and for a run after a crash alike.
         await PlanCheckAsync(c, next, cancellationToken).ConfigureAwait(false);
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         foreach (var task in (await tasks.ListAsync(c.Id.Value, cancellationToken).ConfigureAwait(false)).Where(t => t.AwaitsSubmission && t.Submissions.Count == 0))
         {
             await taskOpener.OpenAsync(task, people, cancellationToken).ConfigureAwait(false);
@@ -172,7 +172,7 @@ public sealed class CaseFollowUps(
             return null;
         }
 
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var to = c.ProposedBy is { } proposer ? [proposer] : DisciplineOffices.Of(c.OfficeUnit, people.All);
         await messenger.TellEachAsync(to, (_, l) => CaseCard.Build(AdmonishmentViews.Case(c, people.Context(Calendar), CaseCardMode.FollowUp,
             l.Pick($"请了解{people.Name(c.Subject)}诫勉谈话后的整改情况并记录（002 §四5）。", $"Please check how {people.Name(c.Subject)} has improved since the admonishment and record it (002 §四5).")), l),

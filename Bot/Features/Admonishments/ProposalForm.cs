@@ -6,14 +6,14 @@ using TalkBot.Domain.Leads;
 namespace TalkBot.Bot.Features.Admonishments;
 
 /// <summary>The proposal form (提出诫勉建议, 002 §四1), with the earlier cases on the same person to link (002 §五5).</summary>
-public sealed class ProposalForm(CaseStore cases, PeopleStore peopleStore, WorkingCalendar calendar, TimeProvider time)
+public sealed class ProposalForm(CaseStore cases, PeopleDirectory directory, WorkingCalendar calendar, TimeProvider time)
 {
     /// <param name="subject">Fixed when the form is for a lead's subject, a cadre's request or a repeat; otherwise anyone is offered.</param>
     public async Task<AdaptiveCard> BuildAsync(Person actor, Locale locale, string formId, PersonId? subject, AdmonishmentCase? request, LeadId? lead,
         IReadOnlyDictionary<string, string?>? values, IReadOnlyList<string>? errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var earlier = new List<CaseChoice>();
         if (subject is { } s)
         {

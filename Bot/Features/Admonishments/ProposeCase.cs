@@ -8,7 +8,7 @@ namespace TalkBot.Bot.Features.Admonishments;
 /// Submits a proposal (002 §四1): a new case (its id is the form's), or a cadre's request completed (002 §五4). With it,
 /// the approvers for the person's rank (002 §四2) are asked (<see cref="CaseProposed"/>).
 /// </summary>
-public sealed class ProposeCase(ProposalForm form, CaseStore cases, CaseCards cards, LeadStore leads, PeopleStore peopleStore, FollowUps followUps, TimeProvider time)
+public sealed class ProposeCase(ProposalForm form, CaseStore cases, CaseCards cards, LeadStore leads, PeopleDirectory directory, FollowUps followUps, TimeProvider time)
     : ICardAction
 {
     private static readonly string[] Inputs =
@@ -42,7 +42,7 @@ public sealed class ProposeCase(ProposalForm form, CaseStore cases, CaseCards ca
             return await cards.CardForAsync(actor, existing.Case, locale, cancellationToken).ConfigureAwait(false);
         }
 
-        var subject = request.Text(CaseFields.Subject) is { Length: > 0 } s ? await peopleStore.FindAsync(new PersonId(s), cancellationToken).ConfigureAwait(false) : null;
+        var subject = request.Text(CaseFields.Subject) is { Length: > 0 } s ? await directory.FindAsync(new PersonId(s), cancellationToken).ConfigureAwait(false) : null;
         await CheckLinksAsync(actor, subject?.Id, draft, cancellationToken).ConfigureAwait(false);
         var c = AdmonishmentCase.Propose(id, draft, actor, subject, time.GetUtcNow());
         var proposed = new CaseProposed(c.Id);
@@ -66,7 +66,7 @@ public sealed class ProposeCase(ProposalForm form, CaseStore cases, CaseCards ca
 
             var c = stored.Case;
             await CheckLinksAsync(actor, c.Subject, draft, cancellationToken).ConfigureAwait(false);
-            var rank = (await peopleStore.FindAsync(c.Subject, cancellationToken).ConfigureAwait(false))?.Rank ?? c.SubjectRank;
+            var rank = (await directory.FindAsync(c.Subject, cancellationToken).ConfigureAwait(false))?.Rank ?? c.SubjectRank;
             if (!c.CompleteRequest(draft, actor, rank, time.GetUtcNow()))
             {
                 return await cards.CardForAsync(actor, c, locale, cancellationToken).ConfigureAwait(false);
@@ -123,7 +123,7 @@ public sealed class ProposeCase(ProposalForm form, CaseStore cases, CaseCards ca
 
     private async Task<AdaptiveCard> SentAsync(AdmonishmentCase c, Locale locale, CancellationToken cancellationToken)
     {
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var approvers = AdmonishmentRules.Approvers(c, people.All);
         var notice = approvers.Count > 0
             ? locale.Pick($"已报送审批：{CardParts.Names(approvers.Select(people.Name), locale)}。", $"Sent for approval to {CardParts.Names(approvers.Select(people.Name), locale)}.")

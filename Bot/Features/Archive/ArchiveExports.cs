@@ -39,7 +39,7 @@ public sealed class ExportEntity : TableRow
 /// after <see cref="ExportOptions.LinkLifetime"/>, and is served only while its requester still holds the discipline
 /// office role. Asking for the link and downloading are both written to the audit log (SPEC §6).
 /// </summary>
-public sealed class ArchiveExports(TableSet tables, ArchiveViews archives, PeopleStore peopleStore, AuditLog audit, ExportOptions options, WorkingCalendar calendar, TimeProvider time)
+public sealed class ArchiveExports(TableSet tables, ArchiveViews archives, PeopleDirectory directory, AuditLog audit, ExportOptions options, WorkingCalendar calendar, TimeProvider time)
 {
     public const string Table = "Exports";
     private readonly TableClient exports = tables[Table];
@@ -86,7 +86,7 @@ public sealed class ArchiveExports(TableSet tables, ArchiveViews archives, Peopl
             return null; // used by a concurrent request
         }
 
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         if (people.Find(new PersonId(entity.Requester)) is not { } requester || !LeadAccess.CanReadArchive(requester)
             || people.Find(new PersonId(entity.Subject)) is not { } subject)
         {
@@ -105,7 +105,7 @@ public sealed class ArchiveExports(TableSet tables, ArchiveViews archives, Peopl
 }
 
 /// <summary>导出 CSV (archive.export) on the archive card: the discipline office gets a link; anyone else is refused, and that is audited.</summary>
-public sealed class ExportArchive(ArchiveExports exports, PeopleStore peopleStore, AuditLog audit) : ICardAction
+public sealed class ExportArchive(ArchiveExports exports, PeopleDirectory directory, AuditLog audit) : ICardAction
 {
     public string Verb => Verbs.ArchiveExport;
 
@@ -113,7 +113,7 @@ public sealed class ExportArchive(ArchiveExports exports, PeopleStore peopleStor
     {
         ArgumentNullException.ThrowIfNull(request);
         var (actor, locale) = (request.Actor, request.Locale);
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var subject = ArchiveViews.Find(people, request.Text(DataKeys.ArchiveOf));
         if (!LeadAccess.CanReadArchive(actor))
         {

@@ -10,7 +10,7 @@ namespace TalkBot.Bot.Features.Archive;
 /// One person's integrity archive (个人廉政档案, 000 §四(一)6) as the card and the export show it: their talks with the
 /// records' status, the leads about them (never with a reporter), their admonishments and the tasks about them.
 /// </summary>
-public sealed class ArchiveViews(LeadStore leads, CaseStore cases, TaskStore tasks, TaskCards taskCards, TalkStore talks, TalkLines lines, PeopleStore peopleStore,
+public sealed class ArchiveViews(LeadStore leads, CaseStore cases, TaskStore tasks, TaskCards taskCards, TalkStore talks, TalkLines lines,
     WorkingCalendar calendar)
 {
     public async Task<ArchiveView> ViewAsync(Person person, PeopleLookup people, CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ public sealed class ArchiveViews(LeadStore leads, CaseStore cases, TaskStore tas
             .ConfigureAwait(false);
         return new ArchiveView(
             person.DisplayName,
-            await peopleStore.UnitNameAsync(person.UnitId, cancellationToken).ConfigureAwait(false),
+            people.UnitName(person.UnitId),
             person.Rank,
             [.. talkLines.OrderByDescending(t => t.Scheduled)],
             [.. (await leads.ListAsync(partition, cancellationToken).ConfigureAwait(false)).OrderByDescending(l => l.RegisteredAt).Select(l => LeadViews.Line(l, context))],

@@ -14,7 +14,7 @@ public sealed class ArchiveOptions
 }
 
 /// <summary>廉政档案 / archive [name] (and archive.show): a person's archive, for the discipline office; the picker alone when nobody is chosen.</summary>
-public sealed class ShowArchive(ArchiveViews archives, PeopleStore peopleStore, AuditLog audit) : ICommand, ICardAction
+public sealed class ShowArchive(ArchiveViews archives, PeopleDirectory directory, AuditLog audit) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["廉政档案", "archive"];
 
@@ -28,7 +28,7 @@ public sealed class ShowArchive(ArchiveViews archives, PeopleStore peopleStore, 
 
     private async Task<AdaptiveCard> ShowAsync(Person actor, Locale locale, string? personText, CancellationToken cancellationToken)
     {
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var person = ArchiveViews.Find(people, personText);
         if (!LeadAccess.CanReadArchive(actor))
         {
@@ -48,7 +48,7 @@ public sealed class ShowArchive(ArchiveViews archives, PeopleStore peopleStore, 
 }
 
 /// <summary>审计日志 / audit (and audit.show): the newest lines, for the discipline office; reading it is itself audited.</summary>
-public sealed class ShowAudit(AuditLog audit, PeopleStore peopleStore, ArchiveOptions options, WorkingCalendar calendar, TimeProvider time) : ICommand, ICardAction
+public sealed class ShowAudit(AuditLog audit, PeopleDirectory directory, ArchiveOptions options, WorkingCalendar calendar, TimeProvider time) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["审计日志", "audit"];
 
@@ -66,7 +66,7 @@ public sealed class ShowAudit(AuditLog audit, PeopleStore peopleStore, ArchiveOp
         }
 
         await audit.WriteAsync(actor, AuditAction.View, AuditObject.AuditLog, "-", null, cancellationToken).ConfigureAwait(false);
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var entries = await audit.ListAsync(time.GetUtcNow(), options.AuditLines, cancellationToken).ConfigureAwait(false);
         return AuditLogCard.Build(new AuditLogView([.. entries.Select(e => new AuditLine(calendar.ToLocal(e.At), people.Name(e.Actor), e.Action, e.Object,
             e.ObjectId, e.Subject is { } s ? people.Name(s) : null))]), locale);

@@ -12,7 +12,7 @@ namespace TalkBot.Bot.Features.Archive;
 /// and tasks; the organisation department its cases; an approver the proposals waiting for them (002 §四2); anyone the
 /// written material they owe and the submissions waiting for their review.
 /// </summary>
-public sealed class ShowLedger(LeadStore leads, CaseStore cases, TaskStore tasks, TaskCards taskCards, PeopleStore peopleStore, WorkingCalendar calendar)
+public sealed class ShowLedger(LeadStore leads, CaseStore cases, TaskStore tasks, TaskCards taskCards, PeopleDirectory directory, WorkingCalendar calendar)
     : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["线索台账", "desk"];
@@ -27,7 +27,7 @@ public sealed class ShowLedger(LeadStore leads, CaseStore cases, TaskStore tasks
     {
         var office = LeadAccess.IsDisciplineOffice(actor);
         var proposer = AdmonishmentRules.MayPropose(actor);
-        var context = (await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false)).Context(calendar);
+        var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
         var officePartition = MatterIndex.Office(actor.UnitId);
         var officeLeads = office ? await leads.ListAsync(officePartition, cancellationToken).ConfigureAwait(false) : [];
         var officeCases = proposer ? await cases.ListAsync(officePartition, cancellationToken).ConfigureAwait(false) : [];

@@ -1,7 +1,7 @@
 namespace TalkBot.Bot.Features.Directory;
 
 /// <summary>组织架构 / org (and org.show): the caller's manager, unit, roles and rank, from the directory and the administrator's assignments.</summary>
-public sealed class ShowOrg(PeopleStore people, WorkingCalendar calendar) : ICommand, ICardAction
+public sealed class ShowOrg(PeopleDirectory directory, PeopleStore store, WorkingCalendar calendar) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["组织架构", "org"];
 
@@ -13,11 +13,12 @@ public sealed class ShowOrg(PeopleStore people, WorkingCalendar calendar) : ICom
 
     private async Task<AdaptiveCard> ShowAsync(Person actor, Cards.Localization.Locale locale, CancellationToken cancellationToken)
     {
-        var manager = actor.ManagerId is { } m ? await people.FindAsync(m, cancellationToken).ConfigureAwait(false) : null;
-        var unit = await people.UnitNameAsync(actor.UnitId, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var manager = actor.ManagerId is { } m ? people.Find(m) : null;
+        var unit = people.UnitName(actor.UnitId);
         var view = new OrgView(actor.DisplayName, actor.JobTitle, unit, manager?.DisplayName, [.. actor.Roles.Order()], actor.Rank);
         // The last successful sync is for administrators.
-        if (actor.Has(Role.Administrator) && await people.LastStatusAsync(cancellationToken).ConfigureAwait(false) is { } last)
+        if (actor.Has(Role.Administrator) && await store.LastStatusAsync(cancellationToken).ConfigureAwait(false) is { } last)
         {
             view = view with { LastSync = calendar.ToLocal(last.At), PeopleCount = last.People };
         }

@@ -14,7 +14,7 @@ namespace TalkBot.Bot.Features.Leads;
 /// refused, and every view and refusal is audited).
 /// </summary>
 public sealed class LeadCards(
-    LeadStore leads, TalkStore talks, TalkLines talkLines, TaskStore tasks, TaskCards taskCards, MatterIndex index, PeopleStore peopleStore, AuditLog audit,
+    LeadStore leads, TalkStore talks, TalkLines talkLines, TaskStore tasks, TaskCards taskCards, MatterIndex index, PeopleDirectory directory, AuditLog audit,
     WorkingCalendar calendar, TimeProvider time)
 {
     public async Task<StoredLead?> FindAsync(CardActionRequest request, CancellationToken cancellationToken) =>
@@ -40,7 +40,8 @@ public sealed class LeadCards(
         }
 
         await audit.WriteAsync(actor, AuditAction.View, AuditObject.Lead, lead.Id.Value, lead.Subject, cancellationToken).ConfigureAwait(false);
-        var context = (await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false)).Context(calendar);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var context = people.Context(calendar);
         var canDispose = LeadAccess.CanDisposeNow(actor, lead, Talkers(latest), await IsHeldAsync(latest, cancellationToken).ConfigureAwait(false));
         if (!LeadAccess.IsOfficeOf(actor, lead))
         {
@@ -49,8 +50,7 @@ public sealed class LeadCards(
 
         var lines = await talkLines.ForAsync(lead.Talks, context, cancellationToken).ConfigureAwait(false);
         var taskLines = (await tasks.ListAsync(lead.Id.Value, cancellationToken).ConfigureAwait(false)).Select(t => taskCards.Line(t, context)).ToList();
-        var unit = await peopleStore.UnitNameAsync((await peopleStore.FindAsync(lead.Subject, cancellationToken).ConfigureAwait(false))?.UnitId, cancellationToken)
-            .ConfigureAwait(false);
+        var unit = people.UnitName(people.Find(lead.Subject)?.UnitId);
         var admonishment = (await index.ListAsync(MatterIndex.Lead(lead.Id.Value), cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.Type == "case");
         return LeadCard.Build(LeadViews.Lead(lead, actor, context, unit, lines, taskLines, notice) with
         {
@@ -65,7 +65,7 @@ public sealed class LeadCards(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        var subject = (await peopleStore.FindAsync(lead.Subject, cancellationToken).ConfigureAwait(false))?.DisplayName ?? lead.Subject.Value;
+        var subject = (await directory.FindAsync(lead.Subject, cancellationToken).ConfigureAwait(false))?.DisplayName ?? lead.Subject.Value;
         var today = calendar.LocalDate(time.GetUtcNow());
         return DispositionFormCard.Build(new DispositionFormView(lead.Id, formId, subject, lead.Summary, today.AddDays(1), values, errors), locale);
     }

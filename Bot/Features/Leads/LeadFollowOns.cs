@@ -9,19 +9,19 @@ namespace TalkBot.Bot.Features.Leads;
 /// deadline and reminders, the talkee told of an adopted suggestion or a closure (never who raised it, 002 §五3), or the
 /// admonishment proposal form sent to whoever may propose (002 §四1). Each once, however often this runs.
 /// </summary>
-public sealed class LeadFollowOns(LeadStore leads, TaskOpener tasks, PeopleStore peopleStore, Messenger messenger, TimeProvider time) : IFollowUp<DispositionsRecorded>
+public sealed class LeadFollowOns(LeadStore leads, TaskOpener tasks, PeopleDirectory directory, Messenger messenger, TimeProvider time) : IFollowUp<DispositionsRecorded>
 {
     public async Task RunAsync(DispositionsRecorded change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (await leads.GetAsync(change.Lead, cancellationToken).ConfigureAwait(false) is not { } stored
-            || await peopleStore.FindAsync(change.By, cancellationToken).ConfigureAwait(false) is not { } actor)
+            || await directory.FindAsync(change.By, cancellationToken).ConfigureAwait(false) is not { } actor)
         {
             return;
         }
 
         var lead = stored.Lead;
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         foreach (var d in lead.Dispositions.Where(d => change.Numbers.Contains(d.Number)))
         {
             var key = $"disp|{lead.Id.Value}|{d.Number}";

@@ -10,7 +10,7 @@ namespace TalkBot.Bot.Features.Leads;
 /// before the talk (002 §五1), never who reported it (002 §五8). A second talk completes the office's 再次谈话 task
 /// (000 §四(四)5).
 /// </summary>
-public sealed partial class LeadTalkAttach(LeadStore leads, TalkStore talks, TaskStore tasks, PeopleStore peopleStore, Messenger messenger, WorkingCalendar calendar,
+public sealed partial class LeadTalkAttach(LeadStore leads, TalkStore talks, TaskStore tasks, PeopleDirectory directory, Messenger messenger, WorkingCalendar calendar,
     TimeProvider time, ILogger<LeadTalkAttach> logger) : IFollowUp<TalkScheduled>
 {
     public async Task RunAsync(TalkScheduled change, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public sealed partial class LeadTalkAttach(LeadStore leads, TalkStore talks, Tas
             await CompleteSecondTalkTasksAsync(lead, talk, cancellationToken).ConfigureAwait(false);
         }
 
-        var context = (await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false)).Context(calendar);
+        var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
         await messenger.TellEachAsync(talk.Talkers.Where(t => t != lead.Subject), (_, l) => LeadCard.Build(LeadViews.Briefing(lead, context,
             l.Pick("谈话前，请了解反映的问题（002 §五1）。", "Before the talk, please read the problem reported (002 §五1).")), l),
             cancellationToken, "brief|" + talk.Id.Value).ConfigureAwait(false);
@@ -90,7 +90,7 @@ public sealed partial class LeadTalkAttach(LeadStore leads, TalkStore talks, Tas
 /// A reminder talk's record is logged: the office that registered the lead and the talkers are asked to record what
 /// follows it (000 §四(四)), once.
 /// </summary>
-public sealed class LeadDispositionRequest(LeadStore leads, TalkStore talks, PeopleStore peopleStore, Messenger messenger) : IFollowUp<RecordLogged>
+public sealed class LeadDispositionRequest(LeadStore leads, TalkStore talks, PeopleDirectory directory, Messenger messenger) : IFollowUp<RecordLogged>
 {
     public async Task RunAsync(RecordLogged change, CancellationToken cancellationToken)
     {
@@ -102,7 +102,7 @@ public sealed class LeadDispositionRequest(LeadStore leads, TalkStore talks, Peo
         }
 
         var lead = stored.Lead;
-        var subject = (await peopleStore.FindAsync(lead.Subject, cancellationToken).ConfigureAwait(false))?.DisplayName ?? lead.Subject.Value;
+        var subject = (await directory.FindAsync(lead.Subject, cancellationToken).ConfigureAwait(false))?.DisplayName ?? lead.Subject.Value;
         var ids = new Dictionary<string, string> { [DataKeys.LeadId] = lead.Id.Value };
         await messenger.TellEachAsync(talk.Talkers.Append(lead.RegisteredBy).Where(p => p != lead.Subject), (_, l) => ReminderCard.Build(new ReminderView(
             l.Pick("请记录谈后处置", "Record what follows the talk"),

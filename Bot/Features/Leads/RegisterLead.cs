@@ -4,7 +4,7 @@ using TalkBot.Domain.Leads;
 namespace TalkBot.Bot.Features.Leads;
 
 /// <summary>登记线索 / new lead (and lead.new): the form to register a lead (000 §三2–3), for the discipline office only.</summary>
-public sealed class NewLead(PeopleStore peopleStore, TimeProvider time) : ICommand, ICardAction
+public sealed class NewLead(PeopleDirectory directory, TimeProvider time) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["登记线索", "new lead"];
 
@@ -24,14 +24,14 @@ public sealed class NewLead(PeopleStore peopleStore, TimeProvider time) : IComma
             return RefusalCard.Build(locale, locale.Pick("登记问题线索", "register leads"));
         }
 
-        var people = await peopleStore.ListAsync(cancellationToken).ConfigureAwait(false);
+        var people = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).All;
         return LeadFormCard.Build(new LeadFormView(formId ?? LeadId.New(time).Value,
             [.. people.Where(p => p.Active && p.Id != actor.Id).Select(p => TalkForm.Choice(p, locale))], values, errors), locale);
     }
 }
 
 /// <summary>Registers the lead; the form id is its id, so a repeated submit shows the lead registered by the first.</summary>
-public sealed class CreateLead(NewLead form, LeadStore leads, LeadCards cards, PeopleStore peopleStore, TimeProvider time) : ICardAction
+public sealed class CreateLead(NewLead form, LeadStore leads, LeadCards cards, PeopleDirectory directory, TimeProvider time) : ICardAction
 {
     private static readonly string[] Inputs = [CaseFields.Subject, CaseFields.Source, CaseFields.Category, CaseFields.Summary, CaseFields.ReporterName, CaseFields.ReporterUnit];
 
@@ -61,7 +61,7 @@ public sealed class CreateLead(NewLead form, LeadStore leads, LeadCards cards, P
             Enum.TryParse<DisciplineCategory>(request.Text(CaseFields.Category), out var category) && Enum.IsDefined(category) ? category : null,
             request.Text(CaseFields.Summary),
             new Reporter(request.Text(CaseFields.ReporterName), request.Text(CaseFields.ReporterUnit)));
-        var subject = request.Text(CaseFields.Subject) is { Length: > 0 } s ? await peopleStore.FindAsync(new PersonId(s), cancellationToken).ConfigureAwait(false) : null;
+        var subject = request.Text(CaseFields.Subject) is { Length: > 0 } s ? await directory.FindAsync(new PersonId(s), cancellationToken).ConfigureAwait(false) : null;
         var lead = Lead.Register(id, draft, actor, subject, time.GetUtcNow());
         if (!await leads.CreateAsync(lead, cancellationToken).ConfigureAwait(false) && await leads.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } raced)
         {

@@ -9,7 +9,7 @@ namespace TalkBot.Bot.Features.Notices;
 /// Teams retry racing the first call) it reads again and re-applies; Domain makes the repeat a no-op, so exactly one
 /// change is stored and the organiser is told once.
 /// </summary>
-public abstract class AnswerNotice(TalkStore talks, PeopleStore peopleStore, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar)
+public abstract class AnswerNotice(TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar)
     : ICardAction
 {
     public abstract string Verb { get; }
@@ -42,7 +42,7 @@ public abstract class AnswerNotice(TalkStore talks, PeopleStore peopleStore, Tal
                     return Optimistic.Again;
                 }
 
-                var context = (await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false)).Context(calendar);
+                var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
                 await messenger.TellAsync(talk.Organiser, locale => ForOrganiser(talk, stored.Notice, context, locale)!, cancellationToken).ConfigureAwait(false);
             }
 
@@ -66,7 +66,7 @@ public abstract class AnswerNotice(TalkStore talks, PeopleStore peopleStore, Tal
 
     private async Task<AdaptiveCard> CardAsync(Talk talk, Notice notice, CardActionRequest request, IReadOnlyList<string>? problems, CancellationToken cancellationToken)
     {
-        var context = (await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false)).Context(calendar);
+        var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
         return await noticeCard.BuildAsync(talk, notice, context, request.Locale, request.Turn.Activity.From?.Id, problems, cancellationToken).ConfigureAwait(false);
     }
 
@@ -77,8 +77,8 @@ public abstract class AnswerNotice(TalkStore talks, PeopleStore peopleStore, Tal
 }
 
 /// <summary>确认收到: the talkee confirms receipt of the notice (000 §四(一)3); the organiser is told.</summary>
-public sealed class AcknowledgeNotice(TalkStore talks, PeopleStore peopleStore, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar, TimeProvider time)
-    : AnswerNotice(talks, peopleStore, noticeCard, messenger, calendar)
+public sealed class AcknowledgeNotice(TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar, TimeProvider time)
+    : AnswerNotice(talks, directory, noticeCard, messenger, calendar)
 {
     public override string Verb => Verbs.NoticeAcknowledge;
 
@@ -89,8 +89,8 @@ public sealed class AcknowledgeNotice(TalkStore talks, PeopleStore peopleStore, 
 }
 
 /// <summary>申请改期: the talkee asks to postpone, with a reason, for the organiser to decide (000 §四(五)1).</summary>
-public sealed class PostponeNotice(TalkStore talks, PeopleStore peopleStore, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar, TimeProvider time)
-    : AnswerNotice(talks, peopleStore, noticeCard, messenger, calendar)
+public sealed class PostponeNotice(TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar, TimeProvider time)
+    : AnswerNotice(talks, directory, noticeCard, messenger, calendar)
 {
     public override string Verb => Verbs.NoticePostpone;
 
@@ -101,8 +101,8 @@ public sealed class PostponeNotice(TalkStore talks, PeopleStore peopleStore, Tal
 }
 
 /// <summary>The notice card's refresh (and its link from "my notices"): the notice as it stands, unchanged.</summary>
-public sealed class RefreshNotice(TalkStore talks, PeopleStore peopleStore, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar)
-    : AnswerNotice(talks, peopleStore, noticeCard, messenger, calendar)
+public sealed class RefreshNotice(TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar)
+    : AnswerNotice(talks, directory, noticeCard, messenger, calendar)
 {
     public override string Verb => Verbs.NoticeRefresh;
 

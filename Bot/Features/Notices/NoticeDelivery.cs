@@ -11,7 +11,7 @@ namespace TalkBot.Bot.Features.Notices;
 /// </summary>
 public sealed partial class NoticeDelivery(
     TalkStore talks,
-    PeopleStore peopleStore,
+    PeopleDirectory directory,
     Messenger messenger,
     ScheduleStore schedule,
     ReminderRules rules,
@@ -31,7 +31,7 @@ public sealed partial class NoticeDelivery(
         }
 
         await PlanRemindersAsync(talk, cancellationToken).ConfigureAwait(false);
-        var context = (await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false)).Context(calendar);
+        var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
         foreach (var stored in await talks.ListNoticesAsync(talk.Id, cancellationToken).ConfigureAwait(false))
         {
             await DeliverAsync(talk, stored, context, cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,7 @@ namespace TalkBot.Bot.Features.Notices;
 /// An unanswered notice (000 §四(一)3): pushed to the talkee again, and escalated to the organiser the working day before
 /// the talk. Both stop once the talkee has answered, and neither runs once the talk has begun.
 /// </summary>
-public sealed class NoticeReminders(TalkStore talks, PeopleStore peopleStore, Messenger messenger, WorkingCalendar calendar, TimeProvider time)
+public sealed class NoticeReminders(TalkStore talks, PeopleDirectory directory, Messenger messenger, WorkingCalendar calendar, TimeProvider time)
 {
     public const string Repush = "NoticeRepush";
     public const string Escalation = "NoticeEscalation";
@@ -23,7 +23,7 @@ public sealed class NoticeReminders(TalkStore talks, PeopleStore peopleStore, Me
             return null;
         }
 
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         if (entry.Job == Repush)
         {
             await messenger.TellAsync(talkee, l => TalkeeNoticeCard.First(talk, notice.Notice, people.Context(calendar), l, null), cancellationToken, entry.Key,

@@ -27,7 +27,7 @@ public sealed class PlanOptions
 public sealed class PlanJobs(
     PlanStore plans,
     PlanViews desk,
-    PeopleStore peopleStore,
+    PeopleDirectory directory,
     Messenger messenger,
     MonthlyPlanRules rules,
     ScheduleStore schedule,
@@ -90,7 +90,7 @@ public sealed class PlanJobs(
 
     private async Task RemindUnscheduledAsync(PlanMonth month, string key, CancellationToken cancellationToken)
     {
-        var people = new PeopleLookup(await peopleStore.ListAsync(cancellationToken).ConfigureAwait(false));
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         foreach (var talker in await plans.ListTalkersAsync(month, cancellationToken).ConfigureAwait(false))
         {
             var open = await desk.UnscheduledAsync(talker, month, cancellationToken).ConfigureAwait(false);

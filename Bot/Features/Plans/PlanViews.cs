@@ -10,14 +10,14 @@ namespace TalkBot.Bot.Features.Plans;
 /// </summary>
 public sealed class PlanViews(
     PlanStore plans,
-    PeopleStore peopleStore,
+    PeopleDirectory directory,
     TalkStore talks,
     MonthlyPlanRules rules,
     TimeProvider time)
 {
-    /// <summary>The directory and its tiers, read once for an operation.</summary>
-    public async Task<PlanDirectory> DirectoryAsync(CancellationToken cancellationToken) => PlanDirectory.Of(
-        await peopleStore.ListAsync(cancellationToken).ConfigureAwait(false), await peopleStore.ListUnitsAsync(cancellationToken).ConfigureAwait(false));
+    /// <summary>The directory held and its tiers.</summary>
+    public async Task<PlanDirectory> DirectoryAsync(CancellationToken cancellationToken) =>
+        PlanDirectory.Of(await directory.CurrentAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>The month whose plan a person looks at now: the current month.</summary>
     public PlanMonth CurrentMonth()
@@ -114,8 +114,13 @@ public sealed class PlanViews(
 /// <summary>The directory as the plans need it: people (with a name lookup), units, and the tiers derived from them.</summary>
 public sealed record PlanDirectory(PeopleLookup Lookup, IReadOnlyList<Unit> Units, IReadOnlyList<TierAssignment> Assignments)
 {
-    public static PlanDirectory Of(IReadOnlyList<Person> people, IReadOnlyList<Unit> units) =>
-        new(new PeopleLookup(people), units, TalkTiers.Derive(people, units));
+    public static PlanDirectory Of(PeopleLookup people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        return new(people, people.Units, people.Tiers);
+    }
+
+    public static PlanDirectory Of(IReadOnlyList<Person> people, IReadOnlyList<Unit> units) => Of(new PeopleLookup(people, units));
 
     /// <summary>Every talker's items for the month (000 §二); talkers without a talkee have none.</summary>
     public IReadOnlyDictionary<PersonId, IReadOnlyList<PlanItem>> ItemsByTalker() =>

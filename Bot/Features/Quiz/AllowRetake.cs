@@ -4,7 +4,7 @@ using TalkBot.Domain.Records;
 namespace TalkBot.Bot.Features.Quiz;
 
 /// <summary>允许重新测试: the organiser (or the discipline office of that level) allows a talkee another attempt.</summary>
-public sealed class AllowRetake(TalkStore talks, QuizStore quizzes, PeopleStore peopleStore, Messenger messenger, WorkingCalendar calendar) : ICardAction
+public sealed class AllowRetake(TalkStore talks, QuizStore quizzes, PeopleDirectory directory, Messenger messenger, WorkingCalendar calendar) : ICardAction
 {
     public string Verb => Verbs.QuizRetake;
 
@@ -20,7 +20,7 @@ public sealed class AllowRetake(TalkStore talks, QuizStore quizzes, PeopleStore 
             return QuizTalks.NotFound(locale);
         }
 
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         if (!RecordAccess.IsDisciplineOfficeOf(request.Actor, talk, people.Find(talk.Organiser)))
         {
             return RefusalCard.Build(locale, locale.Pick("允许重新测试", "allow a retake"));

@@ -8,7 +8,7 @@ namespace TalkBot.Bot.Features.Quiz;
 /// repeated click shows the same questions. The quiz arrives as a new message; the notice card stays, with its quiz line.
 /// </summary>
 public sealed class StartQuiz(
-    TalkStore talks, QuizStore quizzes, PeopleStore peopleStore, TalkeeNoticeCard noticeCard,
+    TalkStore talks, QuizStore quizzes, PeopleDirectory directory, TalkeeNoticeCard noticeCard,
     QuestionBank bank, QuizOptions options, WorkingCalendar calendar, TimeProvider time) : ICardAction
 {
     public string Verb => Verbs.QuizStart;
@@ -41,7 +41,7 @@ public sealed class StartQuiz(
             await request.Turn.SendActivityAsync(
                 CardMessages.Reply(request.Turn.Activity, QuizCard.Build(new QuizView(talk.Id, current.Number, calendar.ToLocal(talk.ScheduledAt), questions), locale)),
                 cancellationToken).ConfigureAwait(false);
-            var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+            var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
             var card = await noticeCard.BuildAsync(talk, notice.Notice, people.Context(calendar), locale, request.Turn.Activity.From?.Id, null, cancellationToken)
                 .ConfigureAwait(false);
             card.Body.Insert(0, CardParts.Status(
@@ -61,7 +61,7 @@ public sealed class StartQuiz(
             return QuizTalks.NotFound(request.Locale);
         }
 
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         return await noticeCard.BuildAsync(talk, notice.Notice, people.Context(calendar), request.Locale, request.Turn.Activity.From?.Id, refusal.Messages,
             cancellationToken).ConfigureAwait(false);
     }

@@ -10,7 +10,7 @@ namespace TalkBot.Bot.Features.Quiz;
 /// the talk. A repeated submit shows the stored result and tells nobody again.
 /// </summary>
 public sealed class SubmitQuiz(
-    TalkStore talks, QuizStore quizzes, PeopleStore peopleStore, Messenger messenger,
+    TalkStore talks, QuizStore quizzes, PeopleDirectory directory, Messenger messenger,
     QuestionBank bank, WorkingCalendar calendar, TimeProvider time) : ICardAction
 {
     public string Verb => Verbs.QuizSubmit;
@@ -74,7 +74,7 @@ public sealed class SubmitQuiz(
     // 000 §三: the test comes before the talk, so its talkers (and the organiser, who may allow a retake) see the score.
     private async Task TellTalkersAsync(Talk talk, QuizAttempt attempt, QuizTrack track, CancellationToken cancellationToken)
     {
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         await messenger.TellEachAsync(
             talk.Talkers.Append(talk.Organiser),
             (person, locale) => QuizScoreCard.Build(QuizTalks.ScoreView(talk, attempt, track, people, calendar, canAllowRetake: person == talk.Organiser), locale),

@@ -8,7 +8,7 @@ namespace TalkBot.Bot.Features.Records;
 /// The working day after the talk, the recorder (or the organiser) is reminded when no record is logged yet (000
 /// §四(一)4; for an admonishment, the 诫勉谈话教育情况表 of 002 §五6–7). Planned when the talk is stored.
 /// </summary>
-public sealed class RecordMissing(TalkStore talks, RecordStore records, PeopleStore peopleStore, Messenger messenger, ReminderRules rules, ScheduleStore schedule)
+public sealed class RecordMissing(TalkStore talks, RecordStore records, PeopleDirectory directory, Messenger messenger, ReminderRules rules, ScheduleStore schedule)
     : IScheduledJob, IFollowUp<TalkScheduled>
 {
     public const string Job = "RecordMissing";
@@ -33,7 +33,7 @@ public sealed class RecordMissing(TalkStore talks, RecordStore records, PeopleSt
             return null;
         }
 
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var when = rules.Calendar.ToLocal(talk.ScheduledAt);
         var ids = new Dictionary<string, string> { [DataKeys.TalkId] = talk.Id.Value };
         var source = talk.Kind == TalkKind.Admonishment ? "002 §五6–7" : "000 §四(一)4";

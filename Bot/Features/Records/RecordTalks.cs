@@ -6,7 +6,7 @@ namespace TalkBot.Bot.Features.Records;
 /// What the record actions share: finding the talk the card names with the directory, and their error cards. Who may
 /// do what (SPEC §6) is Domain's <see cref="Domain.Records.RecordAccess"/>, from the caller's identity, never from card data.
 /// </summary>
-public sealed class RecordTalks(TalkStore talks, PeopleStore peopleStore)
+public sealed class RecordTalks(TalkStore talks, PeopleDirectory directory)
 {
     /// <summary>The talk the card names, with the directory; null when the id is malformed or names no talk.</summary>
     public async Task<(Talk Talk, PeopleLookup People)?> FindAsync(CardActionRequest request, CancellationToken cancellationToken)
@@ -17,7 +17,7 @@ public sealed class RecordTalks(TalkStore talks, PeopleStore peopleStore)
             return null;
         }
 
-        return (talk, await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false));
+        return (talk, await directory.CurrentAsync(cancellationToken).ConfigureAwait(false));
     }
 
     public static AdaptiveCard TalkNotFound(Locale locale) => ErrorCard.Build(

@@ -7,7 +7,7 @@ namespace TalkBot.Bot.Features.Records;
 /// 待办记录 / records: what the caller, as recorder or organiser, still has to do: talks held without a record, records
 /// awaiting verification, and disputed ones to revise.
 /// </summary>
-public sealed class RecordTodo(TalkStore talks, RecordStore records, PeopleStore peopleStore, WorkingCalendar calendar, TimeProvider time) : ICommand, ICardAction
+public sealed class RecordTodo(TalkStore talks, RecordStore records, PeopleDirectory directory, WorkingCalendar calendar, TimeProvider time) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["待办记录", "records"];
 
@@ -22,7 +22,7 @@ public sealed class RecordTodo(TalkStore talks, RecordStore records, PeopleStore
     private async Task<AdaptiveCard> BuildAsync(Person actor, Locale locale, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<RecordTodoItem>();
         foreach (var (talkId, relations) in await talks.ListTalksInvolvingAsync(actor.Id, cancellationToken).ConfigureAwait(false))
         {

@@ -3,7 +3,7 @@ using TalkBot.Bot.Features.Talks;
 namespace TalkBot.Bot.Features.Records;
 
 /// <summary>Once a version of the record is stored, each talkee gets their own part of it to verify (本人核实, 002 §五7), once.</summary>
-public sealed class RecordVerification(TalkStore talks, RecordStore records, PeopleStore peopleStore, Messenger messenger, WorkingCalendar calendar)
+public sealed class RecordVerification(TalkStore talks, RecordStore records, PeopleDirectory directory, Messenger messenger, WorkingCalendar calendar)
     : IFollowUp<RecordLogged>
 {
     public async Task RunAsync(RecordLogged change, CancellationToken cancellationToken)
@@ -16,7 +16,7 @@ public sealed class RecordVerification(TalkStore talks, RecordStore records, Peo
             return; // not stored after all
         }
 
-        var context = (await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false)).Context(calendar);
+        var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
         await messenger.TellEachAsync(
             talk.Talkees,
             (talkee, l) => RecordCard.Build(RecordPresenter.Record(talk, stored.Record, version, talkee, context, RecordCardMode.Verify), l),

@@ -12,7 +12,7 @@ public sealed record FoundRectification(Talk Talk, PeopleLookup People, StoredRe
 /// talkee is the caller, unless the card names one and the caller reviews the talk; anyone else finds nothing), and the
 /// card as each viewer sees it.
 /// </summary>
-public sealed class RectificationCards(TalkStore talks, RectificationStore rectifications, PeopleStore peopleStore, ReminderRules rules, TimeProvider time)
+public sealed class RectificationCards(TalkStore talks, RectificationStore rectifications, PeopleDirectory directory, ReminderRules rules, TimeProvider time)
 {
     public async Task<FoundRectification?> FindAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class RectificationCards(TalkStore talks, RectificationStore recti
             return null;
         }
 
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var reviewer = RectificationAccess.CanReview(request.Actor, talk, people.Find(talk.Organiser));
         var talkee = talk.IsTalkee(request.Actor.Id) ? request.Actor.Id
             : reviewer && request.Text(DataKeys.Talkee) is { Length: > 0 } named && talk.IsTalkee(new PersonId(named)) ? new PersonId(named)

@@ -11,7 +11,7 @@ namespace TalkBot.Bot.Features.Rectifications;
 /// and the talkee gets the report form. A revision finds them open already and changes nothing.
 /// </summary>
 public sealed class RectificationOpening(TalkStore talks, RecordStore records, RectificationStore rectifications, RectificationCards cards,
-    RectificationReminders reminders, PeopleStore peopleStore, Messenger messenger, ReminderRules rules, TimeProvider time) : IFollowUp<RecordLogged>
+    RectificationReminders reminders, PeopleDirectory directory, Messenger messenger, ReminderRules rules, TimeProvider time) : IFollowUp<RecordLogged>
 {
     public async Task RunAsync(RecordLogged change, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ public sealed class RectificationOpening(TalkStore talks, RecordStore records, R
             // Opened here, or by a run of this follow-up that broke off: the reminders and the form are keyed, so once each.
             await rectifications.CreateAsync(r, cancellationToken).ConfigureAwait(false);
             await reminders.PlanAsync(r, cancellationToken).ConfigureAwait(false);
-            people ??= await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+            people ??= await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
             await messenger.TellAsync(part.Talkee, l => RectificationCard.Build(cards.View(talk, r, people, RectificationCardMode.Report,
                 l.Pick($"请于{DateText.Date(r.DueDate, l)}前上报整改措施落实情况。", $"Please report the measures taken by {DateText.Date(r.DueDate, l)}.")), l),
                 cancellationToken, $"rect|{talk.Id.Value}|{part.Talkee.Value}").ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace TalkBot.Bot.Features.Rectifications;
 /// starts a chain of its own, and the old one stops, as does every chain once the report is in.
 /// </summary>
 public sealed class RectificationReminders(
-    TalkStore talks, RectificationStore rectifications, PeopleStore peopleStore, Messenger messenger, DeadlineReminders deadlines, ReminderRules rules, TimeProvider time)
+    TalkStore talks, RectificationStore rectifications, PeopleDirectory directory, Messenger messenger, DeadlineReminders deadlines, ReminderRules rules, TimeProvider time)
 {
     public const string DueSoon = "RectificationDueSoon";
     public const string Overdue = "RectificationOverdue";
@@ -55,7 +55,7 @@ public sealed class RectificationReminders(
             return entry with { DueAt = rules.RectificationEscalationAt(r.DueDate) };
         }
 
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         await messenger.TellEachAsync(talk.Talkers.Append(talk.Organiser).Prepend(talkee), (person, l) => ReminderCard.Build(new ReminderView(
             l.Pick("整改情况逾期未报", "Rectification report overdue"),
             [l.Pick($"{people.Name(talkee)}的整改措施落实情况应于{DateText.Date(r.DueDate, l)}前上报，现已逾期（000 §四(一)5）。",

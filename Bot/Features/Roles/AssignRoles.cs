@@ -6,7 +6,7 @@ using TalkBot.Cards.Roles;
 namespace TalkBot.Bot.Features.Roles;
 
 /// <summary>保存 (roles.assign): one person's roles and rank, audited once however often it is clicked.</summary>
-public sealed partial class AssignRoles(PeopleStore peopleStore, RoleAssignmentStore store, RoleEditor editor, ILogger<AssignRoles> logger) : ICardAction
+public sealed partial class AssignRoles(PeopleDirectory directory, RoleAssignmentStore store, RoleEditor editor, ILogger<AssignRoles> logger) : ICardAction
 {
     public string Verb => Verbs.RolesAssign;
 
@@ -25,7 +25,7 @@ public sealed partial class AssignRoles(PeopleStore peopleStore, RoleAssignmentS
         }
 
         var request = RoleFormInput.Read(data);
-        var people = await peopleStore.ListAsync(cancellationToken).ConfigureAwait(false);
+        var people = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).All;
         var check = RoleAssignmentRules.Check(actor, people, [request]);
         if (!check.IsValid)
         {
@@ -57,7 +57,7 @@ public sealed partial class AssignRoles(PeopleStore peopleStore, RoleAssignmentS
 }
 
 /// <summary>导入 (roles.import): the pasted CSV, all rows or none.</summary>
-public sealed partial class ImportRoles(PeopleStore peopleStore, RoleAssignmentStore store, RoleEditor editor, ILogger<ImportRoles> logger) : ICardAction
+public sealed partial class ImportRoles(PeopleDirectory directory, RoleAssignmentStore store, RoleEditor editor, ILogger<ImportRoles> logger) : ICardAction
 {
     // Each row is a few table calls; in parallel, a few hundred rows stay well inside Teams' invoke timeout.
     private const int ImportConcurrency = 8;
@@ -78,7 +78,7 @@ public sealed partial class ImportRoles(PeopleStore peopleStore, RoleAssignmentS
             return RoleEditor.Refused(locale);
         }
 
-        var people = await peopleStore.ListAsync(cancellationToken).ConfigureAwait(false);
+        var people = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).All;
         var csv = RoleCsvParser.Parse(text);
         if (csv.TooLong)
         {

@@ -56,7 +56,7 @@ public sealed class RoleEditor(RoleAssignmentStore store, WorkingCalendar calend
 }
 
 /// <summary>角色管理 / roles (and roles.show): the administrator's role card; anyone else is politely refused.</summary>
-public sealed class ShowRoles(PeopleStore peopleStore, RoleEditor editor) : ICommand, ICardAction
+public sealed class ShowRoles(PeopleDirectory directory, RoleEditor editor) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["角色管理", "roles"];
 
@@ -73,13 +73,13 @@ public sealed class ShowRoles(PeopleStore peopleStore, RoleEditor editor) : ICom
             return RoleEditor.Refused(locale);
         }
 
-        var people = await peopleStore.ListAsync(cancellationToken).ConfigureAwait(false);
+        var people = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).All;
         return editor.Manage(people, locale);
     }
 }
 
 /// <summary>载入当前角色 (roles.load): the chosen person's editor, prefilled with the roles and rank they hold now.</summary>
-public sealed class LoadRoles(PeopleStore peopleStore, RoleEditor editor) : ICardAction
+public sealed class LoadRoles(PeopleDirectory directory, RoleEditor editor) : ICardAction
 {
     public string Verb => Verbs.RolesLoad;
 
@@ -94,7 +94,7 @@ public sealed class LoadRoles(PeopleStore peopleStore, RoleEditor editor) : ICar
             return RoleEditor.Refused(locale);
         }
 
-        var people = await peopleStore.ListAsync(cancellationToken).ConfigureAwait(false);
+        var people = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).All;
         if (RoleEditor.FindActive(people, person) is not { } chosen)
         {
             var problem = string.IsNullOrWhiteSpace(person)

@@ -4,7 +4,7 @@ namespace TalkBot.Bot.Features.Sends;
 /// 发送失败 / failed (and send.failed): the sends that failed after every retry. Only the discipline office and
 /// administrators see it (<see cref="Permissions.MaySeeFailedSends"/>): the list names people and what they were sent.
 /// </summary>
-public sealed class FailedSends(OutboxStore outbox, PeopleStore peopleStore, WorkingCalendar calendar) : ICommand, ICardAction
+public sealed class FailedSends(OutboxStore outbox, PeopleDirectory directory, WorkingCalendar calendar) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["发送失败", "failed"];
 
@@ -21,7 +21,7 @@ public sealed class FailedSends(OutboxStore outbox, PeopleStore peopleStore, Wor
             return RefusalCard.Build(locale, locale.Pick("查看发送失败的消息", "see failed sends"));
         }
 
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var failed = await outbox.ListFailedAsync(cancellationToken).ConfigureAwait(false);
         return SendCards.FailedList([.. failed.Select(f => new FailedSendView(people.Name(f.Person), f.AboutZh, f.AboutEn, f.At, f.HttpStatus))], calendar.TimeZone, locale);
     }

@@ -16,7 +16,7 @@ public sealed record TalkArrangement(Func<TalkId, TalkDraft, Talk> Schedule, Tal
 /// case's step: <see cref="TalkScheduled"/>). The form id becomes the talk id: a repeated click or a Teams retry finds
 /// the talk the first one made. A refused submission stores nothing and shows the form again with every problem.
 /// </summary>
-public sealed class TalkArranger(TalkForm form, PeopleStore peopleStore, TalkStore talks, FollowUps followUps, WorkingCalendar calendar, TimeProvider time)
+public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkStore talks, FollowUps followUps, WorkingCalendar calendar, TimeProvider time)
 {
     public async Task<AdaptiveCard> CreateAsync(CardActionRequest request, TalkArrangement arrangement, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ public sealed class TalkArranger(TalkForm form, PeopleStore peopleStore, TalkSto
         var chosen = new Dictionary<PersonId, Person?>();
         foreach (var id in input.Talkees.Concat(input.Talkers).Append(input.Recorder).Distinct())
         {
-            chosen[id] = await peopleStore.FindAsync(id, cancellationToken).ConfigureAwait(false);
+            chosen[id] = await directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
         var unknown = chosen.Where(p => p.Value is null).Select(p => p.Key).ToList();
@@ -100,7 +100,7 @@ public sealed class TalkArranger(TalkForm form, PeopleStore peopleStore, TalkSto
     private async Task<AdaptiveCard> CreatedAsync(Talk talk, Locale locale, CancellationToken cancellationToken)
     {
         var notices = await talks.ListNoticesAsync(talk.Id, cancellationToken).ConfigureAwait(false);
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         return TalkCreatedCard.Build(NoticeViews.Created(talk, notices.Select(n => n.Notice), people.Context(calendar), locale), locale);
     }
 }

@@ -6,7 +6,7 @@ namespace TalkBot.Bot.Features.Talks;
 /// The eve of the talk: the working day before it, its talkers, recorder and talkees are reminded of time and place.
 /// Planned when the talk is stored; does nothing once the talk has begun or was cancelled.
 /// </summary>
-public sealed class TalkEve(TalkStore talks, PeopleStore peopleStore, Messenger messenger, ReminderRules rules, ScheduleStore schedule, TimeProvider time)
+public sealed class TalkEve(TalkStore talks, PeopleDirectory directory, Messenger messenger, ReminderRules rules, ScheduleStore schedule, TimeProvider time)
     : IScheduledJob, IFollowUp<TalkScheduled>
 {
     public const string Job = "TalkEve";
@@ -32,7 +32,7 @@ public sealed class TalkEve(TalkStore talks, PeopleStore peopleStore, Messenger 
             return null;
         }
 
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var when = rules.Calendar.ToLocal(talk.ScheduledAt);
         var everyone = talk.Talkers.Concat(talk.Talkees).Concat(talk.Recorder is { } r ? [r] : Array.Empty<PersonId>());
         await messenger.TellEachAsync(everyone, (_, l) => ReminderCard.Build(new ReminderView(

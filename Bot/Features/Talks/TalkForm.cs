@@ -6,7 +6,7 @@ namespace TalkBot.Bot.Features.Talks;
 public sealed record TalkSetup(TalkKind Kind, PersonId Talkee, TalkFormContext Context);
 
 /// <summary>The create-talk form for someone allowed to create talks (SPEC §1), prefilled with the earliest date the rules allow.</summary>
-public sealed class TalkForm(PeopleStore peopleStore, WorkingCalendar calendar, TalkSchedulingRules rules, TimeProvider time)
+public sealed class TalkForm(PeopleDirectory directory, WorkingCalendar calendar, TalkSchedulingRules rules, TimeProvider time)
 {
     private static readonly TimeOnly DefaultTime = new(9, 0);
 
@@ -22,7 +22,7 @@ public sealed class TalkForm(PeopleStore peopleStore, WorkingCalendar calendar, 
             return RefusalCard.Build(locale, locale.Pick("新建谈话", "create talks"));
         }
 
-        var people = (await peopleStore.ListAsync(cancellationToken).ConfigureAwait(false)).Where(p => p.Active).ToList();
+        var people = ((await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).All).Where(p => p.Active).ToList();
         var now = time.GetUtcNow();
         var earliest = rules.EarliestValidTalkDate(now);
         var view = new CreateTalkFormView(

@@ -7,7 +7,7 @@ namespace TalkBot.Bot.Features.Tasks;
 public sealed record FoundTask(StoredTask Stored, PeopleLookup People, bool Office);
 
 /// <summary>What the task actions share: finding the task the caller may see (Domain's <see cref="CaseTaskAccess"/>), and its card.</summary>
-public sealed class TaskCards(TaskStore tasks, TaskOrigins origins, PeopleStore peopleStore, ReminderRules rules, TimeProvider time)
+public sealed class TaskCards(TaskStore tasks, TaskOrigins origins, PeopleDirectory directory, ReminderRules rules, TimeProvider time)
 {
     /// <summary>The task the card names, if the caller may see it: its assignee, a reviewer, or the office of its origin's level.</summary>
     public async Task<FoundTask?> FindAsync(CardActionRequest request, CancellationToken cancellationToken)
@@ -21,7 +21,7 @@ public sealed class TaskCards(TaskStore tasks, TaskOrigins origins, PeopleStore 
 
         var office = await origins.IsOfficeAsync(request.Actor, id.Origin, cancellationToken).ConfigureAwait(false);
         return CaseTaskAccess.CanView(request.Actor, stored.Task, office)
-            ? new FoundTask(stored, await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false), office)
+            ? new FoundTask(stored, await directory.CurrentAsync(cancellationToken).ConfigureAwait(false), office)
             : null;
     }
 

@@ -8,7 +8,7 @@ namespace TalkBot.Bot.Features.Tasks;
 /// it (or, for the office's own step, the office of that level) every working day. Each chain is tagged with the task
 /// and its due date; a return with a new due date starts a new chain, and every chain stops once the task is done.
 /// </summary>
-public sealed class TaskReminders(TaskStore tasks, TaskOrigins origins, PeopleStore peopleStore, Messenger messenger, DeadlineReminders deadlines, ReminderRules rules,
+public sealed class TaskReminders(TaskStore tasks, TaskOrigins origins, PeopleDirectory directory, Messenger messenger, DeadlineReminders deadlines, ReminderRules rules,
     TimeProvider time)
 {
     public const string DueSoon = "TaskDueSoon";
@@ -52,7 +52,7 @@ public sealed class TaskReminders(TaskStore tasks, TaskOrigins origins, PeopleSt
         }
 
         // Overdue: the assignee and whoever reviews (or, for the office's own step, the office of that level) hear of it.
-        var people = await PeopleLookup.LoadAsync(peopleStore, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var office = await origins.OfficeAsync(t.Id.Origin, people, cancellationToken).ConfigureAwait(false);
         await messenger.TellEachAsync(t.Reviewers.Concat(office).Prepend(t.Assignee).Where(p => p != t.Subject || p == t.Assignee), (person, l) => ReminderCard.Build(new ReminderView(
             l.Pick($"{Labels.Of(t.Kind, l)}已逾期", $"{Labels.Of(t.Kind, l)} overdue"),

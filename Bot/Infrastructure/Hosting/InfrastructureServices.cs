@@ -34,6 +34,10 @@ public static class InfrastructureServices
         services.AddHostedService<TableSetup>();
         services.AddTable(PeopleStore.Table).AddTable(AuditLog.Table);
         services.AddSingleton<PeopleStore>();
+        var people = new PeopleDirectoryOptions();
+        configuration.GetSection(PeopleDirectoryOptions.Section).Bind(people);
+        services.AddSingleton(people);
+        services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<AuditLog>();
         return services;
     }

@@ -10,7 +10,8 @@ public sealed record DirectorySyncStatus(DateTimeOffset At, string Source, int P
 /// People and units as last synchronised from the directory, with the roles an administrator assigned.
 /// Table <c>People</c>: PartitionKey = <c>person</c> | <c>unit</c>; RowKey = person or unit id. The directory is written
 /// rarely (by a sync), and a person is read by id; one partition per kind serves both. PartitionKey <c>sync</c>, RowKey
-/// <c>directory</c>: the last successful sync.
+/// <c>directory</c>: the last successful sync; RowKey <c>version</c>: changed by every write of people, so that each
+/// instance's <see cref="PeopleDirectory"/> knows, with one point read, that the directory it holds is out of date.
 /// </summary>
 public sealed class PeopleStore(TableSet tables)
 {
@@ -19,6 +20,7 @@ public sealed class PeopleStore(TableSet tables)
     private const string UnitPartition = "unit";
     private const string StatusPartition = "sync";
     private const string StatusRow = "directory";
+    private const string VersionRow = "version";
     private const int MaxAttempts = 5;
 
     private readonly TableClient people = tables[Table];
@@ -32,11 +34,6 @@ public sealed class PeopleStore(TableSet tables)
     public async Task<IReadOnlyList<Unit>> ListUnitsAsync(CancellationToken cancellationToken) =>
         [.. (await people.QueryAllAsync<UnitEntity>(TableFilter.Of($"PartitionKey eq {UnitPartition}"), cancellationToken).ConfigureAwait(false))
             .Select(e => new Unit(new UnitId(e.RowKey), e.Name, e.NameEn, Enum.Parse<UnitLevel>(e.Level), e.ParentId is { Length: > 0 } p ? new UnitId(p) : null))];
-
-    /// <summary>A unit's name as the directory has it (its id when the directory lacks it), or null for no unit.</summary>
-    public async Task<string?> UnitNameAsync(UnitId? unit, CancellationToken cancellationToken) => unit is { } id
-        ? await people.FindAsync<UnitEntity>(UnitPartition, id.Value, cancellationToken).ConfigureAwait(false) is { } row ? row.Name : id.Value
-        : null;
 
     /// <summary>
     /// Replaces the stored directory with <paramref name="persons"/> and <paramref name="units"/>, in transactions of
@@ -64,6 +61,23 @@ public sealed class PeopleStore(TableSet tables)
         {
             await people.SubmitAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken).ConfigureAwait(false);
         }
+
+        await ChangedAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The stored directory's version: it changes with every write of people.</summary>
+    public async Task<string> VersionAsync(CancellationToken cancellationToken) =>
+        await people.FindAsync<DirectoryVersionEntity>(StatusPartition, VersionRow, cancellationToken).ConfigureAwait(false) is { } row ? row.Version : "";
+
+    /// <summary>How many times this instance wrote people: a directory held in memory compares it to know it is stale.</summary>
+    public long LocalWrites => Interlocked.Read(ref localWrites);
+
+    private long localWrites;
+
+    private async Task ChangedAsync(CancellationToken cancellationToken)
+    {
+        await people.UpsertAsync(new DirectoryVersionEntity { PartitionKey = StatusPartition, RowKey = VersionRow, Version = Guid.NewGuid().ToString("N") }, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref localWrites);
     }
 
     /// <summary>
@@ -92,6 +106,7 @@ public sealed class PeopleStore(TableSet tables)
             // False when it changed (read again) or went (the next read says so) since it was read.
             if (await people.TryUpdateAsync(entity, cancellationToken, TableUpdateMode.Merge).ConfigureAwait(false))
             {
+                await ChangedAsync(cancellationToken).ConfigureAwait(false);
                 return true;
             }
         }
@@ -173,4 +188,10 @@ public sealed class DirectorySyncEntity : TableRow
     public int People { get; set; }
     public int Units { get; set; }
     public double Seconds { get; set; }
+}
+
+/// <summary>Partition <c>sync</c>, row <c>version</c>: the stored directory's version.</summary>
+public sealed class DirectoryVersionEntity : TableRow
+{
+    public string Version { get; set; } = "";
 }

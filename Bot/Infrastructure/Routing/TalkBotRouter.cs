@@ -14,7 +14,7 @@ public sealed partial class TalkBotRouter : IActivityHandler
     private readonly FrozenDictionary<string, ICardAction> actions;
     private readonly IReadOnlyList<(string Name, ICommand Command)> commands;
     private readonly ICommand fallbackCommand;
-    private readonly PeopleStore people;
+    private readonly PeopleDirectory people;
     private readonly ConversationReferences conversations;
     private readonly LocalePolicy locales;
     private readonly ILogger<TalkBotRouter> logger;
@@ -23,7 +23,7 @@ public sealed partial class TalkBotRouter : IActivityHandler
         IEnumerable<ICardAction> actions,
         IEnumerable<ICommand> commands,
         IFallbackCommand fallback,
-        PeopleStore people,
+        PeopleDirectory people,
         ConversationReferences conversations,
         LocalePolicy locales,
         ILogger<TalkBotRouter> logger)
