@@ -5,7 +5,11 @@ using static TalkBot.Cards.Builders.CardParts;
 
 namespace TalkBot.Cards.Builders;
 
-/// <summary>For the organiser after creating a talk: the summary and, per talkee, whether the notice went out.</summary>
+/// <summary>
+/// The organiser's card for a talk: the summary and, per talkee, where the notice stands (sending, delivered,
+/// acknowledged with the time, postponement asked with the reason, unreachable with why). It is the card the talk was
+/// created from, updated in place as the notices move.
+/// </summary>
 public static class TalkCreatedCard
 {
     public static AdaptiveCard Build(TalkCreatedView view, Locale locale)
@@ -23,7 +27,10 @@ public static class TalkCreatedCard
             (locale.Pick("记录人", "Recorder"), view.RecorderName),
             (locale.Pick("编号", "Reference"), view.TalkId.Value)));
 
-        card.Body.Add(SubHeading(locale.Pick("通知书送达情况", "Notices")));
+        var acknowledged = view.Deliveries.Count(d => d.Outcome == DeliveryOutcome.Acknowledged);
+        card.Body.Add(SubHeading(locale.Pick(
+            $"通知书送达与确认情况（已确认 {acknowledged}/{view.Deliveries.Count}）",
+            $"Notices ({acknowledged} of {view.Deliveries.Count} acknowledged)")));
         card.Body.Add(new AdaptiveFactSet
         {
             Facts = [.. view.Deliveries.Select(d => new AdaptiveFact(d.TalkeeName, Outcome(d, locale)))],
@@ -41,51 +48,43 @@ public static class TalkCreatedCard
         return card;
     }
 
-    private static string Outcome(NoticeDelivery delivery, Locale locale) => delivery.Outcome switch
+    private static string Outcome(NoticeDelivery delivery, Locale locale) => delivery switch
     {
-        DeliveryOutcome.Sent => locale.Pick("已发送", "Sent"),
+        { Outcome: DeliveryOutcome.Sending } => locale.Pick("正在发送", "Sending"),
+        { Outcome: DeliveryOutcome.Sent } => locale.Pick("已送达，待确认", "Delivered, not yet acknowledged"),
+        { Outcome: DeliveryOutcome.Acknowledged, At: { } at } => locale.Pick($"已确认收到（{DateText.DateTime(at, locale)}）", $"Acknowledged ({DateText.DateTime(at, locale)})"),
+        { Outcome: DeliveryOutcome.PostponementRequested, At: { } at } => locale.Pick(
+            $"申请改期（{DateText.DateTime(at, locale)}）：{delivery.Reason}", $"Postponement asked ({DateText.DateTime(at, locale)}): {delivery.Reason}"),
         _ when string.IsNullOrWhiteSpace(delivery.Reason) => locale.Pick("无法送达", "Unreachable"),
         _ => locale.Pick($"无法送达：{delivery.Reason}", $"Unreachable: {delivery.Reason}"),
     };
 }
 
-/// <summary>For the organiser: a talkee confirmed receipt of a notice (确认收到).</summary>
-public static class AcknowledgementReceivedCard
+/// <summary>
+/// For the organiser: the postponements asked of them since the last digest (000 §四(五)1: with a reason, for the
+/// organiser to decide), in one message however many talkees asked.
+/// </summary>
+public static class PostponementDigestCard
 {
-    public static AdaptiveCard Build(AcknowledgementView view, Locale locale)
+    public static AdaptiveCard Build(IReadOnlyList<PostponementRequestView> requests, Locale locale)
     {
-        ArgumentNullException.ThrowIfNull(view);
-        var line = locale.Pick(
-            $"{view.TalkeeName}已确认收到{Labels.Of(view.Kind, locale)}通知书。",
-            $"{view.TalkeeName} acknowledged the notice of the {Labels.Of(view.Kind, locale).ToLowerInvariant()}.");
-        var card = NewCard(line);
-        card.Body.Add(Status(line, AdaptiveContainerStyle.Good, AdaptiveTextColor.Good));
-        card.Body.Add(Facts(
-            (locale.Pick("确认时间", "Acknowledged"), DateText.DateTime(view.AcknowledgedAt, locale)),
-            (locale.Pick("谈话时间", "Talk time"), DateText.DateTime(view.Scheduled, locale)),
-            (locale.Pick("谈话地点", "Place"), view.Place),
-            (locale.Pick("编号", "Reference"), view.TalkId.Value)));
-        return card;
-    }
-}
-
-/// <summary>For the organiser: a talkee asked to postpone (000 §四(五)1: with a reason, for the organiser to decide).</summary>
-public static class PostponementRequestCard
-{
-    public static AdaptiveCard Build(PostponementRequestView view, Locale locale)
-    {
-        ArgumentNullException.ThrowIfNull(view);
-        var line = locale.Pick(
-            $"{view.TalkeeName}申请改期{Labels.Of(view.Kind, locale)}。",
-            $"{view.TalkeeName} asks to postpone the {Labels.Of(view.Kind, locale).ToLowerInvariant()}.");
+        ArgumentNullException.ThrowIfNull(requests);
+        var line = locale.Pick($"{requests.Count}人申请谈话改期，请决定。", $"{requests.Count} talkee(s) ask to postpone a talk; please decide.");
         var card = NewCard(line);
         card.Body.Add(Status(line, AdaptiveContainerStyle.Warning, AdaptiveTextColor.Warning));
-        card.Body.Add(Facts(
-            (locale.Pick("改期理由", "Reason"), view.Reason),
-            (locale.Pick("申请时间", "Requested"), DateText.DateTime(view.RequestedAt, locale)),
-            (locale.Pick("原定时间", "Scheduled"), DateText.DateTime(view.Scheduled, locale)),
-            (locale.Pick("谈话地点", "Place"), view.Place),
-            (locale.Pick("编号", "Reference"), view.TalkId.Value)));
+        foreach (var request in requests)
+        {
+            card.Body.Add(SubHeading(locale.Pick(
+                $"{request.TalkeeName} · {Labels.Of(request.Kind, locale)}",
+                $"{request.TalkeeName} · {Labels.Of(request.Kind, locale)}")));
+            card.Body.Add(Facts(
+                (locale.Pick("改期理由", "Reason"), request.Reason),
+                (locale.Pick("申请时间", "Requested"), DateText.DateTime(request.RequestedAt, locale)),
+                (locale.Pick("原定时间", "Scheduled"), DateText.DateTime(request.Scheduled, locale)),
+                (locale.Pick("谈话地点", "Place"), request.Place),
+                (locale.Pick("编号", "Reference"), request.TalkId.Value)));
+        }
+
         return card;
     }
 }

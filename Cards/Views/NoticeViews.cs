@@ -32,10 +32,6 @@ public static class NoticeViews
         talk.Recorder is { } recorder ? context.Name(recorder) : null,
         notices.OrderBy(n => talk.Talkees.ToList().IndexOf(n.Talkee)).Select(n => Delivery(n, context, locale)).ToList());
 
-    public static AcknowledgementView Acknowledged(Talk talk, Notice notice, ViewContext context) => new(
-        talk.Id, context.Name(notice.Talkee), talk.Kind, context.Local(talk.ScheduledAt), talk.Place,
-        context.Local(notice.AcknowledgedAt ?? talk.CreatedAt));
-
     public static PostponementRequestView PostponementRequested(Talk talk, Notice notice, ViewContext context) => new(
         talk.Id, context.Name(notice.Talkee), talk.Kind, context.Local(talk.ScheduledAt), talk.Place,
         context.Local(notice.PostponementRequestedAt ?? talk.CreatedAt), notice.PostponementReason ?? "");
@@ -52,8 +48,10 @@ public static class NoticeViews
     private static NoticeDelivery Delivery(Notice notice, ViewContext context, Locale locale) => notice.Status switch
     {
         NoticeStatus.Unreachable => new(context.Name(notice.Talkee), DeliveryOutcome.Unreachable, UnreachableReasons.Describe(notice.UnreachableReason, locale)),
-        NoticeStatus.Created => new(context.Name(notice.Talkee), DeliveryOutcome.Unreachable,
-            locale.Pick("尚未送达：正在发送或发送中断，请稍后在“我的谈话”中查看。", "Not delivered yet: sending was in progress or interrupted.")),
+        NoticeStatus.Created => new(context.Name(notice.Talkee), DeliveryOutcome.Sending),
+        NoticeStatus.Acknowledged => new(context.Name(notice.Talkee), DeliveryOutcome.Acknowledged, At: context.Local(notice.AcknowledgedAt!.Value)),
+        NoticeStatus.PostponementRequested => new(context.Name(notice.Talkee), DeliveryOutcome.PostponementRequested, notice.PostponementReason,
+            context.Local(notice.PostponementRequestedAt!.Value)),
         _ => new(context.Name(notice.Talkee), DeliveryOutcome.Sent),
     };
 

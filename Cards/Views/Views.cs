@@ -74,14 +74,22 @@ public sealed record NoticeView(
     string? TalkeeMri = null,
     NoticeQuiz? Quiz = null);
 
+/// <summary>Where one talkee's notice stands, as its organiser follows it.</summary>
 public enum DeliveryOutcome
 {
+    /// <summary>Queued, not yet in the talkee's chat.</summary>
+    Sending,
     Sent,
+    Acknowledged,
+    PostponementRequested,
     Unreachable,
 }
 
-/// <summary>Whether one talkee's notice went out; <see cref="Reason"/> says why not.</summary>
-public sealed record NoticeDelivery(string TalkeeName, DeliveryOutcome Outcome, string? Reason = null);
+/// <summary>
+/// One talkee's notice on the organiser's card: <see cref="At"/> is when it was acknowledged or the postponement asked
+/// (wall-clock time); <see cref="Reason"/> why it could not be delivered, or the reason given for a postponement.
+/// </summary>
+public sealed record NoticeDelivery(string TalkeeName, DeliveryOutcome Outcome, string? Reason = null, DateTimeOffset? At = null);
 
 /// <summary>What the organiser sees after creating a talk.</summary>
 public sealed record TalkCreatedView(
@@ -94,16 +102,7 @@ public sealed record TalkCreatedView(
     string? RecorderName,
     IReadOnlyList<NoticeDelivery> Deliveries);
 
-/// <summary>Told to the organiser when a talkee confirms receipt of a notice.</summary>
-public sealed record AcknowledgementView(
-    TalkId TalkId,
-    string TalkeeName,
-    TalkKind Kind,
-    DateTimeOffset Scheduled,
-    string Place,
-    DateTimeOffset AcknowledgedAt);
-
-/// <summary>Told to the organiser when a talkee asks to postpone (000 §四(五)1: needs the organiser's decision).</summary>
+/// <summary>One postponement asked of the organiser (000 §四(五)1: needs the organiser's decision), as the digest lists it.</summary>
 public sealed record PostponementRequestView(
     TalkId TalkId,
     string TalkeeName,

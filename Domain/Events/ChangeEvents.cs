@@ -1,4 +1,5 @@
 using TalkBot.Domain.Admonishments;
+using TalkBot.Domain.FollowUps;
 using TalkBot.Domain.Leads;
 
 namespace TalkBot.Domain.Events;
@@ -49,4 +50,49 @@ public sealed record CaseDecided(CaseId Case, PersonId By)
 public sealed record TalkRequested(CaseId Case)
 {
     public string Key => "request|" + Case.Value;
+}
+
+/// <summary>A talkee reported their rectification (000 §四(一)5): the talkers and the organiser are asked to review report <paramref name="Report"/>.</summary>
+public sealed record RectificationReported(TalkId Talk, PersonId Talkee, int Report)
+{
+    public string Key => $"rectr|{Talk.Value}|{Talkee.Value}|{Report}";
+}
+
+/// <summary>A rectification report was reviewed (000 §四(一)5): the talkee hears it; a returned report has a new due date and reminders.</summary>
+public sealed record RectificationReviewed(TalkId Talk, PersonId Talkee, int Review)
+{
+    public string Key => $"rectv|{Talk.Value}|{Talkee.Value}|{Review}";
+}
+
+/// <summary>
+/// A talkee's verification settled version <paramref name="Version"/> of a record (002 §五7): disputed, or verified by
+/// every talkee; the recorder and the author hear it.
+/// </summary>
+public sealed record RecordSettled(TalkId Talk, int Version, PersonId By)
+{
+    public string Key => $"settled|{Talk.Value}|{Version}|{By.Value}";
+}
+
+/// <summary>A talkee submitted attempt <paramref name="Attempt"/> of the quiz (000 §三): the talkers and the organiser see the score.</summary>
+public sealed record QuizSubmitted(TalkId Talk, PersonId Talkee, int Attempt)
+{
+    public string Key => $"quiz|{Talk.Value}|{Talkee.Value}|{Attempt}";
+}
+
+/// <summary>Another attempt was allowed (000 §三): the talkee is told; <paramref name="Retakes"/> counts the retakes allowed so far.</summary>
+public sealed record RetakeAllowed(TalkId Talk, PersonId Talkee, int Retakes)
+{
+    public string Key => $"retake|{Talk.Value}|{Talkee.Value}|{Retakes}";
+}
+
+/// <summary>An assignee submitted a task's written material (000 §四(四)1, 4; 002 §四4): its reviewers are asked to review it.</summary>
+public sealed record TaskSubmitted(CaseTaskId Task, int Submission)
+{
+    public string Key => $"tasks|{Task.Value}|{Submission}";
+}
+
+/// <summary>A task's submission was reviewed: the assignee hears it; a returned one has a new due date and reminders.</summary>
+public sealed record TaskReviewed(CaseTaskId Task, int Review)
+{
+    public string Key => $"taskr|{Task.Value}|{Review}";
 }

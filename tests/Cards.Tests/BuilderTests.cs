@@ -69,12 +69,20 @@ public sealed class BuilderTests
     public void TalkCreated_ListsEachTalkeeWithOutcomeAndReason()
     {
         var view = new TalkCreatedView(new("t1"), Domain.Talks.TalkKind.Routine, Domain.Talks.TalkFormat.Individual, SampleViews.Talk,
-            "第三会议室", ["李明"], null, [new("张伟", DeliveryOutcome.Sent), new("刘洋", DeliveryOutcome.Unreachable, "未安装应用")]);
+            "第三会议室", ["李明"], null,
+            [new("张伟", DeliveryOutcome.Sent), new("刘洋", DeliveryOutcome.Unreachable, "未安装应用"), new("陈静", DeliveryOutcome.Sending),
+             new("赵磊", DeliveryOutcome.Acknowledged, At: new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(8))),
+             new("孙丽", DeliveryOutcome.PostponementRequested, "当天出差", new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8)))]);
 
         var json = CardSerializer.ToJson(TalkCreatedCard.Build(view, Locale.ZhCn));
 
-        Assert.Contains("""{"title":"张伟","value":"已发送"}""", json);
+        Assert.Contains("""{"title":"张伟","value":"已送达，待确认"}""", json);
         Assert.Contains("""{"title":"刘洋","value":"无法送达：未安装应用"}""", json);
+        Assert.Contains("""{"title":"陈静","value":"正在发送"}""", json);
+        Assert.Contains("""{"title":"赵磊","value":"已确认收到（""", json);
+        Assert.Contains("""{"title":"孙丽","value":"申请改期（""", json);
+        Assert.Contains("当天出差", json);
+        Assert.Contains("已确认 1/5", json);
         Assert.Contains("有1人未能在 Teams 中收到通知书", json);
     }
 

@@ -157,11 +157,14 @@ internal static class SampleViews
             yield return ($"notice-unreachable-{l}", NoticeCard.Build(Notice(new NoticeState.Unreachable()), locale));
 
             yield return ($"created-{l}", TalkCreatedCard.Build(new TalkCreatedView(new TalkId("t1"), TalkKind.Reminder, TalkFormat.Collective, Talk, "第三会议室",
-                ["李明"], "赵敏", [new("张伟", DeliveryOutcome.Sent), new("刘洋", DeliveryOutcome.Unreachable, "未安装应用"), new("王强", DeliveryOutcome.Unreachable)]), locale));
+                ["李明"], "赵敏", [new("张伟", DeliveryOutcome.Sent), new("刘洋", DeliveryOutcome.Unreachable, "未安装应用"), new("王强", DeliveryOutcome.Unreachable),
+                 new("陈静", DeliveryOutcome.Sending), new("赵磊", DeliveryOutcome.Acknowledged, At: Talk.AddDays(-3)),
+                 new("孙丽", DeliveryOutcome.PostponementRequested, "当天出差", Talk.AddDays(-2))]), locale));
             yield return ($"created-allsent-{l}", TalkCreatedCard.Build(new TalkCreatedView(new TalkId("t1"), TalkKind.Routine, TalkFormat.Individual, Talk, "第三会议室",
                 ["李明"], null, [new("张伟", DeliveryOutcome.Sent)]), locale));
-            yield return ($"acknowledged-{l}", AcknowledgementReceivedCard.Build(new AcknowledgementView(new TalkId("t1"), "张伟", TalkKind.Routine, Talk, "第三会议室", Talk.AddDays(-3)), locale));
-            yield return ($"postponement-request-{l}", PostponementRequestCard.Build(new PostponementRequestView(new TalkId("t1"), "张伟", TalkKind.Admonishment, Talk, "第三会议室", Talk.AddDays(-2), "当天出差"), locale));
+            yield return ($"postponement-digest-{l}", PostponementDigestCard.Build(
+                [new PostponementRequestView(new TalkId("t1"), "张伟", TalkKind.Admonishment, Talk, "第三会议室", Talk.AddDays(-2), "当天出差"),
+                 new PostponementRequestView(new TalkId("t2"), "刘洋", TalkKind.Routine, Talk.AddDays(1), "第二会议室", Talk.AddDays(-2), "年假")], locale));
 
             yield return ($"notice-list-{l}", NoticeListCard.Build(
                 [new(new TalkId("t1"), TalkKind.Routine, Talk, "第三会议室", new NoticeState.Pending()),

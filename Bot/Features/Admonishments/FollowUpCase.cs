@@ -35,14 +35,16 @@ public sealed class FollowUpCase(CaseCards cards, CaseStore cases, CaseFollowUps
             var now = time.GetUtcNow();
             if (c.RecordFollowUp(actor, outcome, request.Text(CaseFields.FollowUpNote), request.Date(CaseFields.NextCheck), request.FormId, calendar.LocalDate(now), now))
             {
-                if (!await cases.SaveAsync(stored, before, cancellationToken).ConfigureAwait(false))
-                {
-                    return Optimistic.Again;
-                }
-
+                // Planned before the save, so that a crash after it loses no check; a check whose date the stored case
+                // does not name finds nothing to do.
                 if (c.NextCheck is { } again)
                 {
                     await followUps.PlanCheckAsync(c, again, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!await cases.SaveAsync(stored, before, cancellationToken).ConfigureAwait(false))
+                {
+                    return Optimistic.Again;
                 }
             }
 

@@ -5,9 +5,11 @@ namespace TalkBot.Bot.Features.Notices;
 
 /// <summary>
 /// What the talkee does with their notice. The notice is found by the talk id in the card data and the caller's own
-/// identity, so a crafted invoke naming someone else's talk finds nothing and changes nothing. On a concurrent write (a
-/// Teams retry racing the first call) it reads again and re-applies; Domain makes the repeat a no-op, so exactly one
-/// change is stored and the organiser is told once.
+/// identity, so a crafted invoke naming someone else's talk finds nothing and changes nothing. One query reads the talk,
+/// the notice and the talkee's quiz; the change is one transaction guarded by the notice's ETag. On a concurrent write
+/// (a Teams retry racing the first call) it reads again and re-applies; Domain makes the repeat a no-op, so exactly one
+/// change is stored. The click waits on nobody's chat: the organiser's card is refreshed in place afterwards, coalesced
+/// with the other answers (<see cref="TalkCard"/>).
 /// </summary>
 public abstract class AnswerNotice(TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar)
     : ICardAction
@@ -17,36 +19,46 @@ public abstract class AnswerNotice(TalkStore talks, PeopleDirectory directory, T
     /// <summary>The change Domain makes to the caller's notice; false when it is made already.</summary>
     protected abstract bool Change(Notice notice, CardActionRequest request);
 
-    /// <summary>What the organiser is told once the change is stored; null for nothing.</summary>
-    protected abstract AdaptiveCard? ForOrganiser(Talk talk, Notice notice, ViewContext context, Locale locale);
+    /// <summary>
+    /// What is queued before the change is saved, besides the organiser's card refresh: queued first, so that a crash
+    /// right after the save loses none of it; whatever reads it later reads the stored notice, not this change.
+    /// </summary>
+    protected virtual Task BeforeSaveAsync(Talk talk, Notice notice, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await TalkAsync(request, cancellationToken).ConfigureAwait(false) is not { } talk)
+        if (!TalkId.TryParse(request.Text(DataKeys.TalkId), out var id))
         {
             return NotFound(request.Locale);
         }
 
         return await Optimistic.RetryAsync<AdaptiveCard>(async () =>
         {
-            if (await talks.GetNoticeAsync(talk.Id, request.Actor.Id, cancellationToken).ConfigureAwait(false) is not { } stored)
+            var read = await talks.ReadForTalkeeAsync(id, request.Actor.Id, cancellationToken).ConfigureAwait(false);
+            if (read is not { Talk: { } stored, Notice: { } notice })
             {
                 return NotFound(request.Locale);
             }
 
-            if (Change(stored.Notice, request))
+            var talk = stored.Talk;
+            if (Change(notice.Notice, request))
             {
-                if (!await talks.SaveNoticeAsync(stored, null, null, request.Turn.Activity.Id, cancellationToken).ConfigureAwait(false))
+                if (stored.OrganiserCard is not null)
+                {
+                    await messenger.RefreshAsync(talk.Organiser, TalkCard.Of(talk.Id), cancellationToken).ConfigureAwait(false);
+                }
+
+                await BeforeSaveAsync(talk, notice.Notice, cancellationToken).ConfigureAwait(false);
+                if (!await talks.SaveNoticeAsync(notice, null, null, request.Turn.Activity.Id, cancellationToken).ConfigureAwait(false))
                 {
                     return Optimistic.Again;
                 }
 
-                var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
-                await messenger.TellAsync(talk.Organiser, locale => ForOrganiser(talk, stored.Notice, context, locale)!, cancellationToken).ConfigureAwait(false);
+                await talks.IndexNoticeAsync(talk, notice.Notice, cancellationToken).ConfigureAwait(false);
             }
 
-            return await CardAsync(talk, stored.Notice, request, null, cancellationToken).ConfigureAwait(false);
+            return await CardAsync(talk, notice.Notice, QuizStore.FromRows(talk.Id, request.Actor.Id, read.Rows), request, null, cancellationToken).ConfigureAwait(false);
         }, () => ErrorCard.Busy(request.Locale, "该通知书", "The notice")).ConfigureAwait(false);
     }
 
@@ -55,19 +67,16 @@ public abstract class AnswerNotice(TalkStore talks, PeopleDirectory directory, T
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(refusal);
-        return await TalkAsync(request, cancellationToken).ConfigureAwait(false) is { } talk
-            && await talks.GetNoticeAsync(talk.Id, request.Actor.Id, cancellationToken).ConfigureAwait(false) is { } stored
-            ? await CardAsync(talk, stored.Notice, request, refusal.Messages, cancellationToken).ConfigureAwait(false)
+        return TalkId.TryParse(request.Text(DataKeys.TalkId), out var id)
+            && await talks.ReadForTalkeeAsync(id, request.Actor.Id, cancellationToken).ConfigureAwait(false) is { Talk.Talk: { } talk, Notice: { } notice } read
+            ? await CardAsync(talk, notice.Notice, QuizStore.FromRows(talk.Id, request.Actor.Id, read.Rows), request, refusal.Messages, cancellationToken).ConfigureAwait(false)
             : NotFound(request.Locale);
     }
 
-    protected async Task<Talk?> TalkAsync(CardActionRequest request, CancellationToken cancellationToken) =>
-        TalkId.TryParse(request?.Text(DataKeys.TalkId), out var talkId) ? await talks.GetAsync(talkId, cancellationToken).ConfigureAwait(false) : null;
-
-    private async Task<AdaptiveCard> CardAsync(Talk talk, Notice notice, CardActionRequest request, IReadOnlyList<string>? problems, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> CardAsync(Talk talk, Notice notice, StoredQuiz quiz, CardActionRequest request, IReadOnlyList<string>? problems, CancellationToken cancellationToken)
     {
         var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
-        return await noticeCard.BuildAsync(talk, notice, context, request.Locale, request.Turn.Activity.From?.Id, problems, cancellationToken).ConfigureAwait(false);
+        return noticeCard.Build(talk, notice, quiz, context, request.Locale, request.Turn.Activity.From?.Id, problems);
     }
 
     protected static AdaptiveCard NotFound(Locale locale) => ErrorCard.Build(
@@ -76,28 +85,28 @@ public abstract class AnswerNotice(TalkStore talks, PeopleDirectory directory, T
         locale);
 }
 
-/// <summary>确认收到: the talkee confirms receipt of the notice (000 §四(一)3); the organiser is told.</summary>
+/// <summary>确认收到: the talkee confirms receipt of the notice (000 §四(一)3); the organiser's card shows it.</summary>
 public sealed class AcknowledgeNotice(TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar, TimeProvider time)
     : AnswerNotice(talks, directory, noticeCard, messenger, calendar)
 {
     public override string Verb => Verbs.NoticeAcknowledge;
 
     protected override bool Change(Notice notice, CardActionRequest request) => notice.Acknowledge(request.Actor.Id, time);
-
-    protected override AdaptiveCard ForOrganiser(Talk talk, Notice notice, ViewContext context, Locale locale) =>
-        AcknowledgementReceivedCard.Build(NoticeViews.Acknowledged(talk, notice, context), locale);
 }
 
-/// <summary>申请改期: the talkee asks to postpone, with a reason, for the organiser to decide (000 §四(五)1).</summary>
-public sealed class PostponeNotice(TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar, TimeProvider time)
+/// <summary>
+/// 申请改期: the talkee asks to postpone, with a reason, for the organiser to decide (000 §四(五)1): besides their card,
+/// the organiser is told in their next digest of postponements.
+/// </summary>
+public sealed class PostponeNotice(
+    TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, PostponementDigest digest, WorkingCalendar calendar, TimeProvider time)
     : AnswerNotice(talks, directory, noticeCard, messenger, calendar)
 {
     public override string Verb => Verbs.NoticePostpone;
 
     protected override bool Change(Notice notice, CardActionRequest request) => notice.RequestPostponement(request.Actor.Id, request.Text(DataKeys.Reason), time);
 
-    protected override AdaptiveCard ForOrganiser(Talk talk, Notice notice, ViewContext context, Locale locale) =>
-        PostponementRequestCard.Build(NoticeViews.PostponementRequested(talk, notice, context), locale);
+    protected override Task BeforeSaveAsync(Talk talk, Notice notice, CancellationToken cancellationToken) => digest.AddAsync(talk, notice, cancellationToken);
 }
 
 /// <summary>The notice card's refresh (and its link from "my notices"): the notice as it stands, unchanged.</summary>
@@ -107,6 +116,4 @@ public sealed class RefreshNotice(TalkStore talks, PeopleDirectory directory, Ta
     public override string Verb => Verbs.NoticeRefresh;
 
     protected override bool Change(Notice notice, CardActionRequest request) => false;
-
-    protected override AdaptiveCard? ForOrganiser(Talk talk, Notice notice, ViewContext context, Locale locale) => null;
 }

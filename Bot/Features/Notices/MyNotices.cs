@@ -2,7 +2,10 @@ using TalkBot.Bot.Features.Talks;
 
 namespace TalkBot.Bot.Features.Notices;
 
-/// <summary>我的通知 / my notices: every notice sent to the caller, including ones whose push failed.</summary>
+/// <summary>
+/// 我的通知 / my notices: every notice sent to the caller, including ones whose push failed, read from the caller's own
+/// lines in <c>NoticesByPerson</c> (one partition query, whatever the number of talks).
+/// </summary>
 public sealed class MyNotices(TalkStore talks, WorkingCalendar calendar) : ICommand
 {
     public IReadOnlyList<string> Names { get; } = ["我的通知", "my notices"];
@@ -11,18 +14,27 @@ public sealed class MyNotices(TalkStore talks, WorkingCalendar calendar) : IComm
     {
         ArgumentNullException.ThrowIfNull(request);
         var items = new List<NoticeListItem>();
-        foreach (var talkId in await talks.ListTalksNoticedToAsync(request.Actor.Id, cancellationToken).ConfigureAwait(false))
+        foreach (var line in await talks.ListNoticedToAsync(request.Actor.Id, cancellationToken).ConfigureAwait(false))
         {
-            var talk = await talks.GetAsync(talkId, cancellationToken).ConfigureAwait(false);
-            var stored = await talks.GetNoticeAsync(talkId, request.Actor.Id, cancellationToken).ConfigureAwait(false);
-            if (talk is null || stored is null)
+            if (line is { Kind: { } kind, Place: { } place, State: { } state })
             {
-                continue;
+                items.Add(new NoticeListItem(new TalkId(line.RowKey), kind, calendar.ToLocal(line.ScheduledAt), place, State(state, line)));
             }
-
-            items.Add(new NoticeListItem(talk.Id, talk.Kind, calendar.ToLocal(talk.ScheduledAt), talk.Place, NoticeViews.State(stored.Notice, calendar)));
+            else if (await talks.ReadForTalkeeAsync(new TalkId(line.RowKey), request.Actor.Id, cancellationToken).ConfigureAwait(false) is { Talk.Talk: { } talk, Notice: { } stored })
+            {
+                // A line written before lines carried what the list shows.
+                items.Add(new NoticeListItem(talk.Id, talk.Kind, calendar.ToLocal(talk.ScheduledAt), talk.Place, NoticeViews.State(stored.Notice, calendar)));
+            }
         }
 
         return NoticeListCard.Build(items, request.Locale);
     }
+
+    private NoticeState State(NoticeStatus state, NoticeIndexEntity line) => state switch
+    {
+        NoticeStatus.Acknowledged when line.AcknowledgedAt is { } at => new NoticeState.Acknowledged(calendar.ToLocal(at)),
+        NoticeStatus.PostponementRequested when line.PostponementRequestedAt is { } at => new NoticeState.PostponementRequested(calendar.ToLocal(at), line.PostponementReason ?? ""),
+        NoticeStatus.Unreachable => new NoticeState.Unreachable(),
+        _ => new NoticeState.Pending(),
+    };
 }

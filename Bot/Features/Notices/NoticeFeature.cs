@@ -6,6 +6,9 @@ public static class NoticeFeature
     public static IServiceCollection AddNotices(this IServiceCollection services)
     {
         services.AddFollowUp<TalkScheduled, NoticeDelivery>("TalkScheduled.Notices");
+        services.AddSendOutcome<NoticeSent>();
+        services.AddCardRefresh<TalkCard>();
+        services.AddTable(PostponementDigest.Table).AddCardRefresh<PostponementDigest>();
         services.AddSingleton<NoticeReminders>();
         services.AddJob<NoticeReminders>(NoticeReminders.Repush, (r, entry, ct) => r.RunAsync(entry, ct));
         services.AddJob<NoticeReminders>(NoticeReminders.Escalation, (r, entry, ct) => r.RunAsync(entry, ct));

@@ -3,8 +3,11 @@ using TalkBot.Domain.Records;
 
 namespace TalkBot.Bot.Features.Quiz;
 
-/// <summary>允许重新测试: the organiser (or the discipline office of that level) allows a talkee another attempt.</summary>
-public sealed class AllowRetake(TalkStore talks, QuizStore quizzes, PeopleDirectory directory, Messenger messenger, WorkingCalendar calendar) : ICardAction
+/// <summary>
+/// 允许重新测试: the organiser (or the discipline office of that level) allows a talkee another attempt; the talkee is
+/// told (<see cref="QuizNews"/>, planned with the save).
+/// </summary>
+public sealed class AllowRetake(TalkStore talks, QuizStore quizzes, PeopleDirectory directory, FollowUps followUps, WorkingCalendar calendar) : ICardAction
 {
     public string Verb => Verbs.QuizRetake;
 
@@ -35,12 +38,11 @@ public sealed class AllowRetake(TalkStore talks, QuizStore quizzes, PeopleDirect
         var stored = await quizzes.GetAsync(talk.Id, talkee, cancellationToken).ConfigureAwait(false);
         if (stored.Track.AllowRetake())
         {
-            if (!await quizzes.SaveTrackAsync(stored, cancellationToken).ConfigureAwait(false))
+            var allowed = new RetakeAllowed(talk.Id, talkee, stored.Track.RetakesAllowed);
+            if (!await followUps.SaveAsync(allowed, allowed.Key, () => quizzes.SaveTrackAsync(stored, cancellationToken), cancellationToken).ConfigureAwait(false))
             {
                 return QuizTalks.Busy(locale);
             }
-
-            await messenger.TellAsync(talkee, l => QuizRetakeCard.Build(talk.Id, calendar.ToLocal(talk.ScheduledAt), l), cancellationToken).ConfigureAwait(false);
         }
 
         return stored.Latest is { IsSubmitted: true } latest

@@ -11,6 +11,8 @@ public static class QuizFeature
         services.AddSingleton(_ => options.Load(AppContext.BaseDirectory));
         services.AddSingleton<QuizStore>();
         services.AddSingleton<TalkeeNoticeCard>();
+        services.AddFollowUp<QuizSubmitted, QuizNews>("QuizSubmitted.Talkers");
+        services.AddFollowUp<RetakeAllowed, QuizNews>("RetakeAllowed.Talkee");
         return services.AddHandler<StartQuiz>().AddHandler<SubmitQuiz>().AddHandler<AllowRetake>();
     }
 }

@@ -13,24 +13,29 @@ public sealed class QuizStore(TableSet tables)
 {
     public async Task<StoredQuiz> GetAsync(TalkId talk, PersonId talkee, CancellationToken cancellationToken)
     {
-        var track = await tables[TalkRows.Talks].GetEntityIfExistsAsync<QuizTrackEntity>(talk.Value, TalkRows.QuizTrackRow(talkee.Value), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!track.HasValue)
-        {
-            return new StoredQuiz(QuizTrack.New(talk, talkee), default, false, null, default);
-        }
-
-        var t = track.Value!;
-        var domainTrack = QuizTrack.Restore(talk, talkee, t.Attempts, t.RetakesAllowed);
-        if (t.Attempts == 0)
-        {
-            return new StoredQuiz(domainTrack, t.ETag, true, null, default);
-        }
-
-        var attempt = await tables[TalkRows.Talks].GetEntityIfExistsAsync<QuizAttemptEntity>(talk.Value, TalkRows.QuizAttemptRow(talkee.Value, t.Attempts), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return attempt.HasValue
-            ? new StoredQuiz(domainTrack, t.ETag, true, ToDomain(talk, attempt.Value!), attempt.Value!.ETag)
-            : new StoredQuiz(domainTrack, t.ETag, true, null, default);
+        var track = await tables[TalkRows.Talks].FindAsync<QuizTrackEntity>(talk.Value, TalkRows.QuizTrackRow(talkee.Value), cancellationToken).ConfigureAwait(false);
+        var latest = track is { Attempts: > 0 }
+            ? await tables[TalkRows.Talks].FindAsync<QuizAttemptEntity>(talk.Value, TalkRows.QuizAttemptRow(talkee.Value, track.Attempts), cancellationToken).ConfigureAwait(false)
+            : null;
+        return Stored(talk, talkee, track, latest);
     }
+
+    /// <summary>The talkee's quiz from rows of the talk's partition read with others (<see cref="TalkStore.ReadForTalkeeAsync"/>).</summary>
+    public static StoredQuiz FromRows(TalkId talk, PersonId talkee, IEnumerable<TableEntity> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var list = rows.ToList();
+        var track = list.FirstOrDefault(r => r.RowKey == TalkRows.QuizTrackRow(talkee.Value)) is { } t ? TableRowReader.As<QuizTrackEntity>(t) : null;
+        var latest = track is { Attempts: > 0 } && list.FirstOrDefault(r => r.RowKey == TalkRows.QuizAttemptRow(talkee.Value, track.Attempts)) is { } a
+            ? TableRowReader.As<QuizAttemptEntity>(a)
+            : null;
+        return Stored(talk, talkee, track, latest);
+    }
+
+    private static StoredQuiz Stored(TalkId talk, PersonId talkee, QuizTrackEntity? track, QuizAttemptEntity? latest) => track is null
+        ? new StoredQuiz(QuizTrack.New(talk, talkee), default, false, null, default)
+        : new StoredQuiz(QuizTrack.Restore(talk, talkee, track.Attempts, track.RetakesAllowed), track.ETag, true,
+            latest is null ? null : ToDomain(talk, latest), latest?.ETag ?? default);
 
     /// <summary>
     /// Stores a newly started attempt with the track's new count in one transaction. Returns false when someone started

@@ -7,11 +7,9 @@ namespace TalkBot.Bot.Features.Quiz;
 
 /// <summary>
 /// 提交答卷: scores the attempt and shows the correct answers; the talkers and the organiser are told the score before
-/// the talk. A repeated submit shows the stored result and tells nobody again.
+/// the talk (<see cref="QuizNews"/>, planned with the save). A repeated submit shows the stored result and tells nobody again.
 /// </summary>
-public sealed class SubmitQuiz(
-    TalkStore talks, QuizStore quizzes, PeopleDirectory directory, Messenger messenger,
-    QuestionBank bank, WorkingCalendar calendar, TimeProvider time) : ICardAction
+public sealed class SubmitQuiz(TalkStore talks, QuizStore quizzes, FollowUps followUps, QuestionBank bank, WorkingCalendar calendar, TimeProvider time) : ICardAction
 {
     public string Verb => Verbs.QuizSubmit;
 
@@ -37,15 +35,12 @@ public sealed class SubmitQuiz(
                         [locale.Pick("您已开始新一次测试，请在最新的测试卡片中作答。", "A newer attempt has been started; answer it on the latest quiz card.")], locale);
             }
 
-            var changed = latest.Submit(request.Actor.Id, answers, bank, time);
-            if (changed && !await quizzes.SubmitAsync(stored, request.Turn.Activity.Id, cancellationToken).ConfigureAwait(false))
+            var submitted = new QuizSubmitted(talk.Id, request.Actor.Id, latest.Number);
+            if (latest.Submit(request.Actor.Id, answers, bank, time)
+                && !await followUps.SaveAsync(submitted, submitted.Key, () => quizzes.SubmitAsync(stored, request.Turn.Activity.Id, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false))
             {
                 return Optimistic.Again; // a double click submitted at the same time: show what was stored
-            }
-
-            if (changed)
-            {
-                await TellTalkersAsync(talk, latest, stored.Track, cancellationToken).ConfigureAwait(false);
             }
 
             var questions = latest.QuestionIds.Select(bank.Find).OfType<QuizQuestion>().ToList();
@@ -69,16 +64,6 @@ public sealed class SubmitQuiz(
         var questions = latest.QuestionIds.Select(bank.Find).OfType<QuizQuestion>().ToList();
         return QuizCard.Build(new QuizView(talk.Id, latest.Number, calendar.ToLocal(talk.ScheduledAt), questions, ReadAnswers(request.Data), refusal.Messages),
             request.Locale);
-    }
-
-    // 000 §三: the test comes before the talk, so its talkers (and the organiser, who may allow a retake) see the score.
-    private async Task TellTalkersAsync(Talk talk, QuizAttempt attempt, QuizTrack track, CancellationToken cancellationToken)
-    {
-        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        await messenger.TellEachAsync(
-            talk.Talkers.Append(talk.Organiser),
-            (person, locale) => QuizScoreCard.Build(QuizTalks.ScoreView(talk, attempt, track, people, calendar, canAllowRetake: person == talk.Organiser), locale),
-            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every <c>q.{id}</c> input: the option keys chosen (a multi-select arrives comma-joined or as an array).</summary>

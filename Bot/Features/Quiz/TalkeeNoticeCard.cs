@@ -12,8 +12,17 @@ public sealed class TalkeeNoticeCard(QuizStore quizzes, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(notice);
-        var quiz = talk.Kind == TalkKind.Routine ? QuizLine(talk, await quizzes.GetAsync(talk.Id, notice.Talkee, cancellationToken).ConfigureAwait(false), time.GetUtcNow()) : null;
-        var card = NoticeCard.Build(NoticeViews.Notice(talk, notice, context, locale, talkeeMri) with { Quiz = quiz }, locale);
+        var quiz = talk.Kind == TalkKind.Routine ? await quizzes.GetAsync(talk.Id, notice.Talkee, cancellationToken).ConfigureAwait(false) : null;
+        return Build(talk, notice, quiz, context, locale, talkeeMri, problems);
+    }
+
+    /// <summary>The notice card with the quiz as already read (<see cref="QuizStore.FromRows"/>); no read of its own.</summary>
+    public AdaptiveCard Build(Talk talk, Notice notice, StoredQuiz? quiz, ViewContext context, Locale locale, string? talkeeMri, IReadOnlyList<string>? problems)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(notice);
+        var line = talk.Kind == TalkKind.Routine && quiz is not null ? QuizLine(talk, quiz, time.GetUtcNow()) : null;
+        var card = NoticeCard.Build(NoticeViews.Notice(talk, notice, context, locale, talkeeMri) with { Quiz = line }, locale);
         if (problems is { Count: > 0 })
         {
             card.Body.Insert(0, CardParts.Attention(problems));

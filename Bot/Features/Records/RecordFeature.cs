@@ -10,6 +10,7 @@ public static class RecordFeature
         services.AddSingleton<TalkLines>();
         services.AddFollowUp<TalkScheduled, RecordMissing>("TalkScheduled.RecordCheck");
         services.AddFollowUp<RecordLogged, RecordVerification>("RecordLogged.Verification");
+        services.AddFollowUp<RecordSettled, RecordSettledNews>("RecordSettled.Recorder");
         return services.AddHandler<OpenRecordForm>().AddHandler<SubmitRecord>().AddHandler<ConfirmRecord>().AddHandler<DisputeRecord>()
             .AddHandler<ShowRecord>().AddHandler<RecordTodo>().AddHandler<RecordMissing>();
     }

@@ -5,9 +5,10 @@ namespace TalkBot.Bot.Features.Records;
 
 /// <summary>
 /// 确认无误 / 有异议: a talkee verifies their part of the current version (本人核实, 002 §五7). A dispute goes back to the
-/// recorder with its comment; when every talkee has confirmed, the recorder is told the record is verified.
+/// recorder with its comment; when every talkee has confirmed, the recorder is told the record is verified
+/// (<see cref="RecordSettledNews"/>, planned with the save).
 /// </summary>
-public abstract class VerifyRecord(RecordTalks found, RecordStore records, Messenger messenger, WorkingCalendar calendar, TimeProvider time) : ICardAction
+public abstract class VerifyRecord(RecordTalks found, RecordStore records, FollowUps followUps, WorkingCalendar calendar, TimeProvider time) : ICardAction
 {
     public abstract string Verb { get; }
 
@@ -34,22 +35,17 @@ public abstract class VerifyRecord(RecordTalks found, RecordStore records, Messe
 
             var record = stored.Record;
             var statusBefore = record.Status;
-            var changed = record.Verify(actor.Id, version, Decision, request.Text(DataKeys.Comment), time);
-            if (changed && !await records.SaveAsync(stored, record.Versions.Count, [actor.Id], request.Turn.Activity.Id, cancellationToken).ConfigureAwait(false))
+            if (record.Verify(actor.Id, version, Decision, request.Text(DataKeys.Comment), time))
             {
-                return Optimistic.Again; // a repeated click raced this one: read again, and Domain makes it a no-op
-            }
-
-            if (changed && (record.Status == RecordStatus.Disputed || (record.Status == RecordStatus.Verified && statusBefore != RecordStatus.Verified)))
-            {
-                var recorder = record.Current.Content.Recorder ?? record.Current.Author;
-                await messenger.TellEachAsync(
-                    [recorder, record.Current.Author],
-                    (person, l) => RecordCard.Build(RecordPresenter.Record(talk, record, record.Current, person, context, RecordCardMode.Recorder,
-                        record.Status == RecordStatus.Disputed
-                            ? l.Pick($"{people.Name(actor.Id)}对记录有异议，请修改后重新提交核实。", $"{people.Name(actor.Id)} disputes the record; please revise it and submit it again.")
-                            : null), l),
-                    cancellationToken).ConfigureAwait(false);
+                Task<bool> Save() => records.SaveAsync(stored, record.Versions.Count, [actor.Id], request.Turn.Activity.Id, cancellationToken);
+                var settled = new RecordSettled(talk.Id, record.Current.Number, actor.Id);
+                var saved = record.Status == RecordStatus.Disputed || (record.Status == RecordStatus.Verified && statusBefore != RecordStatus.Verified)
+                    ? await followUps.SaveAsync(settled, settled.Key, Save, cancellationToken).ConfigureAwait(false)
+                    : await Save().ConfigureAwait(false);
+                if (!saved)
+                {
+                    return Optimistic.Again; // a repeated click raced this one: read again, and Domain makes it a no-op
+                }
             }
 
             return RecordCard.Build(RecordPresenter.Record(talk, record, record.Current, actor.Id, context, RecordCardMode.View), locale);
@@ -74,16 +70,16 @@ public abstract class VerifyRecord(RecordTalks found, RecordStore records, Messe
     }
 }
 
-public sealed class ConfirmRecord(RecordTalks found, RecordStore records, Messenger messenger, WorkingCalendar calendar, TimeProvider time)
-    : VerifyRecord(found, records, messenger, calendar, time)
+public sealed class ConfirmRecord(RecordTalks found, RecordStore records, FollowUps followUps, WorkingCalendar calendar, TimeProvider time)
+    : VerifyRecord(found, records, followUps, calendar, time)
 {
     public override string Verb => Verbs.RecordConfirm;
 
     protected override VerificationDecision Decision => VerificationDecision.Confirmed;
 }
 
-public sealed class DisputeRecord(RecordTalks found, RecordStore records, Messenger messenger, WorkingCalendar calendar, TimeProvider time)
-    : VerifyRecord(found, records, messenger, calendar, time)
+public sealed class DisputeRecord(RecordTalks found, RecordStore records, FollowUps followUps, WorkingCalendar calendar, TimeProvider time)
+    : VerifyRecord(found, records, followUps, calendar, time)
 {
     public override string Verb => Verbs.RecordDispute;
 

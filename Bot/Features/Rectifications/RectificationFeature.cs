@@ -9,6 +9,8 @@ public static class RectificationFeature
         services.AddSingleton<RectificationCards>();
         services.AddSingleton<RectificationReminders>();
         services.AddFollowUp<RecordLogged, RectificationOpening>("RecordLogged.Rectification");
+        services.AddFollowUp<RectificationReported, RectificationNews>("RectificationReported.Reviewers");
+        services.AddFollowUp<RectificationReviewed, RectificationNews>("RectificationReviewed.Talkee");
         services.AddJob<RectificationReminders>(RectificationReminders.DueSoon, (r, entry, ct) => r.RunAsync(entry, ct));
         services.AddJob<RectificationReminders>(RectificationReminders.Overdue, (r, entry, ct) => r.RunAsync(entry, ct));
         return services.AddHandler<ShowRectification>().AddHandler<SubmitRectification>().AddHandler<AcceptRectification>().AddHandler<ReturnRectification>();

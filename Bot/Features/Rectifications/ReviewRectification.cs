@@ -5,10 +5,9 @@ namespace TalkBot.Bot.Features.Rectifications;
 
 /// <summary>
 /// 审核通过 / 退回: the talker or the discipline office reviews the latest report; the talkee is told. A returned report
-/// has a new due date, and with it a new reminder and escalation.
+/// has a new due date, and with it a new reminder and escalation (<see cref="RectificationNews"/>, planned with the save).
 /// </summary>
-public abstract class ReviewRectification(RectificationCards cards, RectificationStore store, RectificationReminders reminders, Messenger messenger,
-    ReminderRules rules, TimeProvider time) : ICardAction
+public abstract class ReviewRectification(RectificationCards cards, RectificationStore store, FollowUps followUps, ReminderRules rules, TimeProvider time) : ICardAction
 {
     public abstract string Verb { get; }
 
@@ -38,21 +37,11 @@ public abstract class ReviewRectification(RectificationCards cards, Rectificatio
             var now = time.GetUtcNow();
             if (r.Review(actor.Id, report, Accept, request.Text(DataKeys.Comment), newDue, rules.Calendar.LocalDate(now), now))
             {
-                if (!await store.SaveAsync(stored, reports, reviews, cancellationToken).ConfigureAwait(false))
+                var reviewed = new RectificationReviewed(talk.Id, r.Talkee, r.Reviews.Count);
+                if (!await followUps.SaveAsync(reviewed, reviewed.Key, () => store.SaveAsync(stored, reports, reviews, cancellationToken), cancellationToken).ConfigureAwait(false))
                 {
                     return Optimistic.Again;
                 }
-
-                if (!Accept)
-                {
-                    await reminders.PlanAsync(r, cancellationToken).ConfigureAwait(false);
-                }
-
-                await messenger.TellAsync(r.Talkee, l => RectificationCard.Build(cards.View(talk, r, people,
-                    Accept ? RectificationCardMode.View : RectificationCardMode.Report,
-                    Accept ? l.Pick("您的整改情况已审核通过。", "Your rectification report was accepted.")
-                           : l.Pick($"您的整改情况被退回，请于{DateText.Date(r.DueDate, l)}前重新上报。", $"Your report was returned; report again by {DateText.Date(r.DueDate, l)}.")), l),
-                    cancellationToken).ConfigureAwait(false);
             }
 
             return RectificationCard.Build(cards.View(talk, r, people, RectificationCardMode.View), locale);
@@ -69,16 +58,16 @@ public abstract class ReviewRectification(RectificationCards cards, Rectificatio
     }
 }
 
-public sealed class AcceptRectification(RectificationCards cards, RectificationStore store, RectificationReminders reminders, Messenger messenger, ReminderRules rules,
-    TimeProvider time) : ReviewRectification(cards, store, reminders, messenger, rules, time)
+public sealed class AcceptRectification(RectificationCards cards, RectificationStore store, FollowUps followUps, ReminderRules rules, TimeProvider time)
+    : ReviewRectification(cards, store, followUps, rules, time)
 {
     public override string Verb => Verbs.RectificationAccept;
 
     protected override bool Accept => true;
 }
 
-public sealed class ReturnRectification(RectificationCards cards, RectificationStore store, RectificationReminders reminders, Messenger messenger, ReminderRules rules,
-    TimeProvider time) : ReviewRectification(cards, store, reminders, messenger, rules, time)
+public sealed class ReturnRectification(RectificationCards cards, RectificationStore store, FollowUps followUps, ReminderRules rules, TimeProvider time)
+    : ReviewRectification(cards, store, followUps, rules, time)
 {
     public override string Verb => Verbs.RectificationReturn;
 

@@ -5,9 +5,10 @@ namespace TalkBot.Bot.Features.Rectifications;
 
 /// <summary>
 /// 上报整改情况: the talkee reports the measures taken (000 §四(一)5); late reports are accepted and marked late. The
-/// talkers and the organiser get the report to review. A repeated submit of one form is one report.
+/// talkers and the organiser get the report to review (<see cref="RectificationNews"/>, planned with the save). A repeated
+/// submit of one form is one report.
 /// </summary>
-public sealed class SubmitRectification(RectificationCards cards, RectificationStore store, Messenger messenger, ReminderRules rules, TimeProvider time) : ICardAction
+public sealed class SubmitRectification(RectificationCards cards, RectificationStore store, FollowUps followUps, ReminderRules rules, TimeProvider time) : ICardAction
 {
     public string Verb => Verbs.RectificationSubmit;
 
@@ -34,13 +35,11 @@ public sealed class SubmitRectification(RectificationCards cards, RectificationS
             var now = time.GetUtcNow();
             if (r.Submit(actor.Id, measures, request.FormId, rules.Calendar.LocalDate(now), now))
             {
-                if (!await store.SaveAsync(stored, reports, reviews, cancellationToken).ConfigureAwait(false))
+                var reported = new RectificationReported(talk.Id, r.Talkee, r.Reports.Count);
+                if (!await followUps.SaveAsync(reported, reported.Key, () => store.SaveAsync(stored, reports, reviews, cancellationToken), cancellationToken).ConfigureAwait(false))
                 {
                     return Optimistic.Again;
                 }
-
-                await messenger.TellEachAsync(talk.Talkers.Append(talk.Organiser), (_, l) => RectificationCard.Build(cards.View(talk, r, people, RectificationCardMode.Review,
-                    l.Pick($"{people.Name(r.Talkee)}已上报整改情况，请审核。", $"{people.Name(r.Talkee)} has reported; please review.")), l), cancellationToken).ConfigureAwait(false);
             }
 
             return RectificationCard.Build(cards.View(talk, r, people, RectificationCardMode.View, r.Reports[^1].Late

@@ -74,7 +74,10 @@ public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkS
         var talk = arrangement.Schedule(talkId, draft); // a refusal goes back to the form (RefusedAsync)
         var notices = Notice.For(talk, time);
         var scheduled = new TalkScheduled(talk.Id, arrangement.Lead, arrangement.Case);
-        if (!await followUps.SaveAsync(scheduled, scheduled.Key, () => talks.CreateAsync(talk, notices, cancellationToken), cancellationToken).ConfigureAwait(false))
+        // The card this submit came from becomes the organiser's card for the talk, kept up to date with its notices.
+        var activity = request.Turn.Activity;
+        var organiserCard = activity is { ReplyToId: { Length: > 0 } card, Conversation.Id: { Length: > 0 } conversation } ? new CardLocation(conversation, card) : null;
+        if (!await followUps.SaveAsync(scheduled, scheduled.Key, () => talks.CreateAsync(talk, notices, organiserCard, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
             // A concurrent retry of this very submit stored it first.
             return await ExistingAsync(talk, actor, locale, cancellationToken).ConfigureAwait(false);

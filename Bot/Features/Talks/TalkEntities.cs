@@ -23,6 +23,9 @@ public sealed class TalkEntity : TableRow
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>The create form this talk came from: a repeated submit of one form yields this talk again.</summary>
     public string? FormId { get; set; }
+    /// <summary>Where the organiser's card for the talk is (the message they created it from), updated in place with the notices.</summary>
+    public string? OrganiserConversationId { get; set; }
+    public string? OrganiserActivityId { get; set; }
 }
 
 /// <summary>Table <c>Talks</c>, row <c>notice|{talkeeId}</c>: the 《层级廉政谈话通知书》 sent to one talkee.</summary>
@@ -39,6 +42,8 @@ public sealed class NoticeEntity : TableRow
     /// <summary>Where the notice card was posted, so that it can be updated in place.</summary>
     public string? ConversationId { get; set; }
     public string? ActivityId { get; set; }
+    /// <summary>Whether the <c>ack|</c> row was added (in the transaction that first acknowledged), so it is not read to know.</summary>
+    public bool? AcknowledgementStored { get; set; }
 }
 
 /// <summary>
@@ -53,10 +58,20 @@ public sealed class AcknowledgementEntity : TableRow
     public string? ActivityId { get; set; }
 }
 
-/// <summary>Table <c>NoticesByPerson</c>: an index from a talkee to their notices.</summary>
+/// <summary>
+/// Table <c>NoticesByPerson</c>: a talkee's line of 我的通知 for one notice, carrying what the list shows, so that the
+/// list is one partition query.
+/// </summary>
 public sealed class NoticeIndexEntity : TableRow
 {
     public DateTimeOffset ScheduledAt { get; set; }
+    public TalkKind? Kind { get; set; }
+    public string? Place { get; set; }
+    public TalkStatus? TalkStatus { get; set; }
+    public NoticeStatus? State { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public DateTimeOffset? PostponementRequestedAt { get; set; }
+    public string? PostponementReason { get; set; }
 }
 
 /// <summary>Table <c>TalksByPerson</c>: which talks a person organises, leads, joins or records.</summary>

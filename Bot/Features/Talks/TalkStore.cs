@@ -3,8 +3,20 @@ using Azure.Data.Tables;
 
 namespace TalkBot.Bot.Features.Talks;
 
-/// <summary>A notice as stored: the domain notice, where its card was posted, and the row's ETag.</summary>
-public sealed record StoredNotice(Notice Notice, string? ConversationId, string? ActivityId, ETag ETag, bool HasAcknowledgement);
+/// <summary>A notice as stored: the domain notice, where its card was posted, the row's ETag and when the row last changed.</summary>
+public sealed record StoredNotice(Notice Notice, string? ConversationId, string? ActivityId, ETag ETag, bool HasAcknowledgement, DateTimeOffset? ChangedAt = null);
+
+/// <summary>Where a card was posted, so that it can be updated in place.</summary>
+public sealed record CardLocation(string ConversationId, string ActivityId);
+
+/// <summary>A talk as stored, with where its organiser's card is (the card the talk was created from).</summary>
+public sealed record StoredTalk(Talk Talk, CardLocation? OrganiserCard);
+
+/// <summary>
+/// What a talkee's answer to their notice reads, in one query of the talk's partition: the talk, their notice, and
+/// their other rows there (the quiz), for the features that map them.
+/// </summary>
+public sealed record TalkeeRows(StoredTalk? Talk, StoredNotice? Notice, IReadOnlyList<TableEntity> Rows);
 
 /// <summary>How a person takes part in a talk, besides as its talkee (indexed in <c>TalksByPerson</c>).</summary>
 public enum TalkRelation
@@ -25,9 +37,13 @@ public sealed class TalkStore(TableSet tables)
     /// Stores a new talk with one notice per talkee in one entity group transaction: all or nothing.
     /// Returns false, storing nothing, when a talk with this id exists already (a repeated submit of one form).
     /// </summary>
-    public async Task<bool> CreateAsync(Talk talk, IReadOnlyList<Notice> notices, CancellationToken cancellationToken)
+    /// <param name="organiserCard">The card the organiser created the talk from, kept up to date with the notices.</param>
+    public async Task<bool> CreateAsync(Talk talk, IReadOnlyList<Notice> notices, CardLocation? organiserCard, CancellationToken cancellationToken)
     {
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ToEntity(talk)) };
+        var row = ToEntity(talk);
+        row.OrganiserConversationId = organiserCard?.ConversationId;
+        row.OrganiserActivityId = organiserCard?.ActivityId;
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
         actions.AddRange(notices.Select(n => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(n, null, null))));
         if (!await talks.TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false))
         {
@@ -38,7 +54,7 @@ public sealed class TalkStore(TableSet tables)
         // next write of the same notice.
         foreach (var notice in notices)
         {
-            await IndexAsync(notice, talk.ScheduledAt, cancellationToken).ConfigureAwait(false);
+            await IndexNoticeAsync(talk, notice, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (person, relations) in Relations(talk))
@@ -108,51 +124,53 @@ public sealed class TalkStore(TableSet tables)
         return response.HasValue ? ToDomain(response.Value!) : null;
     }
 
-    public async Task<StoredNotice?> GetNoticeAsync(TalkId talk, PersonId talkee, CancellationToken cancellationToken)
-    {
-        var response = await talks
-            .GetEntityIfExistsAsync<NoticeEntity>(talk.Value, TalkRows.NoticeRow(talkee.Value), cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        if (!response.HasValue)
-        {
-            return null;
-        }
+    public async Task<StoredNotice?> GetNoticeAsync(TalkId talk, PersonId talkee, CancellationToken cancellationToken) =>
+        await talks.FindAsync<NoticeEntity>(talk.Value, TalkRows.NoticeRow(talkee.Value), cancellationToken).ConfigureAwait(false) is { } row ? ToStored(row) : null;
 
-        var ack = await talks
-            .GetEntityIfExistsAsync<AcknowledgementEntity>(talk.Value, TalkRows.AcknowledgementRow(talkee.Value), cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        return ToStored(response.Value!, ack.HasValue);
+    public async Task<IReadOnlyList<StoredNotice>> ListNoticesAsync(TalkId talk, CancellationToken cancellationToken) =>
+        [.. (await talks.QueryAllAsync<NoticeEntity>(RowsStartingWith(talk, TalkRows.NoticeRowPrefix), cancellationToken).ConfigureAwait(false)).Select(ToStored)];
+
+    /// <summary>A talk, where its organiser's card is, and all its notices: one query.</summary>
+    public async Task<(StoredTalk? Talk, IReadOnlyList<StoredNotice> Notices)> GetWithNoticesAsync(TalkId talk, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.Of($"PartitionKey eq {talk.Value} and (RowKey eq {TalkRows.TalkRow} or (RowKey ge {TalkRows.NoticeRowPrefix} and RowKey lt {TableFilter.After(TalkRows.NoticeRowPrefix)}))");
+        var rows = await talks.QueryAllAsync<TableEntity>(filter, cancellationToken).ConfigureAwait(false);
+        return (TalkOf(rows), [.. rows.Where(r => r.RowKey.StartsWith(TalkRows.NoticeRowPrefix, StringComparison.Ordinal)).Select(r => ToStored(TableRowReader.As<NoticeEntity>(r)))]);
     }
 
-    public async Task<IReadOnlyList<StoredNotice>> ListNoticesAsync(TalkId talk, CancellationToken cancellationToken)
+    /// <summary>
+    /// The talk, <paramref name="talkee"/>'s notice, and their quiz rows (<c>quiz|</c>, <c>quiza|</c>): one query, so that
+    /// answering a notice reads once whatever its card shows.
+    /// </summary>
+    public async Task<TalkeeRows> ReadForTalkeeAsync(TalkId talk, PersonId talkee, CancellationToken cancellationToken)
     {
-        var acks = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var ack in talks.QueryAsync<AcknowledgementEntity>(RowsStartingWith(talk, TalkRows.AcknowledgementRowPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            acks.Add(ack.Talkee);
-        }
-
-        var notices = new List<StoredNotice>();
-        await foreach (var entity in talks.QueryAsync<NoticeEntity>(RowsStartingWith(talk, TalkRows.NoticeRowPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            notices.Add(ToStored(entity, acks.Contains(entity.Talkee)));
-        }
-
-        return notices;
+        var attempts = TalkRows.QuizAttemptRowPrefix + talkee.Value + "|";
+        var filter = TableFilter.Of(
+            $"PartitionKey eq {talk.Value} and (RowKey eq {TalkRows.TalkRow} or RowKey eq {TalkRows.NoticeRow(talkee.Value)} or RowKey eq {TalkRows.QuizTrackRow(talkee.Value)} or (RowKey ge {attempts} and RowKey lt {TableFilter.After(attempts)}))");
+        var rows = await talks.QueryAllAsync<TableEntity>(filter, cancellationToken).ConfigureAwait(false);
+        var notice = rows.FirstOrDefault(r => r.RowKey == TalkRows.NoticeRow(talkee.Value));
+        return new TalkeeRows(TalkOf(rows), notice is null ? null : ToStored(TableRowReader.As<NoticeEntity>(notice)), rows);
     }
+
+    /// <summary>A talk with where its organiser's card is.</summary>
+    public async Task<StoredTalk?> GetStoredAsync(TalkId id, CancellationToken cancellationToken) =>
+        await talks.FindAsync<TalkEntity>(id.Value, TalkRows.TalkRow, cancellationToken).ConfigureAwait(false) is { } row ? ToStoredTalk(row) : null;
+
+    private static StoredTalk? TalkOf(IEnumerable<TableEntity> rows) =>
+        rows.FirstOrDefault(r => r.RowKey == TalkRows.TalkRow) is { } row ? ToStoredTalk(TableRowReader.As<TalkEntity>(row)) : null;
+
+    private static StoredTalk ToStoredTalk(TalkEntity row) => new(
+        ToDomain(row),
+        row is { OrganiserConversationId: { Length: > 0 } conversation, OrganiserActivityId: { Length: > 0 } activity } ? new CardLocation(conversation, activity) : null);
 
     /// <summary>The talks whose notices went to <paramref name="talkee"/>, soonest first.</summary>
-    public async Task<IReadOnlyList<TalkId>> ListTalksNoticedToAsync(PersonId talkee, CancellationToken cancellationToken)
-    {
-        var filter = TableFilter.Of($"PartitionKey eq {talkee.Value}");
-        var rows = new List<NoticeIndexEntity>();
-        await foreach (var row in noticesByPerson.QueryAsync<NoticeIndexEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(row);
-        }
+    public async Task<IReadOnlyList<TalkId>> ListTalksNoticedToAsync(PersonId talkee, CancellationToken cancellationToken) =>
+        [.. (await ListNoticedToAsync(talkee, cancellationToken).ConfigureAwait(false)).Select(r => new TalkId(r.RowKey))];
 
-        return rows.OrderBy(r => r.ScheduledAt).Select(r => new TalkId(r.RowKey)).ToList();
-    }
+    /// <summary>The notices sent to <paramref name="talkee"/> as the list of them shows them (one partition query), soonest first.</summary>
+    public async Task<IReadOnlyList<NoticeIndexEntity>> ListNoticedToAsync(PersonId talkee, CancellationToken cancellationToken) =>
+        [.. (await noticesByPerson.QueryAllAsync<NoticeIndexEntity>(TableFilter.Of($"PartitionKey eq {talkee.Value}"), cancellationToken).ConfigureAwait(false))
+            .OrderBy(r => r.ScheduledAt)];
 
     /// <summary>
     /// Saves a changed notice if nobody changed it since it was read (ETag), adding the acknowledgement row in the same
@@ -161,12 +179,13 @@ public sealed class TalkStore(TableSet tables)
     /// </summary>
     public async Task<bool> SaveNoticeAsync(StoredNotice stored, string? conversationId, string? activityId, string? byActivity, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(stored);
         var notice = stored.Notice;
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, ToEntity(notice, conversationId ?? stored.ConversationId, activityId ?? stored.ActivityId), stored.ETag),
-        };
-        if (notice.AcknowledgedAt is { } at && !stored.HasAcknowledgement)
+        var firstAcknowledgement = notice.AcknowledgedAt is not null && !stored.HasAcknowledgement;
+        var row = ToEntity(notice, conversationId ?? stored.ConversationId, activityId ?? stored.ActivityId);
+        row.AcknowledgementStored = stored.HasAcknowledgement || firstAcknowledgement;
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, row, stored.ETag) };
+        if (notice.AcknowledgedAt is { } at && firstAcknowledgement)
         {
             actions.Add(new(TableTransactionActionType.Add, new AcknowledgementEntity
             {
@@ -196,10 +215,29 @@ public sealed class TalkStore(TableSet tables)
 
     internal static string RowsStartingWith(TalkId talk, string prefix) => TableFilter.RowsStartingWith(talk.Value, prefix);
 
-    private Task IndexAsync(Notice notice, DateTimeOffset scheduledAt, CancellationToken cancellationToken) =>
-        noticesByPerson.UpsertAsync(
-            new NoticeIndexEntity { PartitionKey = notice.Talkee.Value, RowKey = notice.TalkId.Value, ScheduledAt = scheduledAt },
-            cancellationToken);
+    /// <summary>
+    /// Writes the talkee's line of 我的通知 for this notice as it stands: written after the notice's own transaction, and
+    /// again by every later change of the notice and by the organiser's card refresh, so a crash between them is
+    /// mended by the next write.
+    /// </summary>
+    public Task IndexNoticeAsync(Talk talk, Notice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(notice);
+        return noticesByPerson.UpsertAsync(new NoticeIndexEntity
+        {
+            PartitionKey = notice.Talkee.Value,
+            RowKey = notice.TalkId.Value,
+            ScheduledAt = talk.ScheduledAt,
+            Kind = talk.Kind,
+            Place = talk.Place,
+            TalkStatus = talk.Status,
+            State = notice.Status,
+            AcknowledgedAt = notice.AcknowledgedAt,
+            PostponementRequestedAt = notice.PostponementRequestedAt,
+            PostponementReason = notice.PostponementReason,
+        }, cancellationToken);
+    }
 
     private static TalkEntity ToEntity(Talk talk) => new()
     {
@@ -251,7 +289,8 @@ public sealed class TalkStore(TableSet tables)
         ActivityId = activityId,
     };
 
-    private static StoredNotice ToStored(NoticeEntity e, bool hasAcknowledgement) => new(
+    // Rows written before AcknowledgementStored existed had their acknowledgement row added with AcknowledgedAt.
+    private static StoredNotice ToStored(NoticeEntity e) => new(
         Notice.Restore(
             new TalkId(e.PartitionKey),
             new PersonId(e.Talkee),
@@ -265,5 +304,6 @@ public sealed class TalkStore(TableSet tables)
         e.ConversationId,
         e.ActivityId,
         e.ETag,
-        hasAcknowledgement);
+        e.AcknowledgementStored ?? e.AcknowledgedAt is not null,
+        e.Timestamp);
 }

@@ -17,9 +17,10 @@ public sealed class ShowTask(TaskCards cards) : ICardAction
 
 /// <summary>
 /// 提交: the assignee hands in the written reply, self-examination or analysis (000 §四(四)1 and 4; 002 §四4), late ones
-/// marked late; the reviewers are asked to review it. A repeated submit of one form is one submission.
+/// marked late; the reviewers are asked to review it (<see cref="TaskNews"/>, planned with the save). A repeated submit of
+/// one form is one submission.
 /// </summary>
-public sealed class SubmitTask(TaskCards cards, TaskStore tasks, Messenger messenger, ReminderRules rules, TimeProvider time) : ICardAction
+public sealed class SubmitTask(TaskCards cards, TaskStore tasks, FollowUps followUps, ReminderRules rules, TimeProvider time) : ICardAction
 {
     public string Verb => Verbs.TaskSubmit;
 
@@ -40,16 +41,10 @@ public sealed class SubmitTask(TaskCards cards, TaskStore tasks, Messenger messe
             var now = time.GetUtcNow();
             if (t.Submit(actor.Id, request.Text(CaseFields.TaskText), request.FormId, rules.Calendar.LocalDate(now), now))
             {
-                if (!await tasks.SaveAsync(stored, submissions, reviews, cancellationToken).ConfigureAwait(false))
+                var submitted = new TaskSubmitted(t.Id, t.Submissions.Count);
+                if (!await followUps.SaveAsync(submitted, submitted.Key, () => tasks.SaveAsync(stored, submissions, reviews, cancellationToken), cancellationToken).ConfigureAwait(false))
                 {
                     return Optimistic.Again;
-                }
-
-                if (t.NeedsReview)
-                {
-                    await messenger.TellEachAsync(t.Reviewers, (_, l) => TaskCard.Build(cards.View(t, people, TaskCardMode.Review,
-                        l.Pick($"{people.Name(t.Assignee)}已提交{Labels.Of(t.Kind, l)}，请审阅。", $"{people.Name(t.Assignee)} has submitted the {Labels.Of(t.Kind, l)}; please review.")), l),
-                        cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -70,8 +65,11 @@ public sealed class SubmitTask(TaskCards cards, TaskStore tasks, Messenger messe
     }
 }
 
-/// <summary>审阅通过 / 退回: a reviewer (or the office of that level) decides on the latest submission; the assignee is told.</summary>
-public abstract class ReviewTask(TaskCards cards, TaskStore tasks, TaskReminders reminders, Messenger messenger, ReminderRules rules, TimeProvider time) : ICardAction
+/// <summary>
+/// 审阅通过 / 退回: a reviewer (or the office of that level) decides on the latest submission; the assignee is told
+/// (<see cref="TaskNews"/>, planned with the save).
+/// </summary>
+public abstract class ReviewTask(TaskCards cards, TaskStore tasks, FollowUps followUps, ReminderRules rules, TimeProvider time) : ICardAction
 {
     public abstract string Verb { get; }
 
@@ -101,20 +99,11 @@ public abstract class ReviewTask(TaskCards cards, TaskStore tasks, TaskReminders
             var now = time.GetUtcNow();
             if (t.Review(actor.Id, true, number, Accept, request.Text(DataKeys.Comment), newDue, rules.Calendar.LocalDate(now), now))
             {
-                if (!await tasks.SaveAsync(stored, submissions, reviews, cancellationToken).ConfigureAwait(false))
+                var reviewed = new TaskReviewed(t.Id, t.Reviews.Count);
+                if (!await followUps.SaveAsync(reviewed, reviewed.Key, () => tasks.SaveAsync(stored, submissions, reviews, cancellationToken), cancellationToken).ConfigureAwait(false))
                 {
                     return Optimistic.Again;
                 }
-
-                if (!Accept)
-                {
-                    await reminders.PlanAsync(t, cancellationToken).ConfigureAwait(false);
-                }
-
-                await messenger.TellAsync(t.Assignee, l => TaskCard.Build(cards.View(t, people, Accept ? TaskCardMode.View : TaskCardMode.Submit,
-                    Accept ? l.Pick($"您提交的{Labels.Of(t.Kind, l)}已审阅通过。", $"Your {Labels.Of(t.Kind, l)} was accepted.")
-                           : l.Pick($"您提交的{Labels.Of(t.Kind, l)}被退回，请于{DateText.Date(t.DueDate, l)}前重新提交。", $"Your {Labels.Of(t.Kind, l)} was returned; submit again by {DateText.Date(t.DueDate, l)}.")), l),
-                    cancellationToken).ConfigureAwait(false);
             }
 
             return TaskCard.Build(cards.View(t, people, TaskCardMode.View), locale);
@@ -131,16 +120,16 @@ public abstract class ReviewTask(TaskCards cards, TaskStore tasks, TaskReminders
     }
 }
 
-public sealed class AcceptTask(TaskCards cards, TaskStore tasks, TaskReminders reminders, Messenger messenger, ReminderRules rules, TimeProvider time)
-    : ReviewTask(cards, tasks, reminders, messenger, rules, time)
+public sealed class AcceptTask(TaskCards cards, TaskStore tasks, FollowUps followUps, ReminderRules rules, TimeProvider time)
+    : ReviewTask(cards, tasks, followUps, rules, time)
 {
     public override string Verb => Verbs.TaskAccept;
 
     protected override bool Accept => true;
 }
 
-public sealed class ReturnTask(TaskCards cards, TaskStore tasks, TaskReminders reminders, Messenger messenger, ReminderRules rules, TimeProvider time)
-    : ReviewTask(cards, tasks, reminders, messenger, rules, time)
+public sealed class ReturnTask(TaskCards cards, TaskStore tasks, FollowUps followUps, ReminderRules rules, TimeProvider time)
+    : ReviewTask(cards, tasks, followUps, rules, time)
 {
     public override string Verb => Verbs.TaskReturn;
 

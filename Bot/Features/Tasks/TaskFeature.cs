@@ -14,6 +14,8 @@ public static class TaskFeature
         services.AddSingleton<TaskCards>();
         services.AddSingleton<TaskReminders>();
         services.AddSingleton<TaskOpener>();
+        services.AddFollowUp<TaskSubmitted, TaskNews>("TaskSubmitted.Reviewers");
+        services.AddFollowUp<TaskReviewed, TaskNews>("TaskReviewed.Assignee");
         services.AddJob<TaskReminders>(TaskReminders.DueSoon, (r, entry, ct) => r.RunAsync(entry, ct));
         services.AddJob<TaskReminders>(TaskReminders.Overdue, (r, entry, ct) => r.RunAsync(entry, ct));
         return services.AddHandler<ShowTask>().AddHandler<SubmitTask>().AddHandler<AcceptTask>().AddHandler<ReturnTask>();

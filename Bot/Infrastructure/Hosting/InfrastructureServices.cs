@@ -80,6 +80,8 @@ public static class InfrastructureServices
         services.AddSingleton<ConversationReferences>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<OutboxWakeup>();
+        services.AddSingleton<OutboxHooks>();
         services.AddSingleton<ProactiveSender>();
         services.AddSingleton<Messenger>();
         services.AddSingleton<OutboxDispatcher>();
@@ -101,6 +103,8 @@ public static class InfrastructureServices
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<JobRegistry>();
         services.AddSingleton<Scheduler>();
+        services.AddSingleton<BackgroundWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());
         services.AddSingleton<FollowUps>();
         services.AddSingleton<DeadlineReminders>();
         if (options.Enabled)

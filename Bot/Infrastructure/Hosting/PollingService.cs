@@ -2,9 +2,9 @@ namespace TalkBot.Bot.Infrastructure.Hosting;
 
 /// <summary>
 /// A loop of this instance: one pass, then a wait of the poll interval. A failed pass is logged and tried again at
-/// the next poll; stopping ends the wait at once.
+/// the next poll; stopping ends the wait at once, and so does a <see cref="Wakeup"/> poke (work was queued).
 /// </summary>
-internal abstract partial class PollingService(TimeSpan interval, ILogger logger) : BackgroundService
+internal abstract partial class PollingService(TimeSpan interval, ILogger logger, Wakeup? wakeup = null) : BackgroundService
 {
     protected abstract Task RunPassAsync(CancellationToken stoppingToken);
 
@@ -23,7 +23,14 @@ internal abstract partial class PollingService(TimeSpan interval, ILogger logger
 
             try
             {
-                await Task.Delay(interval, stoppingToken).ConfigureAwait(false);
+                if (wakeup is null)
+                {
+                    await Task.Delay(interval, stoppingToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await wakeup.WaitAsync(interval, stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {

@@ -16,6 +16,7 @@ public sealed partial class TalkBotRouter : IActivityHandler
     private readonly ICommand fallbackCommand;
     private readonly PeopleDirectory people;
     private readonly ConversationReferences conversations;
+    private readonly Messenger messenger;
     private readonly LocalePolicy locales;
     private readonly ILogger<TalkBotRouter> logger;
 
@@ -25,6 +26,7 @@ public sealed partial class TalkBotRouter : IActivityHandler
         IFallbackCommand fallback,
         PeopleDirectory people,
         ConversationReferences conversations,
+        Messenger messenger,
         LocalePolicy locales,
         ILogger<TalkBotRouter> logger)
     {
@@ -33,6 +35,7 @@ public sealed partial class TalkBotRouter : IActivityHandler
         fallbackCommand = fallback;
         this.people = people;
         this.conversations = conversations;
+        this.messenger = messenger;
         this.locales = locales;
         this.logger = logger;
     }
@@ -247,34 +250,46 @@ public sealed partial class TalkBotRouter : IActivityHandler
 
     private async Task RememberConversationAsync(Activity activity, CancellationToken cancellationToken)
     {
-        if (!IsPersonal(activity)
-            || activity.From?.AadObjectId is not { Length: > 0 } aad
-            || activity.Conversation?.Id is not { Length: > 0 } conversationId
-            || string.IsNullOrEmpty(activity.ServiceUrl))
+        if (ConversationOf(activity) is { } conversation)
         {
-            return;
+            await conversations.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
         }
-
-        await conversations.SaveAsync(
-            new PersonalConversation(
-                new PersonId(aad),
-                activity.From.Id ?? "",
-                activity.From.Name,
-                activity.Recipient?.Id ?? "",
-                activity.Recipient?.Name,
-                conversationId,
-                activity.ServiceUrl,
-                activity.ChannelId ?? "msteams",
-                activity.GetTenantId(),
-                activity.Locale),
-            cancellationToken).ConfigureAwait(false);
     }
+
+    // The sender's personal chat with TalkBot, as the activity shows it; null for a group chat or channel.
+    private static PersonalConversation? ConversationOf(Activity activity) =>
+        IsPersonal(activity)
+        && activity.From?.AadObjectId is { Length: > 0 } aad
+        && activity.Conversation?.Id is { Length: > 0 } conversationId
+        && activity.ServiceUrl is { Length: > 0 } serviceUrl
+            ? new PersonalConversation(new PersonId(aad), activity.From.Id ?? "", activity.From.Name, activity.Recipient?.Id ?? "", activity.Recipient?.Name,
+                conversationId, serviceUrl, activity.ChannelId ?? "msteams", activity.GetTenantId(), activity.Locale)
+            : null;
 
     private static bool IsPersonal(Activity activity) =>
         activity.Conversation is { } c && (c.ConversationType is null or "personal") && c.IsGroup != true;
 
-    private static Task SendCardAsync(ITurnContext turn, AdaptiveCard card, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(CardMessages.Reply(turn.Activity, card), cancellationToken);
+    /// <summary>
+    /// Answers a message with a card. When Teams will not take it now (throttled, unavailable), the answer goes to the
+    /// outbox under the message's id and is sent within the limits like any message: the request never fails for it.
+    /// </summary>
+    private async Task SendCardAsync(ITurnContext turn, AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        var reply = CardMessages.Reply(turn.Activity, card);
+        try
+        {
+            await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when ((e is HttpRequestException || (e is ConnectorException c && ProactiveSender.IsTransient(c.StatusCode)))
+            && ConversationOf(turn.Activity) is not null)
+        {
+            LogReplyQueued(logger, e.Message);
+            await messenger.QueueAsync(ConversationOf(turn.Activity)!, reply, "reply|" + turn.Activity.Id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reply not taken now ({Reason}); queued in the outbox")]
+    private static partial void LogReplyQueued(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Card action with unknown verb {Verb}")]
     private static partial void LogUnknownVerb(ILogger logger, string verb);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using TalkBot.Bot.Infrastructure.Hosting;
+
 namespace TalkBot.Bot.Infrastructure.Scheduling;
 
 /// <summary>
@@ -27,11 +29,12 @@ public sealed record PlannedFollowUps(IReadOnlyList<ClaimedEntry> Entries)
 
 /// <summary>
 /// Makes what follows a save as durable as the save: every follow-up of the change is written to the schedule
-/// (keyed, due after <see cref="SchedulerOptions.FollowUpGrace"/>) before the save, and run right after it. A crash
-/// between the two leaves the entries for any instance's scheduler; a save that did not happen leaves entries that find
-/// nothing to do.
+/// (keyed, due after <see cref="SchedulerOptions.FollowUpGrace"/>) before the save, and started right after it in the
+/// background, so that the click that saved answers at once. A crash between the two leaves the entries for any
+/// instance's scheduler; a save that did not happen leaves entries that find nothing to do.
 /// </summary>
-public sealed class FollowUps(ScheduleStore schedule, Scheduler scheduler, IEnumerable<FollowUpRegistration> registrations, SchedulerOptions options, TimeProvider time)
+public sealed class FollowUps(
+    ScheduleStore schedule, Scheduler scheduler, IEnumerable<FollowUpRegistration> registrations, SchedulerOptions options, BackgroundWork background, TimeProvider time)
 {
     private readonly ILookup<Type, string> jobs = registrations.ToLookup(r => r.Event, r => r.Job);
 
@@ -58,7 +61,10 @@ public sealed class FollowUps(ScheduleStore schedule, Scheduler scheduler, IEnum
         await scheduler.RunAsync(claimed, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Plans, lets <paramref name="save"/> store the change, and runs the follow-ups when it did.</summary>
+    /// <summary>
+    /// Plans, lets <paramref name="save"/> store the change, and when it did, starts the follow-ups in the background
+    /// (<see cref="SchedulerOptions.RunFollowUpsAfterSave"/>; otherwise the scheduler runs them after the grace).
+    /// </summary>
     public async Task<bool> SaveAsync<TEvent>(TEvent change, string key, Func<Task<bool>> save, CancellationToken cancellationToken) where TEvent : notnull
     {
         ArgumentNullException.ThrowIfNull(save);
@@ -68,7 +74,11 @@ public sealed class FollowUps(ScheduleStore schedule, Scheduler scheduler, IEnum
             return false;
         }
 
-        await RunAsync(planned, cancellationToken).ConfigureAwait(false);
+        if (options.RunFollowUpsAfterSave && planned.Entries.Count > 0)
+        {
+            background.Start("follow-ups of " + key, ct => RunAsync(planned, ct));
+        }
+
         return true;
     }
 }

@@ -21,6 +21,12 @@ public sealed class SchedulerOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// Whether what follows a save starts right after it, in the background (the default). Off, it waits for the
+    /// scheduler's poll after <see cref="FollowUpGrace"/>: what a restart after a crash does.
+    /// </summary>
+    public bool RunFollowUpsAfterSave { get; set; } = true;
+
     /// <summary>This instance's name in leases; by default the machine, process and a random suffix.</summary>
     public string InstanceId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 }

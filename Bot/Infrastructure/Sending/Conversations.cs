@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
@@ -18,13 +19,19 @@ public sealed record PersonalConversation(
 
 /// <summary>
 /// Where each person is reached. Table <c>ConversationReferences</c>: PartitionKey = the person's Entra object id;
-/// RowKey = channel id (<c>msteams</c>). One point read finds where to send a proactive message.
+/// RowKey = channel id (<c>msteams</c>). One point read finds where to send a proactive message, and this instance
+/// keeps what it read or wrote for <see cref="SenderOptions.ReferencesHeldFor"/>: a click whose reference is unchanged
+/// costs no storage call, and neither does telling someone this instance reached lately.
 /// </summary>
-public sealed class ConversationReferences(TableSet tables, TimeProvider time)
+public sealed class ConversationReferences(TableSet tables, SenderOptions options, TimeProvider time)
 {
     public const string Table = "ConversationReferences";
     private const string Channel = "msteams";
     private readonly TableClient references = tables[Table];
+    private readonly ConcurrentDictionary<PersonId, Held> held = new();
+
+    // What the table holds for a person, as of a moment of the wire clock.
+    private sealed record Held(PersonalConversation Conversation, DateTimeOffset At);
 
     /// <summary>
     /// Stores the reference unless the stored one is identical: every message refreshes it, because the service URL
@@ -33,9 +40,16 @@ public sealed class ConversationReferences(TableSet tables, TimeProvider time)
     /// </summary>
     public async Task SaveAsync(PersonalConversation conversation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(conversation);
+        if (Recent(conversation.Person) is { } known && known.Conversation == conversation)
+        {
+            return;
+        }
+
         var existing = await FindEntityAsync(conversation.Person, cancellationToken).ConfigureAwait(false);
         if (existing is not null && !existing.Removed && ToDomain(existing) == conversation)
         {
+            Hold(conversation.Person, conversation);
             return;
         }
 
@@ -56,11 +70,13 @@ public sealed class ConversationReferences(TableSet tables, TimeProvider time)
             UpdatedAt = time.GetUtcNow(),
         };
         await references.UpsertAsync(entity, cancellationToken).ConfigureAwait(false);
+        Hold(conversation.Person, conversation);
     }
 
     /// <summary>The app was uninstalled or blocked: keep the row for history, stop using it.</summary>
     public async Task MarkRemovedAsync(PersonId person, CancellationToken cancellationToken)
     {
+        held.TryRemove(person, out _);
         var existing = await FindEntityAsync(person, cancellationToken).ConfigureAwait(false);
         if (existing is null || existing.Removed)
         {
@@ -76,8 +92,31 @@ public sealed class ConversationReferences(TableSet tables, TimeProvider time)
     /// <summary>The person's reference, or null when they never opened TalkBot or removed it.</summary>
     public async Task<PersonalConversation?> FindAsync(PersonId person, CancellationToken cancellationToken)
     {
+        if (Recent(person) is { } known)
+        {
+            return known.Conversation;
+        }
+
         var entity = await FindEntityAsync(person, cancellationToken).ConfigureAwait(false);
-        return entity is null || entity.Removed ? null : ToDomain(entity);
+        if (entity is null || entity.Removed)
+        {
+            return null; // not held: someone who opens TalkBot on another instance is reachable from here at once
+        }
+
+        var found = ToDomain(entity);
+        Hold(person, found);
+        return found;
+    }
+
+    private Held? Recent(PersonId person) =>
+        held.TryGetValue(person, out var known) && options.WireClock.GetUtcNow() - known.At < options.ReferencesHeldFor ? known : null;
+
+    private void Hold(PersonId person, PersonalConversation conversation)
+    {
+        if (options.ReferencesHeldFor > TimeSpan.Zero)
+        {
+            held[person] = new Held(conversation, options.WireClock.GetUtcNow());
+        }
     }
 
     private async Task<ConversationReferenceEntity?> FindEntityAsync(PersonId person, CancellationToken cancellationToken)

@@ -38,35 +38,44 @@ public sealed class OutboxStore(TableSet tables)
         return row.HasValue ? Outcome(row.Value!) : null;
     }
 
-    /// <summary>
-    /// Queues the message unless its key was queued for the person already. With an <paramref name="owner"/>, the new
-    /// pending row is leased to it at once (the caller sends now); otherwise the dispatcher sends it.
-    /// </summary>
-    /// <returns>The claim when this call queued it for <paramref name="owner"/>; the stored outcome when it was queued before.</returns>
-    public async Task<(ClaimedSend? Claim, SendOutcome? Existing)> EnqueueAsync(
-        OutboundMessage message, string? owner, DateTimeOffset leaseUntil, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Queues the message for the dispatcher unless its key was queued for the person already.</summary>
+    /// <returns>Null when this call queued it; the stored outcome when it was queued (or sent) before.</returns>
+    public async Task<SendOutcome?> EnqueueAsync(OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var existing = await FindAsync(message.Key, message.Person, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        ArgumentNullException.ThrowIfNull(message);
+        if (await FindAsync(message.Key, message.Person, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            return (null, existing);
+            return existing;
         }
 
-        var pending = ToPending(message, PendingPartition, now);
-        if (owner is not null)
+        // The pending row first: a crash before the delivery row leaves a send to make, never a status with nothing behind it.
+        if (!await outbox.TryAddAsync(ToPending(message, PendingPartition, now), cancellationToken).ConfigureAwait(false))
         {
-            pending.LeaseOwner = owner;
-            pending.LeaseUntil = leaseUntil;
-        }
-
-        if (!await outbox.TrySubmitAsync([new(TableTransactionActionType.Add, pending)], cancellationToken).ConfigureAwait(false))
-        {
-            return (null, Queued);
+            return Queued;
         }
 
         await AddDeliveryAsync(message.Key, message.Person, now, cancellationToken).ConfigureAwait(false);
-        return (owner is null ? null : ToClaim(pending), null);
+        return null;
     }
+
+    /// <summary>
+    /// Queues a card refresh for the person, due at <paramref name="due"/>: one row per refresh, subject and person, so
+    /// that every change until it is sent makes one send. Queued again while it is being sent, it is sent again
+    /// (the completion finds its row changed and leaves it). No delivery row: a refresh is not a once-only send.
+    /// </summary>
+    public Task QueueRefreshAsync(PersonalConversation to, Activity message, CardRefreshOf refresh, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(refresh);
+        var row = ToPending(new OutboundMessage(RefreshKey(refresh), to.Person, to, message), PendingPartition, now);
+        row.Refresh = refresh.Refresh;
+        row.RefreshSubject = refresh.Subject;
+        row.LeaseUntil = due;
+        return outbox.UpsertAsync(row, cancellationToken);
+    }
+
+    /// <summary>The key of a card refresh: one per refresh and subject (and person, in the row).</summary>
+    public static string RefreshKey(CardRefreshOf refresh) => $"refresh|{refresh?.Refresh}|{refresh?.Subject}";
 
     /// <summary>
     /// Queues many messages (a fan-out) for the dispatcher, a hundred rows per transaction where they share a
@@ -141,12 +150,19 @@ public sealed class OutboxStore(TableSet tables)
         RecordAsync(send.Key, send.Person, new SendOutcome(SendStatus.Retrying, null, httpStatus, error), now, cancellationToken);
 
     /// <summary>
-    /// Stores the final outcome (sent, failed, unreachable), then lets the pending row go: a failed send moves to the
-    /// failed list with its activity.
+    /// Lets the pending row go once its outcome is stored (<see cref="RecordAsync"/>): a failed send moves to the failed
+    /// list with its activity. A card refresh queued again since it was claimed stays, to be sent again.
     /// </summary>
     public async Task CompleteAsync(ClaimedSend send, SendOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await RecordAsync(send.Key, send.Person, outcome, now, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(send);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (send.Refresh is not null)
+        {
+            await outbox.TrySubmitAsync([new(TableTransactionActionType.Delete, new TableEntity(PendingPartition, RowKey(send.Key, send.Person)), send.ETag)],
+                cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         if (outcome.Status == SendStatus.Failed)
         {
@@ -157,6 +173,21 @@ public sealed class OutboxStore(TableSet tables)
         }
 
         await DeleteIfExistsAsync(PendingPartition, RowKey(send.Key, send.Person), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Hands a claimed send back until <paramref name="until"/>, when any instance may claim it again (its conversation
+    /// is at its limit for a while, or a refresh failed): the worker moves on to other conversations meanwhile.
+    /// Nothing happens when the row changed since the claim.
+    /// </summary>
+    public async Task PostponeAsync(ClaimedSend send, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        var row = new TableEntity(PendingPartition, RowKey(send.Key, send.Person))
+        {
+            [nameof(OutboxEntity.LeaseUntil)] = until,
+        };
+        await outbox.TrySubmitAsync([new(TableTransactionActionType.UpdateMerge, row, send.ETag)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stores where a send under the key stands for the person (also for a person TalkBot cannot reach at all).</summary>
@@ -224,7 +255,7 @@ public sealed class OutboxStore(TableSet tables)
         new(Enum.TryParse<SendStatus>(row.Status, out var status) ? status : SendStatus.Queued, row.ActivityId, row.HttpStatus, row.Error);
 
     private static OutboxEntity ToPending(OutboundMessage m, string partition, DateTimeOffset now) => ToPending(
-        new ClaimedSend(m.Key, m.Person, m.Conversation.ServiceUrl, m.Conversation.ConversationId, m.Conversation.TenantId ?? "", m.Activity, m.Escalation, default),
+        new ClaimedSend(m.Key, m.Person, m.Conversation.ServiceUrl, m.Conversation.ConversationId, m.Conversation.TenantId ?? "", m.Activity, m.Escalation, default, m.Then),
         partition, now);
 
     private static OutboxEntity ToPending(ClaimedSend s, string partition, DateTimeOffset now) => new()
@@ -242,6 +273,10 @@ public sealed class OutboxStore(TableSet tables)
         AboutEn = s.Escalation?.AboutEn,
         EnqueuedAt = now,
         LeaseUntil = Free,
+        Then = s.Then?.Handler,
+        ThenSubject = s.Then?.Subject,
+        Refresh = s.Refresh?.Refresh,
+        RefreshSubject = s.Refresh?.Subject,
     };
 
     private static OutboxEntity Copy(OutboxEntity row, string partition) => new()
@@ -259,6 +294,10 @@ public sealed class OutboxStore(TableSet tables)
         AboutEn = row.AboutEn,
         EnqueuedAt = row.EnqueuedAt,
         LeaseUntil = Free,
+        Then = row.Then,
+        ThenSubject = row.ThenSubject,
+        Refresh = row.Refresh,
+        RefreshSubject = row.RefreshSubject,
     };
 
     private static ClaimedSend ToClaim(OutboxEntity row) => new(
@@ -271,7 +310,9 @@ public sealed class OutboxStore(TableSet tables)
         row.EscalateTo is { Length: > 0 } to
             ? new Escalation([.. to.Split(',').Select(p => new PersonId(p))], row.AboutZh ?? "", row.AboutEn ?? "")
             : null,
-        row.ETag);
+        row.ETag,
+        row.Then is { Length: > 0 } then ? new SendThen(then, row.ThenSubject ?? "") : null,
+        row.Refresh is { Length: > 0 } refresh ? new CardRefreshOf(refresh, row.RefreshSubject ?? "") : null);
 
     // The activity as JSON, gzipped: a card of a few kilobytes stays well under a property's 64 KiB.
     private static byte[] Pack(Activity activity)

@@ -4,11 +4,10 @@ namespace TalkBot.Bot.Infrastructure.Sending;
 
 /// <summary>
 /// Drains the outbox: claims pending sends by lease (queued by a fan-out, or left by an instance that stopped
-/// mid-send) and sends them with <see cref="SenderOptions.Concurrency"/> in flight. A send that turns out
-/// unreachable is escalated by name to whom its message names.
+/// mid-send) and sends them with <see cref="SenderOptions.Concurrency"/> in flight; each send is finished by
+/// <see cref="ProactiveSender.DeliverAsync"/> (outcome, escalation, hand-over).
 /// </summary>
-public sealed partial class OutboxDispatcher(
-    OutboxStore outbox, ProactiveSender sender, Messenger messenger, SenderOptions options, ILogger<OutboxDispatcher> logger)
+public sealed partial class OutboxDispatcher(OutboxStore outbox, ProactiveSender sender, SenderOptions options, ILogger<OutboxDispatcher> logger)
 {
     /// <summary>
     /// On start: what this instance's name held before it stopped is freed at once rather than after the lease
@@ -70,13 +69,7 @@ public sealed partial class OutboxDispatcher(
 
         try
         {
-            var outcome = await sender.DeliverAsync(send, cancellationToken).ConfigureAwait(false);
-            if (outcome.Status == SendStatus.Unreachable && send.Escalation is not null)
-            {
-                await messenger.EscalateAsync(send.Key, send.Person, send.Escalation, outcome, cancellationToken).ConfigureAwait(false);
-            }
-
-            return true;
+            return (await sender.DeliverAsync(send, cancellationToken).ConfigureAwait(false)).Status != SendStatus.Queued;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -94,9 +87,9 @@ public sealed partial class OutboxDispatcher(
     private static partial void LogDeliverFailed(ILogger logger, string key, string person, Exception exception);
 }
 
-/// <summary>The outbox loop of this instance (<c>Sender:DispatcherEnabled</c>).</summary>
-internal sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, SenderOptions options, ILogger<OutboxDispatcherService> logger)
-    : Infrastructure.Hosting.PollingService(options.PollInterval, logger)
+/// <summary>The outbox loop of this instance (<c>Sender:DispatcherEnabled</c>): every poll, and at once when a message is queued here.</summary>
+internal sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, SenderOptions options, OutboxWakeup wakeup, ILogger<OutboxDispatcherService> logger)
+    : Infrastructure.Hosting.PollingService(options.PollInterval, logger, wakeup)
 {
     private bool resumed;
 

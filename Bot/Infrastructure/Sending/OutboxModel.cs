@@ -16,9 +16,17 @@ public enum SendStatus
 /// <summary>Who is told, by name, when the person cannot be reached, and what the message was about.</summary>
 public sealed record Escalation(IReadOnlyList<PersonId> To, string AboutZh, string AboutEn);
 
+/// <summary>Whose hands a send's outcome goes into once it is stored (a registered <see cref="ISendOutcomeHandler"/>), and about what.</summary>
+public sealed record SendThen(string Handler, string Subject);
+
+/// <summary>A card that is built when it is sent, from the state then (a registered <see cref="ICardRefresh"/>), and about what.</summary>
+public sealed record CardRefreshOf(string Refresh, string Subject);
+
 /// <summary>One proactive message to one person's conversation, under an idempotency key.</summary>
 /// <param name="Key">One send per key and person, whatever retries, re-runs or restarts happen.</param>
-public sealed record OutboundMessage(string Key, PersonId Person, PersonalConversation Conversation, Activity Activity, Escalation? Escalation = null);
+/// <param name="Then">Told the outcome once it is stored (a notice records that it went, or why not).</param>
+public sealed record OutboundMessage(
+    string Key, PersonId Person, PersonalConversation Conversation, Activity Activity, Escalation? Escalation = null, SendThen? Then = null);
 
 /// <summary>What became of a send.</summary>
 public sealed record SendOutcome(SendStatus Status, string? ActivityId = null, int? HttpStatus = null, string? Error = null)
@@ -27,8 +35,19 @@ public sealed record SendOutcome(SendStatus Status, string? ActivityId = null, i
 }
 
 /// <summary>A pending send this instance holds the lease of, with everything needed to send it.</summary>
+/// <param name="Activity">The message; for a card refresh, the message without its card, which is built at the send.</param>
+/// <param name="Refresh">Set for a card refresh: the card is built when sent, and the row may be queued again meanwhile.</param>
 public sealed record ClaimedSend(
-    string Key, PersonId Person, string ServiceUrl, string ConversationId, string Tenant, Activity Activity, Escalation? Escalation, ETag ETag);
+    string Key,
+    PersonId Person,
+    string ServiceUrl,
+    string ConversationId,
+    string Tenant,
+    Activity Activity,
+    Escalation? Escalation,
+    ETag ETag,
+    SendThen? Then = null,
+    CardRefreshOf? Refresh = null);
 
 /// <summary>A send that failed after every retry, as listed for "resend to failed".</summary>
 public sealed record FailedSend(string Key, PersonId Person, DateTimeOffset At, int? HttpStatus, string? Error, string? AboutZh, string? AboutEn);
@@ -51,6 +70,12 @@ public sealed class OutboxEntity : TableRow
     public int Attempts { get; set; }
     public int? HttpStatus { get; set; }
     public string? Error { get; set; }
+    /// <summary>The <see cref="ISendOutcomeHandler"/> told the outcome, and its subject.</summary>
+    public string? Then { get; set; }
+    public string? ThenSubject { get; set; }
+    /// <summary>For a card refresh: the <see cref="ICardRefresh"/> that builds the card at the send, and its subject.</summary>
+    public string? Refresh { get; set; }
+    public string? RefreshSubject { get; set; }
 }
 
 /// <summary>Table <c>Deliveries</c>: the outcome of one keyed send to one person (keys in <see cref="OutboxStore"/>).</summary>

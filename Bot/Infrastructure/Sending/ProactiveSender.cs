@@ -1,6 +1,7 @@
 using Polly;
 using Polly.Retry;
 using TalkBot.Bot.Infrastructure.Connector;
+using TalkBot.Bot.Infrastructure.Hosting;
 
 namespace TalkBot.Bot.Infrastructure.Sending;
 
@@ -18,6 +19,9 @@ public sealed partial class ProactiveSender
     private readonly IConnectorClient connector;
     private readonly SendRateLimiter limiter;
     private readonly ConversationReferences conversations;
+    private readonly OutboxHooks hooks;
+    private readonly Messenger messenger;
+    private readonly LocalePolicy locales;
     private readonly SenderOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<ProactiveSender> logger;
@@ -28,6 +32,9 @@ public sealed partial class ProactiveSender
         IConnectorClient connector,
         SendRateLimiter limiter,
         ConversationReferences conversations,
+        OutboxHooks hooks,
+        Messenger messenger,
+        LocalePolicy locales,
         SenderOptions options,
         TimeProvider time,
         ILogger<ProactiveSender> logger)
@@ -36,6 +43,9 @@ public sealed partial class ProactiveSender
         this.connector = connector;
         this.limiter = limiter;
         this.conversations = conversations;
+        this.hooks = hooks;
+        this.messenger = messenger;
+        this.locales = locales;
         this.options = options;
         this.time = time;
         this.logger = logger;
@@ -60,51 +70,94 @@ public sealed partial class ProactiveSender
     /// <summary>Retryable statuses (PROTOCOL §9).</summary>
     public static bool IsTransient(int status) => status is 429 or 412 or 502 or 503 or 504;
 
-    /// <summary>
-    /// Queues the message and sends it now, waiting for the limits and retries. A key already queued or sent for the
-    /// person is not sent again: its stored outcome is returned.
-    /// </summary>
-    public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var (claim, existing) = await outbox.EnqueueAsync(
-            message, options.InstanceId, options.WireClock.GetUtcNow() + options.Lease, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return claim is null ? existing! : await DeliverAsync(claim, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Queues many messages for the outbox dispatcher to send (a fan-out); returns how many were new.</summary>
     public Task<int> EnqueueAsync(IEnumerable<OutboundMessage> messages, CancellationToken cancellationToken) =>
         outbox.EnqueueManyAsync(messages, time.GetUtcNow(), cancellationToken);
 
     /// <summary>
-    /// Sends a claimed send and stores its outcome. Cancellation stops the waiting (limits, back-off) but never an HTTP
-    /// call under way, so a send that reached Teams is always recorded.
+    /// Sends a claimed send, stores its outcome, escalates an unreachable person, tells the send's handler, and lets
+    /// the row go, in that order, so that a crash at any step repeats the steps after it and never the send. A card
+    /// refresh is built now, from the state now. Cancellation stops the waiting (limits, back-off) but never an HTTP call
+    /// under way, so a send that reached Teams is always recorded.
     /// </summary>
     public async Task<SendOutcome> DeliverAsync(ClaimedSend send, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(send);
+        if (limiter.WaitFor(send.ConversationId) is var wait && wait > options.PostponeAbove)
+        {
+            // The chat is at its limit for a while: the send waits in the outbox, not in a worker that other chats need.
+            await outbox.PostponeAsync(send, options.WireClock.GetUtcNow() + wait, CancellationToken.None).ConfigureAwait(false);
+            return new SendOutcome(SendStatus.Queued);
+        }
+
+        if (send.Refresh is { } refresh)
+        {
+            return await RefreshAsync(send, refresh, cancellationToken).ConfigureAwait(false);
+        }
+
         var stored = await outbox.FindAsync(send.Key, send.Person, cancellationToken).ConfigureAwait(false);
         SendOutcome outcome;
         if (stored is { Status: SendStatus.Sent or SendStatus.Unreachable or SendStatus.Failed })
         {
-            // Finished by an instance whose lease ran out after its send: the pending row is all that is left.
+            // Finished by an instance that stopped before letting the row go: the steps after the send are left.
             outcome = stored;
         }
         else
         {
-            outcome = await SendWithRetriesAsync(send, cancellationToken).ConfigureAwait(false);
+            outcome = await SendWithRetriesAsync(send, send.Activity, null, cancellationToken).ConfigureAwait(false);
             if (outcome.Status == SendStatus.Unreachable)
             {
                 // The reference is kept for history but no longer used (PROTOCOL §9).
                 await conversations.MarkRemovedAsync(send.Person, CancellationToken.None).ConfigureAwait(false);
             }
+
+            await outbox.RecordAsync(send.Key, send.Person, outcome, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (outcome.Status == SendStatus.Unreachable && send.Escalation is not null)
+        {
+            await messenger.EscalateAsync(send.Key, send.Person, send.Escalation, outcome, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (send.Then is { } then)
+        {
+            await messenger.HandOverAsync(then, new SendReceipt(send.Key, send.Person, then.Subject, outcome, send.ConversationId), CancellationToken.None)
+                .ConfigureAwait(false);
         }
 
         await outbox.CompleteAsync(send, outcome, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         return outcome;
     }
 
-    private async Task<SendOutcome> SendWithRetriesAsync(ClaimedSend send, CancellationToken cancellationToken)
+    private async Task<SendOutcome> RefreshAsync(ClaimedSend send, CardRefreshOf refresh, CancellationToken cancellationToken)
+    {
+        var rendered = hooks.Refresh(refresh.Refresh) is { } renderer
+            ? await renderer.RenderAsync(refresh.Subject, send.Person, locales.For(send.Activity.Locale), cancellationToken).ConfigureAwait(false)
+            : null;
+        var outcome = new SendOutcome(SendStatus.Sent);
+        if (rendered is not null)
+        {
+            var activity = CardMessages.WithCard(send.Activity, rendered.Card, rendered.Replaces, rendered.ConversationId);
+            outcome = await SendWithRetriesAsync(send, activity, rendered.Replaces, cancellationToken).ConfigureAwait(false);
+            if (outcome.Status == SendStatus.Failed)
+            {
+                // Teams kept failing: the refresh is tried again later with whatever is new by then.
+                await outbox.PostponeAsync(send, options.WireClock.GetUtcNow() + options.MaxRetryDelay, CancellationToken.None).ConfigureAwait(false);
+                return outcome;
+            }
+
+            if (outcome.Delivered && rendered.Sent is { } sent)
+            {
+                await sent(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        // Unreachable (a card that is gone, a chat blocked) is not retried; queued again since the claim, it stays.
+        await outbox.CompleteAsync(send, outcome, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async Task<SendOutcome> SendWithRetriesAsync(ClaimedSend send, Activity activity, string? replaces, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(SendProperty, send);
@@ -113,10 +166,12 @@ public sealed partial class ProactiveSender
             var response = await pipeline.ExecuteAsync(
                 static async (ctx, state) =>
                 {
-                    var slot = await state.limiter.WaitAsync(state.send.Tenant, state.send.ConversationId, ctx.CancellationToken).ConfigureAwait(false);
+                    var slot = await state.limiter.WaitAsync(state.send.Tenant, state.activity.Conversation?.Id ?? state.send.ConversationId, ctx.CancellationToken).ConfigureAwait(false);
                     try
                     {
-                        return await state.connector.SendToConversationAsync(state.send.ServiceUrl, state.send.ConversationId, state.send.Activity, CancellationToken.None).ConfigureAwait(false);
+                        return state.replaces is null
+                            ? await state.connector.SendToConversationAsync(state.send.ServiceUrl, state.activity.Conversation?.Id ?? state.send.ConversationId, state.activity, CancellationToken.None).ConfigureAwait(false)
+                            : await state.connector.UpdateActivityAsync(state.send.ServiceUrl, state.activity.Conversation?.Id ?? state.send.ConversationId, state.activity, CancellationToken.None).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -124,8 +179,8 @@ public sealed partial class ProactiveSender
                     }
                 },
                 context,
-                (limiter, connector, send)).ConfigureAwait(false);
-            return new SendOutcome(SendStatus.Sent, response?.Id);
+                (limiter, connector, send, activity, replaces)).ConfigureAwait(false);
+            return new SendOutcome(SendStatus.Sent, response?.Id ?? replaces);
         }
         catch (ConnectorException e) when (e.StatusCode is 403 or 404)
         {

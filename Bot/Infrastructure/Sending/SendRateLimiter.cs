@@ -55,6 +55,21 @@ public sealed class SendRateLimiter(SenderOptions options)
         }
     }
 
+    /// <summary>How long until a send to <paramref name="conversation"/> is within its limits (zero when it is now).</summary>
+    public TimeSpan WaitFor(string conversation)
+    {
+        lock (gate)
+        {
+            if (!conversations.TryGetValue(conversation, out var chat))
+            {
+                return TimeSpan.Zero;
+            }
+
+            var now = time.GetUtcNow().UtcTicks;
+            return TimeSpan.FromTicks(Math.Max(0, chat.Earliest(now, conversationWindows, guard) - now));
+        }
+    }
+
     /// <summary>
     /// The send of <paramref name="slot"/> has been answered: Teams counted it at some moment before now, so the
     /// windows count it now. A request that took long to arrive (a new connection) can then never make the next one

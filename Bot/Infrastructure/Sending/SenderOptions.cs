@@ -43,6 +43,25 @@ public sealed class SenderOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// A send whose conversation has no room for longer than this goes back to the outbox until it has, so that the
+    /// workers serve other chats meanwhile (a burst to one person never holds up everyone's messages).
+    /// </summary>
+    public TimeSpan PostponeAbove { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long this instance keeps a conversation reference it read or wrote. Another instance's change (a new
+    /// service URL, a removal) reaches it within this time; a send to a chat removed meanwhile is answered 403 and
+    /// recorded so. Zero reads the table every time.
+    /// </summary>
+    public TimeSpan ReferencesHeldFor { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a card refresh waits for more changes before it is sent (the organiser's talk card): a burst of
+    /// acknowledgements within it makes one update. Zero sends at the next drain.
+    /// </summary>
+    public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// This instance's name in leases. Give it a stable name per instance (the pod or App Service instance) so that a
     /// restarted instance resumes its own unfinished sends at once; by default it is unique per process, and what a
     /// crashed process held waits for its lease to lapse.

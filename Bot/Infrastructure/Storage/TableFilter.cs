@@ -25,9 +25,17 @@ public static class TableFilter
     public static string RowsStartingWith(string partition, string prefix)
     {
         ArgumentException.ThrowIfNullOrEmpty(prefix);
-        // Everything from the prefix up to (not including) the prefix with its last character raised by one.
-        var end = prefix[..^1] + (char)(prefix[^1] + 1);
-        return Of($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {end}");
+        return Of($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {After(prefix)}");
+    }
+
+    /// <summary>
+    /// The first key after every key that starts with <paramref name="prefix"/>: the prefix with its last character
+    /// raised by one, so that <c>ge prefix and lt After(prefix)</c> is "starts with".
+    /// </summary>
+    public static string After(string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        return prefix[..^1] + (char)(prefix[^1] + 1);
     }
 
     private static string Literal(object? value) => value switch

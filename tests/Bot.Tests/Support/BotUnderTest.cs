@@ -63,6 +63,9 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
         // Tests run the scheduler themselves (RunSchedulerAsync), at the fake clock's time.
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Sender:DispatcherEnabled", "false");
+        // Card refreshes go out at the next drain, and a burst to one chat waits in the drain rather than in the outbox.
+        builder.UseSetting("Sender:CoalesceWindow", "00:00:00");
+        builder.UseSetting("Sender:PostponeAbove", "01:00:00");
         // Monthly plans are put into the schedule only by the tests about them.
         builder.UseSetting("Plans:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -94,24 +97,54 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
         };
     }
 
-    /// <summary>One run of the reminder scheduler at the fake clock's time; returns the entries finished.</summary>
-    public Task<int> RunSchedulerAsync() => Services.GetRequiredService<TalkBot.Bot.Infrastructure.Scheduling.Scheduler>().RunOnceAsync(default);
+    /// <summary>
+    /// One run of the reminder scheduler at the fake clock's time, then what it queued is sent (<see cref="SettleAsync"/>);
+    /// returns the entries finished.
+    /// </summary>
+    public async Task<int> RunSchedulerAsync()
+    {
+        var done = await Services.GetRequiredService<TalkBot.Bot.Infrastructure.Scheduling.Scheduler>().RunOnceAsync(default);
+        await SettleAsync();
+        return done;
+    }
 
     /// <summary>One drain of the outbox (what a fan-out queued, or a crashed instance left); returns the sends finished.</summary>
     public Task<int> RunOutboxAsync() => Services.GetRequiredService<TalkBot.Bot.Infrastructure.Sending.OutboxDispatcher>().DrainAsync(default);
 
+    /// <summary>
+    /// Lets what the last request started finish, as the running bot would shortly after answering: the follow-ups
+    /// started in the background, then the outbox drained (and what its sends lead to, such as a card refresh), until
+    /// nothing is left.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        var background = Services.GetRequiredService<TalkBot.Bot.Infrastructure.Hosting.BackgroundWork>();
+        for (var round = 0; round < 50; round++)
+        {
+            await background.WhenIdleAsync();
+            if (await RunOutboxAsync() == 0 && background.WhenIdleAsync().IsCompleted)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("The bot kept queueing work after 50 rounds.");
+    }
+
+    /// <summary>Posts an activity and returns the response without waiting for what it started (see <see cref="SettleAsync"/>).</summary>
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {
         using var client = CreateClient();
         return await client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
     }
 
-    /// <summary>Sends an activity as <paramref name="person"/> and returns the HTTP status.</summary>
+    /// <summary>Sends an activity as <paramref name="person"/>, lets what it started finish, and returns the HTTP status.</summary>
     public async Task<HttpStatusCode> SendAsync(Person person, string type, Action<JsonObject>? shape = null)
     {
         var activity = person.Activity(type);
         shape?.Invoke(activity);
         using var response = await PostAsync(activity);
+        await SettleAsync();
         return response.StatusCode;
     }
 
@@ -119,13 +152,25 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
     public Task<HttpStatusCode> InstallAsync(Person person) => SendAsync(person, "conversationUpdate", a =>
         a["membersAdded"] = new JsonArray(new JsonObject { ["id"] = person.UserId }, new JsonObject { ["id"] = "28:talkbot" }));
 
-    /// <summary>Clicks an Action.Execute button; returns the card that replaces the clicked one.</summary>
-    public async Task<JsonElement> ExecuteAsync(Person person, string verb, object data)
+    /// <summary>
+    /// Clicks an Action.Execute button on the card of message <paramref name="cardId"/>, lets what the click started
+    /// finish, and returns the card that replaces the clicked one.
+    /// </summary>
+    public async Task<JsonElement> ExecuteAsync(Person person, string verb, object data, string? cardId = null)
+    {
+        var card = await ExecuteOnlyAsync(person, verb, data, cardId);
+        await SettleAsync();
+        return card;
+    }
+
+    /// <summary>Clicks an Action.Execute button and returns the card at once, before what the click started has run.</summary>
+    public async Task<JsonElement> ExecuteOnlyAsync(Person person, string verb, object data, string? cardId = null)
     {
         var dataNode = JsonSerializer.SerializeToNode(data)!.AsObject();
         dataNode["verb"] = verb;
         var activity = person.Activity("invoke");
         activity["name"] = "adaptiveCard/action";
+        activity["replyToId"] = cardId ?? "card-" + Guid.NewGuid().ToString("N")[..8];
         activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = dataNode } };
         using var response = await PostAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -169,9 +214,17 @@ public sealed class RecordingConnector : IConnectorClient
 
     public ConcurrentQueue<(string ConversationId, Activity Activity)> Sent { get; } = new();
 
+    /// <summary>Cards updated in place (PUT), per conversation, in order.</summary>
+    public ConcurrentQueue<(string ConversationId, Activity Activity)> Updated { get; } = new();
+
     public ConcurrentDictionary<string, int> Refuse { get; } = new();
 
-    public IReadOnlyList<string> CardsTo(Person person) => Sent
+    public IReadOnlyList<string> CardsTo(Person person) => Texts(Sent, person);
+
+    /// <summary>The text of each card update in <paramref name="person"/>'s chat, oldest first.</summary>
+    public IReadOnlyList<string> UpdatesTo(Person person) => Texts(Updated, person);
+
+    private static List<string> Texts(IEnumerable<(string ConversationId, Activity Activity)> activities, Person person) => activities
         .Where(s => s.ConversationId == person.ConversationId)
         .SelectMany(s => s.Activity.Attachments ?? [])
         .Select(a => a.Content is null ? "" : CardText.Of(JsonSerializer.SerializeToElement(a.Content)))
@@ -191,8 +244,16 @@ public sealed class RecordingConnector : IConnectorClient
         return Task.FromResult<ResourceResponse?>(new ResourceResponse { Id = $"m{Interlocked.Increment(ref next)}" });
     }
 
-    public Task<ResourceResponse?> UpdateActivityAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        Task.FromResult<ResourceResponse?>(new ResourceResponse { Id = activity.Id });
+    public Task<ResourceResponse?> UpdateActivityAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        if (Refuse.TryGetValue(conversationId, out var status))
+        {
+            throw new ConnectorException(status, "MessageWritesBlocked", "refused", null);
+        }
+
+        Updated.Enqueue((conversationId, activity));
+        return Task.FromResult<ResourceResponse?>(new ResourceResponse { Id = activity.Id });
+    }
 
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, string botId, string? botName, string userId, string tenantId, CancellationToken cancellationToken) =>
         Task.FromResult(new ConversationResourceResponse { Id = "conv-" + userId });

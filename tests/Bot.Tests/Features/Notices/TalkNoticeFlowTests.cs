@@ -13,7 +13,8 @@ namespace TalkBot.Bot.Tests.Features.Notices;
 
 /// <summary>
 /// Issue 2's slice end to end inside the process: create a talk through the card, the notice reaches the talkee,
-/// the talkee acknowledges or asks to postpone, the organiser is told — against real Table Storage (Azurite).
+/// the talkee acknowledges or asks to postpone, the organiser's card for the talk follows in place (and a postponement
+/// reaches them in a digest) — against real Table Storage (Azurite).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
@@ -48,6 +49,52 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
 
     private static string Text(JsonElement card) => CardText.Of(card);
 
+    // The message the talk is created from: its card becomes the organiser's card for the talk.
+    private const string CreateCard = "card-create";
+
+    // The organiser's card for the talk as it stands: the last update of the message it was created from.
+    private static JsonElement OrganiserCardJson(BotUnderTest bot) => JsonSerializer.SerializeToElement(bot.Connector.Updated
+        .Where(u => u.ConversationId == Person.Office.ConversationId && u.Activity.Id == CreateCard)
+        .Select(u => u.Activity.Attachments![0].Content)
+        .Last());
+
+    private static string OrganiserCard(BotUnderTest bot) => Text(OrganiserCardJson(bot));
+
+    // What a person was sent besides the welcome card of their install.
+    private static List<string> Messages(BotUnderTest bot, Person person) =>
+        [.. bot.Connector.CardsTo(person).Where(c => !c.Contains("TalkBot · 廉政谈话助手", StringComparison.Ordinal))];
+
+    // Its facts, title → value: one per talkee for the notices.
+    private static Dictionary<string, string> OrganiserFacts(BotUnderTest bot)
+    {
+        var facts = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Walk(JsonElement e)
+        {
+            if (e.ValueKind == JsonValueKind.Object)
+            {
+                if (e.TryGetProperty("title", out var title) && e.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String)
+                {
+                    facts[title.GetString()!] = value.GetString()!;
+                }
+
+                foreach (var property in e.EnumerateObject())
+                {
+                    Walk(property.Value);
+                }
+            }
+            else if (e.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in e.EnumerateArray())
+                {
+                    Walk(item);
+                }
+            }
+        }
+
+        Walk(OrganiserCardJson(bot));
+        return facts;
+    }
+
     // The notice card, not the welcome card that also names the 《层级廉政谈话通知书》: it has the 确认收到 button.
     private static bool IsNotice(string card) =>
         card.Contains("层级廉政谈话通知书", StringComparison.Ordinal) && card.Contains("确认收到", StringComparison.Ordinal);
@@ -57,11 +104,13 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
     {
         await using var bot = await StartAsync();
 
-        var card = Text(await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form()));
+        var card = Text(await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form(), CreateCard));
 
         Assert.Contains("谈话已创建", card, StringComparison.Ordinal);
-        Assert.Contains("王干部", card, StringComparison.Ordinal);
-        Assert.Contains("无法送达", card, StringComparison.Ordinal);
+        Assert.Contains("正在发送", card, StringComparison.Ordinal); // the click does not wait for the notices to go out
+        Assert.StartsWith("无法送达", OrganiserFacts(bot)["王干部"], StringComparison.Ordinal);
+        Assert.Equal("已送达，待确认", OrganiserFacts(bot)["李干部"]);
+        Assert.Empty(Messages(bot, Person.Office)); // the organiser's card follows; no message of its own
         var notices = bot.Connector.CardsTo(Person.Cadre1);
         Assert.Single(notices, c => IsNotice(c) && c.Contains("第三会议室", StringComparison.Ordinal));
         Assert.Empty(bot.Connector.CardsTo(Person.Cadre2));
@@ -123,10 +172,10 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Acknowledge_Twice_RecordsOneAcknowledgement_AndTellsTheOrganiserOnce()
+    public async Task Acknowledge_Twice_RecordsOneAcknowledgement_AndTheOrganisersCardShowsIt_WithoutAMessage()
     {
         await using var bot = await StartAsync();
-        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form());
+        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form(), CreateCard);
         bot.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var first = Text(await bot.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new { talkId = FormId }));
@@ -136,20 +185,37 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
         Assert.Equal(first, retry);
         var talks = bot.Services.GetRequiredService<TalkStore>();
         Assert.Equal(1, await talks.CountAcknowledgementsAsync(new TalkId(FormId), new PersonId(Person.Cadre1.AadObjectId), default));
-        Assert.Single(bot.Connector.CardsTo(Person.Office), c => c.Contains("已确认收到", StringComparison.Ordinal));
+        Assert.StartsWith("已确认收到（2026年3月2日", OrganiserFacts(bot)["李干部"], StringComparison.Ordinal);
+        Assert.Contains("已确认 1/2", OrganiserCard(bot), StringComparison.Ordinal);
+        Assert.Empty(Messages(bot, Person.Office));
     }
 
     [Fact]
     public async Task Acknowledge_ConcurrentRetries_RecordOneAcknowledgement()
     {
         await using var bot = await StartAsync();
-        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form());
+        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form(), CreateCard);
 
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => bot.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new { talkId = FormId })));
 
         var talks = bot.Services.GetRequiredService<TalkStore>();
         Assert.Equal(1, await talks.CountAcknowledgementsAsync(new TalkId(FormId), new PersonId(Person.Cadre1.AadObjectId), default));
-        Assert.Single(bot.Connector.CardsTo(Person.Office), c => c.Contains("已确认收到", StringComparison.Ordinal));
+        Assert.Contains("已确认 1/2", OrganiserCard(bot), StringComparison.Ordinal);
+        Assert.Empty(Messages(bot, Person.Office));
+    }
+
+    [Fact]
+    public async Task MyNotices_ShowsTheNoticeAsItStands_FromTheTalkeesOwnLines()
+    {
+        await using var bot = await StartAsync();
+        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form());
+        await bot.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new { talkId = FormId });
+
+        Assert.Equal(HttpStatusCode.OK, await bot.SendAsync(Person.Cadre1, "message", a => a["text"] = "我的通知"));
+
+        var list = bot.Connector.CardsTo(Person.Cadre1)[^1];
+        Assert.Contains("我的谈话通知书", list, StringComparison.Ordinal);
+        Assert.Contains("第三会议室 · 已确认（2026年3月2日", list, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,15 +247,35 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Postpone_WithReason_ShowsSubmitted_AndTellsTheOrganiserTheReason()
+    public async Task Postpone_WithReason_ShowsSubmitted_AndTheOrganiserGetsItInADigest_AndOnTheirCard()
     {
         await using var bot = await StartAsync();
-        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form());
+        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form(), CreateCard);
 
         var card = Text(await bot.ExecuteAsync(Person.Cadre1, Verbs.NoticePostpone, new { talkId = FormId, reason = "当天外出参加培训" }));
 
         Assert.Contains("改期申请已提交", card, StringComparison.Ordinal);
-        Assert.Single(bot.Connector.CardsTo(Person.Office), c => c.Contains("当天外出参加培训", StringComparison.Ordinal));
+        var digest = Assert.Single(Messages(bot, Person.Office));
+        Assert.Contains("1人申请谈话改期", digest, StringComparison.Ordinal);
+        Assert.Contains("当天外出参加培训", digest, StringComparison.Ordinal);
+        Assert.Contains("申请改期（", OrganiserCard(bot), StringComparison.Ordinal);
+
+        // Told once: another click changes nothing, and the digest it was in is not sent again.
+        await bot.ExecuteAsync(Person.Cadre1, Verbs.NoticePostpone, new { talkId = FormId, reason = "当天外出参加培训" });
+        Assert.Single(Messages(bot, Person.Office));
+    }
+
+    [Fact]
+    public async Task Postpone_ThenAcknowledge_BeforeTheDigest_LeavesNothingForTheOrganiserToDecide()
+    {
+        await using var bot = await StartAsync();
+        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form(), CreateCard);
+
+        await bot.ExecuteOnlyAsync(Person.Cadre1, Verbs.NoticePostpone, new { talkId = FormId, reason = "当天外出参加培训" });
+        await bot.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new { talkId = FormId });
+
+        Assert.Empty(Messages(bot, Person.Office));
+        Assert.Contains("已确认 1/2", OrganiserCard(bot), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,10 +284,10 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
         await using var bot = await StartAsync();
         bot.Connector.Refuse[Person.Cadre1.ConversationId] = 403;
 
-        var card = Text(await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form(talkees: Person.Cadre1.AadObjectId)));
+        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, Form(talkees: Person.Cadre1.AadObjectId), CreateCard);
 
-        Assert.Contains("李干部", card, StringComparison.Ordinal);
-        Assert.Contains("屏蔽或卸载", card, StringComparison.Ordinal);
+        Assert.Contains("李干部", OrganiserCard(bot), StringComparison.Ordinal);
+        Assert.Contains("屏蔽或卸载", OrganiserCard(bot), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class RecordRepositoryTests(AzuriteFixture azurite) : IAsyncLifeti
         var talk = Talk.Restore(new TalkId(Guid.NewGuid().ToString("N")), TalkKind.Routine, [A1, A2], [new PersonId("talker")], Recorder,
             new PersonId("organiser"), new DateTimeOffset(2026, 3, 5, 9, 30, 0, Shanghai), "第三会议室", new DateOnly(2026, 3, 2), null,
             new DateTimeOffset(2026, 3, 2, 10, 0, 0, Shanghai), TalkStatus.Scheduled);
-        Assert.True(await talks.CreateAsync(talk, Notice.For(talk, clock), default));
+        Assert.True(await talks.CreateAsync(talk, Notice.For(talk, clock), null, default));
         return talk;
     }
 

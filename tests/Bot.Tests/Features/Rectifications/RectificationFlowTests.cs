@@ -79,7 +79,8 @@ public sealed class RectificationFlowTests(AzuriteFixture azurite)
     {
         await using var bot = await StartWithRecordAsync();
 
-        var form = bot.Connector.CardsTo(Person.Cadre1).Last();
+        // The report form, among the cadre's messages (the record to verify comes with it, in either order).
+        var form = Assert.Single(bot.Connector.CardsTo(Person.Cadre1), c => c.Contains(Verbs.RectificationSubmit, StringComparison.Ordinal));
 
         Assert.Contains("整改措施落实情况", form, StringComparison.Ordinal);
         Assert.Contains("2026年3月8日", form, StringComparison.Ordinal);

@@ -63,6 +63,7 @@ public sealed class FollowUpsTests(AzuriteFixture azurite) : IAsyncLifetime
         collection.AddSingleton<ScheduleStore>();
         collection.AddSingleton<JobRegistry>();
         collection.AddSingleton<Scheduler>();
+        collection.AddSingleton<TalkBot.Bot.Infrastructure.Hosting.BackgroundWork>();
         collection.AddSingleton<FollowUps>();
         collection.AddFollowUp<Happened, Counter>("Happened.Counter");
         collection.AddFollowUp<Happened, Other>("Happened.Other");
@@ -77,6 +78,9 @@ public sealed class FollowUpsTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private FollowUps FollowUps => services.GetRequiredService<FollowUps>();
+
+    // What the save started in the background has run.
+    private Task SettledAsync() => services.GetRequiredService<TalkBot.Bot.Infrastructure.Hosting.BackgroundWork>().WhenIdleAsync();
 
     private Counter Counted => services.GetRequiredService<Counter>();
 
@@ -93,6 +97,7 @@ public sealed class FollowUpsTests(AzuriteFixture azurite) : IAsyncLifetime
             return true;
         }, default);
 
+        await SettledAsync();
         Assert.True(saved);
         Assert.Equal(2, entriesDuringSave);
         Assert.Equal(["x"], Counted.Runs);
@@ -105,6 +110,7 @@ public sealed class FollowUpsTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         Assert.False(await FollowUps.SaveAsync(new Happened("lost race"), "k2", () => Task.FromResult(false), default));
         await FollowUps.PlanAsync(new Happened("lost race"), "k2", default);
+        await SettledAsync();
 
         Assert.Empty(Counted.Runs);
         Assert.Equal(2, (await EntriesAsync()).Count);
@@ -131,6 +137,7 @@ public sealed class FollowUpsTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         Counted.Fail = true;
         await FollowUps.SaveAsync(new Happened("y"), "k4", () => Task.FromResult(true), default);
+        await SettledAsync();
 
         Assert.Equal(1, services.GetRequiredService<Other>().Runs);
         Assert.Equal(["Happened.Counter"], (await EntriesAsync()).Select(e => e.Job));

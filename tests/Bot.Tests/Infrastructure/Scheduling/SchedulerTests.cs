@@ -157,6 +157,8 @@ public sealed class SchedulerTests(AzuriteFixture azurite)
             await Task.WhenAll(a.RunOnceAsync(default), b.RunOnceAsync(default));
         }
 
+        await bot.SettleAsync(); // what they queued is sent
+
         Assert.Equal(2, Count(bot, Person.Cadre1, "确认收到"));
         Assert.Equal(1, Count(bot, Person.Office, "通知书尚未确认"));
         Assert.Equal(1, Count(bot, Person.Cadre1, "谈话提醒"));
