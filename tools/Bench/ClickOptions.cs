@@ -6,7 +6,8 @@ namespace TalkBot.Bench;
 /// The clicks scenario (issue 12): <c>--people</c> in the organisation (or <c>--compare 250,10000</c>, one run per
 /// size), <c>--cadres</c> with a notice each, <c>--per-talk</c> talkees per talk (20: collective talks; 1: individual),
 /// <c>--raw-rounds</c> point read + merge rounds per raw Azurite worker, <c>--settle</c> seconds without a send that
-/// count as "the background work is done".
+/// count as "the background work is done". The organisation files are written to <see cref="WorkDirectory"/>, this
+/// process's own, removed at the end.
 /// </summary>
 internal sealed record ClickOptions(
     string Tables, string BotDll, IReadOnlyList<int> People, int Cadres, int PerTalk, int RawRounds, TimeSpan Settle, string WorkDirectory)
@@ -30,7 +31,7 @@ internal sealed record ClickOptions(
             Number("--per-talk", 20),
             Number("--raw-rounds", 5),
             TimeSpan.FromSeconds(Number("--settle", 5)),
-            Path.Combine(Path.GetTempPath(), "talkbot-clicks-bench"));
+            Path.Combine(Path.GetTempPath(), $"talkbot-clicks-{Environment.ProcessId}"));
         if (options.Cadres < 1 || options.PerTalk < 1 || options.RawRounds < 1 || options.People.Count == 0)
         {
             throw new ArgumentException("--cadres, --per-talk and --raw-rounds are at least 1; --compare names at least one size");

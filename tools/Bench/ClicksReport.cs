@@ -25,9 +25,25 @@ internal static class ClicksReport
         await using var teams = await FakeConnectorServer.StartAsync(new FakeConnectorOptions());
         var bench = new ClicksBench(options, teams);
         var results = new List<ClicksResult>();
-        foreach (var people in options.People)
+        try
         {
-            results.Add(await bench.RunAsync(people, CancellationToken.None));
+            foreach (var people in options.People)
+            {
+                results.Add(await bench.RunAsync(people, CancellationToken.None));
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            // The set-up did not come about (the bot did not start, a talk was refused, notices did not arrive): nothing to measure.
+            Console.WriteLine("clicks run stopped: " + e.Message);
+            return 1;
+        }
+        finally
+        {
+            if (Directory.Exists(options.WorkDirectory))
+            {
+                Directory.Delete(options.WorkDirectory, recursive: true);
+            }
         }
 
         Print(results);
