@@ -14,6 +14,7 @@ using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Features.Tasks;
 using TalkBot.Bot.Infrastructure.Connector;
 using TalkBot.Bot.Infrastructure.Hosting;
+using TalkBot.Bot.Infrastructure.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services
@@ -35,6 +36,7 @@ builder.Services
     .AddHandler<ResendFailed>();
 
 var app = builder.Build();
+app.UseStorageCallCounting();
 app.MapGet("/healthz", () => Results.Ok("ok"));
 app.MapBotMessages("/api/messages");
 app.MapTalkBotTestClock();

@@ -9,15 +9,21 @@
 # through a local fake Teams that enforces Teams' limits (429 + Retry-After) and answers 1% of requests 503; the
 # "kill" run kills the bot (SIGKILL, a crash) once halfway and starts it again, the "term" run stops it with SIGTERM
 # (a deployment). Prints rate / tenant limit, lost, duplicated and the bot's peak memory.
+#   bash scripts/bench.sh clicks [--people N | --compare 250,10000] [--cadres N] [--per-talk N] [--raw-rounds N] [--settle S]
+# clicks (issue 12): a real TalkBot process, the local fake Teams with Teams' default limits and an organisation of N
+# people (default 10,000); 200 cadres open TalkBot and get a notice each from one organiser (20 per talk), all click
+# 确认收到 at once, then each double-clicks with one Teams retry. Prints latency, storage calls per click, errors,
+# acknowledgements stored, what reached the organiser, the bot's peak memory and raw Azurite's p99 at the same
+# concurrency; --compare runs each size and also compares their p99.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 what=${1:-}
 case "$what" in
-  fanout) project=tools/Bench ;;
+  fanout|clicks) project=tools/Bench ;;
   graph) project=tools/GraphBench ;;
-  *) echo "usage: bash scripts/bench.sh fanout|graph [options]" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/bench.sh fanout|clicks|graph [options]" >&2; exit 2 ;;
 esac
 shift
 
@@ -41,6 +47,13 @@ tables="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eb
 if [ "$what" = "graph" ]; then
   log "graph: read the directory, store it, make the monthly plans"
   dotnet tools/GraphBench/bin/Release/net10.0/TalkBot.GraphBench.dll --tables "$tables" "$@"
+  exit
+fi
+
+if [ "$what" = "clicks" ]; then
+  log "clicks: the Release bot, the fake Teams, all cadres click at once"
+  dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll clicks --tables "$tables" \
+    --bot Bot/bin/Release/net10.0/TalkBot.Bot.dll "$@"
   exit
 fi
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TalkBot.Bot.Features.Directory;
 
 namespace TalkBot.Bench;
 
@@ -7,11 +6,7 @@ internal sealed record BenchOptions(string Tables, string BotDll, string OrgFile
 {
     public static BenchOptions Parse(string[] args)
     {
-        string? Value(string name)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        }
+        string? Value(string name) => BenchArguments.Value(args, name);
 
         return new BenchOptions(
             Value("--tables") ?? throw new ArgumentException("--tables CONNECTION is required"),

@@ -5,48 +5,93 @@ using System.Net.Sockets;
 
 namespace TalkBot.Bench;
 
-/// <summary>The TalkBot process under measurement: the built Bot, draining the outbox, with storage and limits from the bench.</summary>
+/// <summary>The TalkBot process under measurement: the built Release Bot, configured by the bench through its environment.</summary>
 internal sealed class BotProcess
 {
+    private const int EchoedFailures = 20;
     private readonly Process process;
+    private int failures;
 
-    private BotProcess(Process process) => this.process = process;
-
-    public static BotProcess Start(BenchOptions options, string tablePrefix)
+    private BotProcess(Process process, Uri address)
     {
-        var start = new ProcessStartInfo("dotnet", [options.BotDll])
+        this.process = process;
+        Address = address;
+    }
+
+    /// <summary>Where the bot listens: http://127.0.0.1:{port}/.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Starts the bot on a free loopback port, in Production, with <paramref name="settings"/> as its environment (<c>__</c> for <c>:</c>).</summary>
+    public static BotProcess Start(string botDll, IReadOnlyDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet", [botDll])
         {
-            WorkingDirectory = Path.GetDirectoryName(options.BotDll)!,
+            WorkingDirectory = Path.GetDirectoryName(botDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var env = start.Environment;
-        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
+        env["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
-        env["ConnectionStrings__Tables"] = options.Tables;
-        env["Storage__TablePrefix"] = tablePrefix;
-        env["Directory__OrgFile"] = options.OrgFile;
-        env["Scheduler__Enabled"] = "false";
-        env["Sender__DispatcherEnabled"] = "true";
-        env["Sender__TenantPerSecond"] = options.TenantLimit.ToString(CultureInfo.InvariantCulture);
-        env["Sender__PollInterval"] = "00:00:00.500";
-        // A stable instance name, as a pod or App Service instance has: the restarted bot resumes what it held.
-        env["Sender__InstanceId"] = "bench-bot";
         env["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The bot did not start.");
-        // Drained so that a full pipe never blocks the bot.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
+        foreach (var (key, value) in settings)
         {
-            if (e.Data is { } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase))
-            {
-                Console.Error.WriteLine("[bot] " + line);
-            }
-        };
+            env[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The bot did not start.");
+        var bot = new BotProcess(process, address);
+        // Both drained so that a full pipe never blocks the bot; the console logger writes failures to stdout.
+        process.OutputDataReceived += (_, e) => bot.Echo(e.Data);
+        process.ErrorDataReceived += (_, e) => bot.Echo(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new BotProcess(process);
+        return bot;
+    }
+
+    /// <summary>Waits until the bot answers /healthz: its tables made and its directory read, which happens before it listens.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The bot exited with code {process.ExitCode} before it was ready.");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The bot did not answer /healthz within {timeout.TotalSeconds:F0} s.");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    /// <summary>Failure lines of the bot's log, the first <see cref="EchoedFailures"/> of them: a run of errors says its cause once.</summary>
+    private void Echo(string? line)
+    {
+        if (line is not null && line.Contains("fail", StringComparison.OrdinalIgnoreCase) && Interlocked.Increment(ref failures) <= EchoedFailures)
+        {
+            Console.Error.WriteLine("[bot] " + line);
+        }
     }
 
     /// <summary>The process's peak resident set (VmHWM), in KiB; 0 once it has exited.</summary>

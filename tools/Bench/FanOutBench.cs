@@ -47,7 +47,7 @@ internal sealed class FanOutBench(BenchOptions options, FakeConnectorServer team
         Console.WriteLine($"[{name}] queued {queued} notices in the outbox in {queueClock.Elapsed.TotalSeconds:F1} s (table prefix {prefix})");
 
         var clock = Stopwatch.StartNew();
-        var bot = BotProcess.Start(options, prefix);
+        var bot = BotProcess.Start(options.BotDll, Settings(prefix));
         var peak = 0L;
         var restarts = 0;
         var lastProgress = (Count: -1, At: Stopwatch.StartNew());
@@ -71,7 +71,7 @@ internal sealed class FanOutBench(BenchOptions options, FakeConnectorServer team
                     }
 
                     restarts++;
-                    bot = BotProcess.Start(options, prefix);
+                    bot = BotProcess.Start(options.BotDll, Settings(prefix));
                 }
 
                 if (stats.DistinctConversations >= options.Messages && await outbox.CountPendingAsync(cancellationToken) == 0)
@@ -106,6 +106,20 @@ internal sealed class FanOutBench(BenchOptions options, FakeConnectorServer team
         return new FanOutResult(name, options.Messages, final.Delivered, final.Lost(conversations), final.Duplicates, rate,
             rate / options.TenantLimit, peak, final.Throttled, final.Injected503, failed, clock.Elapsed, restarts);
     }
+
+    /// <summary>The bot drains the outbox only: storage and the tenant limit from the bench, no scheduler.</summary>
+    private Dictionary<string, string> Settings(string tablePrefix) => new()
+    {
+        ["ConnectionStrings__Tables"] = options.Tables,
+        ["Storage__TablePrefix"] = tablePrefix,
+        ["Directory__OrgFile"] = options.OrgFile,
+        ["Scheduler__Enabled"] = "false",
+        ["Sender__DispatcherEnabled"] = "true",
+        ["Sender__TenantPerSecond"] = options.TenantLimit.ToString(CultureInfo.InvariantCulture),
+        ["Sender__PollInterval"] = "00:00:00.500",
+        // A stable instance name, as a pod or App Service instance has: the restarted bot resumes what it held.
+        ["Sender__InstanceId"] = "bench-bot",
+    };
 
     private OutboundMessage Notice(int i, string conversationId)
     {

@@ -29,7 +29,9 @@ public static class InfrastructureServices
         // A property the service would store as something else is refused here, not found in the data later.
         TableEntityTypes.Verify(typeof(InfrastructureServices).Assembly);
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
-        services.AddSingleton(sp => TableStorage.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, configuration.GetConnectionString("Tables")));
+        services.AddStorageCallCounting(configuration);
+        services.AddSingleton(sp => TableStorage.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, configuration.GetConnectionString("Tables"),
+            clientOptions: sp.GetService<StorageCallCounter>()?.ClientOptions()));
         services.AddSingleton<TableSet>();
         services.AddHostedService<TableSetup>();
         services.AddTable(PeopleStore.Table).AddTable(AuditLog.Table);

@@ -17,6 +17,9 @@ public sealed class StorageOptions
 
     /// <summary>Prefixed to every table name, so that several environments or tests can share one account.</summary>
     public string TablePrefix { get; set; } = "";
+
+    /// <summary>Counts every storage request, per inbound request and in total (<see cref="StorageCallCounting"/>); for benchmarks.</summary>
+    public bool CountCalls { get; set; }
 }
 
 /// <summary>How TalkBot reaches Table Storage.</summary>
