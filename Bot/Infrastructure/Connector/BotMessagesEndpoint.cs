@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace TalkBot.Bot.Infrastructure.Connector;
@@ -20,11 +19,29 @@ public static partial class BotMessagesEndpoint
                 "MicrosoftAppId is set but MicrosoftAppPassword is not. Set the client secret, or MicrosoftAppType=UserAssignedMSI for a managed identity.");
         }
 
+        if (options.IsAuthenticationEnabled && !options.IsMultiTenant && string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
+        {
+            // A SingleTenant (or managed identity) bot serves its own tenant only: without it, it would serve none.
+            throw new InvalidOperationException(
+                $"MicrosoftAppType={options.MicrosoftAppType} needs MicrosoftAppTenantId, the tenant whose tokens and activities the bot accepts.");
+        }
+
+        var edge = new EdgeOptions();
+        configuration.GetSection(EdgeOptions.Section).Bind(edge);
+        if (edge.MaxBodyBytes is < 1024 or > 1024 * 1024)
+        {
+            throw new InvalidOperationException($"{EdgeOptions.Section}:MaxBodyBytes must be between 1024 and 1048576 bytes.");
+        }
+
         services.AddSingleton(options);
+        services.AddSingleton(edge);
+        services.AddSingleton<TenantPolicy>();
+        services.AddSingleton<ServiceUrlPolicy>();
+        services.AddSingleton<ActivityValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(AuthHttpClient);
         services.AddSingleton(sp => new BotAuthenticator(
-            options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(AuthHttpClient), sp.GetRequiredService<TimeProvider>()));
+            options, sp.GetRequiredService<TenantPolicy>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(AuthHttpClient), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IBotTokenProvider>(_ => !options.IsAuthenticationEnabled
             ? new NoBotTokenProvider()
             : options.IsManagedIdentity ? new ManagedIdentityBotTokenProvider(options) : new MsalBotTokenProvider(options));
@@ -43,6 +60,8 @@ public static partial class BotMessagesEndpoint
         HttpContext http,
         BotAuthenticator authenticator,
         BotConnectorOptions options,
+        EdgeOptions edge,
+        ActivityValidator validator,
         IActivityHandler handler,
         IConnectorClient connector,
         ILoggerFactory loggers,
@@ -63,20 +82,23 @@ public static partial class BotMessagesEndpoint
             return Results.Unauthorized();
         }
 
-        var activity = await ReadActivityAsync(http, cancellationToken).ConfigureAwait(false);
-        if (activity is null)
+        // The shape once, here: the router, the turn and storage never see a malformed activity.
+        var (activity, refusal) = await ActivityReader.ReadAsync(http.Request, edge.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        refusal ??= validator.Check(activity!);
+        if (refusal is not null)
         {
-            return Results.BadRequest(new { error = "The body is not an activity: a JSON object with a type." });
+            LogRefused(logger, refusal.Reason);
+            return Results.Json(new { error = refusal.Reason }, statusCode: refusal.StatusCode);
         }
 
-        var activityProblem = await authenticator.CheckActivityAsync(identity, activity, cancellationToken).ConfigureAwait(false);
+        var activityProblem = await authenticator.CheckActivityAsync(identity, activity!, cancellationToken).ConfigureAwait(false);
         if (activityProblem is not null)
         {
             LogRefused(logger, activityProblem);
             return Results.Unauthorized();
         }
 
-        if (activity.Type == ActivityTypes.Invoke && activity.Name == InvokeNames.AdaptiveCardAction
+        if (activity!.Type == ActivityTypes.Invoke && activity.Name == InvokeNames.AdaptiveCardAction
             && AdaptiveCardInvokeValue.TryRead(activity) is null)
         {
             // PROTOCOL §5: the SDK's answer to a value without an Action.Execute: HTTP 200, body 400.
@@ -106,25 +128,6 @@ public static partial class BotMessagesEndpoint
         return answer is null
             ? Results.StatusCode(StatusCodes.Status501NotImplemented)
             : Results.Json(answer, ConnectorJson.Options, statusCode: StatusCodes.Status200OK);
-    }
-
-    private static async Task<Activity?> ReadActivityAsync(HttpContext http, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            var activity = document.RootElement.Deserialize<Activity>(ConnectorJson.Options);
-            return string.IsNullOrWhiteSpace(activity?.Type) ? null : activity;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
