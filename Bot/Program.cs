@@ -35,7 +35,7 @@ builder.Services
     .AddHandler<ResendFailed>();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok("ok"));
+app.MapTalkBotHealth();
 app.MapBotMessages("/api/messages");
 app.MapTalkBotTestClock();
 app.MapArchiveExports();
