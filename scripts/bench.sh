@@ -9,15 +9,19 @@
 # through a local fake Teams that enforces Teams' limits (429 + Retry-After) and answers 1% of requests 503; the
 # "kill" run kills the bot (SIGKILL, a crash) once halfway and starts it again, the "term" run stops it with SIGTERM
 # (a deployment). Prints rate / tenant limit, lost, duplicated and the bot's peak memory.
+#   bash scripts/bench.sh fuzz [--count N] [--seed N]
+# fuzz (issue 16): the seeded corpus of malformed activities and card actions (tools/Fuzz; 2 MB and 20 MB bodies among
+# them) posted to a real TalkBot process on a fresh in-memory Azurite, replies going to a local fake Teams; prints the
+# requests, the 4xx by reason, the 5xx (goal 0) and the bot's peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 what=${1:-}
 case "$what" in
-  fanout) project=tools/Bench ;;
+  fanout|fuzz) project=tools/Bench ;;
   graph) project=tools/GraphBench ;;
-  *) echo "usage: bash scripts/bench.sh fanout|graph [options]" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/bench.sh fanout|fuzz|graph [options]" >&2; exit 2 ;;
 esac
 shift
 
@@ -41,6 +45,13 @@ tables="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eb
 if [ "$what" = "graph" ]; then
   log "graph: read the directory, store it, make the monthly plans"
   dotnet tools/GraphBench/bin/Release/net10.0/TalkBot.GraphBench.dll --tables "$tables" "$@"
+  exit
+fi
+
+if [ "$what" = "fuzz" ]; then
+  log "fuzz: malformed activities and card actions against the bot"
+  dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll fuzz --tables "$tables" \
+    --bot Bot/bin/Release/net10.0/TalkBot.Bot.dll --org demo/org.json "$@"
   exit
 fi
 

@@ -10,7 +10,14 @@ internal sealed class BotProcess
 {
     private readonly Process process;
 
-    private BotProcess(Process process) => this.process = process;
+    private BotProcess(Process process, Uri url)
+    {
+        this.process = process;
+        Url = url;
+    }
+
+    /// <summary>Where the bot listens (loopback, a free port).</summary>
+    public Uri Url { get; }
 
     public static BotProcess Start(BenchOptions options, string tablePrefix)
     {
@@ -22,7 +29,8 @@ internal sealed class BotProcess
             UseShellExecute = false,
         };
         var env = start.Environment;
-        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
+        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        env["ASPNETCORE_URLS"] = url.AbsoluteUri.TrimEnd('/');
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
         env["ConnectionStrings__Tables"] = options.Tables;
         env["Storage__TablePrefix"] = tablePrefix;
@@ -46,7 +54,7 @@ internal sealed class BotProcess
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new BotProcess(process);
+        return new BotProcess(process, url);
     }
 
     /// <summary>The process's peak resident set (VmHWM), in KiB; 0 once it has exited.</summary>

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TalkBot.Bot.Infrastructure.Hosting;
 
 namespace TalkBot.Bot.Infrastructure.Connector;
 
@@ -45,7 +47,8 @@ public static partial class BotMessagesEndpoint
         services.AddSingleton<IBotTokenProvider>(_ => !options.IsAuthenticationEnabled
             ? new NoBotTokenProvider()
             : options.IsManagedIdentity ? new ManagedIdentityBotTokenProvider(options) : new MsalBotTokenProvider(options));
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler(() => new ConnectorMetricsHandler());
         return services;
     }
 
@@ -56,6 +59,7 @@ public static partial class BotMessagesEndpoint
         return endpoints.MapPost(pattern, HandleAsync);
     }
 
+    /// <summary>One POST, traced and timed (TalkBotTelemetry): the invoke latency operators watch.</summary>
     private static async Task<IResult> HandleAsync(
         HttpContext http,
         BotAuthenticator authenticator,
@@ -67,19 +71,40 @@ public static partial class BotMessagesEndpoint
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        using var span = TalkBotTelemetry.Source.StartActivity("TalkBot activity");
+        var seen = new Seen();
+        var result = await AnswerAsync(http, authenticator, options, edge, validator, handler, connector, loggers, seen, cancellationToken).ConfigureAwait(false);
+        var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+        var tags = new TagList { { "activity.type", seen.Type ?? "(refused)" }, { "activity.name", seen.Name ?? "" }, { "http.response.status_code", status } };
+        TalkBotTelemetry.ActivityDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        span?.SetTag("activity.type", seen.Type).SetTag("activity.name", seen.Name).SetTag("http.response.status_code", status);
+        return result;
+    }
+
+    private static async Task<IResult> AnswerAsync(
+        HttpContext http,
+        BotAuthenticator authenticator,
+        BotConnectorOptions options,
+        EdgeOptions edge,
+        ActivityValidator validator,
+        IActivityHandler handler,
+        IConnectorClient connector,
+        ILoggerFactory loggers,
+        Seen seen,
+        CancellationToken cancellationToken)
+    {
         var logger = loggers.CreateLogger("TalkBot.Bot.Connector");
         var identity = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), cancellationToken).ConfigureAwait(false);
         if (identity.IsRefused)
         {
-            LogRefused(logger, identity.Failure!);
-            return Results.Unauthorized();
+            return Refuse(logger, StatusCodes.Status401Unauthorized, identity.Failure!);
         }
 
         // PROTOCOL §1: with no app id the SDK lets unauthenticated calls in; TalkBot narrows that to this machine.
         if (!options.IsAuthenticationEnabled && !IsLoopback(http.Connection.RemoteIpAddress))
         {
-            LogRefused(logger, "no app id configured and the caller is not on this machine");
-            return Results.Unauthorized();
+            return Refuse(logger, StatusCodes.Status401Unauthorized, "no app id configured and the caller is not on this machine");
         }
 
         // The shape once, here: the router, the turn and storage never see a malformed activity.
@@ -87,15 +112,14 @@ public static partial class BotMessagesEndpoint
         refusal ??= validator.Check(activity!);
         if (refusal is not null)
         {
-            LogRefused(logger, refusal.Reason);
-            return Results.Json(new { error = refusal.Reason }, statusCode: refusal.StatusCode);
+            return Refuse(logger, refusal.StatusCode, refusal.Reason);
         }
 
+        (seen.Type, seen.Name) = (activity!.Type, activity.Name);
         var activityProblem = await authenticator.CheckActivityAsync(identity, activity!, cancellationToken).ConfigureAwait(false);
         if (activityProblem is not null)
         {
-            LogRefused(logger, activityProblem);
-            return Results.Unauthorized();
+            return Refuse(logger, StatusCodes.Status401Unauthorized, activityProblem);
         }
 
         if (activity!.Type == ActivityTypes.Invoke && activity.Name == InvokeNames.AdaptiveCardAction
@@ -131,6 +155,22 @@ public static partial class BotMessagesEndpoint
     }
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
+
+    /// <summary>A refusal: logged and counted with its reason; a 401 says no more than that, the rest say why.</summary>
+    private static IResult Refuse(ILogger logger, int status, string reason)
+    {
+        LogRefused(logger, reason);
+        TalkBotTelemetry.Refused.Add(1, new TagList { { "http.response.status_code", status }, { "reason", reason } });
+        return status == StatusCodes.Status401Unauthorized ? Results.Unauthorized() : Results.Json(new { error = reason }, statusCode: status);
+    }
+
+    /// <summary>What the request turned out to be, for its span and metrics.</summary>
+    private sealed class Seen
+    {
+        public string? Type { get; set; }
+
+        public string? Name { get; set; }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to the messaging endpoint: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);

@@ -18,7 +18,8 @@ public static class InfrastructureServices
             .AddTalkBotRouting(configuration)
             .AddTalkBotScheduling(configuration)
             .AddTalkBotSending(configuration)
-            .AddTalkBotHealth();
+            .AddTalkBotHealth()
+            .AddTalkBotTelemetry(configuration);
 
     /// <summary>
     /// Table Storage: <c>Storage:TableEndpoint</c> with managed identity (DefaultAzureCredential) when set, otherwise the
