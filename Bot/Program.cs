@@ -37,7 +37,7 @@ builder.Services
 
 var app = builder.Build();
 app.UseStorageCallCounting();
-app.MapGet("/healthz", () => Results.Ok("ok"));
+app.MapTalkBotHealth();
 app.MapBotMessages("/api/messages");
 app.MapTalkBotTestClock();
 app.MapArchiveExports();

@@ -15,15 +15,19 @@
 # 确认收到 at once, then each double-clicks with one Teams retry. Prints latency, storage calls per click, errors,
 # acknowledgements stored, what reached the organiser, the bot's peak memory and raw Azurite's p99 at the same
 # concurrency; --compare runs each size and also compares their p99.
+#   bash scripts/bench.sh fuzz [--count N] [--seed N]
+# fuzz (issue 16): the seeded corpus of malformed activities and card actions (tools/Fuzz; 2 MB and 20 MB bodies among
+# them) posted to a real TalkBot process on a fresh in-memory Azurite, replies going to a local fake Teams; prints the
+# requests, the 4xx by reason, the 5xx (goal 0) and the bot's peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 what=${1:-}
 case "$what" in
-  fanout|clicks) project=tools/Bench ;;
+  fanout|clicks|fuzz) project=tools/Bench ;;
   graph) project=tools/GraphBench ;;
-  *) echo "usage: bash scripts/bench.sh fanout|clicks|graph [options]" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/bench.sh fanout|clicks|fuzz|graph [options]" >&2; exit 2 ;;
 esac
 shift
 
@@ -54,6 +58,13 @@ if [ "$what" = "clicks" ]; then
   log "clicks: the Release bot, the fake Teams, all cadres click at once"
   dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll clicks --tables "$tables" \
     --bot Bot/bin/Release/net10.0/TalkBot.Bot.dll "$@"
+  exit
+fi
+
+if [ "$what" = "fuzz" ]; then
+  log "fuzz: malformed activities and card actions against the bot"
+  dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll fuzz --tables "$tables" \
+    --bot Bot/bin/Release/net10.0/TalkBot.Bot.dll --org demo/org.json "$@"
   exit
 fi
 

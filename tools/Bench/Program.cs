@@ -4,16 +4,23 @@ using TalkBot.FakeConnector;
 
 // dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll fanout --tables CONN --bot PATH [--messages 10000]
 // dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll clicks --tables CONN --bot PATH [--people 10000 | --compare 250,10000]
+// dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll fuzz --tables CONN --bot PATH --org PATH [--count 10000] [--seed 16]
 // scripts/bench.sh starts Azurite and passes these.
 if (args.Length > 0 && args[0] == "clicks")
 {
     return await ClicksReport.RunAsync(ClickOptions.Parse(args[1..]));
 }
 
+if (args.Length > 0 && args[0] == "fuzz")
+{
+    return await FuzzBench.RunAsync(args[1..]);
+}
+
 if (args.Length == 0 || args[0] != "fanout")
 {
     Console.Error.WriteLine("usage: TalkBot.Bench fanout --tables CONNECTION --bot Bot.dll --org org.json [--messages N] [--tenant-limit N] [--failure-rate F] [--runs plain,kill,term]");
     Console.Error.WriteLine("       TalkBot.Bench clicks --tables CONNECTION --bot Bot.dll [--people N | --compare N,N] [--cadres N] [--per-talk N] [--raw-rounds N] [--settle S]");
+    Console.Error.WriteLine("       TalkBot.Bench fuzz --tables CONNECTION --bot Bot.dll --org org.json [--count N] [--seed N]");
     return 2;
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TalkBot.Bot.Infrastructure.Hosting;
 
 namespace TalkBot.Bot.Features.Directory;
 
@@ -18,6 +19,7 @@ public static class DirectoryFeature
         if (options.UsesGraph)
         {
             services.AddGraphDirectorySource(configuration);
+            services.AddHealthChecks().AddCheck<GraphHealthCheck>("graph", tags: [Health.Ready], timeout: TimeSpan.FromSeconds(10));
             if (options.SyncInterval > TimeSpan.Zero)
             {
                 services.AddHostedService<DirectorySyncService>();

@@ -68,6 +68,7 @@ public sealed partial class DirectorySync(
             var status = new DirectorySyncStatus(time.GetUtcNow(), source, persons.Count, units.Count, started.Elapsed);
             await people.SaveStatusAsync(status, cancellationToken).ConfigureAwait(false);
             LogSynced(logger, persons.Count, units.Count, source);
+            Infrastructure.Hosting.TalkBotTelemetry.DirectorySyncDuration.Record(started.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("source", options.Value.UsesGraph ? "Graph" : "OrgFile"));
             return status;
         }
         finally

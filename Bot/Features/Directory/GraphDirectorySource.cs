@@ -103,6 +103,10 @@ public sealed partial class GraphDirectorySource : IDirectorySource, IDisposable
         return people;
     }
 
+    /// <summary>Reads one user id: whether Graph answers this app at all (the readiness check).</summary>
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        client.Users.GetAsync(request => (request.QueryParameters.Top, request.QueryParameters.Select) = (1, ["id"]), cancellationToken);
+
     public void Dispose() => httpClient.Dispose();
 
     internal static DirectoryPerson ToPerson(User user)

@@ -22,24 +22,17 @@ public sealed record InboundIdentity(ClaimsPrincipal? Principal, bool FromBotFra
 /// Inbound JWT validation per PROTOCOL §1: the Bot Framework channel path (issuer https://api.botframework.com,
 /// audience = app id, RS256/384/512, lifetime with 5 minutes of skew, keys from the OpenID metadata, then the
 /// <c>serviceurl</c> claim and the key's channel endorsements against the activity) and the Entra path for tokens that
-/// Entra issues for the bot (the Agents Playground with credentials; the emulator tenants).
+/// Entra issues for the bot in a tenant it serves (<see cref="TenantPolicy"/>; the Agents Playground with credentials).
 /// </summary>
 public sealed class BotAuthenticator
 {
     internal const string BotFrameworkIssuer = "https://api.botframework.com";
 
-    // PROTOCOL §1: tokens of these tenants come from the Bot Framework's own Entra apps (emulator, channels).
-    private static readonly string[] FixedTenants =
-    [
-        "d6d49420-f39b-4df7-a1dc-d59a935871db",
-        "f8cdef31-a31e-4b4a-93e4-5f571e91255a",
-        "69e9b82d-4842-4902-8d1e-abc5b98a55e8",
-    ];
-
     private static readonly TimeSpan EndorsementsLifetime = TimeSpan.FromHours(24);
     private static readonly TimeSpan EndorsementsMinimumRefresh = TimeSpan.FromMinutes(5);
 
     private readonly BotConnectorOptions options;
+    private readonly TenantPolicy tenants;
     private readonly TimeProvider time;
     private readonly IDocumentRetriever retriever;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> botFrameworkMetadata;
@@ -49,9 +42,10 @@ public sealed class BotAuthenticator
     private ConcurrentDictionary<string, string[]> endorsements = new(StringComparer.Ordinal);
     private DateTimeOffset endorsementsFetchedAt = DateTimeOffset.MinValue;
 
-    public BotAuthenticator(BotConnectorOptions options, HttpClient http, TimeProvider time)
+    public BotAuthenticator(BotConnectorOptions options, TenantPolicy tenants, HttpClient http, TimeProvider time)
     {
         this.options = options;
+        this.tenants = tenants;
         this.time = time;
         retriever = new HttpDocumentRetriever(http) { RequireHttps = true };
         botFrameworkMetadata = new(options.OpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), retriever);
@@ -97,7 +91,7 @@ public sealed class BotAuthenticator
 
         var parameters = new TokenValidationParameters
         {
-            ValidIssuers = fromBotFramework ? [BotFrameworkIssuer] : EntraIssuers(unvalidated),
+            ValidIssuers = fromBotFramework ? [BotFrameworkIssuer] : EntraIssuers(),
             ValidAudience = options.MicrosoftAppId,
             ValidateLifetime = true,
             ClockSkew = TimeSpan.FromMinutes(5),
@@ -133,24 +127,38 @@ public sealed class BotAuthenticator
 
     /// <summary>
     /// The checks that need the activity (PROTOCOL §1): the <c>serviceurl</c> claim equals the activity's service URL,
-    /// and the signing key is endorsed for the activity's channel.
+    /// the signing key is endorsed for the activity's channel, and the activity is of a tenant the bot serves. An
+    /// Entra-issued token carries no <c>serviceurl</c> claim (the Agents Playground with credentials): it is taken only
+    /// for a service URL on this machine, so that it can never point the bot's replies and stored references elsewhere.
     /// </summary>
     public async Task<string?> CheckActivityAsync(InboundIdentity identity, Activity activity, CancellationToken cancellationToken)
     {
-        if (!options.IsAuthenticationEnabled || !identity.FromBotFramework)
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(activity);
+        if (!options.IsAuthenticationEnabled)
         {
             return null;
+        }
+
+        if (!tenants.Serves(activity.GetTenantId()))
+        {
+            return "activity of a tenant this bot does not serve";
         }
 
         var claim = identity.Principal?.FindFirst("serviceurl")?.Value;
         if (string.IsNullOrEmpty(claim))
         {
-            return "token has no serviceurl claim";
+            return identity.FromBotFramework || !IsLoopback(activity.ServiceUrl) ? "token has no serviceurl claim" : null;
         }
 
         if (!string.Equals(claim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
         {
             return "serviceurl claim does not match the activity";
+        }
+
+        if (!identity.FromBotFramework)
+        {
+            return null;
         }
 
         var keyEndorsements = await EndorsementsAsync(identity.SigningKeyId ?? "", cancellationToken).ConfigureAwait(false);
@@ -160,9 +168,11 @@ public sealed class BotAuthenticator
         }
 
         return !keyEndorsements.Contains(activity.ChannelId ?? "", StringComparer.Ordinal)
-            ? $"signing key not endorsed for channel {activity.ChannelId}"
+            ? "signing key not endorsed for the activity's channel"
             : null;
     }
+
+    private static bool IsLoopback(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {
@@ -171,21 +181,9 @@ public sealed class BotAuthenticator
             && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - parameters.ClockSkew);
     }
 
-    private string[] EntraIssuers(JsonWebToken token)
-    {
-        var tenants = new List<string>(FixedTenants);
-        if (!string.IsNullOrEmpty(options.MicrosoftAppTenantId))
-        {
-            tenants.Add(options.MicrosoftAppTenantId);
-        }
-
-        if (token.TryGetPayloadValue<string>("tid", out var tid) && !string.IsNullOrEmpty(tid))
-        {
-            tenants.Add(tid);
-        }
-
-        return tenants.Distinct().SelectMany(t => new[] { $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0" }).ToArray();
-    }
+    private string[] EntraIssuers() =>
+        tenants.EntraIssuerTenants.Distinct(StringComparer.OrdinalIgnoreCase)
+            .SelectMany(t => new[] { $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0" }).ToArray();
 
     // PROTOCOL §1: v1.0 tokens name the calling app in "appid", v2.0 tokens in "azp"; either must be this bot.
     private bool AppIdMatches(JsonWebToken token)

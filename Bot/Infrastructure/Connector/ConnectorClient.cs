@@ -34,7 +34,11 @@ public sealed class ConnectorException(int statusCode, string? errorCode, string
     public TimeSpan? RetryAfter { get; } = retryAfter;
 }
 
-public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens) : IConnectorClient
+/// <summary>
+/// The Connector over HTTP. It calls only service URLs that <see cref="ServiceUrlPolicy"/> allows, so that neither the
+/// bot's token nor a message goes to a host a stored reference or an answer named (refused as 403: unreachable).
+/// </summary>
+public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ServiceUrlPolicy serviceUrls) : IConnectorClient
 {
     public Task<ResourceResponse?> ReplyToActivityAsync(
         string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
@@ -97,6 +101,11 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens) :
 
     private async Task<T?> SendAsync<T>(HttpMethod method, Uri url, object? body, CancellationToken cancellationToken) where T : class
     {
+        if (serviceUrls.Check(url.GetLeftPart(UriPartial.Path)) is { } refused)
+        {
+            throw new ConnectorException(403, "ServiceUrlNotAllowed", $"Connector call not made: {refused}", null);
+        }
+
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)
         {

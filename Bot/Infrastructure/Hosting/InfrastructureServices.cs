@@ -17,7 +17,9 @@ public static class InfrastructureServices
             .AddTalkBotRules(configuration)
             .AddTalkBotRouting(configuration)
             .AddTalkBotScheduling(configuration)
-            .AddTalkBotSending(configuration);
+            .AddTalkBotSending(configuration)
+            .AddTalkBotHealth()
+            .AddTalkBotTelemetry(configuration);
 
     /// <summary>
     /// Table Storage: <c>Storage:TableEndpoint</c> with managed identity (DefaultAzureCredential) when set, otherwise the

@@ -36,9 +36,13 @@ public sealed class TestClock(TimeProvider system) : TimeProvider
 
 public static class TestClockEndpoints
 {
+    /// <summary>The environment name of the test host (the integration tests' WebApplicationFactory).</summary>
+    public const string TestingEnvironment = "Testing";
+
     /// <summary>
-    /// Registers the test clock as the TimeProvider when <c>TestClock:Enabled</c> is true. Refuses to start in
-    /// Production: a movable clock there would let anyone make deadlines pass.
+    /// Registers the test clock as the TimeProvider when <c>TestClock:Enabled</c> is true. Refuses to start in any
+    /// environment but Development and the test host (Staging, Production, or one named otherwise): a movable clock
+    /// there would let anyone make deadlines pass.
     /// </summary>
     public static IServiceCollection AddTalkBotTestClock(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -49,10 +53,10 @@ public static class TestClockEndpoints
             return services;
         }
 
-        if (environment.IsProduction())
+        if (!environment.IsDevelopment() && !environment.IsEnvironment(TestingEnvironment))
         {
             throw new InvalidOperationException(
-                "TestClock:Enabled is true in the Production environment. The test clock is for development and test only; remove the setting.");
+                $"TestClock:Enabled is true in the {environment.EnvironmentName} environment. The test clock is for Development and {TestingEnvironment} only; remove the setting.");
         }
 
         var clock = new TestClock(TimeProvider.System);

@@ -185,6 +185,14 @@ public sealed partial class TalkBotRouter : IActivityHandler
     {
         var activity = turn.Activity;
         var invoke = AdaptiveCardInvokeValue.TryRead(activity);
+        if (invoke?.Action?.Verb is not { } verb || !actions.ContainsKey(verb))
+        {
+            // An unknown or retired verb (PROTOCOL §5): the error response leaves the clicked card as it was.
+            LogUnknownVerb(logger, invoke?.Action?.Verb ?? "(none)");
+            return InvokeResponse.Error(400, "UnknownAction", locale.Pick(
+                "此卡片上的操作已不可用。请发送“帮助”查看可用功能。", "This card's action is no longer available. Send 'help' to see what you can do."));
+        }
+
         var actor = await FindActorAsync(activity, cancellationToken).ConfigureAwait(false);
         var card = actor is null
             ? UnknownPersonCard(locale)

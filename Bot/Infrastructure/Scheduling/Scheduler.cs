@@ -52,6 +52,7 @@ public sealed partial class Scheduler(ScheduleStore schedule, JobRegistry jobs, 
         var done = 0;
         foreach (var entry in claimed)
         {
+            Hosting.TalkBotTelemetry.SchedulerLag.Record((time.GetUtcNow() - entry.Entry.DueAt).TotalSeconds, new KeyValuePair<string, object?>("job", entry.Entry.Job));
             try
             {
                 ScheduleEntry? next = null;

@@ -126,6 +126,7 @@ public sealed partial class ProactiveSender
         }
 
         await outbox.CompleteAsync(send, outcome, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        Hosting.TalkBotTelemetry.Sends.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Status.ToString()));
         return outcome;
     }
 
@@ -207,6 +208,7 @@ public sealed partial class ProactiveSender
     {
         var status = (args.Outcome.Exception as ConnectorException)?.StatusCode;
         LogRetrying(logger, status ?? 0, args.AttemptNumber + 1, args.RetryDelay);
+        Hosting.TalkBotTelemetry.SendRetries.Add(1, new KeyValuePair<string, object?>("http.response.status_code", status ?? 0));
         if (args.AttemptNumber == 0 && args.Context.Properties.TryGetValue(SendProperty, out var send))
         {
             await outbox.MarkRetryingAsync(send, status, args.Outcome.Exception?.Message, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);

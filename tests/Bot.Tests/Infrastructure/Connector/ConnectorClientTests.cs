@@ -12,10 +12,14 @@ public sealed class ConnectorClientTests
         public Task<string?> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult(token);
     }
 
+    /// <summary>A bot with an app id that follows the test hosts (and loopback, as the Playground).</summary>
+    internal static ServiceUrlPolicy TestHosts { get; } = new(
+        new BotConnectorOptions { MicrosoftAppId = "app" }, new EdgeOptions { ServiceHosts = ["x.test", "smba.trafficmanager.net", "localhost"] });
+
     private static (ConnectorClient Client, FakeHttpMessageHandler Http) Create(string? token = "tkn", HttpStatusCode status = HttpStatusCode.Created, string body = """{"id":"act-1"}""")
     {
         var http = new FakeHttpMessageHandler().On(_ => true, _ => FakeHttpMessageHandler.Json(status, body));
-        return (new ConnectorClient(new HttpClient(http), new FixedToken(token)), http);
+        return (new ConnectorClient(new HttpClient(http), new FixedToken(token), TestHosts), http);
     }
 
     [Theory]
@@ -91,7 +95,7 @@ public sealed class ConnectorClientTests
             response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
             return response;
         });
-        var client = new ConnectorClient(new HttpClient(http), new FixedToken(null));
+        var client = new ConnectorClient(new HttpClient(http), new FixedToken(null), TestHosts);
 
         var e = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("https://x.test/", "c", new Activity { Type = "message" }, default));
 
@@ -115,7 +119,7 @@ public sealed class ConnectorClientTests
     public async Task Playground202WithoutBody_GivesNoId()
     {
         var http = new FakeHttpMessageHandler().On(_ => true, _ => new HttpResponseMessage(HttpStatusCode.Accepted));
-        var client = new ConnectorClient(new HttpClient(http), new FixedToken(null));
+        var client = new ConnectorClient(new HttpClient(http), new FixedToken(null), TestHosts);
 
         var response = await client.SendToConversationAsync("https://x.test/", "c", new Activity { Type = "message" }, default);
 

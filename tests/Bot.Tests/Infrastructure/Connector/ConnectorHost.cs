@@ -32,7 +32,12 @@ public sealed class ConnectorHost : IAsyncDisposable
     /// <summary>The remote address the next requests appear to come from.</summary>
     public static IPAddress RemoteAddress { get; set; } = IPAddress.Loopback;
 
-    public static async Task<ConnectorHost> StartAsync(TokenIssuer? issuer, string? appId, IPAddress? remote = null, Func<ITurnContext, InvokeResponse?>? respond = null)
+    public static async Task<ConnectorHost> StartAsync(
+        TokenIssuer? issuer,
+        string? appId,
+        IPAddress? remote = null,
+        Func<ITurnContext, InvokeResponse?>? respond = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -41,8 +46,15 @@ public sealed class ConnectorHost : IAsyncDisposable
         {
             ["MicrosoftAppId"] = appId,
             ["MicrosoftAppPassword"] = appId is null ? null : "test-secret-not-used",
+            ["MicrosoftAppTenantId"] = appId is null ? null : TokenIssuer.TenantId,
             ["OpenIdMetadataUrl"] = TokenIssuer.MetadataUrl,
+            ["EntraOpenIdMetadataUrl"] = TokenIssuer.EntraMetadataUrl,
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Services.AddBotConnector(builder.Configuration);
         if (issuer is not null)
         {
@@ -94,14 +106,17 @@ public sealed class ConnectorHost : IAsyncDisposable
 
 public static class Activities
 {
+    /// <summary>The Agents Playground's service URL: the only kind a bot without an app id follows.</summary>
+    public const string LocalServiceUrl = "http://localhost:56150/_connector";
+
     public static string Message(string serviceUrl = TokenIssuer.ServiceUrl, string channelId = "msteams") => $$"""
         {"type":"message","id":"1","channelId":"{{channelId}}","serviceUrl":"{{serviceUrl}}","text":"帮助",
          "from":{"id":"29:abc","aadObjectId":"00000000-0000-0000-0000-00000000a001"},"recipient":{"id":"28:bot"},
          "conversation":{"id":"a:1","conversationType":"personal","tenantId":"t1"},"locale":"zh-CN"}
         """;
 
-    public static string Invoke(string value) => $$"""
-        {"type":"invoke","name":"adaptiveCard/action","id":"2","channelId":"msteams","serviceUrl":"{{TokenIssuer.ServiceUrl}}",
+    public static string Invoke(string value, string serviceUrl = LocalServiceUrl) => $$"""
+        {"type":"invoke","name":"adaptiveCard/action","id":"2","channelId":"msteams","serviceUrl":"{{serviceUrl}}",
          "from":{"id":"29:abc"},"recipient":{"id":"28:bot"},"conversation":{"id":"a:1"},"value":{{value}}}
         """;
 }

@@ -85,7 +85,7 @@ public sealed class InboundAuthenticationTests : IDisposable
     {
         await using var host = await ConnectorHost.StartAsync(null, appId: null, remote: IPAddress.Loopback);
 
-        var response = await host.PostAsync(Activities.Message());
+        var response = await host.PostAsync(Activities.Message(Activities.LocalServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(host.Handler.Seen);
@@ -96,7 +96,7 @@ public sealed class InboundAuthenticationTests : IDisposable
     {
         await using var host = await ConnectorHost.StartAsync(null, appId: null, remote: IPAddress.Parse("10.1.2.3"));
 
-        var response = await host.PostAsync(Activities.Message());
+        var response = await host.PostAsync(Activities.Message(Activities.LocalServiceUrl));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(host.Handler.Seen);
@@ -122,7 +122,10 @@ public sealed class ConnectorConfigurationTests
     public void ManagedIdentity_NeedsNoSecret()
     {
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = TokenIssuer.AppId, ["MicrosoftAppType"] = "UserAssignedMSI" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["MicrosoftAppId"] = TokenIssuer.AppId, ["MicrosoftAppType"] = "UserAssignedMSI", ["MicrosoftAppTenantId"] = TokenIssuer.TenantId,
+            })
             .Build();
 
         var services = TalkBot.Bot.Infrastructure.Connector.BotMessagesEndpoint.AddBotConnector(new Microsoft.Extensions.DependencyInjection.ServiceCollection(), configuration);

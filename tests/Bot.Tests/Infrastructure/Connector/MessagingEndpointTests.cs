@@ -28,7 +28,7 @@ public sealed class MessagingEndpointTests
     {
         await using var host = await ConnectorHost.StartAsync(null, null);
 
-        var response = await host.PostAsync("""{"type":"somethingNew","id":"9","from":{"id":"x"},"conversation":{"id":"c"}}""");
+        var response = await host.PostAsync("""{"type":"somethingNew","id":"9","serviceUrl":"http://localhost:1/","from":{"id":"x"},"recipient":{"id":"b"},"conversation":{"id":"c"}}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -70,7 +70,7 @@ public sealed class MessagingEndpointTests
     {
         await using var host = await ConnectorHost.StartAsync(null, null);
 
-        var response = await host.PostAsync("""{"type":"invoke","name":"composeExtension/query","id":"3","from":{"id":"x"},"conversation":{"id":"c"}}""");
+        var response = await host.PostAsync("""{"type":"invoke","name":"composeExtension/query","id":"3","serviceUrl":"http://localhost:1/","from":{"id":"x"},"recipient":{"id":"b"},"conversation":{"id":"c"}}""");
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
@@ -82,8 +82,8 @@ public sealed class MessagingEndpointTests
         await using var host = await ConnectorHost.StartAsync(null, null, respond: _ =>
             ++calls == 1 ? throw new InvalidOperationException("boom") : null);
 
-        var first = await host.PostAsync(Activities.Message());
-        var second = await host.PostAsync(Activities.Message());
+        var first = await host.PostAsync(Activities.Message(Activities.LocalServiceUrl));
+        var second = await host.PostAsync(Activities.Message(Activities.LocalServiceUrl));
 
         Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
         Assert.DoesNotContain("boom", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -18,6 +18,11 @@ public sealed class TokenIssuer : IDisposable
     public const string Issuer = "https://api.botframework.com";
     public const string AppId = "11111111-2222-3333-4444-555555555555";
     public const string ServiceUrl = "https://smba.trafficmanager.net/teams/";
+    public const string TenantId = "t1";
+    public const string EntraMetadataUrl = "https://login.test.local/common/v2.0/.well-known/openid-configuration";
+
+    /// <summary>The issuer Entra gives a v2.0 token of <paramref name="tenant"/>.</summary>
+    public static string EntraIssuer(string tenant) => $"https://login.microsoftonline.com/{tenant}/v2.0";
 
     private readonly RSA teamsKey = RSA.Create(2048);
     private readonly RSA webchatOnlyKey = RSA.Create(2048);
@@ -36,7 +41,14 @@ public sealed class TokenIssuer : IDisposable
             ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
             ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
         };
-        Metadata = new FakeHttpMessageHandler().OnGet(MetadataUrl, metadata.ToJsonString()).OnGet(JwksUrl, jwks.ToJsonString());
+        var entraMetadata = new JsonObject
+        {
+            ["issuer"] = "https://login.microsoftonline.com/{tenantid}/v2.0",
+            ["jwks_uri"] = JwksUrl,
+            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+        };
+        Metadata = new FakeHttpMessageHandler()
+            .OnGet(MetadataUrl, metadata.ToJsonString()).OnGet(EntraMetadataUrl, entraMetadata.ToJsonString()).OnGet(JwksUrl, jwks.ToJsonString());
     }
 
     public FakeHttpMessageHandler Metadata { get; }
@@ -49,7 +61,8 @@ public sealed class TokenIssuer : IDisposable
         string audience = AppId,
         string? serviceUrl = ServiceUrl,
         TimeSpan? expiresIn = null,
-        TimeSpan? notBeforeIn = null)
+        TimeSpan? notBeforeIn = null,
+        IReadOnlyDictionary<string, object>? claims = null)
     {
         var now = DateTime.UtcNow;
         var (rsa, kid) = key switch
@@ -58,10 +71,10 @@ public sealed class TokenIssuer : IDisposable
             Key.WebchatOnly => (webchatOnlyKey, "webchat-key"),
             _ => (unknownKey, "unknown-key"),
         };
-        var claims = new Dictionary<string, object>();
+        var payload = new Dictionary<string, object>(claims ?? new Dictionary<string, object>());
         if (serviceUrl is not null)
         {
-            claims["serviceurl"] = serviceUrl;
+            payload["serviceurl"] = serviceUrl;
         }
 
         var notBefore = now + (notBeforeIn ?? TimeSpan.FromMinutes(-5));
@@ -73,10 +86,16 @@ public sealed class TokenIssuer : IDisposable
             IssuedAt = notBefore,
             NotBefore = notBefore,
             Expires = expires,
-            Claims = claims,
+            Claims = payload,
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = kid }, SecurityAlgorithms.RsaSha256),
         });
     }
+
+    /// <summary>A v2.0 token Entra issues in <paramref name="tenant"/> to the bot's own app (the Playground with credentials).</summary>
+    public string EntraToken(string tenant = TenantId, string? serviceUrl = null) => Token(
+        issuer: EntraIssuer(tenant),
+        serviceUrl: serviceUrl,
+        claims: new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = AppId, ["tid"] = tenant });
 
     /// <summary>A token with <c>alg: none</c> and no signature.</summary>
     public static string Unsigned(string audience = AppId)

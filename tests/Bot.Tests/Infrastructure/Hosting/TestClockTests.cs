@@ -26,12 +26,26 @@ public sealed class TestClockTests
         public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
     }
 
-    [Fact]
-    public void Enabled_InProduction_RefusesToStart()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("Preview")]
+    public void Enabled_OutsideDevelopmentAndTests_RefusesToStart(string environment)
     {
-        var e = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddTalkBotTestClock(Enabled(true), new Environment(Environments.Production)));
+        var e = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddTalkBotTestClock(Enabled(true), new Environment(environment)));
 
         Assert.Contains("TestClock:Enabled", e.Message, StringComparison.Ordinal);
+        Assert.Contains(environment, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData(TestClockEndpoints.TestingEnvironment)]
+    public void Enabled_InDevelopmentOrTheTestHost_UsesTheTestClock(string environment)
+    {
+        var services = new ServiceCollection().AddTalkBotTestClock(Enabled(true), new Environment(environment));
+
+        Assert.Contains(services, s => s.ServiceType == typeof(TimeProvider) && s.ImplementationInstance is TestClock);
     }
 
     [Fact]

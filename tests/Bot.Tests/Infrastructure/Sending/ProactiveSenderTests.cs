@@ -28,7 +28,7 @@ public sealed class ProactiveSenderTests(AzuriteFixture azurite)
 
     private BotUnderTest Start(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var bot = new BotUnderTest(azurite, Now, connector: new ConnectorClient(new HttpClient(), new NoBotTokenProvider()), settings: settings ?? FastRetries);
+        var bot = new BotUnderTest(azurite, Now, connector: new ConnectorClient(new HttpClient(), new NoBotTokenProvider(), new ServiceUrlPolicy(new BotConnectorOptions(), new EdgeOptions())), settings: settings ?? FastRetries);
         _ = bot.Server;
         return bot;
     }
