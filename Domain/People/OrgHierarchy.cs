@@ -19,6 +19,8 @@ public enum LevelBasis
     Default,
     /// <summary>An administrator set it (a <see cref="UnitCorrection"/>).</summary>
     Corrected,
+    /// <summary>The organisation file says so.</summary>
+    File,
 }
 
 /// <summary>Why a unit sits under its parent.</summary>
@@ -32,6 +34,8 @@ public enum ParentBasis
     NoReportingLine,
     /// <summary>An administrator set it (a <see cref="UnitCorrection"/>).</summary>
     Corrected,
+    /// <summary>The organisation file says so.</summary>
+    File,
 }
 
 /// <summary>

@@ -1,7 +1,7 @@
 namespace TalkBot.Bot.Features.Directory;
 
-/// <summary>组织架构 / org (and org.show): the caller's manager, unit, roles and rank, from the directory and the administrator's assignments.</summary>
-public sealed class ShowOrg(PeopleStore people, WorkingCalendar calendar) : ICommand, ICardAction
+/// <summary>组织架构 / org (and org.show): the caller's manager, unit (and why it sits where it does), roles and rank.</summary>
+public sealed class ShowOrg(PeopleStore people, UnitViews units, WorkingCalendar calendar) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["组织架构", "org"];
 
@@ -15,7 +15,9 @@ public sealed class ShowOrg(PeopleStore people, WorkingCalendar calendar) : ICom
     {
         var manager = actor.ManagerId is { } m ? await people.FindAsync(m, cancellationToken).ConfigureAwait(false) : null;
         var unit = await people.UnitNameAsync(actor.UnitId, cancellationToken).ConfigureAwait(false);
-        var view = new OrgView(actor.DisplayName, actor.JobTitle, unit, manager?.DisplayName, [.. actor.Roles.Order()], actor.Rank);
+        // Why the unit sits where it does (derived from the directory, or corrected): 000 §二's tiers follow from it.
+        var why = actor.UnitId is { } id ? await units.WhyAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        var view = new OrgView(actor.DisplayName, actor.JobTitle, unit, manager?.DisplayName, [.. actor.Roles.Order()], actor.Rank, UnitWhy: why);
         // The last successful sync is for administrators.
         if (actor.Has(Role.Administrator) && await people.LastStatusAsync(cancellationToken).ConfigureAwait(false) is { } last)
         {
