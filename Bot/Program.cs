@@ -6,6 +6,7 @@ using TalkBot.Bot.Features.Leads;
 using TalkBot.Bot.Features.Notices;
 using TalkBot.Bot.Features.Plans;
 using TalkBot.Bot.Features.Quiz;
+using TalkBot.Bot.Features.Reach;
 using TalkBot.Bot.Features.Records;
 using TalkBot.Bot.Features.Rectifications;
 using TalkBot.Bot.Features.Roles;
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddTalkBotInfrastructure(builder.Configuration, builder.Environment)
     .AddDirectory(builder.Configuration)
+    .AddReach(builder.Configuration)
     .AddRoles()
     .AddHandler<Help>()
     .AddTalks()

@@ -12,8 +12,11 @@ internal sealed class GraphGate(FakeGraphOptions options, FakeGraphLog log)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Queue<DateTimeOffset>> windows = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> blockedUntil = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset From, DateTimeOffset Until)> blocked = new(StringComparer.Ordinal);
     private long requests;
+
+    /// <summary>How long after a 429 requests already on their way may still arrive: the latency and a little more.</summary>
+    private TimeSpan InFlight => options.Latency + TimeSpan.FromMilliseconds(200);
 
     /// <summary>True when the request may be served; otherwise it has been answered.</summary>
     public async Task<bool> PassAsync(HttpContext context, string kind, bool throttled)
@@ -56,10 +59,15 @@ internal sealed class GraphGate(FakeGraphOptions options, FakeGraphLog log)
         var seconds = Math.Max(1, (int)Math.Ceiling(options.RetryAfter.TotalSeconds));
         lock (gate)
         {
-            if (blockedUntil.TryGetValue(kind, out var until) && now < until)
+            if (blocked.TryGetValue(kind, out var block) && now < block.Until)
             {
-                log.CountRetryAfterIgnored();
-                return (int)Math.Ceiling((until - now).TotalSeconds);
+                // A request sent before the client could have read the 429 (on its way already) ignores nothing.
+                if (now - block.From > InFlight)
+                {
+                    log.CountRetryAfterIgnored();
+                }
+
+                return (int)Math.Ceiling((block.Until - now).TotalSeconds);
             }
 
             var window = windows.TryGetValue(kind, out var w) ? w : windows[kind] = new();
@@ -70,7 +78,7 @@ internal sealed class GraphGate(FakeGraphOptions options, FakeGraphLog log)
 
             if (window.Count >= limit)
             {
-                blockedUntil[kind] = now.AddSeconds(seconds);
+                blocked[kind] = (now, now.AddSeconds(seconds));
                 return seconds;
             }
 

@@ -14,7 +14,8 @@ public sealed partial class Messenger(
     PeopleStore people,
     LocalePolicy locales,
     TimeProvider time,
-    ILogger<Messenger> logger)
+    ILogger<Messenger> logger,
+    IConversationOpener? opener = null)
 {
     /// <summary>Why a person could not be reached, when they never opened a chat with TalkBot.</summary>
     public const string NotInstalled = "NotInstalled";
@@ -83,7 +84,9 @@ public sealed partial class Messenger(
         PersonId person, string key, Func<PersonalConversation, Locale, AdaptiveCard> build, Escalation? escalation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var conversation = await conversations.FindAsync(person, cancellationToken).ConfigureAwait(false);
+        // Someone TalkBot holds no chat for: the opener (if any) installs the app for them and opens one.
+        var conversation = await conversations.FindAsync(person, cancellationToken).ConfigureAwait(false)
+            ?? (opener is null ? null : await opener.OpenAsync(person, cancellationToken).ConfigureAwait(false));
         SendOutcome outcome;
         if (conversation is null)
         {
