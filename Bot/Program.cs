@@ -1,5 +1,6 @@
 using TalkBot.Bot.Features.Admonishments;
 using TalkBot.Bot.Features.Archive;
+using TalkBot.Bot.Features.Calendar;
 using TalkBot.Bot.Features.Directory;
 using TalkBot.Bot.Features.Help;
 using TalkBot.Bot.Features.Leads;
@@ -25,6 +26,7 @@ builder.Services
     .AddHandler<Help>()
     .AddTalks()
     .AddNotices()
+    .AddCalendarEvents(builder.Configuration)
     .AddQuiz(builder.Configuration)
     .AddRecords()
     .AddRectifications()

@@ -29,7 +29,8 @@ internal static class GraphJson
     {
         try
         {
-            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
+            // Graph reads property names case-insensitively (the SDK writes the cancel action's "Comment").
+            return await JsonNode.ParseAsync(context.Request.Body, new JsonNodeOptions { PropertyNameCaseInsensitive = true }, cancellationToken: context.RequestAborted) as JsonObject;
         }
         catch (JsonException)
         {
