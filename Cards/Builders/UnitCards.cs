@@ -52,8 +52,10 @@ public static class UnitCards
         card.Body.Add(Subtle(locale.Pick(
             "单位及其上级、级别由组织目录的汇报关系和部门推导（000 §二 的四个层级据此确定）；管理员的更正在每次同步后保留，并记入审计日志。",
             "Units, their parents and levels are derived from the directory's reporting lines and departments (the four tiers of 000 §二 follow from them); an administrator's correction is kept across every sync and written to the audit log.")));
-        card.Body.Add(Paragraph(string.Join(locale.Pick("；", "; "), view.Units.GroupBy(u => u.Level).OrderBy(g => g.Key)
-            .Select(g => locale.Pick($"{LevelText(g.Key, locale)} {g.Count()} 个", $"{LevelText(g.Key, locale)}: {g.Count()}")))));
+        card.Body.Add(Paragraph(view.Units.Count == 0
+            ? locale.Pick("组织目录中还没有单位，请先同步组织。", "The directory has no units yet: synchronise it first.")
+            : string.Join(locale.Pick("；", "; "), view.Units.GroupBy(u => u.Level).OrderBy(g => g.Key)
+                .Select(g => locale.Pick($"{LevelText(g.Key, locale)} {g.Count()} 个", $"{LevelText(g.Key, locale)}: {g.Count()}")))));
         if (view.Units.Count > 0)
         {
             card.Body.Add(new AdaptiveChoiceSetInput

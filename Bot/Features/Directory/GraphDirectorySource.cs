@@ -93,8 +93,9 @@ public sealed partial class GraphDirectorySource(GraphConnection graph, GraphDir
                 {
                     r.QueryParameters.Filter = string.Join(" or ", groups.Select(g => $"id eq '{g.Replace("'", "''", StringComparison.Ordinal)}'"));
                     r.QueryParameters.Select = ["members"];
+                    r.Headers.Add("Prefer", PageSizePreference);
                 }, cancellationToken).ConfigureAwait(false)
-                : await graph.Client.Groups.Delta.WithUrl(deltaLink!).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                : await NextGroupsAsync(deltaLink!, cancellationToken).ConfigureAwait(false);
         }
         catch (ODataError e) when (!full && e.ResponseStatusCode == 410)
         {
@@ -118,7 +119,7 @@ public sealed partial class GraphDirectorySource(GraphConnection graph, GraphDir
                 return new GroupChanges(full, changes, page.OdataDeltaLink);
             }
 
-            page = await graph.Client.Groups.Delta.WithUrl(page.OdataNextLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            page = await NextGroupsAsync(page.OdataNextLink, cancellationToken).ConfigureAwait(false);
         }
 
         throw new InvalidOperationException("Microsoft Graph answered a groups delta page with nothing.");
@@ -129,6 +130,9 @@ public sealed partial class GraphDirectorySource(GraphConnection graph, GraphDir
     // The Prefer header goes with every page: Graph keeps the page size only while it is asked for.
     private Task<Microsoft.Graph.Users.Delta.DeltaGetResponse?> NextUsersAsync(string link, CancellationToken cancellationToken) =>
         graph.Client.Users.Delta.WithUrl(link).GetAsDeltaGetResponseAsync(r => r.Headers.Add("Prefer", PageSizePreference), cancellationToken);
+
+    private Task<Microsoft.Graph.Groups.Delta.DeltaGetResponse?> NextGroupsAsync(string link, CancellationToken cancellationToken) =>
+        graph.Client.Groups.Delta.WithUrl(link).GetAsDeltaGetResponseAsync(r => r.Headers.Add("Prefer", PageSizePreference), cancellationToken);
 
     internal static DirectoryPerson ToPerson(User user)
     {
