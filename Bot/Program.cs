@@ -1,11 +1,13 @@
 using TalkBot.Bot.Features.Admonishments;
 using TalkBot.Bot.Features.Archive;
+using TalkBot.Bot.Features.Calendar;
 using TalkBot.Bot.Features.Directory;
 using TalkBot.Bot.Features.Help;
 using TalkBot.Bot.Features.Leads;
 using TalkBot.Bot.Features.Notices;
 using TalkBot.Bot.Features.Plans;
 using TalkBot.Bot.Features.Quiz;
+using TalkBot.Bot.Features.Reach;
 using TalkBot.Bot.Features.Records;
 using TalkBot.Bot.Features.Rectifications;
 using TalkBot.Bot.Features.Roles;
@@ -20,10 +22,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddTalkBotInfrastructure(builder.Configuration, builder.Environment)
     .AddDirectory(builder.Configuration)
+    .AddReach(builder.Configuration)
     .AddRoles()
     .AddHandler<Help>()
     .AddTalks()
     .AddNotices()
+    .AddCalendarEvents(builder.Configuration)
     .AddQuiz(builder.Configuration)
     .AddRecords()
     .AddRectifications()

@@ -171,6 +171,12 @@ public static class Verbs
     /// <summary>The audit log (审计日志), for the discipline office.</summary>
     public const string AuditShow = "audit.show";
 
+    /// <summary>单位管理: the units, or one chosen to correct; data: the unit input.</summary>
+    public const string UnitsShow = "units.show";
+
+    /// <summary>Saves an administrator's correction of a unit's level or parent; data: unit, level, parent.</summary>
+    public const string UnitsCorrect = "units.correct";
+
     public static IReadOnlyList<string> All { get; } =
     [
         Help, TalkNew, TalkCreate, NoticeAcknowledge, NoticePostpone, NoticeRefresh, QuizStart, QuizSubmit, QuizRetake,
@@ -181,6 +187,7 @@ public static class Verbs
         CaseDesk, LeadNew, LeadCreate, LeadShow, LeadTalk, LeadTalkCreate, LeadDisposeForm, LeadDispose,
         CaseNew, CasePropose, CaseShow, CaseApprove, CaseReject, CaseTalk, CaseTalkCreate, CaseFollowUp, CaseRequestForm, CaseRequest,
         TaskShow, TaskSubmit, TaskAccept, TaskReturn, ArchiveShow, ArchiveExport, AuditShow,
+        UnitsShow, UnitsCorrect,
     ];
 }
 

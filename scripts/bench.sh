@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks, with their figures printed (not timed tests). Needs only the .NET SDK and Node.js.
-#   bash scripts/bench.sh graph [--users N] [--latency-ms N] [--expand-page-cap 100]
-# graph (issue 5): 10,000 users read through the Graph adapter from a local Graph-shaped server with 50 ms latency
-# per request and one 429 with Retry-After; prints requests made, seconds and peak memory; then stores that
-# organisation on Azurite and makes its monthly plans, printing seconds and table transactions.
+#   bash scripts/bench.sh graph [--users N] [--latency-ms N] [--installs N] [--install-limit N] [--talks N] [--event-limit N]
+# graph (issues 5, 14): against a local Graph-shaped server with 50 ms latency per request: the first read of 10,000
+# users and 8 role groups (users delta, manager as manager@delta) with and without Graph's cap of 100 per page on
+# $expand (target: at most 20 requests either way); that organisation stored on Azurite and its monthly plans made; a
+# delta sync after 10 changes (target: at most 3 requests); the app installed for 10,000 people through the real opener
+# against Graph's limit of --install-limit per second (429 + Retry-After) with their chats opened on a fake Teams; the
+# Outlook events of a month of 2,000 talks at a mailbox's --event-limit per second; and the peak memory.
 #   bash scripts/bench.sh fanout [--messages N] [--tenant-limit N] [--failure-rate F] [--runs plain,kill,term]
 # fanout (issue 4): notices queued in the outbox on a fresh in-memory Azurite, drained by a real TalkBot process
 # through a local fake Teams that enforces Teams' limits (429 + Retry-After) and answers 1% of requests 503; the

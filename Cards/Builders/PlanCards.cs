@@ -36,7 +36,7 @@ public sealed record PlanView(int Year, int Month, string TalkerName, IReadOnlyL
 /// <summary>A person's place in the organisation (组织架构).</summary>
 public sealed record OrgView(
     string Name, string? JobTitle, string? UnitName, string? ManagerName, IReadOnlyList<Role> Roles, Rank Rank,
-    DateTimeOffset? LastSync = null, int? PeopleCount = null);
+    DateTimeOffset? LastSync = null, int? PeopleCount = null, UnitWhyView? UnitWhy = null);
 
 /// <summary>The monthly plan card (000 §三1, 000 §二) and the organisation card.</summary>
 public static class PlanCards
@@ -84,6 +84,11 @@ public static class PlanCards
             (locale.Pick("上级", "Manager"), view.ManagerName ?? none),
             (locale.Pick("角色", "Roles"), view.Roles.Count == 0 ? none : string.Join(locale.Pick("、", ", "), view.Roles.Select(r => Labels.Of(r, locale)))),
             (locale.Pick("职级", "Rank"), Labels.Of(view.Rank, locale))));
+        if (view.UnitWhy is { } why)
+        {
+            card.Body.Add(Paragraph(UnitCards.Why(why, locale)));
+        }
+
         card.Body.Add(Subtle(locale.Pick("上下级与单位来自组织目录；角色与职级由管理员分配（SPEC §1）。", "Reporting lines and units come from the directory; roles and rank are assigned by an administrator (SPEC §1).")));
         if (view.LastSync is { } sync)
         {

@@ -197,6 +197,7 @@ public static class Labels
         AuditAction.Export => locale.Pick("导出", "Exported"),
         AuditAction.Refused => locale.Pick("拒绝访问", "Access refused"),
         AuditAction.ApprovalRefused => locale.Pick("越权审批被拒", "Approval without authority refused"),
+        AuditAction.Corrected => locale.Pick("更正", "Corrected"),
         _ => action.ToString(),
     };
 
@@ -207,6 +208,7 @@ public static class Labels
         AuditObject.Archive => locale.Pick("廉政档案", "Integrity archive"),
         AuditObject.Admonishment => locale.Pick("诫勉谈话", "Admonishment"),
         AuditObject.AuditLog => locale.Pick("审计日志", "Audit log"),
+        AuditObject.Unit => locale.Pick("单位", "Unit"),
         _ => obj.ToString(),
     };
 

@@ -202,6 +202,12 @@ public static class RuleMessages
             RuleCode.ProposerCannotApprove => locale.Pick(
                 "诫勉谈话建议须由提出人以外的有权领导审批，提出人不能审批自己的建议。",
                 "an admonishment proposal is approved by an authority other than its proposer; you proposed this one."),
+            RuleCode.UnitParentCycle => locale.Pick(
+                $"“{violation.Argument("unit")}”不能设在“{violation.Argument("parent")}”之下：后者本身就在它之下。",
+                $"“{violation.Argument("unit")}” cannot sit under “{violation.Argument("parent")}”, which is itself under it."),
+            RuleCode.UnitUnknown => locale.Pick(
+                "组织目录中没有该单位，请先同步组织。",
+                "the directory has no such unit; synchronise the directory first."),
             _ => locale.Pick($"违反规则 {violation.Code}。", $"rule {violation.Code} is broken."),
         };
     }

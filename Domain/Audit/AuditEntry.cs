@@ -9,6 +9,8 @@ public enum AuditAction
     Refused,
     /// <summary>An approval by someone without the authority for the person's rank (002 §四2): refused.</summary>
     ApprovalRefused,
+    /// <summary>An administrator corrected what the directory says (a unit's level or parent).</summary>
+    Corrected,
 }
 
 /// <summary>The kinds of confidential object.</summary>
@@ -19,6 +21,8 @@ public enum AuditObject
     Archive,
     Admonishment,
     AuditLog,
+    /// <summary>A unit of the organisation (its level and parent, 000 §二).</summary>
+    Unit,
 }
 
 /// <summary>

@@ -1,6 +1,6 @@
 namespace TalkBot.Domain.People;
 
-/// <summary>Party and discipline roles (SPEC §1). Assigned by an administrator, never read from the directory.</summary>
+/// <summary>Party and discipline roles (SPEC §1). Assigned by an administrator, or held through a configured Entra group (<see cref="GroupRoles"/>).</summary>
 public enum Role
 {
     BureauSecretary,            // 局党委书记

@@ -117,6 +117,10 @@ public enum RuleCode
     ProposerCannotApprove,
     /// <summary>A proposal links a lead or earlier cases (002 §五5) about someone else, or a lead of another office.</summary>
     LinkNotSamePerson,
+    /// <summary>000 §二: a unit cannot sit under itself or one of its own units (arguments "unit", "parent").</summary>
+    UnitParentCycle,
+    /// <summary>A unit that the directory does not have (argument "unit").</summary>
+    UnitUnknown,
 }
 
 /// <summary>Where each rule comes from, as cited in <see cref="RuleViolation.Source"/>.</summary>

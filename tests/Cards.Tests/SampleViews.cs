@@ -247,6 +247,11 @@ internal static class SampleViews
                 "已委托赵明与郑晓燕谈话。", ["只能委托给本层级规定的配合人员（000 §二）。"]), locale));
             yield return ($"org-{l}", PlanCards.Org(new OrgView("周海涛", "东城分局党委书记", "东城分局党委", "张建国", [Domain.People.Role.UnitSecretary, Domain.People.Role.UnitHead], Domain.People.Rank.Division, Talk, 14), locale));
             yield return ($"org-bare-{l}", PlanCards.Org(new OrgView("新同事", null, null, null, [], Domain.People.Rank.SectionAndBelow), locale));
+            foreach (var (name, card) in UnitSamples(locale))
+            {
+                yield return ($"{name}-{l}", card);
+            }
+
             yield return ($"rect-accepted-{l}", RectificationCard.Build(Rectification(RectificationCardMode.View, Domain.Rectifications.RectificationStatus.Accepted,
                 [new(1, Talk.AddDays(2), false, [new(1, "已退还", Domain.Rectifications.MeasureStatus.Done, new DateOnly(2026, 3, 6))], true, null, "王正清")]), locale));
             yield return ($"rect-errors-{l}", RectificationCard.Build(Rectification(RectificationCardMode.Report, Domain.Rectifications.RectificationStatus.Returned, []) with
@@ -267,5 +272,26 @@ internal static class SampleViews
                 yield return ($"{name}-{l}", card);
             }
         }
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> UnitSamples(Locale locale)
+    {
+        var bureau = new UnitId("bureau");
+        var east = new UnitId("east");
+        var derived = new UnitWhyView(new Domain.People.UnitOrigin(Domain.People.LevelBasis.Name, Domain.People.ParentBasis.ReportingLine, 1, new PersonId("h"), new PersonId("m")),
+            "测试局", "周海涛", "张建国", "测试局", null, null);
+        var corrected = new UnitWhyView(new Domain.People.UnitOrigin(Domain.People.LevelBasis.Corrected, Domain.People.ParentBasis.Corrected, 2, new PersonId("h"), new PersonId("m"),
+            Domain.People.UnitLevel.Department, bureau, new PersonId("a"), Talk), "东城分局党委", "黄磊", "周海涛", "测试局", "林秀英", Talk);
+        UnitLineView[] units =
+        [
+            new(bureau, "测试局", Domain.People.UnitLevel.Bureau, null, null, new UnitWhyView(new Domain.People.UnitOrigin(Domain.People.LevelBasis.Root, Domain.People.ParentBasis.Root, 0), null, null, null, null, null, null), 12),
+            new(east, "东城分局党委", Domain.People.UnitLevel.PartyCommittee, bureau, "测试局", derived, 40),
+            new(new UnitId("office"), "办公室", Domain.People.UnitLevel.Branch, east, "东城分局党委", corrected, 6),
+            new(new UnitId("fleet"), "车队", Domain.People.UnitLevel.Department, null, null, null, 3),
+        ];
+        yield return ("units", UnitCards.List(new UnitListView(units), locale));
+        yield return ("units-selected", UnitCards.List(new UnitListView(units, units[2], "更正已保存。", ["“测试局”不能设在“东城分局党委”之下。"]), locale));
+        yield return ("units-none", UnitCards.List(new UnitListView([]), locale));
+        yield return ("org-why", PlanCards.Org(new OrgView("周海涛", null, "东城分局党委", "张建国", [], Domain.People.Rank.Division, UnitWhy: derived), locale));
     }
 }

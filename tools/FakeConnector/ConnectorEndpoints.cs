@@ -7,7 +7,7 @@ namespace TalkBot.FakeConnector;
 /// order: network latency, a transient 503, the conversation's state (blocked, gone), then throttling; only a request
 /// that passes all of them is delivered.
 /// </summary>
-internal sealed class ConnectorEndpoints(FakeConnectorOptions options, TeamsRateLimiter limiter, DeliveryLog log)
+internal sealed class ConnectorEndpoints(FakeConnectorOptions options, TeamsRateLimiter limiter, DeliveryLog log, PersonalChats chats)
 {
     private readonly FailureInjector failures = new(options.FailureRate, options.Seed);
     private readonly HashSet<string> blocked = new(options.BlockedConversations, StringComparer.Ordinal);
@@ -21,6 +21,7 @@ internal sealed class ConnectorEndpoints(FakeConnectorOptions options, TeamsRate
         app.MapPost("/v3/conversations/{conversationId}/activities", (RequestDelegate)SendAsync);
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (RequestDelegate)SendAsync);
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (RequestDelegate)UpdateAsync);
+        app.MapGet("/v3/conversations/{conversationId}/members/{userId}", (RequestDelegate)MemberAsync);
         app.MapGet("/_stats", (RequestDelegate)(context => context.Response.WriteAsJsonAsync(log.Snapshot(), context.RequestAborted)));
     }
 
@@ -60,7 +61,24 @@ internal sealed class ConnectorEndpoints(FakeConnectorOptions options, TeamsRate
             return;
         }
 
-        await Answer(context, StatusCodes.Status201Created, new { id = $"a:new-{Guid.NewGuid():N}" });
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await ReadBodyAsync(context) is { Length: > 0 } text ? text : "{}") as System.Text.Json.Nodes.JsonObject;
+        if (chats.Create(body, out var refused) is { } id)
+        {
+            await Answer(context, StatusCodes.Status201Created, new { id });
+            return;
+        }
+
+        log.CountForbidden();
+        await Answer(context, StatusCodes.Status403Forbidden, Error(refused ? "BotNotInstalled" : "BadArgument", "The bot is not installed for the user."));
+    }
+
+    private async Task MemberAsync(HttpContext context)
+    {
+        log.CountRequest();
+        var member = chats.Member(ConnectorPath.ConversationId(context), Uri.UnescapeDataString(context.Request.RouteValues["userId"]?.ToString() ?? ""));
+        await (member is null
+            ? Answer(context, StatusCodes.Status404NotFound, Error("MemberNotFoundInConversation", "The member is not in the conversation."))
+            : Answer(context, StatusCodes.Status200OK, member));
     }
 
     /// <summary>Everything a send, reply or update goes through before it is accepted; false when already answered.</summary>

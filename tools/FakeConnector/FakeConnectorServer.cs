@@ -15,9 +15,12 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     private readonly TeamsRateLimiter limiter;
     private readonly DeliveryLog log;
 
-    private FakeConnectorServer(WebApplication app, TeamsRateLimiter limiter, DeliveryLog log, string serviceUrl)
+    private readonly PersonalChats chats;
+
+    private FakeConnectorServer(WebApplication app, TeamsRateLimiter limiter, DeliveryLog log, PersonalChats chats, string serviceUrl)
     {
         this.app = app;
+        this.chats = chats;
         this.limiter = limiter;
         this.log = log;
         ServiceUrl = serviceUrl;
@@ -41,12 +44,21 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         var limiter = new TeamsRateLimiter(options);
         var log = new DeliveryLog();
         var app = builder.Build();
-        new ConnectorEndpoints(options, limiter, log).Map(app);
+        var chats = new PersonalChats();
+        new ConnectorEndpoints(options, limiter, log, chats).Map(app);
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new FakeConnectorServer(app, limiter, log, address.TrimEnd('/') + "/");
+        return new FakeConnectorServer(app, limiter, log, chats, address.TrimEnd('/') + "/");
     }
+
+    /// <summary>The app is installed for the person (Graph did it, or they did): a conversation may now be opened with their object id.</summary>
+    public void Install(string aadObjectId) => chats.Install(aadObjectId);
+
+    public bool IsInstalled(string aadObjectId) => chats.IsInstalled(aadObjectId);
+
+    /// <summary>Personal conversations opened with an object id so far.</summary>
+    public int PersonalConversations => chats.Conversations;
 
     /// <summary>The counters and deliveries so far.</summary>
     public FakeConnectorStats Snapshot() => log.Snapshot();

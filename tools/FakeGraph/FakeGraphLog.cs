@@ -7,6 +7,8 @@ internal sealed class FakeGraphLog
     private readonly List<FakeGraphRequest> received = [];
     private int throttled;
     private int unauthorized;
+    private int failed;
+    private int retryAfterIgnored;
 
     public int Requests
     {
@@ -23,7 +25,15 @@ internal sealed class FakeGraphLog
 
     public int Unauthorized => Volatile.Read(ref unauthorized);
 
+    public int Failed => Volatile.Read(ref failed);
+
+    public int RetryAfterIgnored => Volatile.Read(ref retryAfterIgnored);
+
     public void CountThrottled() => Interlocked.Increment(ref throttled);
+
+    public void CountFailed() => Interlocked.Increment(ref failed);
+
+    public void CountRetryAfterIgnored() => Interlocked.Increment(ref retryAfterIgnored);
 
     public void CountUnauthorized() => Interlocked.Increment(ref unauthorized);
 

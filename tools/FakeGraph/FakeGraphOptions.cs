@@ -27,6 +27,30 @@ public sealed class FakeGraphOptions
     /// </summary>
     public int? MaxPageSizeWithExpand { get; init; }
 
+    /// <summary>Role groups: group id → the ids of its members (served by <c>/groups/delta</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Groups { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The largest page of a delta query (<c>Prefer: odata.maxpagesize</c>); 100 when the client asks for none.</summary>
+    public int MaxDeltaPageSize { get; init; } = 999;
+
+    /// <summary>The Teams app's catalog id that installs accept; null accepts any.</summary>
+    public string? CatalogAppId { get; init; }
+
+    /// <summary>Installs answer 403: the app lacks TeamsAppInstallation.ReadWriteSelfForUser.All.</summary>
+    public bool InstallForbidden { get; init; }
+
+    /// <summary>Event writes answer 403: the app lacks Calendars.ReadWrite (or an access policy leaves the mailbox out).</summary>
+    public bool CalendarForbidden { get; init; }
+
+    /// <summary>Installs, and event writes, admitted per second each; past it 429 with <see cref="RetryAfter"/>. Null: unlimited.</summary>
+    public int? WritesPerSecond { get; init; }
+
+    /// <summary>Every this many requests to the newer endpoints one is answered 503. Null: none.</summary>
+    public int? FailEvery { get; init; }
+
+    /// <summary>Called with the user's id when the app is installed for them (tests tell the fake Teams).</summary>
+    public Action<string>? OnInstalled { get; init; }
+
     /// <summary>0 picks a free port.</summary>
     public int Port { get; init; }
 
@@ -46,6 +70,7 @@ public sealed class FakeGraphOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPageSizeWithExpand ?? 1, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(Latency.Ticks);
         ArgumentOutOfRangeException.ThrowIfNegative(RetryAfter.Ticks);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDeltaPageSize, 1);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var user in Users)
         {

@@ -1,15 +1,11 @@
-using System.Diagnostics;
 using System.Globalization;
-using TalkBot.Bot.Features.Directory;
 using TalkBot.FakeGraph;
 using TalkBot.GraphBench;
 
-// dotnet tools/GraphBench/bin/Release/net10.0/TalkBot.GraphBench.dll [--users 10000] [--latency-ms 50] [--expand-page-cap 100] [--tables CONNECTION]
-// With --tables (scripts/bench.sh graph passes an in-memory Azurite), the organisation is then stored and its monthly plans made.
-// Reads a fake Graph organisation through GraphDirectorySource: 50 ms per request and one 429 with Retry-After: 1.
-// --expand-page-cap 100 models Graph's known limit of 100 objects per page when $expand is used.
-int users = 10_000, latencyMs = 50;
-int? expandPageCap = null;
+// dotnet tools/GraphBench/bin/Release/net10.0/TalkBot.GraphBench.dll --tables CONNECTION [--users 10000] [--latency-ms 50]
+//   [--installs 10000] [--install-limit 200] [--talks 2000] [--event-limit 16] [--delta-page-cap N]
+// scripts/bench.sh graph passes an in-memory Azurite. Every Graph call goes to the local fake Graph with the latency given.
+int users = 10_000, latencyMs = 50, installs = 10_000, installLimit = 200, talks = 2_000, eventLimit = 16, deltaPageCap = 999;
 string? tables = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -19,57 +15,70 @@ for (var i = 0; i < args.Length; i++)
         continue;
     }
 
-    var value = i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : -1;
+    var value = i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
     switch (args[i])
     {
-        case "--users" when value >= 0: users = value; i++; break;
+        case "--users" when value >= 1: users = value; i++; break;
         case "--latency-ms" when value >= 0: latencyMs = value; i++; break;
-        case "--expand-page-cap" when value >= 1: expandPageCap = value; i++; break;
+        case "--installs" when value >= 0: installs = value; i++; break;
+        case "--install-limit" when value >= 1: installLimit = value; i++; break;
+        case "--talks" when value >= 0: talks = value; i++; break;
+        case "--event-limit" when value >= 1: eventLimit = value; i++; break;
+        case "--delta-page-cap" when value >= 1: deltaPageCap = value; i++; break;
         default:
-            Console.Error.WriteLine("usage: TalkBot.GraphBench [--users N] [--latency-ms N] [--expand-page-cap N] [--tables CONNECTION]");
+            Console.Error.WriteLine("usage: TalkBot.GraphBench --tables CONNECTION [--users N] [--latency-ms N] [--installs N] [--install-limit N] [--talks N] [--event-limit N] [--delta-page-cap N]");
             return 2;
     }
 }
 
-var organisation = FakeGraphOptions.Organisation(users);
-await using var graph = await FakeGraphServer.StartAsync(new FakeGraphOptions
+if (tables is null)
 {
-    Users = organisation.Users,
-    Latency = TimeSpan.FromMilliseconds(latencyMs),
-    ThrottleOnce = true,
-    MaxPageSizeWithExpand = expandPageCap,
-});
-Console.WriteLine($"graph benchmark: {users} users, {latencyMs} ms per request, one 429 with Retry-After: 1" +
-                  (expandPageCap is { } cap ? $", at most {cap} users per page with $expand" : string.Empty));
+    Console.Error.WriteLine("--tables CONNECTION is required (scripts/bench.sh graph gives an in-memory Azurite)");
+    return 2;
+}
 
-using var source = new GraphDirectorySource(
-    new GraphDirectoryOptions { BaseUrl = graph.BaseUrl, AllowInsecureHttp = true },
-    new BenchCredential());
-var clock = Stopwatch.StartNew();
-var people = await source.ReadPeopleAsync(CancellationToken.None);
-clock.Stop();
-
-var complete = people.Count == users && people.Select(p => p.Id).SequenceEqual(organisation.Users.Select(u => u.Id));
-const int targetRequests = 20;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"users read {people.Count}  requests {source.Requests} (server {graph.Requests}, throttled {graph.Throttled}; one per user would be {users + 1})  " +
-    $"seconds {clock.Elapsed.TotalSeconds:F2}  peak MiB {PeakMemory.KiB() / 1024.0:F0}"));
-
+var organisation = FakeGraphOptions.Organisation(users).Users;
+// Eight role groups of a hundred people each, read with the users in one groups delta query.
+var groups = Enumerable.Range(1, 8).ToDictionary(g => $"role-group-{g}", g => (IReadOnlyList<string>)[.. organisation.Skip(g * 100).Take(100).Select(u => u.Id)]);
 var misses = new List<string>();
-if (!complete)
+Console.WriteLine($"graph benchmark: {users} users, {latencyMs} ms per Graph request, 8 role groups");
+foreach (var cap in new int?[] { null, 100 })
 {
-    misses.Add($"read {people.Count} of {users} users");
+    await using var graph = await FakeGraphServer.StartAsync(new FakeGraphOptions
+    {
+        Users = organisation, Groups = groups, Latency = TimeSpan.FromMilliseconds(latencyMs), MaxPageSizeWithExpand = cap, MaxDeltaPageSize = deltaPageCap,
+    });
+    var full = await ReadBench.FullAsync(graph, [.. groups.Keys], 999);
+    var label = cap is { } c ? $"with Graph's cap of {c} per page on $expand" : "without a page cap";
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full read {label}: {full.People.Count} users, {full.Requests} requests, {full.Seconds:F2} s"));
+    if (full.Requests > ReadBench.FullTarget || full.People.Count != users)
+    {
+        misses.Add($"full read {label}: {full.Requests} requests > {ReadBench.FullTarget}");
+    }
+
+    if (cap is null)
+    {
+        // Issue 5's figures: that organisation stored and its monthly plans made.
+        await PlanBench.RunAsync(full.People, tables);
+        var delta = await ReadBench.DeltaAsync(graph, organisation, [.. groups.Keys], full.Users, full.Groups);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"delta sync after 10 changes: {delta.Changes} changes read, {delta.Requests} requests, {delta.Seconds:F2} s"));
+        if (delta.Requests > ReadBench.DeltaTarget)
+        {
+            misses.Add($"delta: {delta.Requests} requests > {ReadBench.DeltaTarget}");
+        }
+    }
 }
 
-if (source.Requests > targetRequests)
+if (installs > 0)
 {
-    misses.Add($"{source.Requests} requests > {targetRequests}");
+    Console.WriteLine(await WriteBench.InstallsAsync([.. organisation.Take(installs)], latencyMs, installLimit, tables));
 }
 
-if (tables is not null)
+if (talks > 0)
 {
-    await PlanBench.RunAsync(people, tables);
+    Console.WriteLine(await WriteBench.EventsAsync(organisation, talks, latencyMs, eventLimit, tables));
 }
 
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory {PeakMemory.KiB() / 1024.0:F0} MiB"));
 Console.WriteLine(misses.Count == 0 ? "targets met" : "targets missed: " + string.Join(", ", misses));
 return misses.Count == 0 ? 0 : 1;

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
+using TalkBot.Bot.Infrastructure.Graph;
 using TalkBot.Bot.Infrastructure.Hosting;
 
 namespace TalkBot.Bot.Features.Directory;
 
 /// <summary>
 /// The directory (SPEC §1): read from the organisation file or Microsoft Graph into Table Storage at start-up, every
-/// <c>Directory:SyncInterval</c> (Graph) and on 同步组织; shown on 组织架构.
+/// <c>Directory:SyncInterval</c> (Graph) and on 同步组织; shown on 组织架构; units corrected on 单位管理.
 /// </summary>
 public static class DirectoryFeature
 {
@@ -14,11 +15,17 @@ public static class DirectoryFeature
         var options = new DirectoryOptions();
         configuration.GetSection(DirectoryOptions.Section).Bind(options);
         services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
+        services.AddTable(DirectorySnapshot.Table).AddTable(UnitCorrectionStore.Table);
+        services.AddSingleton<DirectorySnapshot>().AddSingleton<UnitCorrectionStore>().AddSingleton<UnitViews>();
         services.AddSingleton<DirectorySync>();
         services.AddHostedService<DirectoryStartup>();
         if (options.UsesGraph)
         {
-            services.AddGraphDirectorySource(configuration);
+            var graph = new GraphDirectoryOptions();
+            configuration.GetSection(GraphDirectoryOptions.Section).Bind(graph);
+            services.AddSingleton(graph);
+            services.AddGraphConnection(configuration);
+            services.AddSingleton<IDirectorySource, GraphDirectorySource>();
             services.AddHealthChecks().AddCheck<GraphHealthCheck>("graph", tags: [Health.Ready], timeout: TimeSpan.FromSeconds(10));
             if (options.SyncInterval > TimeSpan.Zero)
             {
@@ -26,7 +33,7 @@ public static class DirectoryFeature
             }
         }
 
-        return services.AddHandler<SyncDirectory>().AddHandler<ShowOrg>();
+        return services.AddHandler<SyncDirectory>().AddHandler<ShowOrg>().AddHandler<ShowUnits>().AddHandler<CorrectUnit>();
     }
 }
 

@@ -1,54 +1,56 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace TalkBot.Bot.Features.Directory;
 
 /// <summary>
-/// Turns what the directory says (people, departments, managers) into TalkBot's people and units, keeping what only
-/// TalkBot knows: the roles and rank an administrator assigned (SPEC §1) and the level and parent of a unit. A
-/// person the directory no longer lists is kept, inactive, for history (ReplaceAllAsync does that).
+/// Turns what the directory says (people, their units as <see cref="OrgHierarchy"/> derived them, managers, role groups)
+/// into TalkBot's people, keeping what only TalkBot knows: the roles and rank an administrator assigned (SPEC §1). A
+/// person the directory no longer lists is kept, inactive, for history (<see cref="PeopleStore.ReplaceAllAsync"/> does that).
 /// </summary>
 public static class DirectoryMerge
 {
-    public static (IReadOnlyList<Person> People, IReadOnlyList<Unit> Units) Merge(
-        IReadOnlyList<DirectoryPerson> read, IReadOnlyList<Person> stored, IReadOnlyList<Unit> storedUnits)
+    /// <param name="assigned">The administrators' assignments (角色管理); they win over what was stored before.</param>
+    /// <param name="managed">Roles held through groups (<see cref="GroupRoles"/>).</param>
+    /// <param name="fromGroups">Each member's roles from their groups.</param>
+    public static IReadOnlyList<Person> Merge(
+        IReadOnlyList<DirectoryPerson> read,
+        IReadOnlyDictionary<PersonId, UnitId?> placement,
+        IReadOnlyList<Person> stored,
+        IReadOnlyList<RoleAssignment> assigned,
+        IReadOnlySet<Role> managed,
+        IReadOnlyDictionary<PersonId, HashSet<Role>> fromGroups)
     {
         ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(stored);
-        ArgumentNullException.ThrowIfNull(storedUnits);
-        var units = storedUnits.ToDictionary(u => u.Id);
-        var byName = storedUnits.GroupBy(u => u.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(assigned);
+        ArgumentNullException.ThrowIfNull(fromGroups);
         var known = stored.ToDictionary(p => p.Id);
+        var assignments = assigned.ToDictionary(a => a.Person);
         var people = new List<Person>(read.Count);
         foreach (var entry in read)
         {
             var id = new PersonId(entry.Id);
             known.TryGetValue(id, out var before);
-            UnitId? unit = before?.UnitId;
-            if (entry.Department is { Length: > 0 } department)
-            {
-                if (!byName.TryGetValue(department, out var unitId))
-                {
-                    unitId = new UnitId("dept-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(department)))[..12]);
-                    byName[department] = unitId;
-                    units[unitId] = new Unit(unitId, department, null, UnitLevel.Department);
-                }
-
-                unit = unitId;
-            }
-
+            assignments.TryGetValue(id, out var assignment);
+            var roles = assignment?.Roles ?? before?.Roles ?? new HashSet<Role>();
             people.Add(new Person(
                 id,
                 entry.DisplayName,
-                unit,
+                placement.GetValueOrDefault(id),
                 entry.JobTitle,
-                before?.Rank ?? Rank.SectionAndBelow,
-                before?.Roles ?? new HashSet<Role>(),
+                assignment?.Rank ?? before?.Rank ?? Rank.SectionAndBelow,
+                GroupRoles.Combine(roles, managed, fromGroups.TryGetValue(id, out var g) ? g : []),
                 entry.ManagerId is { Length: > 0 } manager ? new PersonId(manager) : null,
                 entry.Enabled,
                 entry.UserPrincipalName));
         }
 
-        return (people, [.. units.Values]);
+        return people;
+    }
+
+    /// <summary>The directory entries the hierarchy is derived from.</summary>
+    public static IReadOnlyList<DirectoryEntry> Entries(IReadOnlyList<DirectoryPerson> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return [.. read.Select(p => new DirectoryEntry(new PersonId(p.Id), p.Department, p.ManagerId is { Length: > 0 } m ? new PersonId(m) : null))];
     }
 }

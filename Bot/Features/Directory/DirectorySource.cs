@@ -14,9 +14,28 @@ public sealed record DirectoryPerson(
     string? ManagerId,
     bool Enabled);
 
-/// <summary>Where the organisation comes from: Microsoft Graph in a tenant, a file in a demo.</summary>
+/// <summary>
+/// What a read of the directory brought: everyone (<see cref="Full"/>: whoever is missing has left) or only what changed
+/// since the last read, and the link to ask for the next changes with.
+/// </summary>
+/// <param name="Removed">Ids of people deleted from the directory since the last read (never in a full read).</param>
+public sealed record DirectoryChanges(bool Full, IReadOnlyList<DirectoryPerson> People, IReadOnlyList<string> Removed, string? DeltaLink);
+
+/// <summary>One change of a group's membership: <paramref name="Removed"/> false for a member added (or listed in a full read).</summary>
+public sealed record GroupMemberChange(string Group, string Member, bool Removed);
+
+/// <summary>What a read of the role groups brought, like <see cref="DirectoryChanges"/>.</summary>
+public sealed record GroupChanges(bool Full, IReadOnlyList<GroupMemberChange> Members, string? DeltaLink);
+
+/// <summary>Where the organisation comes from in a tenant: Microsoft Graph (a file in a demo needs no source).</summary>
 public interface IDirectorySource
 {
-    /// <summary>Everyone in the directory, disabled accounts included, in the source's order.</summary>
-    Task<IReadOnlyList<DirectoryPerson>> ReadPeopleAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// The people who changed since <paramref name="deltaLink"/>, or everyone when it is null or has expired
+    /// (<see cref="DirectoryChanges.Full"/>), with the link for the next read.
+    /// </summary>
+    Task<DirectoryChanges> ReadPeopleAsync(string? deltaLink, CancellationToken cancellationToken);
+
+    /// <summary>The membership of <paramref name="groups"/> that changed since <paramref name="deltaLink"/>, or all of it.</summary>
+    Task<GroupChanges> ReadGroupsAsync(IReadOnlyList<string> groups, string? deltaLink, CancellationToken cancellationToken);
 }

@@ -1,58 +1,41 @@
 namespace TalkBot.Bot.Features.Directory;
 
-/// <summary>Reading the organisation from Microsoft Graph (section <c>Directory:Graph</c>).</summary>
+/// <summary>Reading the organisation from Microsoft Graph (section <c>Directory:Graph</c>; the connection is <c>Graph</c>).</summary>
 public sealed class GraphDirectoryOptions
 {
     public const string Section = "Directory:Graph";
 
-    /// <summary>The largest <c>$top</c> that Graph accepts for <c>/users</c>.</summary>
+    /// <summary>The largest page Graph serves for directory objects.</summary>
     public const int MaxPageSize = 999;
 
-    /// <summary>The Entra ID tenant (directory) id.</summary>
-    public string TenantId { get; set; } = string.Empty;
-
-    /// <summary>The app registration's client id; it needs the application permission User.Read.All.</summary>
-    public string ClientId { get; set; } = string.Empty;
-
-    /// <summary>
-    /// The app registration's client secret. Set it only from a secret store (user-secrets in development, Key Vault
-    /// or the host's secret environment variables in production), never in appsettings*.json.
-    /// </summary>
-    public string? ClientSecret { get; set; }
-
-    /// <summary>Graph's root, version included. Tests and the benchmark point it at the local fake Graph.</summary>
-    public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
-
-    /// <summary>Users per page (<c>$top</c>), 1 to <see cref="MaxPageSize"/>; the default needs one request per 999 users.</summary>
+    /// <summary>Users per page of the delta query (<c>Prefer: odata.maxpagesize</c>), 1 to <see cref="MaxPageSize"/>.</summary>
     public int PageSize { get; set; } = MaxPageSize;
 
     /// <summary>
-    /// Lets <see cref="BaseUrl"/> be plain http, and only on a loopback host (the fake Graph in tests and the
-    /// benchmark). Off by default, so that a token is never sent in clear text.
+    /// Party roles held through Entra security groups: role name (<c>BureauSecretary</c>, <c>UnitSecretary</c>, …) →
+    /// the group's object id. A role with a group is the group's: its members hold it, nobody else does; roles without
+    /// a group are assigned on 角色管理 as before.
     /// </summary>
-    public bool AllowInsecureHttp { get; set; }
+    public Dictionary<string, string> RoleGroups { get; set; } = [];
 
-    /// <summary>The validated <see cref="BaseUrl"/>; throws on a value that would leak a token or that Graph rejects.</summary>
-    internal Uri ValidatedBaseUri()
+    internal int ValidatedPageSize() => PageSize is < 1 or > MaxPageSize
+        ? throw new InvalidOperationException($"{Section}:PageSize must be between 1 and {MaxPageSize}; it is {PageSize}.")
+        : PageSize;
+
+    /// <summary>The configured role groups, each role parsed; throws on a name that is not a role.</summary>
+    internal IReadOnlyDictionary<string, Role> GroupRoles()
     {
-        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri))
+        var result = new Dictionary<string, Role>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, group) in RoleGroups.Where(g => !string.IsNullOrWhiteSpace(g.Value)))
         {
-            throw new InvalidOperationException($"{Section}:BaseUrl '{BaseUrl}' is not an absolute URL.");
+            if (!Enum.TryParse<Role>(name, ignoreCase: true, out var role))
+            {
+                throw new InvalidOperationException($"{Section}:RoleGroups:{name} is not a role ({string.Join(", ", Enum.GetNames<Role>())}).");
+            }
+
+            result[group.Trim()] = role;
         }
 
-        var secure = uri.Scheme == Uri.UriSchemeHttps;
-        var allowedInsecure = uri.Scheme == Uri.UriSchemeHttp && AllowInsecureHttp && uri.IsLoopback;
-        if (!secure && !allowedInsecure)
-        {
-            throw new InvalidOperationException(
-                $"{Section}:BaseUrl '{BaseUrl}' must be https (plain http only with AllowInsecureHttp and a loopback host).");
-        }
-
-        if (PageSize is < 1 or > MaxPageSize)
-        {
-            throw new InvalidOperationException($"{Section}:PageSize must be between 1 and {MaxPageSize}; it is {PageSize}.");
-        }
-
-        return uri;
+        return result;
     }
 }

@@ -1,113 +1,142 @@
-using Azure.Core;
-using Azure.Identity;
-using Microsoft.Extensions.Options;
-using Microsoft.Graph;
 using Microsoft.Graph.Models;
-using Microsoft.Kiota.Authentication.Azure;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions.Serialization;
+using TalkBot.Bot.Infrastructure.Graph;
 
 namespace TalkBot.Bot.Features.Directory;
 
 /// <summary>
-/// Reads the organisation from Microsoft Graph: <c>GET /users</c> in pages of <see cref="GraphDirectoryOptions.PageSize"/>
-/// with each user's manager expanded, so that 10,000 people cost 11 requests rather than one (or two) per person.
-/// Throttling (429 with Retry-After) is handled by the Graph SDK's retry handler, which waits the server's Retry-After.
+/// Reads the organisation from Microsoft Graph with delta queries (application permissions User.Read.All, and
+/// GroupMember.Read.All for role groups):
+/// <list type="bullet">
+/// <item>People: <c>GET /users/delta</c> with the manager in <c>$select</c> (it comes back as <c>manager@delta</c>, no
+/// <c>$expand</c>, so Graph's cap of 100 objects per page with <c>$expand</c> does not apply) and pages of
+/// <see cref="GraphDirectoryOptions.PageSize"/> (<c>Prefer: odata.maxpagesize</c>). The first read lists everyone
+/// (10,000 people in 11 requests); each later read follows the stored deltaLink and gets only what changed (ten
+/// changes: one request). An expired deltaLink (410 Gone) starts a full read again.</item>
+/// <item>Role groups: <c>GET /groups/delta?$filter=id eq …&amp;$select=members</c>, every configured group in one
+/// query, so that a sync without membership changes costs one request.</item>
+/// </list>
+/// Throttling (429, 503 with Retry-After) is retried by the Graph SDK's retry handler after the server's Retry-After.
 /// </summary>
-public sealed partial class GraphDirectorySource : IDirectorySource, IDisposable
+public sealed partial class GraphDirectorySource(GraphConnection graph, GraphDirectoryOptions options, ILogger<GraphDirectorySource>? logger = null) : IDirectorySource
 {
-    /// <summary>The user properties TalkBot needs; Graph's default set lacks department and accountEnabled.</summary>
+    /// <summary>The user properties TalkBot needs (Graph's default set lacks department and accountEnabled), and the manager.</summary>
     internal static readonly string[] SelectedProperties =
-        ["id", "displayName", "department", "jobTitle", "mail", "userPrincipalName", "accountEnabled"];
+        ["id", "displayName", "department", "jobTitle", "mail", "userPrincipalName", "accountEnabled", "manager"];
 
-    /// <summary>The manager's id only: the manager is also in the list, with everything else.</summary>
-    internal const string ManagerExpansion = "manager($select=id)";
+    private readonly ILogger log = (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
-    private readonly HttpClient httpClient;
-    private readonly GraphServiceClient client;
-    private readonly RequestCountingHandler counter = new();
-    private readonly int pageSize;
-    private readonly ILogger logger;
+    /// <summary>HTTP requests sent so far through the connection, retries included.</summary>
+    public long Requests => graph.Requests;
 
-    /// <summary>The production path: an app registration's client secret from <paramref name="options"/>.</summary>
-    public GraphDirectorySource(IOptions<GraphDirectoryOptions> options, ILogger<GraphDirectorySource> logger)
-        : this(options.Value, SecretCredential(options.Value), finalHandler: null, logger)
+    /// <summary>One small request that shows Graph answers this app (readiness; <see cref="GraphHealthCheck"/>).</summary>
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        graph.Client.Users.GetAsync(request => (request.QueryParameters.Top, request.QueryParameters.Select) = (1, ["id"]), cancellationToken);
+
+    public async Task<DirectoryChanges> ReadPeopleAsync(string? deltaLink, CancellationToken cancellationToken)
     {
-    }
-
-    /// <summary>
-    /// Any credential (managed identity, a test's fixed token) and optionally the innermost HTTP handler, which this
-    /// instance then owns and disposes.
-    /// </summary>
-    public GraphDirectorySource(
-        GraphDirectoryOptions options,
-        TokenCredential credential,
-        HttpMessageHandler? finalHandler = null,
-        ILogger<GraphDirectorySource>? logger = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(credential);
-        var baseUri = options.ValidatedBaseUri();
-        pageSize = options.PageSize;
-        this.logger = (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-
-        // Graph's default handlers (retry with Retry-After, redirect, compression, ...) with the counter last.
-        var handlers = GraphClientFactory.CreateDefaultHandlers();
-        handlers.Add(counter);
-        httpClient = GraphClientFactory.Create(handlers, finalHandler: finalHandler);
-
-        // The token goes to Graph's own host only (nextLinks stay on it); Kiota itself refuses http except on loopback.
-        var authentication = new AzureIdentityAuthenticationProvider(
-            credential,
-            allowedHosts: [baseUri.Host],
-            observabilityOptions: null,
-            isCaeEnabled: true,
-            scopes: $"{baseUri.GetLeftPart(UriPartial.Authority)}/.default");
-        client = new GraphServiceClient(httpClient, authentication, baseUri.AbsoluteUri.TrimEnd('/'));
-    }
-
-    /// <summary>HTTP requests sent so far, retries included.</summary>
-    public long Requests => counter.Count;
-
-    public async Task<IReadOnlyList<DirectoryPerson>> ReadPeopleAsync(CancellationToken cancellationToken)
-    {
-        var requestsBefore = Requests;
-        var people = new List<DirectoryPerson>();
-        var pages = 0;
-        var page = await client.Users.GetAsync(
-            request =>
-            {
-                request.QueryParameters.Select = SelectedProperties;
-                request.QueryParameters.Expand = [ManagerExpansion];
-                request.QueryParameters.Top = pageSize;
-            },
-            cancellationToken).ConfigureAwait(false);
-
-        while (page is not null)
+        var before = graph.Requests;
+        var full = deltaLink is null;
+        Microsoft.Graph.Users.Delta.DeltaGetResponse? page;
+        try
         {
-            pages++;
-            foreach (var user in page.Value ?? [])
-            {
-                people.Add(ToPerson(user));
-            }
-
-            // The nextLink carries $select, $expand and $top on, with the server's $skiptoken.
-            var next = page.OdataNextLink;
-            if (string.IsNullOrEmpty(next))
-            {
-                break;
-            }
-
-            page = await client.Users.WithUrl(next).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            page = full
+                ? await graph.Client.Users.Delta.GetAsDeltaGetResponseAsync(r =>
+                {
+                    r.QueryParameters.Select = SelectedProperties;
+                    r.Headers.Add("Prefer", PageSizePreference);
+                }, cancellationToken).ConfigureAwait(false)
+                : await NextUsersAsync(deltaLink!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ODataError e) when (!full && e.ResponseStatusCode == 410)
+        {
+            // The deltaLink expired (Graph keeps them for a limited time): read everyone again.
+            LogDeltaExpired(log);
+            return await ReadPeopleAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        LogRead(logger, people.Count, pages, Requests - requestsBefore);
-        return people;
+        var people = new List<DirectoryPerson>();
+        var removed = new List<string>();
+        while (page is not null)
+        {
+            foreach (var user in page.Value ?? [])
+            {
+                if (user.AdditionalData.TryGetValue("@removed", out _))
+                {
+                    removed.Add(user.Id ?? throw new InvalidOperationException("Microsoft Graph removed a user without an id."));
+                }
+                else
+                {
+                    people.Add(ToPerson(user));
+                }
+            }
+
+            if (string.IsNullOrEmpty(page.OdataNextLink))
+            {
+                LogRead(log, full ? "full" : "delta", people.Count, removed.Count, graph.Requests - before);
+                return new DirectoryChanges(full, people, removed, page.OdataDeltaLink);
+            }
+
+            page = await NextUsersAsync(page.OdataNextLink, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException("Microsoft Graph answered a users delta page with nothing.");
     }
 
-    /// <summary>Reads one user id: whether Graph answers this app at all (the readiness check).</summary>
-    public Task PingAsync(CancellationToken cancellationToken) =>
-        client.Users.GetAsync(request => (request.QueryParameters.Top, request.QueryParameters.Select) = (1, ["id"]), cancellationToken);
+    public async Task<GroupChanges> ReadGroupsAsync(IReadOnlyList<string> groups, string? deltaLink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var full = deltaLink is null;
+        Microsoft.Graph.Groups.Delta.DeltaGetResponse? page;
+        try
+        {
+            // Graph's groups delta takes up to 50 ids in one $filter; TalkBot has one group per role at most.
+            page = full
+                ? await graph.Client.Groups.Delta.GetAsDeltaGetResponseAsync(r =>
+                {
+                    r.QueryParameters.Filter = string.Join(" or ", groups.Select(g => $"id eq '{g.Replace("'", "''", StringComparison.Ordinal)}'"));
+                    r.QueryParameters.Select = ["members"];
+                    r.Headers.Add("Prefer", PageSizePreference);
+                }, cancellationToken).ConfigureAwait(false)
+                : await NextGroupsAsync(deltaLink!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ODataError e) when (!full && e.ResponseStatusCode == 410)
+        {
+            LogDeltaExpired(log);
+            return await ReadGroupsAsync(groups, null, cancellationToken).ConfigureAwait(false);
+        }
 
-    public void Dispose() => httpClient.Dispose();
+        var changes = new List<GroupMemberChange>();
+        while (page is not null)
+        {
+            foreach (var group in page.Value ?? [])
+            {
+                if (group.Id is { } id && group.AdditionalData.TryGetValue("members@delta", out var members) && members is UntypedArray array)
+                {
+                    changes.AddRange(array.GetValue().OfType<UntypedObject>().Select(m => Member(id, m)).OfType<GroupMemberChange>());
+                }
+            }
+
+            if (string.IsNullOrEmpty(page.OdataNextLink))
+            {
+                return new GroupChanges(full, changes, page.OdataDeltaLink);
+            }
+
+            page = await NextGroupsAsync(page.OdataNextLink, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException("Microsoft Graph answered a groups delta page with nothing.");
+    }
+
+    private string PageSizePreference => $"odata.maxpagesize={options.ValidatedPageSize()}";
+
+    // The Prefer header goes with every page: Graph keeps the page size only while it is asked for.
+    private Task<Microsoft.Graph.Users.Delta.DeltaGetResponse?> NextUsersAsync(string link, CancellationToken cancellationToken) =>
+        graph.Client.Users.Delta.WithUrl(link).GetAsDeltaGetResponseAsync(r => r.Headers.Add("Prefer", PageSizePreference), cancellationToken);
+
+    private Task<Microsoft.Graph.Groups.Delta.DeltaGetResponse?> NextGroupsAsync(string link, CancellationToken cancellationToken) =>
+        graph.Client.Groups.Delta.WithUrl(link).GetAsDeltaGetResponseAsync(r => r.Headers.Add("Prefer", PageSizePreference), cancellationToken);
 
     internal static DirectoryPerson ToPerson(User user)
     {
@@ -119,25 +148,53 @@ public sealed partial class GraphDirectorySource : IDirectorySource, IDisposable
             user.JobTitle,
             user.Mail,
             user.UserPrincipalName,
-            ManagerId: user.Manager?.Id,
+            ManagerId: ManagerOf(user),
             // accountEnabled is always selected; Graph leaves it out only when the app may not read it, and then
             // treating everyone as gone would empty the organisation.
             Enabled: user.AccountEnabled ?? true);
     }
 
-    private static ClientSecretCredential SecretCredential(GraphDirectoryOptions options)
+    /// <summary>The manager from <c>manager@delta</c> (a one-element array; an element marked removed means none).</summary>
+    private static string? ManagerOf(User user)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.TenantId) || string.IsNullOrWhiteSpace(options.ClientId) ||
-            string.IsNullOrWhiteSpace(options.ClientSecret))
+        if (user.Manager?.Id is { } expanded)
         {
-            throw new InvalidOperationException(
-                $"{GraphDirectoryOptions.Section} needs TenantId, ClientId and ClientSecret (the secret from a secret store).");
+            return expanded;
         }
 
-        return new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret);
+        if (!user.AdditionalData.TryGetValue("manager@delta", out var value) || value is not UntypedArray managers)
+        {
+            return null;
+        }
+
+        return managers.GetValue().OfType<UntypedObject>()
+            .Select(m => m.GetValue())
+            .Where(m => !m.ContainsKey("@removed"))
+            .Select(m => m.TryGetValue("id", out var id) && id is UntypedString s ? s.GetValue() : null)
+            .FirstOrDefault(id => id is not null);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Read {People} people from Microsoft Graph: {Pages} pages, {Requests} requests")]
-    private static partial void LogRead(ILogger logger, int people, int pages, long requests);
+    private static GroupMemberChange? Member(string group, UntypedObject member)
+    {
+        var fields = member.GetValue();
+        if (!fields.TryGetValue("id", out var id) || id is not UntypedString s || s.GetValue() is not { } memberId)
+        {
+            return null;
+        }
+
+        // Only users hold roles; a nested group or a device in a role group is ignored.
+        if (fields.TryGetValue("@odata.type", out var type) && type is UntypedString t && t.GetValue() is { } typeName &&
+            !typeName.EndsWith(".user", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return new GroupMemberChange(group, memberId, fields.ContainsKey("@removed"));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read the directory from Microsoft Graph ({Kind}): {People} people, {Removed} removed, {Requests} requests")]
+    private static partial void LogRead(ILogger logger, string kind, int people, int removed, long requests);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Microsoft Graph deltaLink expired; reading everything again")]
+    private static partial void LogDeltaExpired(ILogger logger);
 }

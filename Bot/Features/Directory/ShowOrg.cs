@@ -1,7 +1,7 @@
 namespace TalkBot.Bot.Features.Directory;
 
-/// <summary>组织架构 / org (and org.show): the caller's manager, unit, roles and rank, from the directory and the administrator's assignments.</summary>
-public sealed class ShowOrg(PeopleDirectory directory, PeopleStore store, WorkingCalendar calendar) : ICommand, ICardAction
+/// <summary>组织架构 / org (and org.show): the caller's manager, unit (and why it sits where it does), roles and rank.</summary>
+public sealed class ShowOrg(PeopleDirectory directory, PeopleStore store, UnitViews units, WorkingCalendar calendar) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["组织架构", "org"];
 
@@ -16,7 +16,9 @@ public sealed class ShowOrg(PeopleDirectory directory, PeopleStore store, Workin
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var manager = actor.ManagerId is { } m ? people.Find(m) : null;
         var unit = people.UnitName(actor.UnitId);
-        var view = new OrgView(actor.DisplayName, actor.JobTitle, unit, manager?.DisplayName, [.. actor.Roles.Order()], actor.Rank);
+        // Why the unit sits where it does (derived from the directory, or corrected): 000 §二's tiers follow from it.
+        var why = actor.UnitId is { } id ? await units.WhyAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        var view = new OrgView(actor.DisplayName, actor.JobTitle, unit, manager?.DisplayName, [.. actor.Roles.Order()], actor.Rank, UnitWhy: why);
         // The last successful sync is for administrators.
         if (actor.Has(Role.Administrator) && await store.LastStatusAsync(cancellationToken).ConfigureAwait(false) is { } last)
         {

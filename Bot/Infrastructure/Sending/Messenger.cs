@@ -19,7 +19,8 @@ public sealed partial class Messenger(
     OutboxWakeup wakeup,
     SenderOptions options,
     TimeProvider time,
-    ILogger<Messenger> logger)
+    ILogger<Messenger> logger,
+    IConversationOpener? opener = null)
 {
     /// <summary>Why a person could not be reached, when they never opened a chat with TalkBot.</summary>
     public const string NotInstalled = "NotInstalled";
@@ -59,7 +60,9 @@ public sealed partial class Messenger(
         PersonId person, string key, Func<PersonalConversation, Locale, AdaptiveCard> build, Escalation? escalation, SendThen? then, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var conversation = await conversations.FindAsync(person, cancellationToken).ConfigureAwait(false);
+        // Someone TalkBot holds no chat for: the opener (if any) installs the app for them and opens one.
+        var conversation = await conversations.FindAsync(person, cancellationToken).ConfigureAwait(false)
+            ?? (opener is null ? null : await opener.OpenAsync(person, cancellationToken).ConfigureAwait(false));
         if (conversation is null)
         {
             if (await outbox.FindAsync(key, person, cancellationToken).ConfigureAwait(false) is not null)

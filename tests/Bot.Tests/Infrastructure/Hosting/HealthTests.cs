@@ -54,16 +54,15 @@ public sealed class HealthTests(AzuriteFixture azurite)
     public async Task WithGraphAsTheDirectory_ReadinessFollowsGraph()
     {
         var graph = await FakeGraphServer.StartAsync(new FakeGraphOptions { Users = [new("00000000-0000-0000-0000-00000000c001", "郑局长", "局机关", "职员", null, "c001@test.local", null, true)] });
-        var options = new GraphDirectoryOptions { BaseUrl = graph.BaseUrl, AllowInsecureHttp = true, TenantId = "tenant-1", ClientId = "client-1" };
         await using var bot = new BotUnderTest(azurite, DateTimeOffset.UtcNow, settings: new Dictionary<string, string>
         {
             ["Directory:Source"] = "Graph",
             ["Directory:SyncInterval"] = "00:00:00",
-            ["Directory:Graph:BaseUrl"] = graph.BaseUrl,
-            ["Directory:Graph:AllowInsecureHttp"] = "true",
+            ["Graph:BaseUrl"] = graph.BaseUrl,
+            ["Graph:AllowInsecureHttp"] = "true",
         })
         {
-            Replace = services => services.AddSingleton<IDirectorySource>(new GraphDirectorySource(options, new FixedTokenCredential())),
+            Replace = services => services.AddSingleton(GraphDirectorySourceTests.Connection(graph)),
         };
 
         var up = await GetAsync(bot, "/readyz");
