@@ -202,6 +202,7 @@ public static class RuleMessages
             RuleCode.ProposerCannotApprove => locale.Pick(
                 "诫勉谈话建议须由提出人以外的有权领导审批，提出人不能审批自己的建议。",
                 "an admonishment proposal is approved by an authority other than its proposer; you proposed this one."),
+            RuleCode.PersonNotChoosable => PersonNotChoosable(violation, locale),
             _ => locale.Pick($"违反规则 {violation.Code}。", $"rule {violation.Code} is broken."),
         };
     }
@@ -211,6 +212,16 @@ public static class RuleMessages
         var field = violation.Argument("field") ?? FirstArgument(violation) ?? "";
         return CreateTalk.CreateTalkFields.Label(field, locale) ?? Records.RecordFields.Label(field, locale) ?? Roles.RoleFields.Label(field, locale)
             ?? Labels.CaseField(field, locale) ?? field;
+    }
+
+    // The field and whom it takes; someone the directory does not hold is said so, by what was submitted.
+    private static string PersonNotChoosable(RuleViolation violation, Locale locale)
+    {
+        var field = Enum.TryParse<PersonField>(violation.Argument("field"), out var f) ? f : PersonField.Talker;
+        var (label, scope, name) = (Labels.Of(field, locale), Labels.ScopeOf(field, locale), PersonName(violation, locale));
+        return violation.Argument("unknown") == "true"
+            ? locale.Pick($"组织名录中没有所选的{label}“{name}”，请重新选择。", $"the {label} chosen (“{name}”) is not in the directory; please choose again.")
+            : locale.Pick($"“{name}”不能选作{label}：{label}须是{scope}。", $"“{name}” cannot be chosen as the {label}: the {label} must be {scope}.");
     }
 
     // Handlers add the display name ("name") to a violation that names a person; the id is the fallback.
