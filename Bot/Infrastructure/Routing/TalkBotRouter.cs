@@ -41,28 +41,20 @@ public sealed partial class TalkBotRouter : IActivityHandler
     }
 
     /// <summary>Two handlers for one verb or command word is a wiring mistake: fail at start-up, not at the click.</summary>
-    internal static FrozenDictionary<string, ICardAction> BuildActionTable(IEnumerable<ICardAction> actions)
-    {
-        var table = new Dictionary<string, ICardAction>(StringComparer.Ordinal);
-        foreach (var action in actions)
-        {
-            if (!table.TryAdd(action.Verb, action))
-            {
-                throw new InvalidOperationException($"Two handlers registered for the card verb '{action.Verb}': {table[action.Verb].GetType().Name} and {action.GetType().Name}.");
-            }
-        }
+    internal static FrozenDictionary<string, ICardAction> BuildActionTable(IEnumerable<ICardAction> actions) =>
+        BuildTable(actions, action => action.Verb, "the card verb");
 
-        return table.ToFrozenDictionary(StringComparer.Ordinal);
-    }
+    internal static FrozenDictionary<string, ISearchDataset> BuildDatasetTable(IEnumerable<ISearchDataset> datasets) =>
+        BuildTable(datasets, dataset => dataset.Name, "the dataset");
 
-    internal static FrozenDictionary<string, ISearchDataset> BuildDatasetTable(IEnumerable<ISearchDataset> datasets)
+    private static FrozenDictionary<string, T> BuildTable<T>(IEnumerable<T> handlers, Func<T, string> key, string what) where T : class
     {
-        var table = new Dictionary<string, ISearchDataset>(StringComparer.Ordinal);
-        foreach (var dataset in datasets)
+        var table = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var handler in handlers)
         {
-            if (!table.TryAdd(dataset.Name, dataset))
+            if (!table.TryAdd(key(handler), handler))
             {
-                throw new InvalidOperationException($"Two datasets registered as '{dataset.Name}': {table[dataset.Name].GetType().Name} and {dataset.GetType().Name}.");
+                throw new InvalidOperationException($"Two handlers registered for {what} '{key(handler)}': {table[key(handler)].GetType().Name} and {handler.GetType().Name}.");
             }
         }
 
