@@ -109,15 +109,29 @@ public sealed class BuilderTests
     }
 
     [Fact]
-    public void PersonFields_ListTheirShortList_AndAskTeamsTypeaheadForTheirDataset()
+    public void PersonFields_WhoseListMayLeavePeopleOut_AskTeamsTypeaheadForTheirDataset()
     {
-        var card = CardSerializer.ToElement(CreateTalkCard.Build(SampleViews.Form(), Locale.ZhCn));
+        var view = SampleViews.Form() with { Talkees = SampleViews.ShortList(), Talkers = SampleViews.ShortList(), Recorders = SampleViews.ShortList() };
+
+        var card = CardSerializer.ToElement(CreateTalkCard.Build(view, Locale.ZhCn));
 
         Assert.Equal(Datasets.Talkees, Dataset(card, CreateTalkFields.Talkees));
         Assert.Equal(Datasets.Talkers, Dataset(card, CreateTalkFields.Talkers));
         Assert.Equal(Datasets.Recorders, Dataset(card, CreateTalkFields.Recorder));
-        Assert.Equal(["张伟 · 第一党支部", "刘洋"], Input(card, CreateTalkFields.Talkees).GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("title").GetString()));
+        Assert.Equal(["张伟1", "张伟2 · 第一党支部 · 科员"], Input(card, CreateTalkFields.Talkees).GetProperty("choices").EnumerateArray().Take(2).Select(c => c.GetProperty("title").GetString()));
         Assert.Equal("filtered", Input(card, CreateTalkFields.Talkees).GetProperty("style").GetString());
+        Assert.True(Input(card, CreateTalkFields.Talkees).GetProperty("isMultiSelect").GetBoolean());
+    }
+
+    [Fact]
+    public void PersonFields_ThatListEveryoneTheyTake_AreOfferedAsTheyAre()
+    {
+        var card = CardSerializer.ToElement(CreateTalkCard.Build(SampleViews.Form(), Locale.ZhCn));
+
+        Assert.Null(Dataset(card, CreateTalkFields.Talkees));
+        Assert.Null(Dataset(card, CreateTalkFields.Recorder));
+        Assert.Equal(["张伟 · 第一党支部", "刘洋"], Input(card, CreateTalkFields.Talkees).GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("title").GetString()));
+        Assert.False(Input(card, CreateTalkFields.Talkees).TryGetProperty("style", out _)); // compact, as a multi-select shows on every client
     }
 
     [Fact]
@@ -125,7 +139,9 @@ public sealed class BuilderTests
     {
         var view = SampleViews.Form() with
         {
-            Talkees = [new(new PersonId("p1"), "张伟")],
+            // Even a list as long as a short list: the subject of a lead or a case is the one talkee.
+            Talkees = SampleViews.ShortList(),
+            Talkers = SampleViews.ShortList(),
             Context = new TalkFormContext("安排廉政提醒谈话", "谈话对象为线索所反映的人员", new Dictionary<string, string> { [DataKeys.LeadId] = "lead-1" }),
         };
 
@@ -138,7 +154,9 @@ public sealed class BuilderTests
     [Fact]
     public void TheRecordForm_SearchesPeopleAboutItsTalk_AndListsTheDelegatorsAsTheyAre()
     {
-        var card = CardSerializer.ToElement(RecordFormCard.Build(SampleViews.RecordForm(Domain.Talks.TalkKind.Routine, 1), Locale.ZhCn));
+        var view = SampleViews.RecordForm(Domain.Talks.TalkKind.Routine, 1) with { Talkers = SampleViews.ShortList(), Recorders = SampleViews.ShortList(), Delegators = SampleViews.ShortList() };
+
+        var card = CardSerializer.ToElement(RecordFormCard.Build(view, Locale.ZhCn));
 
         Assert.Equal("people.recordTalker/0123456789abcdef0123456789abcdef", Dataset(card, Records.RecordFields.Lead));
         Assert.Equal("people.recordTalker/0123456789abcdef0123456789abcdef", Dataset(card, Records.RecordFields.Joint));

@@ -12,9 +12,6 @@ namespace TalkBot.Bot.Infrastructure.People;
 /// </summary>
 public static class PeopleSearch
 {
-    /// <summary>How many people a form lists for a client without typeahead: whoever is chosen, then the nearest candidates.</summary>
-    public const int ShortListSize = 20;
-
     private const int NoMatch = int.MaxValue;
 
     // Each word typed matches somewhere, the whole text nowhere.
@@ -53,7 +50,8 @@ public static class PeopleSearch
 
     /// <summary>
     /// The choices a form lists: whoever <paramref name="chosen"/> names (ids, comma-separated for several) that the scope
-    /// holds, then the caller's nearest candidates, <see cref="ShortListSize"/> in all unless more are chosen already.
+    /// holds, then the caller's nearest candidates, <see cref="PersonInput.ShortListSize"/> in all unless more are chosen already:
+    /// fewer only when the field takes fewer people, and the card then offers no typeahead.
     /// </summary>
     public static IReadOnlyList<PersonChoice> ShortList(this PeopleLookup people, PersonScope scope, Person caller, Locale locale, IEnumerable<string?> chosen)
     {
@@ -66,7 +64,7 @@ public static class PeopleSearch
             .OfType<Person>()
             .Where(scope.Includes)
             .ToList();
-        var nearest = people.Search(scope, caller, null, 0, ShortListSize + picked.Count).Where(p => !picked.Contains(p)).Take(Math.Max(0, ShortListSize - picked.Count));
+        var nearest = people.Search(scope, caller, null, 0, PersonInput.ShortListSize + picked.Count).Where(p => !picked.Contains(p)).Take(Math.Max(0, PersonInput.ShortListSize - picked.Count));
         return [.. picked.Concat(nearest).Select(p => people.Choice(p, locale))];
     }
 

@@ -133,6 +133,7 @@ public sealed class PersonFieldsAtScaleTests(TenThousandPeople scale, ITestOutpu
     public async Task ASearch_ReturnsAtMost25_OfThoseTheCallerMayChoose_WhateverIsAsked()
     {
         await SearchAsync(scale.Office, Datasets.Talkers, "", top: 15); // the first one also reads the directory into memory
+        await SearchAsync(scale.Office, Datasets.Talkers, "", top: 15); // everyone in scope ranked: the costliest search
         var (status, body) = await SearchAsync(scale.Office, Datasets.Talkers, "王", top: 1000);
 
         Assert.Equal(HttpStatusCode.OK, status);

@@ -1,6 +1,7 @@
 using TalkBot.Bot.Infrastructure.People;
 using TalkBot.Bot.Infrastructure.Routing;
 using TalkBot.Bot.Tests.Support;
+using TalkBot.Cards.Builders;
 using TalkBot.Cards.Localization;
 using TalkBot.Domain;
 using TalkBot.Domain.People;
@@ -191,7 +192,7 @@ public sealed class PeopleSearchTests
 
         var list = People.ShortList(scope, Org.OfficeHead, Locale.ZhCn, [$"{chosen[0].Id.Value},{chosen[1].Id.Value}", Org.OfficeHead.Id.Value, "no-such-person"]);
 
-        Assert.Equal(PeopleSearch.ShortListSize, list.Count);
+        Assert.Equal(PersonInput.ShortListSize, list.Count);
         Assert.Equal(chosen.Select(p => p.Id), list.Take(2).Select(c => c.Id));
         Assert.DoesNotContain(list, c => c.Id == Org.OfficeHead.Id);
         Assert.Equal(list.Count, list.Select(c => c.Id).Distinct().Count());
