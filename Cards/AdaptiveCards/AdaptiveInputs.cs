@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TalkBot.Cards.AdaptiveCards;
 
 /// <summary>Common input properties. A required input needs a label and an error message (the renderer warns otherwise).</summary>
@@ -89,7 +91,12 @@ public sealed class AdaptiveChoiceSetInput : AdaptiveInput
 {
     public const string TypeName = "Input.ChoiceSet";
 
+    /// <summary>The static choices; with <see cref="ChoicesData"/>, what a client without dynamic typeahead offers.</summary>
     public List<AdaptiveChoice> Choices { get; init; } = [];
+
+    /// <summary>Teams' dynamic typeahead: as the user types, Teams asks the bot for choices (an <c>application/search</c> invoke).</summary>
+    [JsonPropertyName("choices.data")]
+    public AdaptiveDataQuery? ChoicesData { get; set; }
 
     public bool IsMultiSelect { get; set; }
 
@@ -103,3 +110,17 @@ public sealed class AdaptiveChoiceSetInput : AdaptiveInput
 }
 
 public sealed record AdaptiveChoice(string Title, string Value);
+
+/// <summary>
+/// A <c>Data.Query</c>: the dataset a typeahead choice set asks the bot about. Teams puts the name in the invoke's
+/// <c>value.dataset</c>, with what was typed and the page wanted.
+/// </summary>
+public sealed class AdaptiveDataQuery(string dataset)
+{
+    public const string TypeName = "Data.Query";
+
+    [JsonPropertyOrder(-1)]
+    public string Type => TypeName;
+
+    public string Dataset { get; } = dataset;
+}

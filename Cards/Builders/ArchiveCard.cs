@@ -21,7 +21,7 @@ public static class ArchiveCard
         card.Body.Add(Heading(view.PersonName is { } heading ? $"{title}：{heading}" : title));
 
         var label = Labels.CaseField(CaseFields.Person, locale)!;
-        card.Body.Add(People(CaseFields.Person, label, view.People, view.Person?.Value, required: true, locale));
+        card.Body.Add(People(CaseFields.Person, label, view.People, view.Person?.Value, Datasets.ArchiveSubjects, locale));
         if (view.People.Count > 0)
         {
             card.Body.Add(CardActions.Set(CardActions.Execute(Verbs.ArchiveShow, locale.Pick("查看", "Open"))));

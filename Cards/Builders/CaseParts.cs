@@ -118,30 +118,9 @@ internal static class CaseParts
         CardActions.Execute(verb, title, new Dictionary<string, string> { [key] = id },
             associatedInputs: AdaptiveAssociatedInputs.None, id: $"{verb}.{id}");
 
-    /// <summary>A person chooser (filtered), or a plain line when there is nobody to choose: a choice set without choices is invalid.</summary>
-    public static AdaptiveElement People(string id, string label, IReadOnlyList<PersonChoice> people, string? value, bool required, Locale locale)
-    {
-        if (people.Count == 0)
-        {
-            return new AdaptiveTextBlock(locale.Pick($"{label}：没有可选择的人员。", $"{label}: nobody is available to choose."))
-            {
-                Wrap = true,
-                Color = required ? AdaptiveTextColor.Attention : AdaptiveTextColor.Default,
-            };
-        }
-
-        return new AdaptiveChoiceSetInput
-        {
-            Id = id,
-            Label = label,
-            IsRequired = required,
-            ErrorMessage = required ? Choose(label, locale) : null,
-            Style = AdaptiveChoiceInputStyle.Filtered,
-            Placeholder = locale.Pick("输入姓名查找", "Type a name to find"),
-            Choices = [.. people.Select(p => new AdaptiveChoice(PersonTitle(p, locale), p.Id.Value))],
-            Value = value,
-        };
-    }
+    /// <summary>A required person field with its typeahead dataset (<see cref="PersonInput"/>).</summary>
+    public static AdaptiveElement People(string id, string label, IReadOnlyList<PersonChoice> people, string? value, string dataset, Locale locale) =>
+        PersonInput.Build(id, label, people, value, dataset, required: true, Choose(label, locale), locale);
 
     /// <summary>A required choice among an enum's values, by name.</summary>
     public static AdaptiveChoiceSetInput Choice<T>(string id, string label, Func<T, Locale, string> title, string? value, Locale locale,
@@ -162,10 +141,6 @@ internal static class CaseParts
     public static string Fill(string label, Locale locale) => locale.Pick($"请填写“{label}”。", $"Please fill in “{label}”.");
 
     public static string Choose(string label, Locale locale) => locale.Pick($"请选择“{label}”。", $"Please choose “{label}”.");
-
-    public static string PersonTitle(PersonChoice person, Locale locale) => person.Detail is null
-        ? person.DisplayName
-        : locale.Pick($"{person.DisplayName}（{person.Detail}）", $"{person.DisplayName} ({person.Detail})");
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

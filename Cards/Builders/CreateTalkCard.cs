@@ -26,9 +26,10 @@ public static class CreateTalkCard
 
         card.Body.Add(Subtle(view.Context?.Hint ?? RulesHint(view, locale)));
 
-        card.Body.Add(People(CreateTalkFields.Talkees, view.Talkees, previous.Talkees, multi: true, locale));
-        card.Body.Add(People(CreateTalkFields.Talkers, view.Talkers, previous.Talkers, multi: true, locale));
-        card.Body.Add(People(CreateTalkFields.Recorder, view.Recorders, previous.Recorder, multi: false, locale));
+        // A talk for a lead or a case is about its subject alone: the talkee is offered, not searched for.
+        card.Body.Add(People(CreateTalkFields.Talkees, view.Talkees, previous.Talkees, view.Context is null ? Datasets.Talkees : null, multi: true, locale));
+        card.Body.Add(People(CreateTalkFields.Talkers, view.Talkers, previous.Talkers, Datasets.Talkers, multi: true, locale));
+        card.Body.Add(People(CreateTalkFields.Recorder, view.Recorders, previous.Recorder, Datasets.Recorders, multi: false, locale));
 
         card.Body.Add(new AdaptiveChoiceSetInput
         {
@@ -107,38 +108,8 @@ public static class CreateTalkCard
         $"谈话原则上在谈话内容确定后5日内开展，通知书须提前2个工作日送达（000 §四(一)2–3）。最早可安排在 {DateText.Date(view.MinDate, locale)}。",
         $"A talk is held within 5 days of its content being determined, and the notice must reach the talkee 2 working days ahead (000 §四(一)2–3). The earliest possible date is {DateText.Date(view.MinDate, locale)}.");
 
-    private static AdaptiveElement People(
-        string field, IReadOnlyList<PersonChoice> people, string? value, bool multi, Locale locale)
-    {
-        var label = CreateTalkFields.Label(field, locale);
-        if (people.Count == 0)
-        {
-            // A choice set without choices is invalid; say plainly that nobody is available instead.
-            return new AdaptiveTextBlock(locale.Pick($"{label}：没有可选择的人员。", $"{label}: nobody is available to choose."))
-            {
-                Wrap = true,
-                Color = AdaptiveTextColor.Attention,
-            };
-        }
-
-        return new AdaptiveChoiceSetInput
-        {
-            Id = field,
-            Label = label,
-            IsRequired = true,
-            ErrorMessage = Required(field, locale),
-            IsMultiSelect = multi,
-            // A multi-select cannot filter; a long single list can.
-            Style = multi ? AdaptiveChoiceInputStyle.Compact : AdaptiveChoiceInputStyle.Filtered,
-            Placeholder = locale.Pick("请选择", "Choose"),
-            Choices = [.. people.Select(p => new AdaptiveChoice(Title(p, locale), p.Id.Value))],
-            Value = string.IsNullOrWhiteSpace(value) ? null : value,
-        };
-    }
-
-    private static string Title(PersonChoice person, Locale locale) => person.Detail is null
-        ? person.DisplayName
-        : locale.Pick($"{person.DisplayName}（{person.Detail}）", $"{person.DisplayName} ({person.Detail})");
+    private static AdaptiveElement People(string field, IReadOnlyList<PersonChoice> people, string? value, string? dataset, bool multi, Locale locale) =>
+        PersonInput.Build(field, CreateTalkFields.Label(field, locale), people, value, dataset, required: true, Required(field, locale), locale, multi);
 
     private static string Required(string field, Locale locale) => locale.Pick(
         $"请填写“{CreateTalkFields.Label(field, locale)}”。",

@@ -28,7 +28,7 @@ public static class LeadFormCard
             "在信访举报、审计监督、组织考察、执纪审查、巡察等工作中，发现党员干部在“六项纪律”方面出现的苗头性、倾向性问题，虽不构成违纪，或者虽构成违纪但情节显著轻微，应当及时开展提醒谈话（000 §三3）。",
             "Where petitions, audits, organisational inspections, disciplinary reviews or inspection tours show an early or tendency problem against the six disciplines — not a violation, or a very minor one — a reminder talk is held promptly (000 §三3).")));
 
-        card.Body.Add(People(CaseFields.Subject, Label(CaseFields.Subject, locale), view.Subjects, V(CaseFields.Subject), required: true, locale));
+        card.Body.Add(People(CaseFields.Subject, Label(CaseFields.Subject, locale), view.Subjects, V(CaseFields.Subject), Datasets.LeadSubjects, locale));
         card.Body.Add(Choice<LeadSource>(CaseFields.Source, Label(CaseFields.Source, locale), Labels.Of, V(CaseFields.Source), locale));
         card.Body.Add(Choice<DisciplineCategory>(CaseFields.Category, Label(CaseFields.Category, locale), Labels.Of, V(CaseFields.Category), locale));
         card.Body.Add(new AdaptiveTextInput

@@ -35,7 +35,7 @@ public static class ProposalFormCard
         }
         else
         {
-            card.Body.Add(People(CaseFields.Subject, subjectLabel, view.Subjects, V(CaseFields.Subject), required: true, locale));
+            card.Body.Add(People(CaseFields.Subject, subjectLabel, view.Subjects, V(CaseFields.Subject), Datasets.CaseSubjects, locale));
         }
 
         if (view.Request is { Length: > 0 } request)

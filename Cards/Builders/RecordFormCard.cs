@@ -88,14 +88,17 @@ public static class RecordFormCard
             Choices = [.. Enum.GetValues<TalkFormat>().Select(f => new AdaptiveChoice(Labels.Of(f, locale), f.ToString()))],
             Value = V(RecordFields.Format) ?? nameof(TalkFormat.Individual),
         });
-        card.Body.Add(People(RecordFields.Lead, view.Talkers, V(RecordFields.Lead), multi: false, required: true, locale));
-        card.Body.Add(People(RecordFields.Joint, view.Talkers, V(RecordFields.Joint), multi: true, required: false, locale));
+        var talkers = Datasets.About(Datasets.RecordTalkers, view.TalkId.Value);
+        card.Body.Add(People(RecordFields.Lead, view.Talkers, V(RecordFields.Lead), talkers, multi: false, required: true, locale));
+        card.Body.Add(People(RecordFields.Joint, view.Talkers, V(RecordFields.Joint), talkers, multi: true, required: false, locale));
         if (view.Delegators.Count > 0)
         {
-            card.Body.Add(People(RecordFields.DelegatedBy, view.Delegators, V(RecordFields.DelegatedBy), multi: false, required: false, locale));
+            // 000 §二: the talk is delegated by one of the talkers it was notified with, all of them listed.
+            card.Body.Add(People(RecordFields.DelegatedBy, view.Delegators, V(RecordFields.DelegatedBy), null, multi: false, required: false, locale));
         }
 
-        card.Body.Add(People(RecordFields.Recorder, view.Recorders, V(RecordFields.Recorder), multi: false, required: true, locale));
+        card.Body.Add(People(RecordFields.Recorder, view.Recorders, V(RecordFields.Recorder), Datasets.About(Datasets.RecordRecorders, view.TalkId.Value),
+            multi: false, required: true, locale));
 
         var items = ChecklistText.Items(view.Kind, locale);
         card.Body.Add(new AdaptiveChoiceSetInput
@@ -152,31 +155,8 @@ public static class RecordFormCard
         Value = value(id),
     };
 
-    private static AdaptiveElement People(string field, IReadOnlyList<PersonChoice> people, string? value, bool multi, bool required, Locale locale)
-    {
-        var label = RecordFields.Label(field, locale);
-        if (people.Count == 0)
-        {
-            return new AdaptiveTextBlock(locale.Pick($"{label}：没有可选择的人员。", $"{label}: nobody is available to choose."))
-            {
-                Wrap = true,
-                Color = required ? AdaptiveTextColor.Attention : AdaptiveTextColor.Default,
-            };
-        }
-
-        return new AdaptiveChoiceSetInput
-        {
-            Id = field,
-            Label = label,
-            IsRequired = required,
-            ErrorMessage = required ? Required(field, locale) : null,
-            IsMultiSelect = multi,
-            Style = multi ? AdaptiveChoiceInputStyle.Compact : AdaptiveChoiceInputStyle.Filtered,
-            Placeholder = locale.Pick(required ? "请选择" : "无", required ? "Choose" : "None"),
-            Choices = [.. people.Select(p => new AdaptiveChoice(p.Detail is null ? p.DisplayName : $"{p.DisplayName}（{p.Detail}）", p.Id.Value))],
-            Value = string.IsNullOrWhiteSpace(value) ? null : value,
-        };
-    }
+    private static AdaptiveElement People(string field, IReadOnlyList<PersonChoice> people, string? value, string? dataset, bool multi, bool required, Locale locale) =>
+        PersonInput.Build(field, RecordFields.Label(field, locale), people, value, dataset, required, Required(field, locale), locale, multi);
 
     private static string Required(string field, Locale locale) => locale.Pick(
         $"请填写“{RecordFields.Label(field, locale)}”。",

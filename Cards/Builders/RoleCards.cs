@@ -32,26 +32,11 @@ public static class RoleCards
             "Party and discipline roles do not come from the directory: an administrator assigns them; the rank routes admonishment approvals (SPEC §1). Every change is recorded with who made it, when, and before and after.")));
 
         card.Body.Add(SubHeading(locale.Pick("为一名人员分配", "Assign one person")));
-        if (view.People.Count == 0)
+        // Not required: the import below submits the same card, and a required chooser would block it.
+        card.Body.Add(PersonInput.Build(RoleFields.Person, RoleFields.Label(RoleFields.Person, locale), view.People, view.Person, Datasets.RoleHolders,
+            required: false, errorMessage: null, locale));
+        if (view.People.Count > 0)
         {
-            card.Body.Add(new AdaptiveTextBlock(locale.Pick("组织名录中没有可选择的人员。", "Nobody in the directory to choose."))
-            {
-                Wrap = true,
-                Color = AdaptiveTextColor.Attention,
-            });
-        }
-        else
-        {
-            // Not required: the import below submits the same card, and a required chooser would block it.
-            card.Body.Add(new AdaptiveChoiceSetInput
-            {
-                Id = RoleFields.Person,
-                Label = RoleFields.Label(RoleFields.Person, locale),
-                Style = AdaptiveChoiceInputStyle.Filtered,
-                Placeholder = locale.Pick("输入姓名查找", "Type a name to find"),
-                Choices = [.. view.People.Select(p => new AdaptiveChoice(Title(p, locale), p.Id.Value))],
-                Value = string.IsNullOrWhiteSpace(view.Person) ? null : view.Person,
-            });
             card.Body.Add(CardActions.Set(CardActions.Execute(Verbs.RolesLoad, locale.Pick("载入当前角色", "Load current roles"))));
         }
 
@@ -210,8 +195,4 @@ public static class RoleCards
             $"{when} {h.ByName}（{source}）：{string.Join("；", changes)}",
             $"{when} {h.ByName} ({source}): {string.Join("; ", changes)}");
     }
-
-    private static string Title(PersonChoice person, Locale locale) => person.Detail is null
-        ? person.DisplayName
-        : locale.Pick($"{person.DisplayName}（{person.Detail}）", $"{person.DisplayName} ({person.Detail})");
 }

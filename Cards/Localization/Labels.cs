@@ -212,6 +212,30 @@ public static class Labels
         _ => obj.ToString(),
     };
 
+    public static string Of(PersonField field, Locale locale) => field switch
+    {
+        PersonField.Talkee or PersonField.LeadSubject or PersonField.CaseSubject => locale.Pick("谈话对象", "talkee"),
+        PersonField.Talker or PersonField.RecordTalker => locale.Pick("谈话人", "talker"),
+        PersonField.Recorder or PersonField.RecordRecorder => locale.Pick("记录人", "recorder"),
+        PersonField.ArchiveSubject => locale.Pick("查看档案的人员", "person whose archive is opened"),
+        PersonField.RoleHolder => locale.Pick("分配角色的人员", "person whose roles are assigned"),
+        _ => field.ToString(),
+    };
+
+    /// <summary>Whom a person field takes (Domain's PersonScopes), in words.</summary>
+    public static string ScopeOf(PersonField field, Locale locale) => field switch
+    {
+        PersonField.Talkee => locale.Pick("组织名录中在职的其他人员，不能是组织者本人", "an active person in the directory other than the organiser"),
+        PersonField.Talker => locale.Pick("组织名录中在职的人员", "an active person in the directory"),
+        PersonField.Recorder => locale.Pick("在职的记录人或纪委办（监察处）人员", "an active recorder or member of the discipline office"),
+        PersonField.RecordTalker => locale.Pick("在职人员，且不是本次谈话的谈话对象", "an active person who is not a talkee of this talk"),
+        PersonField.RecordRecorder => locale.Pick(
+            "在职的记录人、纪委办（监察处）人员、本次谈话指定的记录人或登记人本人，且不是谈话对象",
+            "an active recorder, member of the discipline office, the talk's named recorder or whoever logs it, and not a talkee"),
+        PersonField.LeadSubject or PersonField.CaseSubject => locale.Pick("组织名录中在职的其他人员，不能是本人", "an active person in the directory other than yourself"),
+        _ => locale.Pick("组织名录中在职的人员", "an active person in the directory"),
+    };
+
     /// <summary>What a disposition's note is (000 §四(四)): the label of its input, and the name used when it is missing.</summary>
     public static string NoteOf(DispositionKind kind, Locale locale) => kind switch
     {

@@ -208,6 +208,7 @@ public static class RuleMessages
             RuleCode.UnitUnknown => locale.Pick(
                 "组织目录中没有该单位，请先同步组织。",
                 "the directory has no such unit; synchronise the directory first."),
+            RuleCode.PersonNotChoosable => PersonNotChoosable(violation, locale),
             _ => locale.Pick($"违反规则 {violation.Code}。", $"rule {violation.Code} is broken."),
         };
     }
@@ -217,6 +218,16 @@ public static class RuleMessages
         var field = violation.Argument("field") ?? FirstArgument(violation) ?? "";
         return CreateTalk.CreateTalkFields.Label(field, locale) ?? Records.RecordFields.Label(field, locale) ?? Roles.RoleFields.Label(field, locale)
             ?? Labels.CaseField(field, locale) ?? field;
+    }
+
+    // The field and whom it takes; someone the directory does not hold is said so, by what was submitted.
+    private static string PersonNotChoosable(RuleViolation violation, Locale locale)
+    {
+        var field = Enum.TryParse<PersonField>(violation.Argument("field"), out var f) ? f : PersonField.Talker;
+        var (label, scope, name) = (Labels.Of(field, locale), Labels.ScopeOf(field, locale), PersonName(violation, locale));
+        return violation.Argument("unknown") == "true"
+            ? locale.Pick($"组织名录中没有所选的{label}“{name}”，请重新选择。", $"the {label} chosen (“{name}”) is not in the directory; please choose again.")
+            : locale.Pick($"“{name}”不能选作{label}：{label}须是{scope}。", $"“{name}” cannot be chosen as the {label}: the {label} must be {scope}.");
     }
 
     // Handlers add the display name ("name") to a violation that names a person; the id is the fallback.

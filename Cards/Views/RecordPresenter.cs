@@ -4,7 +4,6 @@ using TalkBot.Domain.People;
 using TalkBot.Domain.Records;
 using TalkBot.Domain.Talks;
 
-
 namespace TalkBot.Cards.Views;
 
 /// <summary>Talk records as the cards show them, built from the talk, its record and the viewer.</summary>
@@ -65,18 +64,25 @@ public static class RecordPresenter
         return RecordAccess.CanLog(viewer, talk, organiser) ? RecordCardMode.Recorder : RecordCardMode.View;
     }
 
-    /// <summary>
-    /// The record form: prefilled from the current version when revising, otherwise from the talk as notified.
-    /// </summary>
-    /// <param name="people">The people the form offers as talkers and recorders.</param>
-    public static RecordFormView Form(Talk talk, TalkRecord? record, Person actor, IEnumerable<Person> people, ViewContext context, string formId,
-        IReadOnlyDictionary<string, string?>? values = null, IReadOnlyList<string>? errors = null)
+    /// <summary>The record form's inputs before anything is entered: the current version's when revising, otherwise the talk as notified.</summary>
+    public static IReadOnlyDictionary<string, string?> Values(Talk talk, TalkRecord? record, Person actor, ViewContext context)
     {
         ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(context);
-        values ??= record is null ? Prefill(talk, actor, context) : RecordInputParser.ValuesOf(record.Current.Content, talk.Talkees, context.Calendar.ToLocal);
-        var active = people.Where(p => p.Active && !talk.IsTalkee(p.Id)).ToList();
+        return record is null ? Prefill(talk, actor, context) : RecordInputParser.ValuesOf(record.Current.Content, talk.Talkees, context.Calendar.ToLocal);
+    }
+
+    /// <summary>
+    /// The record form, with <paramref name="values"/> as entered or, when null, as <see cref="Values"/> has them.
+    /// </summary>
+    /// <param name="people">The people the form offers as talkers, delegators and recorders.</param>
+    public static RecordFormView Form(Talk talk, TalkRecord? record, Person actor, RecordChoices people, ViewContext context, string formId,
+        IReadOnlyDictionary<string, string?>? values = null, IReadOnlyList<string>? errors = null)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(people);
+        values ??= Values(talk, record, actor, context);
         var disputes = record?.Status == RecordStatus.Disputed
             ? record.Current.Verifications.Where(v => v.Decision == VerificationDecision.Disputed)
                 .Select(v => new DisputeView(context.Name(v.Talkee), v.Comment ?? "", context.Local(v.At))).ToList()
@@ -87,10 +93,9 @@ public static class RecordPresenter
             context.Local(talk.ScheduledAt),
             talk.Place,
             [.. talk.Talkees.Select(t => new RecordTalkee(t, context.Name(t)))],
-            [.. active.OrderByDescending(p => talk.IsTalker(p.Id)).Select(Choice)],
-            [.. talk.Talkers.Select(t => active.Find(p => p.Id == t) is { } p ? Choice(p) : new PersonChoice(t, context.Name(t)))],
-            [.. active.Where(p => p.HasAny(Role.Recorder, Role.DisciplineOffice) || p.Id == actor.Id || p.Id == talk.Recorder)
-                .OrderByDescending(p => p.Id == (talk.Recorder ?? actor.Id)).Select(Choice)],
+            people.Talkers,
+            people.Delegators,
+            people.Recorders,
             values,
             formId,
             record?.Current.Number,
@@ -115,6 +120,4 @@ public static class RecordPresenter
         };
         return values;
     }
-
-    private static PersonChoice Choice(Person p) => new(p.Id, p.DisplayName, p.JobTitle);
 }

@@ -49,6 +49,12 @@ public sealed record QuizScoreView(
 /// <summary>A talkee of the talk as the record form shows them, in the talk's order.</summary>
 public sealed record RecordTalkee(PersonId Id, string Name);
 
+/// <summary>
+/// The people a record form offers: a short list for each of its person fields (the rest are found by typeahead), and the
+/// talkers the talk was notified with, who may have delegated it (000 §二).
+/// </summary>
+public sealed record RecordChoices(IReadOnlyList<PersonChoice> Talkers, IReadOnlyList<PersonChoice> Delegators, IReadOnlyList<PersonChoice> Recorders);
+
 /// <summary>A talkee's dispute of the current version, shown to the recorder who revises it.</summary>
 public sealed record DisputeView(string TalkeeName, string Comment, DateTimeOffset At);
 

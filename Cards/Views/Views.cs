@@ -11,7 +11,11 @@ public sealed record CommandHelp(string Command, string Description);
 public sealed record WelcomeView(string PersonName, IReadOnlyList<CommandHelp> Commands, bool CanCreateTalks);
 
 /// <summary>A person offered in a choice list; <see cref="Detail"/> tells namesakes apart (unit, post).</summary>
-public sealed record PersonChoice(PersonId Id, string DisplayName, string? Detail = null);
+public sealed record PersonChoice(PersonId Id, string DisplayName, string? Detail = null)
+{
+    /// <summary>"name · unit · post": what a choice list and a typeahead result show, alike in both languages.</summary>
+    public string Title => Detail is null ? DisplayName : $"{DisplayName} · {Detail}";
+}
 
 /// <summary>
 /// What the create-talk form offers. <see cref="MinDate"/> is the earliest date the rules allow (Domain's answer);

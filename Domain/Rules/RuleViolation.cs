@@ -121,6 +121,11 @@ public enum RuleCode
     UnitParentCycle,
     /// <summary>A unit that the directory does not have (argument "unit").</summary>
     UnitUnknown,
+    /// <summary>
+    /// A person field names someone the caller may not choose there, or nobody in the directory (arguments "person",
+    /// "name", "field": a PersonField, "unknown").
+    /// </summary>
+    PersonNotChoosable,
 }
 
 /// <summary>Where each rule comes from, as cited in <see cref="RuleViolation.Source"/>.</summary>
@@ -174,6 +179,8 @@ public static class RuleSources
     public const string AdmonishmentRepeat = "002 §五5";
     /// <summary>002 §五4: a cadre may ask for a talk.</summary>
     public const string SelfInitiated = "002 §五4";
+    /// <summary>000 §四(一)6: materials go into the personal integrity archive, which the discipline office keeps.</summary>
+    public const string Archive = "000 §四(一)6";
     /// <summary>SPEC §6: who may see a record.</summary>
     public const string Confidentiality = "SPEC §6";
 }

@@ -4,6 +4,7 @@ using TalkBot.Cards.Builders;
 using TalkBot.Cards.CreateTalk;
 using TalkBot.Cards.Localization;
 using TalkBot.Cards.Views;
+using TalkBot.Domain;
 using static TalkBot.Cards.Tests.SerializationTests;
 
 namespace TalkBot.Cards.Tests;
@@ -114,6 +115,85 @@ public sealed class BuilderTests
             }
         }
     }
+
+    [Fact]
+    public void PersonFields_WhoseListMayLeavePeopleOut_AskTeamsTypeaheadForTheirDataset()
+    {
+        var view = SampleViews.Form() with { Talkees = SampleViews.ShortList(), Talkers = SampleViews.ShortList(), Recorders = SampleViews.ShortList() };
+
+        var card = CardSerializer.ToElement(CreateTalkCard.Build(view, Locale.ZhCn));
+
+        Assert.Equal(Datasets.Talkees, Dataset(card, CreateTalkFields.Talkees));
+        Assert.Equal(Datasets.Talkers, Dataset(card, CreateTalkFields.Talkers));
+        Assert.Equal(Datasets.Recorders, Dataset(card, CreateTalkFields.Recorder));
+        Assert.Equal(["张伟1", "张伟2 · 第一党支部 · 科员"], Input(card, CreateTalkFields.Talkees).GetProperty("choices").EnumerateArray().Take(2).Select(c => c.GetProperty("title").GetString()));
+        Assert.Equal("filtered", Input(card, CreateTalkFields.Talkees).GetProperty("style").GetString());
+        Assert.True(Input(card, CreateTalkFields.Talkees).GetProperty("isMultiSelect").GetBoolean());
+    }
+
+    [Fact]
+    public void PersonFields_ThatListEveryoneTheyTake_AreOfferedAsTheyAre()
+    {
+        var card = CardSerializer.ToElement(CreateTalkCard.Build(SampleViews.Form(), Locale.ZhCn));
+
+        Assert.Null(Dataset(card, CreateTalkFields.Talkees));
+        Assert.Null(Dataset(card, CreateTalkFields.Recorder));
+        Assert.Equal(["张伟 · 第一党支部", "刘洋"], Input(card, CreateTalkFields.Talkees).GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("title").GetString()));
+        Assert.False(Input(card, CreateTalkFields.Talkees).TryGetProperty("style", out _)); // compact, as a multi-select shows on every client
+    }
+
+    [Fact]
+    public void ATalkForALeadOrCase_OffersItsSubject_AndSearchesForNoOtherTalkee()
+    {
+        var view = SampleViews.Form() with
+        {
+            // Even a list as long as a short list: the subject of a lead or a case is the one talkee.
+            Talkees = SampleViews.ShortList(),
+            Talkers = SampleViews.ShortList(),
+            Context = new TalkFormContext("安排廉政提醒谈话", "谈话对象为线索所反映的人员", new Dictionary<string, string> { [DataKeys.LeadId] = "lead-1" }),
+        };
+
+        var card = CardSerializer.ToElement(CreateTalkCard.Build(view, Locale.ZhCn));
+
+        Assert.Null(Dataset(card, CreateTalkFields.Talkees));
+        Assert.Equal(Datasets.Talkers, Dataset(card, CreateTalkFields.Talkers));
+    }
+
+    [Fact]
+    public void TheRecordForm_SearchesPeopleAboutItsTalk_AndListsTheDelegatorsAsTheyAre()
+    {
+        var view = SampleViews.RecordForm(Domain.Talks.TalkKind.Routine, 1) with { Talkers = SampleViews.ShortList(), Recorders = SampleViews.ShortList(), Delegators = SampleViews.ShortList() };
+
+        var card = CardSerializer.ToElement(RecordFormCard.Build(view, Locale.ZhCn));
+
+        Assert.Equal("people.recordTalker/0123456789abcdef0123456789abcdef", Dataset(card, Records.RecordFields.Lead));
+        Assert.Equal("people.recordTalker/0123456789abcdef0123456789abcdef", Dataset(card, Records.RecordFields.Joint));
+        Assert.Equal("people.recordRecorder/0123456789abcdef0123456789abcdef", Dataset(card, Records.RecordFields.Recorder));
+        Assert.Null(Dataset(card, Records.RecordFields.DelegatedBy));
+    }
+
+    [Fact]
+    public void APersonField_ShowsAsChosenOnlyThePeopleItLists()
+    {
+        var people = new List<PersonChoice> { new(new PersonId("p1"), "张伟"), new(new PersonId("p2"), "刘洋") };
+
+        var input = (AdaptiveChoiceSetInput)PersonInput.Build("p", "谈话对象", people, "p2, nobody ,p1", Datasets.Talkees, true, "请选择", Locale.ZhCn, multi: true);
+        var none = (AdaptiveChoiceSetInput)PersonInput.Build("p", "谈话对象", people, "nobody", Datasets.Talkees, true, "请选择", Locale.ZhCn);
+
+        Assert.Equal("p2,p1", input.Value);
+        Assert.Null(none.Value);
+    }
+
+    [Fact]
+    public void DataQuery_IsWrittenAsTeamsReadsIt()
+    {
+        var json = CardSerializer.ToJson(new AdaptiveCard { Body = { new AdaptiveChoiceSetInput { Id = "p", Choices = { new("张伟", "p1") }, ChoicesData = new("people.talkee") } } });
+
+        Assert.Contains("""{"title":"张伟","value":"p1"}],"choices.data":{"type":"Data.Query","dataset":"people.talkee"}""", json);
+    }
+
+    private static string? Dataset(JsonElement card, string id) =>
+        Input(card, id).TryGetProperty("choices.data", out var query) ? query.GetProperty("dataset").GetString() : null;
 
     private static JsonElement Input(JsonElement card, string id) =>
         Descendants(card).Single(e => Type(e)?.StartsWith("Input.", StringComparison.Ordinal) == true && e.GetProperty("id").GetString() == id);

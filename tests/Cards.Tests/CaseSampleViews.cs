@@ -185,6 +185,7 @@ internal static class CaseSampleViews
                 [CaseFields.ReporterName] = ReporterName, [CaseFields.ReporterUnit] = ReporterUnit,
             }), locale));
         yield return ("lead-form-nobody", LeadFormCard.Build(LeadForm() with { Subjects = [] }, locale));
+        yield return ("lead-form-typeahead", LeadFormCard.Build(LeadForm() with { Subjects = SampleViews.ShortList() }, locale));
 
         yield return ("lead-office", LeadCard.Build(Lead(new Reporter(ReporterName, ReporterUnit)), locale));
         yield return ("lead-office-anonymous", LeadCard.Build(Lead(new Reporter(null, null)), locale));
@@ -219,6 +220,7 @@ internal static class CaseSampleViews
             Errors = [RuleMessages.Describe(RuleViolation.Required(AdmonishmentCase.Fields.Facts, RuleSources.AdmonishmentProposal), locale)],
         }, locale));
         yield return ("proposal-nobody", ProposalFormCard.Build(Proposal() with { Subjects = [] }, locale));
+        yield return ("proposal-typeahead", ProposalFormCard.Build(Proposal() with { Subjects = SampleViews.ShortList() }, locale));
 
         foreach (var mode in Enum.GetValues<CaseCardMode>())
         {
@@ -252,6 +254,7 @@ internal static class CaseSampleViews
         yield return ("archive-person", ArchiveCard.Build(Archive(withPerson: true), locale));
         yield return ("archive-empty", ArchiveCard.Build(Archive(withPerson: true, empty: true), locale));
         yield return ("archive-nobody", ArchiveCard.Build(Archive(withPerson: false) with { People = [] }, locale));
+        yield return ("archive-typeahead", ArchiveCard.Build(Archive(withPerson: true) with { People = SampleViews.ShortList() }, locale));
 
         yield return ("export-link", ExportLinkCard.Build(new ExportLinkView("周海涛", new Uri("https://talkbot.example/api/exports/abc"),
             new DateTimeOffset(2026, 3, 10, 10, 10, 0, TimeSpan.FromHours(8))), locale));

@@ -1,4 +1,5 @@
 using TalkBot.Cards.Localization;
+using TalkBot.Domain;
 using TalkBot.Domain.People;
 using TalkBot.Domain.Rules;
 using TalkBot.Domain.Talks;
@@ -87,6 +88,21 @@ public sealed class LocalizationTests
 
         Assert.Equal("不符合规定：必须填写“谈话地点”。", RuleMessages.Describe(violation, Locale.ZhCn));
         Assert.Equal("Not allowed: “Place” is required.", RuleMessages.Describe(violation, Locale.EnUs));
+    }
+
+    [Fact]
+    public void PersonNotChoosable_NamesThePersonTheFieldAndWhomItTakes_OrThatTheDirectoryLacksThem()
+    {
+        var recorder = PersonScopes.Recorders(new Person(new PersonId("o"), "周纪办", null, null, Rank.SectionAndBelow, new HashSet<Role> { Role.DisciplineOffice }, null));
+        var cadre = new Person(new PersonId("c"), "李干部", null, null, Rank.SectionAndBelow, new HashSet<Role>(), null);
+
+        var outside = recorder.Check(cadre.Id, cadre)!;
+        var unknown = recorder.Check(new PersonId("x-1"), null)!;
+
+        Assert.Equal("不符合规定（000 §四(一)4）：“李干部”不能选作记录人：记录人须是在职的记录人或纪委办（监察处）人员。", RuleMessages.Describe(outside, Locale.ZhCn));
+        Assert.Equal("Not allowed (000 §四(一)4): “李干部” cannot be chosen as the recorder: the recorder must be an active recorder or member of the discipline office.",
+            RuleMessages.Describe(outside, Locale.EnUs));
+        Assert.Equal("不符合规定（000 §四(一)4）：组织名录中没有所选的记录人“x-1”，请重新选择。", RuleMessages.Describe(unknown, Locale.ZhCn));
     }
 
     [Fact]

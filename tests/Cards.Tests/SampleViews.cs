@@ -49,6 +49,10 @@ internal static class SampleViews
         errors,
         "form-0001");
 
+    /// <summary>As many people as a form lists when a field takes more: the field then offers Teams' typeahead.</summary>
+    public static IReadOnlyList<PersonChoice> ShortList(string prefix = "p") =>
+        [.. Enumerable.Range(1, PersonInput.ShortListSize).Select(i => new PersonChoice(new PersonId($"{prefix}{i}"), $"张伟{i}", i % 2 == 0 ? "第一党支部 · 科员" : null))];
+
     public static readonly IReadOnlyList<QuizQuestion> Questions =
     [
         new("q001", QuizSource.EightPointRegulation, QuestionType.Single, "中央八项规定的第一条是什么？",
@@ -123,6 +127,7 @@ internal static class SampleViews
             [locale.Pick("未导入：发现 2 处问题", "Nothing imported: 2 problems"), RoleFormInput.Describe(new(2, new RuleViolation(RuleCode.RoleUnknown, RuleSources.Roles,
                 Arguments: new Dictionary<string, string> { ["role"] = "Boss" })), locale)]), locale));
         yield return ("roles-manage-nobody", RoleCards.Manage(new RoleManageView([]), locale));
+        yield return ("roles-manage-typeahead", RoleCards.Manage(new RoleManageView(ShortList(), "p2"), locale));
         yield return ("roles-edit", RoleCards.Edit(new RoleEditView(new PersonId("p1"), "张伟", "第一党支部书记", roles, Domain.People.Rank.DeputyDivision, history), zone, locale));
         yield return ("roles-edit-new", RoleCards.Edit(new RoleEditView(new PersonId("p2"), "刘洋", null, new HashSet<Domain.People.Role>(), Domain.People.Rank.SectionAndBelow, []), zone, locale));
         yield return ("roles-edit-errors", RoleCards.Edit(new RoleEditView(new PersonId("p1"), "张伟", null, roles, Domain.People.Rank.DeputyDivision, history,
@@ -149,6 +154,11 @@ internal static class SampleViews
                 new CreateTalkDraft("p1,p2", "p3", "p4", "Reminder", "Collective", "2026-13-01", "25:00", "第三会议室", "第一行\n第二行", null),
                 ["“谈话日期”不是有效日期", RuleMessages.Describe(new RuleViolation(RuleCode.NoticeTooLate, "000 §四(一)3", new DateOnly(2026, 3, 4)), locale)]), locale));
             yield return ($"create-nochoices-{l}", CreateTalkCard.Build(Form() with { Talkees = [], Kinds = [] }, locale));
+            yield return ($"create-typeahead-{l}", CreateTalkCard.Build(Form(new CreateTalkDraft("p1,p2", "p3")) with
+            {
+                Talkees = ShortList(), Talkers = ShortList(), Recorders = ShortList("r"),
+            }, locale));
+            yield return ($"record-form-typeahead-{l}", RecordFormCard.Build(RecordForm(TalkKind.Routine, 1) with { Talkers = ShortList(), Recorders = ShortList("r") }, locale));
 
             yield return ($"notice-pending-{l}", NoticeCard.Build(Notice(new NoticeState.Pending()), locale));
             yield return ($"notice-pending-nomri-{l}", NoticeCard.Build(Notice(new NoticeState.Pending(), mri: null) with { RecorderName = null, PreparationItems = [] }, locale));

@@ -252,9 +252,9 @@ public sealed partial class PlaygroundPage : IAsyncDisposable
         }
     }
 
-    // TalkBot's person choices read "Name（post）": a test names the person, not their post.
+    // TalkBot's person choices read "Name · unit · post": a test names the person, not their unit or post.
     private static bool Matches(string choice, string title) =>
-        choice == title || choice.StartsWith(title + "（", StringComparison.Ordinal) || choice.StartsWith(title + " (", StringComparison.Ordinal);
+        choice == title || choice.StartsWith(title + " · ", StringComparison.Ordinal);
 
     /// <summary>Clicks the action button with this title (Action.Execute, Action.ShowCard, Action.Submit…).</summary>
     public async Task ClickActionAsync(ILocator card, string title)

@@ -24,6 +24,14 @@ const IGNORED_PROPERTIES = new Set([
   "fallback",  // consumed at parse time: used instead of an unknown element or action
 ]);
 
+// Teams' dynamic typeahead: Input.ChoiceSet's "choices.data", a Data.Query. Teams reads it in the 1.5 cards it renders
+// (its typeahead documentation and samples declare 1.2 to 1.5), but this library declares it schema 1.6, so parsing a
+// 1.5 card reports it as unsupported and drops it. The check does not just look away: each one is parsed again with the
+// library's own 1.6 classes and must come out whole (type Data.Query, a dataset, no property dropped); only then is
+// the 1.6 report for that very property set aside.
+const TYPEAHEAD_PROPERTY = "choices.data";
+const TYPEAHEAD_VERSION = AC.Versions.v1_6;
+
 function readInput(args) {
   if (args.length === 0 || args[0] === "-") {
     return labelled("stdin", JSON.parse(fs.readFileSync(0, "utf8")));
@@ -58,6 +66,45 @@ function eventText(e) {
   return `${phase}/${kind}${where}: ${e.message}`;
 }
 
+// The choice sets of a card (at any depth) that carry a Data.Query, with where they are.
+function typeaheadChoiceSets(json, at, out) {
+  if (Array.isArray(json)) {
+    json.forEach((item, i) => typeaheadChoiceSets(item, `${at}[${i}]`, out));
+  } else if (json && typeof json === "object") {
+    if (json.type === "Input.ChoiceSet" && TYPEAHEAD_PROPERTY in json) {
+      out.push({ json, at });
+    }
+    for (const [key, value] of Object.entries(json)) {
+      typeaheadChoiceSets(value, `${at}.${key}`, out);
+    }
+  }
+  return out;
+}
+
+// Problems of one choice set's Data.Query, parsed with the library at the version that knows it.
+function typeaheadProblems({ json, at }) {
+  const context = new AC.SerializationContext(TYPEAHEAD_VERSION);
+  const input = new AC.ChoiceSetInput();
+  input.parse(json, context);
+  const problems = [];
+  for (let i = 0; i < context.eventCount; i++) {
+    problems.push(`${eventText(context.getEventAt(i))} (${at}, parsed as ${TYPEAHEAD_VERSION.toString()})`);
+  }
+  if (!input.isDynamicTypeahead()) {
+    problems.push(`${at}.${TYPEAHEAD_PROPERTY} is not a Data.Query with a dataset`);
+  }
+  const source = json[TYPEAHEAD_PROPERTY];
+  const parsed = input.choicesData ? input.choicesData.toJSON(new AC.SerializationContext(TYPEAHEAD_VERSION)) : {};
+  droppedProperties(source, parsed, `${at}.${TYPEAHEAD_PROPERTY}`, problems);
+  return problems;
+}
+
+function isTypeaheadVersionEvent(e) {
+  return e.event === AC.ValidationEvent.UnsupportedProperty
+    && e.source instanceof AC.ChoiceSetInput
+    && e.message.includes(`"${TYPEAHEAD_PROPERTY}"`);
+}
+
 // Keys present in the source but missing from the library's own serialisation of the parsed card.
 function droppedProperties(source, parsed, at, out) {
   if (Array.isArray(source)) {
@@ -75,8 +122,8 @@ function droppedProperties(source, parsed, at, out) {
   }
   const target = parsed && typeof parsed === "object" ? parsed : {};
   for (const key of Object.keys(source)) {
-    if (IGNORED_PROPERTIES.has(key)) {
-      continue;
+    if (IGNORED_PROPERTIES.has(key) || (key === TYPEAHEAD_PROPERTY && source.type === "Input.ChoiceSet")) {
+      continue; // a choice set's Data.Query is checked on its own (typeaheadProblems)
     }
     if (!(key in target)) {
       out.push(`Dropped property "${key}" at ${at} (unknown or not valid here)`);
@@ -96,11 +143,18 @@ function check(card) {
     problems.push('The top-level card has no "version"');
   }
 
+  const typeaheads = typeaheadChoiceSets(card, "$", []);
+  typeaheads.forEach((t) => problems.push(...typeaheadProblems(t)));
+
   const context = new AC.SerializationContext(TARGET_VERSION);
   const parsed = new AC.AdaptiveCard();
   parsed.parse(card, context);
   for (let i = 0; i < context.eventCount; i++) {
     const e = context.getEventAt(i);
+    if (isTypeaheadVersionEvent(e)) {
+      hints.push(`${eventText(e)} (Teams reads it in 1.5 cards; checked as ${TYPEAHEAD_VERSION.toString()} above)`);
+      continue;
+    }
     (e.event === AC.ValidationEvent.Hint ? hints : problems).push(eventText(e));
   }
 

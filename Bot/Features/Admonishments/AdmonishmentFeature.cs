@@ -35,6 +35,7 @@ public static class AdmonishmentFeature
         services.AddFollowUp<TalkRequested, CaseFollowUps>("TalkRequested.Office");
         services.AddFollowUp<TalkScheduled, CaseFollowUps>("TalkScheduled.Case");
         services.AddFollowUp<RecordLogged, CaseFollowUps>("RecordLogged.Case");
+        services.AddPeopleSearch(Datasets.CaseSubjects, PersonScopes.CaseSubjects);
         return services.AddHandler<CaseFollowUps>().AddHandler<ProposeForm>().AddHandler<ProposeCase>().AddHandler<ShowCase>().AddHandler<ApproveCase>()
             .AddHandler<RejectCase>().AddHandler<ArrangeCaseTalk>().AddHandler<CreateCaseTalk>().AddHandler<FollowUpCase>().AddHandler<RequestTalkForm>()
             .AddHandler<SubmitTalkRequest>();

@@ -24,7 +24,7 @@ public sealed class ProposalForm(CaseStore cases, PeopleDirectory directory, Wor
 
         return ProposalFormCard.Build(new ProposalFormView(
             formId,
-            subject is null ? [.. people.All.Where(p => p.Active && p.Id != actor.Id).Select(p => TalkForm.Choice(p, locale))] : [],
+            subject is null ? people.ShortList(PersonScopes.CaseSubjects(actor), actor, locale, [values?.GetValueOrDefault(CaseFields.Subject)]) : [],
             earlier,
             subject is { } fixedSubject ? people.Name(fixedSubject) : null,
             subject,

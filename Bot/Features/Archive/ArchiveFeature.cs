@@ -14,6 +14,7 @@ public static class ArchiveFeature
         services.AddTable(ArchiveExports.Table);
         services.AddSingleton<ArchiveViews>();
         services.AddSingleton<ArchiveExports>();
+        services.AddPeopleSearch(Datasets.ArchiveSubjects, PersonScopes.ArchiveSubjects);
         return services.AddHandler<ShowLedger>().AddHandler<ShowArchive>().AddHandler<ShowAudit>().AddHandler<ExportArchive>();
     }
 }

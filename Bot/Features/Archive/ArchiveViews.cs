@@ -38,6 +38,4 @@ public sealed class ArchiveViews(LeadStore leads, CaseStore cases, TaskStore tas
     public static Person? Find(PeopleLookup people, string? text) => text is { Length: > 0 }
         ? people?.Find(new PersonId(text)) ?? people?.All.FirstOrDefault(p => p.DisplayName == text.Trim())
         : null;
-
-    public static PersonChoice Choice(Person p, Locale locale) => Talks.TalkForm.Choice(p, locale);
 }

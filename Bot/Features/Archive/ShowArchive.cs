@@ -36,7 +36,7 @@ public sealed class ShowArchive(ArchiveViews archives, PeopleDirectory directory
                 cancellationToken).ConfigureAwait(false);
         }
 
-        var choices = people.All.Where(p => p.Active).Select(p => ArchiveViews.Choice(p, locale)).ToList();
+        var choices = people.ShortList(PersonScopes.ArchiveSubjects(actor), actor, locale, [person?.Id.Value]);
         if (person is null)
         {
             return ArchiveCard.Build(new ArchiveView(null, null, null, [], [], [], [], choices), locale);

@@ -17,6 +17,7 @@ public static class LeadFeature
         services.AddFollowUp<TalkScheduled, LeadTalkAttach>("TalkScheduled.Lead");
         services.AddFollowUp<RecordLogged, LeadDispositionRequest>("RecordLogged.Lead");
         services.AddFollowUp<DispositionsRecorded, LeadFollowOns>("DispositionsRecorded.FollowOns");
+        services.AddPeopleSearch(Datasets.LeadSubjects, PersonScopes.LeadSubjects);
         return services.AddHandler<NewLead>().AddHandler<CreateLead>().AddHandler<ShowLead>().AddHandler<ArrangeLeadTalk>().AddHandler<CreateLeadTalk>()
             .AddHandler<DisposeForm>().AddHandler<DisposeLead>();
     }

@@ -24,9 +24,9 @@ public sealed class NewLead(PeopleDirectory directory, TimeProvider time) : ICom
             return RefusalCard.Build(locale, locale.Pick("登记问题线索", "register leads"));
         }
 
-        var people = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).All;
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         return LeadFormCard.Build(new LeadFormView(formId ?? LeadId.New(time).Value,
-            [.. people.Where(p => p.Active && p.Id != actor.Id).Select(p => TalkForm.Choice(p, locale))], values, errors), locale);
+            people.ShortList(PersonScopes.LeadSubjects(actor), actor, locale, [values?.GetValueOrDefault(CaseFields.Subject)]), values, errors), locale);
     }
 }
 

@@ -27,6 +27,8 @@ public sealed class OpenRecordForm(RecordTalks found, RecordStore records, Worki
         }
 
         var stored = await records.GetAsync(talk, cancellationToken).ConfigureAwait(false);
-        return RecordFormCard.Build(RecordPresenter.Form(talk, stored?.Record, request.Actor, people.All, people.Context(calendar), Guid.NewGuid().ToString("N")), locale);
+        var values = RecordPresenter.Values(talk, stored?.Record, request.Actor, people.Context(calendar));
+        return RecordFormCard.Build(RecordPresenter.Form(talk, stored?.Record, request.Actor, RecordPeople.Choices(people, talk, request.Actor, values, locale),
+            people.Context(calendar), Guid.NewGuid().ToString("N"), values), locale);
     }
 }

@@ -1,3 +1,5 @@
+using TalkBot.Bot.Features.Talks;
+
 namespace TalkBot.Bot.Features.Records;
 
 /// <summary>Talk records (000 §四(一)4, 002 §五6–7): logged, verified by the talkee, listed, and reminded when missing.</summary>
@@ -11,6 +13,8 @@ public static class RecordFeature
         services.AddFollowUp<TalkScheduled, RecordMissing>("TalkScheduled.RecordCheck");
         services.AddFollowUp<RecordLogged, RecordVerification>("RecordLogged.Verification");
         services.AddFollowUp<RecordSettled, RecordSettledNews>("RecordSettled.Recorder");
+        services.AddSearch(sp => new RecordPeopleSearch(Datasets.RecordTalkers, PersonScopes.RecordTalkers, sp.GetRequiredService<TalkStore>(), sp.GetRequiredService<PeopleDirectory>()));
+        services.AddSearch(sp => new RecordPeopleSearch(Datasets.RecordRecorders, PersonScopes.RecordRecorders, sp.GetRequiredService<TalkStore>(), sp.GetRequiredService<PeopleDirectory>()));
         return services.AddHandler<OpenRecordForm>().AddHandler<SubmitRecord>().AddHandler<ConfirmRecord>().AddHandler<DisputeRecord>()
             .AddHandler<ShowRecord>().AddHandler<RecordTodo>().AddHandler<RecordMissing>();
     }

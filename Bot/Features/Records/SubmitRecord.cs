@@ -30,6 +30,11 @@ public sealed class SubmitRecord(RecordTalks found, RecordStore records, FollowU
         var formId = request.FormId;
         var context = people.Context(calendar);
         var parsed = RecordInputParser.Parse(request.Data, talk.Talkees, calendar.ToInstant);
+        if (parsed.Content is { } named && RecordPeople.Check(people, talk, actor, named) is { } outOfScope)
+        {
+            throw outOfScope; // the form again, naming whom it may not name (RefusedAsync); nothing is stored
+        }
+
         return await Optimistic.RetryAsync<AdaptiveCard>(async () =>
         {
             var stored = await records.GetAsync(talk, cancellationToken).ConfigureAwait(false);
@@ -85,7 +90,7 @@ public sealed class SubmitRecord(RecordTalks found, RecordStore records, FollowU
     private AdaptiveCard Form(Talk talk, TalkRecord? record, CardActionRequest request, PeopleLookup people, IReadOnlyList<string> errors)
     {
         var parsed = RecordInputParser.Parse(request.Data, talk.Talkees, calendar.ToInstant);
-        return RecordFormCard.Build(RecordPresenter.Form(talk, record, request.Actor, people.All, people.Context(calendar), request.FormId ?? Guid.NewGuid().ToString("N"),
-            parsed.Values, errors), request.Locale);
+        return RecordFormCard.Build(RecordPresenter.Form(talk, record, request.Actor, RecordPeople.Choices(people, talk, request.Actor, parsed.Values, request.Locale),
+            people.Context(calendar), request.FormId ?? Guid.NewGuid().ToString("N"), parsed.Values, errors), request.Locale);
     }
 }

@@ -25,14 +25,15 @@ public sealed partial class AssignRoles(PeopleDirectory directory, RoleAssignmen
         }
 
         var request = RoleFormInput.Read(data);
-        var people = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).All;
+        var directoryNow = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var people = directoryNow.All;
         var check = RoleAssignmentRules.Check(actor, people, [request]);
         if (!check.IsValid)
         {
             var errors = check.Problems.Select(p => RoleFormInput.Describe(p, locale)).ToList();
             return RoleEditor.FindActive(people, request.Person) is { } person
                 ? await editor.EditAsync(person, people, locale, RoleEditor.Entered(request), RoleEditor.EnteredRank(request), errors, cancellationToken).ConfigureAwait(false)
-                : editor.Manage(people, locale, errors: errors);
+                : RoleEditor.Manage(directoryNow, actor, locale, errors: errors);
         }
 
         var assignment = check.Assignments[0];
@@ -41,7 +42,7 @@ public sealed partial class AssignRoles(PeopleDirectory directory, RoleAssignmen
         switch (outcome)
         {
             case AssignmentOutcome.NotFound:
-                return editor.Manage(people, locale, errors: [RuleMessages.Describe(RoleAssignmentRules.PersonNotInDirectory(name), locale)]);
+                return RoleEditor.Manage(directoryNow, actor, locale, errors: [RuleMessages.Describe(RoleAssignmentRules.PersonNotInDirectory(name), locale)]);
             case AssignmentOutcome.Busy:
                 return ErrorCard.Busy(locale, $"{name}的角色", $"{name}'s roles");
             case AssignmentOutcome.Changed:
@@ -57,7 +58,7 @@ public sealed partial class AssignRoles(PeopleDirectory directory, RoleAssignmen
 }
 
 /// <summary>导入 (roles.import): the pasted CSV, all rows or none.</summary>
-public sealed partial class ImportRoles(PeopleDirectory directory, RoleAssignmentStore store, RoleEditor editor, ILogger<ImportRoles> logger) : ICardAction
+public sealed partial class ImportRoles(PeopleDirectory directory, RoleAssignmentStore store, ILogger<ImportRoles> logger) : ICardAction
 {
     // Each row is a few table calls; in parallel, a few hundred rows stay well inside Teams' invoke timeout.
     private const int ImportConcurrency = 8;
@@ -78,18 +79,19 @@ public sealed partial class ImportRoles(PeopleDirectory directory, RoleAssignmen
             return RoleEditor.Refused(locale);
         }
 
-        var people = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).All;
+        var directoryNow = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var people = directoryNow.All;
         var csv = RoleCsvParser.Parse(text);
         if (csv.TooLong)
         {
-            return editor.Manage(people, locale, errors: [RoleCards.CsvTooLong(locale)]);
+            return RoleEditor.Manage(directoryNow, actor, locale, errors: [RoleCards.CsvTooLong(locale)]);
         }
 
         var check = RoleAssignmentRules.Check(actor, people, csv.Rows);
         var problems = csv.Problems.Concat(check.Problems).OrderBy(p => p.Line).ToList();
         if (problems.Count > 0)
         {
-            return editor.Manage(people, locale, csv: text, errors:
+            return RoleEditor.Manage(directoryNow, actor, locale, csv: text, errors:
             [
                 locale.Pick($"未导入：发现 {problems.Count} 处问题，请更正后重新导入。未作任何更改。",
                     $"Nothing imported: {problems.Count} problem(s) to correct first. Nothing has changed."),
@@ -114,7 +116,7 @@ public sealed partial class ImportRoles(PeopleDirectory directory, RoleAssignmen
         {
             // Storage refused some rows after the others were saved; importing the same CSV again finishes the job and
             // does not audit the saved rows twice.
-            return editor.Manage(people, locale, csv: text, errors:
+            return RoleEditor.Manage(directoryNow, actor, locale, csv: text, errors:
             [
                 locale.Pick($"已更新 {updated.Count} 人，但以下 {failed.Count} 行未能保存，请重新导入同一份数据：",
                     $"{updated.Count} people updated, but these {failed.Count} line(s) could not be saved; import the same data again:"),

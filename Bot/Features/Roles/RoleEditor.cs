@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using TalkBot.Cards.Roles;
 
@@ -15,12 +14,9 @@ public sealed class RoleEditor(RoleAssignmentStore store, WorkingCalendar calend
     /// <summary>Changes shown under a person's roles.</summary>
     public const int HistoryShown = 5;
 
-    private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: true);
-
-    public AdaptiveCard Manage(IReadOnlyList<Person> people, Locale locale, string? person = null, string? csv = null, IReadOnlyList<string>? errors = null) =>
-        RoleCards.Manage(new RoleManageView(
-            [.. people.Where(p => p.Active).OrderBy(p => p.DisplayName, ByName).Select(p => new PersonChoice(p.Id, p.DisplayName, p.JobTitle ?? p.UserPrincipalName))],
-            person, csv, errors), locale);
+    /// <summary>The card to choose a person (from a short list, or by typeahead) or paste a CSV; <paramref name="person"/> re-shows a choice.</summary>
+    public static AdaptiveCard Manage(PeopleLookup people, Person actor, Locale locale, string? person = null, string? csv = null, IReadOnlyList<string>? errors = null) =>
+        RoleCards.Manage(new RoleManageView(people.ShortList(PersonScopes.RoleHolders(actor), actor, locale, [person]), person, csv, errors), locale);
 
     public async Task<AdaptiveCard> EditAsync(
         Person person, IReadOnlyList<Person> people, Locale locale, string? rolesValue, string? rankValue, IReadOnlyList<string>? errors, CancellationToken cancellationToken)
@@ -56,7 +52,7 @@ public sealed class RoleEditor(RoleAssignmentStore store, WorkingCalendar calend
 }
 
 /// <summary>角色管理 / roles (and roles.show): the administrator's role card; anyone else is politely refused.</summary>
-public sealed class ShowRoles(PeopleDirectory directory, RoleEditor editor) : ICommand, ICardAction
+public sealed class ShowRoles(PeopleDirectory directory) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["角色管理", "roles"];
 
@@ -73,8 +69,7 @@ public sealed class ShowRoles(PeopleDirectory directory, RoleEditor editor) : IC
             return RoleEditor.Refused(locale);
         }
 
-        var people = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).All;
-        return editor.Manage(people, locale);
+        return RoleEditor.Manage(await directory.CurrentAsync(cancellationToken).ConfigureAwait(false), actor, locale);
     }
 }
 
@@ -94,13 +89,14 @@ public sealed class LoadRoles(PeopleDirectory directory, RoleEditor editor) : IC
             return RoleEditor.Refused(locale);
         }
 
-        var people = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).All;
+        var directoryNow = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var people = directoryNow.All;
         if (RoleEditor.FindActive(people, person) is not { } chosen)
         {
             var problem = string.IsNullOrWhiteSpace(person)
                 ? RuleViolation.Required(RoleFields.Person, RuleSources.Roles)
                 : RoleAssignmentRules.PersonNotInDirectory(person.Trim());
-            return editor.Manage(people, locale, errors: [RuleMessages.Describe(problem, locale)]);
+            return RoleEditor.Manage(directoryNow, actor, locale, errors: [RuleMessages.Describe(problem, locale)]);
         }
 
         return await editor.EditAsync(chosen, people, locale, null, null, null, cancellationToken).ConfigureAwait(false);

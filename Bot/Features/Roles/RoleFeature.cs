@@ -11,6 +11,7 @@ public static class RoleFeature
         services.AddTable(RoleAssignmentStore.Table);
         services.AddSingleton<RoleAssignmentStore>();
         services.AddSingleton<RoleEditor>();
+        services.AddPeopleSearch(Datasets.RoleHolders, PersonScopes.RoleHolders);
         return services.AddHandler<ShowRoles>().AddHandler<LoadRoles>().AddHandler<AssignRoles>().AddHandler<ImportRoles>();
     }
 }

@@ -53,13 +53,16 @@ public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkS
             chosen[id] = await directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
-        var unknown = chosen.Where(p => p.Value is null).Select(p => p.Key).ToList();
-        if (unknown.Count > 0)
+        // Each person chosen must be in the directory and one the actor may choose in that field; a refusal shows the
+        // form again with every problem (RefusedAsync), and nothing is stored.
+        var (talkees, talkers, recorders) = (PersonScopes.Talkees(actor), PersonScopes.Talkers(actor), PersonScopes.Recorders(actor));
+        var outOfScope = input.Talkees.Select(id => talkees.Check(id, chosen[id]))
+            .Concat(input.Talkers.Select(id => talkers.Check(id, chosen[id])))
+            .Append(recorders.Check(input.Recorder, chosen[input.Recorder]))
+            .OfType<RuleViolation>().ToList();
+        if (outOfScope.Count > 0)
         {
-            return await form.BuildAsync(actor, locale, formId, parsed.Draft,
-                [locale.Pick($"组织名录中没有所选人员（{string.Join("、", unknown)}），请重新选择。",
-                    $"The people chosen are not in the directory ({string.Join(", ", unknown)}); please choose again.")],
-                cancellationToken, arrangement.Setup).ConfigureAwait(false);
+            throw new DomainRuleException(outOfScope);
         }
 
         var draft = new TalkDraft(

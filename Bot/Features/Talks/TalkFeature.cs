@@ -10,6 +10,8 @@ public static class TalkFeature
         services.AddSingleton<TalkForm>();
         services.AddSingleton<TalkArranger>();
         services.AddFollowUp<TalkScheduled, TalkEve>("TalkScheduled.Eve");
+        services.AddPeopleSearch(Datasets.Talkees, PersonScopes.Talkees).AddPeopleSearch(Datasets.Talkers, PersonScopes.Talkers)
+            .AddPeopleSearch(Datasets.Recorders, PersonScopes.Recorders);
         return services.AddHandler<NewTalk>().AddHandler<CreateTalk>().AddHandler<TalkEve>();
     }
 }

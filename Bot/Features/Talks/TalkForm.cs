@@ -22,34 +22,27 @@ public sealed class TalkForm(PeopleDirectory directory, WorkingCalendar calendar
             return RefusalCard.Build(locale, locale.Pick("新建谈话", "create talks"));
         }
 
-        var people = ((await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).All).Where(p => p.Active).ToList();
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var draft = previous ?? (setup is null ? null : new CreateTalkDraft(Talkees: setup.Talkee.Value, Kind: setup.Kind.ToString()));
+        var talkees = PersonScopes.Talkees(actor);
         var now = time.GetUtcNow();
         var earliest = rules.EarliestValidTalkDate(now);
         var view = new CreateTalkFormView(
-            Talkees: people.Where(p => p.Id != actor.Id && (setup is null || p.Id == setup.Talkee)).Select(p => Choice(p, locale)).ToList(),
-            Talkers: people.OrderByDescending(IsTalker).Select(p => Choice(p, locale)).ToList(),
-            Recorders: people.Where(p => p.Has(Role.Recorder) || p.Has(Role.DisciplineOffice))
-                .OrderByDescending(p => p.Has(Role.Recorder)).Select(p => Choice(p, locale)).ToList(),
+            // A talk for a lead or a case is about its subject alone (000 §三2–3, 002 §四3).
+            Talkees: setup is null
+                ? people.ShortList(talkees, actor, locale, [draft?.Talkees])
+                : people.Find(setup.Talkee) is { } subject && talkees.Includes(subject) ? [people.Choice(subject, locale)] : [],
+            Talkers: people.ShortList(PersonScopes.Talkers(actor), actor, locale, [draft?.Talkers]),
+            Recorders: people.ShortList(PersonScopes.Recorders(actor), actor, locale, [draft?.Recorder]),
             Kinds: kinds,
             DefaultDate: earliest,
             DefaultTime: DefaultTime,
             MinDate: earliest,
             ContentDeterminedDate: calendar.LocalDate(now),
-            Previous: previous ?? (setup is null ? null : new CreateTalkDraft(Talkees: setup.Talkee.Value, Kind: setup.Kind.ToString())),
+            Previous: draft,
             Errors: errors,
             FormId: formId ?? TalkId.New(time).Value,
             Context: setup?.Context);
         return CreateTalkCard.Build(view, locale);
     }
-
-    /// <summary>A person as a choice of a form: their name, with their post (or their first role) to tell namesakes apart.</summary>
-    public static PersonChoice Choice(Person p, Locale locale)
-    {
-        ArgumentNullException.ThrowIfNull(p);
-        return new(p.Id, p.DisplayName, p.JobTitle ?? (p.Roles.Count > 0 ? Labels.Of(p.Roles.Min(), locale) : null));
-    }
-
-    // The talkers of the four tiers (SPEC §2) come first in the list; anyone may still be chosen (joint talks, 002).
-    private static bool IsTalker(Person p) => p.HasAny(
-        Role.BureauSecretary, Role.DisciplineGroupLeader, Role.DeputyGroupLeader, Role.UnitSecretary, Role.StationedDisciplineLeader);
 }

@@ -18,6 +18,9 @@ public static class ActivityTypes
 public static class InvokeNames
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
+
+    /// <summary>Teams' dynamic typeahead asks for the choices of a <c>Data.Query</c> (see <c>SearchInvokeValue</c>).</summary>
+    public const string Search = "application/search";
 }
 
 /// <summary>

@@ -33,4 +33,15 @@ public static class RoutingServices
 
         return services;
     }
+
+    /// <summary>Registers a typeahead dataset; the router refuses two of one name at start-up.</summary>
+    public static IServiceCollection AddSearch<T>(this IServiceCollection services) where T : class, ISearchDataset
+    {
+        services.TryAddSingleton<T>();
+        return services.AddSingleton<ISearchDataset>(sp => sp.GetRequiredService<T>());
+    }
+
+    /// <summary>Registers a typeahead dataset made from services (one class serving several datasets, by name).</summary>
+    public static IServiceCollection AddSearch(this IServiceCollection services, Func<IServiceProvider, ISearchDataset> dataset) =>
+        services.AddSingleton(dataset);
 }

@@ -12,6 +12,7 @@ namespace TalkBot.Bot.Infrastructure.Routing;
 public sealed partial class TalkBotRouter : IActivityHandler
 {
     private readonly FrozenDictionary<string, ICardAction> actions;
+    private readonly FrozenDictionary<string, ISearchDataset> datasets;
     private readonly IReadOnlyList<(string Name, ICommand Command)> commands;
     private readonly ICommand fallbackCommand;
     private readonly PeopleDirectory people;
@@ -24,6 +25,7 @@ public sealed partial class TalkBotRouter : IActivityHandler
         IEnumerable<ICardAction> actions,
         IEnumerable<ICommand> commands,
         IFallbackCommand fallback,
+        IEnumerable<ISearchDataset> datasets,
         PeopleDirectory people,
         ConversationReferences conversations,
         Messenger messenger,
@@ -32,6 +34,7 @@ public sealed partial class TalkBotRouter : IActivityHandler
     {
         this.actions = BuildActionTable(actions);
         this.commands = BuildCommandTable(commands);
+        this.datasets = BuildDatasetTable(datasets);
         fallbackCommand = fallback;
         this.people = people;
         this.conversations = conversations;
@@ -41,14 +44,20 @@ public sealed partial class TalkBotRouter : IActivityHandler
     }
 
     /// <summary>Two handlers for one verb or command word is a wiring mistake: fail at start-up, not at the click.</summary>
-    internal static FrozenDictionary<string, ICardAction> BuildActionTable(IEnumerable<ICardAction> actions)
+    internal static FrozenDictionary<string, ICardAction> BuildActionTable(IEnumerable<ICardAction> actions) =>
+        BuildTable(actions, action => action.Verb, "the card verb");
+
+    internal static FrozenDictionary<string, ISearchDataset> BuildDatasetTable(IEnumerable<ISearchDataset> datasets) =>
+        BuildTable(datasets, dataset => dataset.Name, "the dataset");
+
+    private static FrozenDictionary<string, T> BuildTable<T>(IEnumerable<T> handlers, Func<T, string> key, string what) where T : class
     {
-        var table = new Dictionary<string, ICardAction>(StringComparer.Ordinal);
-        foreach (var action in actions)
+        var table = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var handler in handlers)
         {
-            if (!table.TryAdd(action.Verb, action))
+            if (!table.TryAdd(key(handler), handler))
             {
-                throw new InvalidOperationException($"Two handlers registered for the card verb '{action.Verb}': {table[action.Verb].GetType().Name} and {action.GetType().Name}.");
+                throw new InvalidOperationException($"Two handlers registered for {what} '{key(handler)}': {table[key(handler)].GetType().Name} and {handler.GetType().Name}.");
             }
         }
 
@@ -92,6 +101,8 @@ public sealed partial class TalkBotRouter : IActivityHandler
             case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction:
                 await RememberConversationAsync(activity, cancellationToken).ConfigureAwait(false);
                 return await OnCardActionAsync(turn, locale, cancellationToken).ConfigureAwait(false);
+            case ActivityTypes.Invoke when activity.Name == InvokeNames.Search:
+                return await OnSearchAsync(activity, locale, cancellationToken).ConfigureAwait(false);
             default:
                 // PROTOCOL §4: Teams adds event types at any time; anything unhandled is acknowledged and ignored.
                 return null;
@@ -200,6 +211,37 @@ public sealed partial class TalkBotRouter : IActivityHandler
         return InvokeResponse.Card(CardSerializer.ToNode(card));
     }
 
+    /// <summary>
+    /// Teams' typeahead: the people (or other choices) of the dataset named that the caller may choose. A value not of the
+    /// documented shape or an unknown dataset is a bad request, and a caller outside the directory is refused: in the
+    /// body, as for every invoke, never as a server error.
+    /// </summary>
+    private async Task<InvokeResponse> OnSearchAsync(Activity activity, Locale locale, CancellationToken cancellationToken)
+    {
+        if (SearchInvokeValue.TryRead(activity) is not { } search)
+        {
+            return InvokeResponse.Error(400, "BadRequest", "The search value needs a dataset, a query text and whole, non-negative skip and top.");
+        }
+
+        var separator = search.Dataset.IndexOf(Datasets.ContextSeparator, StringComparison.Ordinal);
+        var name = separator < 0 ? search.Dataset : search.Dataset[..separator];
+        if (!datasets.TryGetValue(name, out var dataset))
+        {
+            LogUnknownDataset(logger, name);
+            return InvokeResponse.Error(400, "BadRequest", $"Unknown dataset '{name}'.");
+        }
+
+        if (await FindActorAsync(activity, cancellationToken).ConfigureAwait(false) is not { } actor)
+        {
+            return InvokeResponse.Error(403, "Forbidden", "TalkBot serves the people in the organisation's directory only.");
+        }
+
+        var top = search.Top is { } asked and > 0 ? Math.Min(asked, SearchRequest.MaxTop) : SearchRequest.DefaultTop;
+        var request = new SearchRequest(actor, locale, search.QueryText.Trim(), separator < 0 ? null : search.Dataset[(separator + 1)..], search.Skip, top);
+        var results = await dataset.SearchAsync(request, cancellationToken).ConfigureAwait(false);
+        return InvokeResponse.SearchResults(results.Take(top).Select(r => (r.Title, r.Value)));
+    }
+
     private async Task<AdaptiveCard> RunActionAsync(
         string? verb, Person actor, Locale locale, JsonElement data, ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -298,6 +340,9 @@ public sealed partial class TalkBotRouter : IActivityHandler
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reply not taken now ({Reason}); queued in the outbox")]
     private static partial void LogReplyQueued(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search in unknown dataset {Dataset}")]
+    private static partial void LogUnknownDataset(ILogger logger, string dataset);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Card action with unknown verb {Verb}")]
     private static partial void LogUnknownVerb(ILogger logger, string verb);

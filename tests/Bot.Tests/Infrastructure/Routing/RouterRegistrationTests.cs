@@ -28,6 +28,23 @@ public sealed class RouterRegistrationTests
         Assert.Contains("notice.acknowledge", e.Message, StringComparison.Ordinal);
     }
 
+    private sealed class FakeDataset(string name) : ISearchDataset
+    {
+        public string Name => name;
+
+        public Task<IReadOnlyList<SearchResult>> SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<SearchResult>>([]);
+    }
+
+    [Fact]
+    public void TwoDatasetsOfOneName_FailAtStartUp_NamingIt()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            TalkBotRouter.BuildDatasetTable([new FakeDataset("people.talkee"), new FakeDataset("people.talker"), new FakeDataset("people.talkee")]));
+
+        Assert.Contains("dataset 'people.talkee'", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TwoCommandsForOneWord_FailAtStartUp_CaseInsensitively()
     {
