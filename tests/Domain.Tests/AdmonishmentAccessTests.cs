@@ -126,7 +126,7 @@ public class AdmonishmentAccessTests
         var c = Proposed(proposerAndHead);
 
         Assert.Equal(CaseStep.None, AdmonishmentAccess.StepFor(proposerAndHead, c));
-        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(c, proposerAndHead));
+        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(c.Listing, proposerAndHead));
         Assert.False(AdmonishmentAccess.IsApproverOf(proposerAndHead, c));
     }
 
@@ -166,10 +166,10 @@ public class AdmonishmentAccessTests
     [Fact]
     public void AwaitsDecision_OfTheApproverForTheRank_WhileProposed()
     {
-        Assert.True(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed), Approver));
-        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Approved), Approver));
-        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed), Office));
-        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed), Approver with { Active = false }));
+        Assert.True(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed).Listing, Approver));
+        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Approved).Listing, Approver));
+        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed).Listing, Office));
+        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed).Listing, Approver with { Active = false }));
     }
 
     [Fact]
