@@ -169,6 +169,42 @@ internal static class CaseParts
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Under a list shown a page at a time: "第 11–20 条，共 200 条，逾期 12 条" and 上一页 / 下一页, each carrying
+    /// <paramref name="state"/> (where every list of the card starts, and whatever else the verb reads) with this list's
+    /// start moved. Nothing under a list shown whole.
+    /// </summary>
+    public static IEnumerable<AdaptiveElement> Pager(string verb, string fromKey, ListPage page, int shown, IReadOnlyDictionary<string, string> state, Locale locale)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (!page.HasPrevious && !page.HasNext)
+        {
+            return [];
+        }
+
+        var (first, last) = (page.From + 1, page.From + shown);
+        var overdue = page.Overdue > 0 ? locale.Pick($"，逾期 {page.Overdue} 条", $", {page.Overdue} overdue") : "";
+        var actions = new List<AdaptiveAction>();
+        if (page.HasPrevious)
+        {
+            actions.Add(Move(page.Previous, locale.Pick("上一页", "Previous page")));
+        }
+
+        if (page.HasNext)
+        {
+            actions.Add(Move(page.Next, locale.Pick("下一页", "Next page")));
+        }
+
+        return [Subtle(locale.Pick($"第 {first}–{last} 条，共 {page.Total} 条{overdue}", $"{first}–{last} of {page.Total}{overdue}")), CardActions.Set([.. actions])];
+
+        AdaptiveExecuteAction Move(int from, string title) => CardActions.Execute(verb, title, new Dictionary<string, string>(state) { [fromKey] = Number(from) },
+            associatedInputs: AdaptiveAssociatedInputs.None, id: $"{verb}.{fromKey}.{from}");
+    }
+
+    /// <summary>Where each list of a card starts, as the data its page buttons carry.</summary>
+    public static Dictionary<string, string> Starts(params (string Key, ListPage? Page)[] lists) =>
+        lists.ToDictionary(l => l.Key, l => Number(l.Page?.From ?? 0));
+
     /// <summary>A lead as a line: never its reporter.</summary>
     public static AdaptiveContainer LeadItem(LeadLine lead, Locale locale, bool withSubject = false)
     {
