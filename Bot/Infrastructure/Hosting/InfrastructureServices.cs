@@ -91,7 +91,7 @@ public static class InfrastructureServices
         return services;
     }
 
-    /// <summary>The durable schedule: its store, the registered jobs, follow-ups, and the loop that runs them (<c>Scheduler:Enabled</c>).</summary>
+    /// <summary>The durable schedule: its store, the registered jobs, follow-ups, listings, and the loop that runs them (<c>Scheduler:Enabled</c>).</summary>
     public static IServiceCollection AddTalkBotScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         var options = new SchedulerOptions();
@@ -102,6 +102,7 @@ public static class InfrastructureServices
         services.AddSingleton<JobRegistry>();
         services.AddSingleton<Scheduler>();
         services.AddSingleton<FollowUps>();
+        services.AddSingleton<Listings>();
         services.AddSingleton<DeadlineReminders>();
         if (options.Enabled)
         {
