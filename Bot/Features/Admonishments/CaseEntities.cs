@@ -42,3 +42,29 @@ public sealed class FollowUpCheckEntity : TableRow
     public DateTimeOffset At { get; set; }
     public string? FormId { get; set; }
 }
+
+/// <summary>
+/// Table <c>CaseIndex</c>, row <c>case|{id}</c> of each partition the case is listed in (keys in <see cref="MatterIndex"/>):
+/// what the desk and the archive show of it, and the rank and proposer that say whose approval it waits for (002 §四2).
+/// </summary>
+public sealed class CaseLineEntity : ListRow
+{
+    public string SubjectRank { get; set; } = "";
+    public string? ProposedBy { get; set; }
+    public string? Situation { get; set; }
+    public string Status { get; set; } = "";
+    public bool MinorViolation { get; set; }
+    public DateTimeOffset OpenedAt { get; set; }
+    public DateTime? NextCheck { get; set; }
+}
+
+/// <summary>Table <c>CaseIndex</c>, row <c>check|{caseId}|{nn}</c>: a follow-up check (002 §四5), as a line under its case.</summary>
+public sealed class CheckLineEntity : ListRow
+{
+    public int Number { get; set; }
+    public string Outcome { get; set; } = "";
+    public string Note { get; set; } = "";
+    public DateTime? NextCheck { get; set; }
+    public string By { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}

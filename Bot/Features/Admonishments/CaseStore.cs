@@ -11,14 +11,19 @@ public sealed record StoredCase(AdmonishmentCase Case, ETag ETag);
 /// <summary>
 /// Admonishment cases (诫勉谈话). Table <c>Cases</c>: PartitionKey = the case's id; RowKey = <c>case</c> (the head, with
 /// its ETag) or <c>check|{nn}</c> (a follow-up check, insert-only). A case and its tasks share one partition. A case is
-/// indexed by its subject, by the office that proposed it, by the approvers it waits for, by the lead it came from and
-/// by each of its talks.
+/// listed (its line and its checks' lines in <see cref="MatterIndex"/>) under its subject, under the office that proposed
+/// it and, once proposed, for the approvers (<see cref="MatterIndex.Approval"/>), after each change (<see cref="Listings"/>,
+/// job <see cref="ListJob"/>); the lead it came from and each of its talks point to it.
 /// </summary>
-public sealed class CaseStore(TableSet tables, MatterIndex index)
+public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listings)
 {
     public const string Table = "Cases";
     private const string CaseRow = "case";
     private const string CheckPrefix = "check|";
+
+    /// <summary>Lists a case again from what is stored (a crash between its save and its listing).</summary>
+    public const string ListJob = "CaseLines";
+    private const string LinePrefix = "case|";
 
     private readonly TableClient cases = tables[Table];
 
@@ -26,27 +31,16 @@ public sealed class CaseStore(TableSet tables, MatterIndex index)
     public async Task<bool> CreateAsync(AdmonishmentCase c, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(c);
-        if (!await cases.TryAddAsync(ToEntity(c), cancellationToken).ConfigureAwait(false))
-        {
-            return false;
-        }
-
-        await IndexAsync(c, cancellationToken).ConfigureAwait(false);
-        return true;
+        return await listings.SaveAsync(ListJob, c.Id.Value, () => cases.TryAddAsync(ToEntity(c), cancellationToken), () => ListAsync(c, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The case's index rows: its subject, the office that proposed it (known once proposed), and the lead it came from.</summary>
-    public Task IndexAsync(AdmonishmentCase c, CancellationToken cancellationToken)
+    /// <summary>The lead the case came from points to it (000 §四(四)4); idempotent.</summary>
+    public Task LinkLeadAsync(AdmonishmentCase c, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return index.AddAsync("case", c.Id.Value,
-            [MatterIndex.Person(c.Subject), MatterIndex.Office(c.OfficeUnit), .. c.Lead is { } lead ? [MatterIndex.Lead(lead.Value)] : Array.Empty<string>()],
-            cancellationToken);
+        return c.Lead is { } lead ? index.AddAsync("case", c.Id.Value, [MatterIndex.Lead(lead.Value)], cancellationToken) : Task.CompletedTask;
     }
-
-    /// <summary>The case waits for these approvers: it is listed on their desk (002 §四2).</summary>
-    public Task IndexForApproversAsync(AdmonishmentCase c, IEnumerable<PersonId> approvers, CancellationToken cancellationToken) =>
-        index.AddAsync("case", c?.Id.Value ?? "", approvers.Select(MatterIndex.Person), cancellationToken);
 
     /// <summary>Records that a talk was arranged for the case; idempotent.</summary>
     public Task LinkTalkAsync(TalkId talk, CaseId c, CancellationToken cancellationToken) =>
@@ -58,9 +52,30 @@ public sealed class CaseStore(TableSet tables, MatterIndex index)
             ? await GetAsync(new CaseId(row.Id), cancellationToken).ConfigureAwait(false)
             : null;
 
-    /// <summary>The cases about a person (their archive, earlier cases on the same problem).</summary>
-    public Task<IReadOnlyList<AdmonishmentCase>> ListAsync(string partition, CancellationToken cancellationToken) =>
-        index.LoadAsync(partition, "case", async id => (await GetAsync(new CaseId(id), cancellationToken).ConfigureAwait(false))?.Case, cancellationToken);
+    /// <summary>
+    /// The cases listed in an index partition (about a person, of an office, or proposed), as their lines show them: two
+    /// queries.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseListing>> ListingsAsync(string partition, ListScope scope, CancellationToken cancellationToken)
+    {
+        var lines = index.QueryAsync<CaseLineEntity>(partition, LinePrefix, scope, cancellationToken);
+        var checks = index.QueryAsync<CheckLineEntity>(partition, CheckPrefix, scope, cancellationToken);
+        var under = (await checks.ConfigureAwait(false)).ToLookup(k => k.Matter);
+        return [.. (await lines.ConfigureAwait(false)).Select(l => new CaseListing(new CaseId(l.Matter), new PersonId(l.Subject), Enum.Parse<Rank>(l.SubjectRank),
+            l.ProposedBy is { } by ? new PersonId(by) : null, l.Situation is { } situation ? Enum.Parse<AdmonishmentSituation>(situation) : null,
+            Enum.Parse<CaseStatus>(l.Status), l.MinorViolation, l.OpenedAt, Date(l.NextCheck),
+            [.. under[l.Matter].OrderBy(k => k.Number).Select(k => new FollowUpCheck(k.Number, Enum.Parse<FollowUpOutcome>(k.Outcome), k.Note, Date(k.NextCheck),
+                new PersonId(k.By), k.At, null))]))];
+    }
+
+    /// <summary>Lists the case again as it is stored; a case that is not (its save failed) is left alone.</summary>
+    public async Task RelistAsync(string id, CancellationToken cancellationToken)
+    {
+        if (CaseId.TryParse(id, out var caseId) && await GetAsync(caseId, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            await ListAsync(stored.Case, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public async Task<StoredCase?> GetAsync(CaseId id, CancellationToken cancellationToken)
     {
@@ -89,7 +104,7 @@ public sealed class CaseStore(TableSet tables, MatterIndex index)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var c = stored.Case;
-        return cases.TrySaveAsync(ToEntity(c), stored.ETag, c.Checks.Skip(checksBefore).Select(k => (ITableEntity)new FollowUpCheckEntity
+        return listings.SaveAsync(ListJob, c.Id.Value, () => cases.TrySaveAsync(ToEntity(c), stored.ETag, c.Checks.Skip(checksBefore).Select(k => (ITableEntity)new FollowUpCheckEntity
         {
             PartitionKey = c.Id.Value,
             RowKey = CheckPrefix + k.Number.ToString("D2", CultureInfo.InvariantCulture),
@@ -100,7 +115,47 @@ public sealed class CaseStore(TableSet tables, MatterIndex index)
             By = k.By.Value,
             At = k.At,
             FormId = k.FormId,
-        }).Concat(added ?? []), cancellationToken);
+        }).Concat(added ?? []), cancellationToken), () => ListAsync(c, cancellationToken), cancellationToken);
+    }
+
+    // Its line under its subject (the archive), under the office that proposed it (the desk; a cadre's request has none
+    // until it is proposed) and, once proposed, for the approvers (002 §四2), with its checks.
+    private Task ListAsync(AdmonishmentCase c, CancellationToken cancellationToken)
+    {
+        var l = c.Listing;
+        string[] partitions = [MatterIndex.Person(l.Subject), .. c.OfficeUnit is { } unit ? [MatterIndex.Office(unit)] : Array.Empty<string>(),
+            .. c.ProposedAt is null ? Array.Empty<string>() : [MatterIndex.Approval]];
+        return index.WriteAsync(partitions, partition => [
+            new CaseLineEntity
+            {
+                PartitionKey = partition,
+                RowKey = LinePrefix + l.Id.Value,
+                Matter = l.Id.Value,
+                Subject = l.Subject.Value,
+                Open = !l.IsClosed,
+                SubjectRank = l.SubjectRank.ToString(),
+                ProposedBy = l.ProposedBy?.Value,
+                Situation = l.Situation?.ToString(),
+                Status = l.Status.ToString(),
+                MinorViolation = l.MinorViolation,
+                OpenedAt = l.OpenedAt,
+                NextCheck = Utc(l.NextCheck),
+            },
+            .. l.Checks.Select(k => new CheckLineEntity
+            {
+                PartitionKey = partition,
+                RowKey = $"{CheckPrefix}{l.Id.Value}|{k.Number.ToString("D2", CultureInfo.InvariantCulture)}",
+                Matter = l.Id.Value,
+                Subject = l.Subject.Value,
+                Open = !l.IsClosed,
+                Number = k.Number,
+                Outcome = k.Outcome.ToString(),
+                Note = k.Note,
+                NextCheck = Utc(k.NextCheck),
+                By = k.By.Value,
+                At = k.At,
+            }),
+        ], cancellationToken);
     }
 
     private static AdmonishmentEntity ToEntity(AdmonishmentCase c) => new()

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace TalkBot.Bot.Features.Records;
 
 /// <summary>Talk records (000 §四(一)4, 002 §五6–7): logged, verified by the talkee, listed, and reminded when missing.</summary>
@@ -5,9 +7,13 @@ public static class RecordFeature
 {
     public static IServiceCollection AddRecords(this IServiceCollection services)
     {
+        services.AddTable(MatterIndex.Table);
+        services.TryAddSingleton<MatterIndex>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<RecordTalks>();
         services.AddSingleton<TalkLines>();
+        services.AddFollowUp<TalkScheduled, TalkLines>("TalkScheduled.Lines");
+        services.AddListing<TalkLines>(TalkLines.ListJob, (lines, id, ct) => lines.RelistAsync(id, ct));
         services.AddFollowUp<TalkScheduled, RecordMissing>("TalkScheduled.RecordCheck");
         services.AddFollowUp<RecordLogged, RecordVerification>("RecordLogged.Verification");
         return services.AddHandler<OpenRecordForm>().AddHandler<SubmitRecord>().AddHandler<ConfirmRecord>().AddHandler<DisputeRecord>()
