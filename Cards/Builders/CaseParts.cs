@@ -60,10 +60,16 @@ internal static class CaseParts
         return string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
     }
 
-    public static string Disposition(DispositionLine line, Locale locale)
+    /// <summary>A free text cut to <see cref="ListTextLength"/> characters, for a line of a list: the whole is one click away.</summary>
+    public static string Clip(string text) => text.Length <= ListTextLength ? text : string.Concat(text.AsSpan(0, ListTextLength), "…");
+
+    /// <summary>How much of a free text (a summary, a note) a line of a list shows.</summary>
+    public const int ListTextLength = 40;
+
+    public static string Disposition(DispositionLine line, Locale locale, bool clip = false)
     {
         var text = Labels.Of(line.Kind, locale);
-        if (line.Note is { Length: > 0 } note)
+        if (line.Note is { Length: > 0 } whole && (clip ? Clip(whole) : whole) is var note)
         {
             text += locale.Pick($"（{Labels.NoteOf(line.Kind, locale)}：{note}）", $" ({Labels.NoteOf(line.Kind, locale)}: {note})");
         }
@@ -76,11 +82,12 @@ internal static class CaseParts
         return text + locale.Pick($" —— {line.ByName}，{DateText.DateTime(line.At, locale)}", $" — {line.ByName}, {DateText.DateTime(line.At, locale)}");
     }
 
-    public static string Check(CheckLine check, Locale locale)
+    public static string Check(CheckLine check, Locale locale, bool clip = false)
     {
+        var note = clip ? Clip(check.Note) : check.Note;
         var text = locale.Pick(
-            $"{DateText.DateTime(check.At, locale)} {check.ByName}：{Labels.Of(check.Outcome, locale)}。{check.Note}",
-            $"{DateText.DateTime(check.At, locale)} {check.ByName}: {Labels.Of(check.Outcome, locale)}. {check.Note}");
+            $"{DateText.DateTime(check.At, locale)} {check.ByName}：{Labels.Of(check.Outcome, locale)}。{note}",
+            $"{DateText.DateTime(check.At, locale)} {check.ByName}: {Labels.Of(check.Outcome, locale)}. {note}");
         return check.NextCheck is { } next
             ? text + locale.Pick($"（下次了解：{DateText.Date(next, locale)}）", $" (next check: {DateText.Date(next, locale)})")
             : text;
@@ -205,7 +212,7 @@ internal static class CaseParts
     public static Dictionary<string, string> Starts(params (string Key, ListPage? Page)[] lists) =>
         lists.ToDictionary(l => l.Key, l => Number(l.Page?.From ?? 0));
 
-    /// <summary>A lead as a line: never its reporter.</summary>
+    /// <summary>A lead as a line, its summary and notes cut short: never its reporter.</summary>
     public static AdaptiveContainer LeadItem(LeadLine lead, Locale locale, bool withSubject = false)
     {
         var container = Line(
@@ -216,10 +223,10 @@ internal static class CaseParts
                 Weight = AdaptiveTextWeight.Bolder,
             },
             Show(Verbs.LeadShow, DataKeys.LeadId, lead.LeadId.Value, locale.Pick("查看线索", "Open lead")));
-        container.Items.Insert(1, Paragraph(lead.Summary));
+        container.Items.Insert(1, Paragraph(Clip(lead.Summary)));
         if (lead.Dispositions.Count > 0)
         {
-            container.Items.Insert(2, Bullets(lead.Dispositions.Select(d => Disposition(d, locale))));
+            container.Items.Insert(2, Bullets(lead.Dispositions.Select(d => Disposition(d, locale, clip: true))));
         }
 
         return container;
@@ -255,7 +262,7 @@ internal static class CaseParts
             Show(Verbs.CaseShow, DataKeys.CaseId, line.CaseId.Value, locale.Pick("查看诫勉谈话", "Open")));
         if (line.Checks.Count > 0)
         {
-            container.Items.Insert(1, Bullets(line.Checks.Select(c => Check(c, locale))));
+            container.Items.Insert(1, Bullets(line.Checks.Select(c => Check(c, locale, clip: true))));
         }
 
         return container;

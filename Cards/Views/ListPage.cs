@@ -8,7 +8,7 @@ namespace TalkBot.Cards.Views;
 public sealed record ListPage(int From, int Total, int Overdue = 0)
 {
     /// <summary>Lines per page of one list on a card.</summary>
-    public const int Size = 10;
+    public const int Size = 6;
 
     /// <summary>The whole of a short list, as one page.</summary>
     public static ListPage Whole<T>(IReadOnlyCollection<T> lines, Func<T, bool>? overdue = null)

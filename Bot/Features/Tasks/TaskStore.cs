@@ -116,7 +116,7 @@ public sealed class TaskStore(TableSet tables, MatterIndex index, Listings listi
         return index.WriteAsync(partitions, partition => [new TaskLineEntity
         {
             PartitionKey = partition,
-            RowKey = TaskRow(t.Id),
+            RowKey = TaskPrefix + t.Id.Value,
             Matter = t.Id.Value,
             Subject = t.Subject.Value,
             Open = !t.IsDone,
