@@ -60,11 +60,8 @@ internal static class CaseParts
         return string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
     }
 
-    /// <summary>A free text cut to <see cref="ListTextLength"/> characters, for a line of a list: the whole is one click away.</summary>
-    public static string Clip(string text) => text.Length <= ListTextLength ? text : string.Concat(text.AsSpan(0, ListTextLength), "…");
-
-    /// <summary>How much of a free text (a summary, a note) a line of a list shows.</summary>
-    public const int ListTextLength = 40;
+    /// <summary>A free text cut to <see cref="ListPage.TextLength"/> characters, for a line of a list: the whole is one click away.</summary>
+    public static string Clip(string text) => text.Length <= ListPage.TextLength ? text : string.Concat(text.AsSpan(0, ListPage.TextLength), "…");
 
     public static string Disposition(DispositionLine line, Locale locale, bool clip = false)
     {

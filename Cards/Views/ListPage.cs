@@ -10,6 +10,9 @@ public sealed record ListPage(int From, int Total, int Overdue = 0)
     /// <summary>Lines per page of one list on a card.</summary>
     public const int Size = 6;
 
+    /// <summary>How much of a free text (a lead's summary, a note) a line of a list shows.</summary>
+    public const int TextLength = 40;
+
     /// <summary>The whole of a short list, as one page.</summary>
     public static ListPage Whole<T>(IReadOnlyCollection<T> lines, Func<T, bool>? overdue = null)
     {

@@ -164,6 +164,27 @@ public class AdmonishmentAccessTests
     }
 
     [Fact]
+    public void MayApproveSome_IsWhoeverHoldsAnApproverRoleOfSomeRank_WhileActive()
+    {
+        Assert.True(AdmonishmentRules.MayApproveSome(Approver));
+        Assert.True(AdmonishmentRules.MayApproveSome(A.Person().Id("dep").With(Role.CadreDeputySecretary)));
+        Assert.False(AdmonishmentRules.MayApproveSome(Approver with { Active = false }));
+        Assert.False(AdmonishmentRules.MayApproveSome(Office));
+        Assert.False(AdmonishmentRules.MayApproveSome(Cadre));
+    }
+
+    [Fact]
+    public void Listing_SaysWhatTheCaseSays_AndWhetherItIsClosed()
+    {
+        var proposed = InState(CaseStatus.Proposed).Listing;
+        var resolved = InState(CaseStatus.Resolved).Listing;
+
+        Assert.Equal((CaseStatus.Proposed, false), (proposed.Status, proposed.IsClosed));
+        Assert.True(resolved.IsClosed);
+        Assert.Equal(InState(CaseStatus.Proposed).ProposedBy, proposed.ProposedBy);
+    }
+
+    [Fact]
     public void AwaitsDecision_OfTheApproverForTheRank_WhileProposed()
     {
         Assert.True(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed).Listing, Approver));
