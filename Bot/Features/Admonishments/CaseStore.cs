@@ -15,7 +15,7 @@ public sealed record StoredCase(AdmonishmentCase Case, ETag ETag);
 /// it and, once proposed, for the approvers (<see cref="MatterIndex.Approval"/>), after each change (<see cref="Listings"/>,
 /// job <see cref="ListJob"/>); the lead it came from and each of its talks point to it.
 /// </summary>
-public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listings)
+public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listings) : IListedKind
 {
     public const string Table = "Cases";
     private const string CaseRow = "case";
@@ -68,7 +68,9 @@ public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listi
                 new PersonId(k.By), k.At, null))]))];
     }
 
-    /// <summary>Lists the case again as it is stored; a case that is not (its save failed) is left alone.</summary>
+    public IAsyncEnumerable<string> StoredAsync(CancellationToken cancellationToken) =>
+        cases.QueryColumnAsync(TableFilter.Of($"RowKey eq {CaseRow}"), nameof(ITableEntity.PartitionKey), cancellationToken);
+
     public async Task RelistAsync(string id, CancellationToken cancellationToken)
     {
         if (CaseId.TryParse(id, out var caseId) && await GetAsync(caseId, cancellationToken).ConfigureAwait(false) is { } stored)

@@ -14,7 +14,7 @@ public sealed record StoredLead(Lead Lead, ETag ETag);
 /// dispositions' lines in <see cref="MatterIndex"/>) under its subject and under the office that registered it, after each
 /// change (<see cref="Listings"/>, job <see cref="ListJob"/>); each of its talks names it.
 /// </summary>
-public sealed class LeadStore(TableSet tables, MatterIndex index, Listings listings)
+public sealed class LeadStore(TableSet tables, MatterIndex index, Listings listings) : IListedKind
 {
     public const string Table = "Cases";
     private const string LeadRow = "lead";
@@ -62,7 +62,9 @@ public sealed class LeadStore(TableSet tables, MatterIndex index, Listings listi
                 new PersonId(d.By), d.At, null))]))];
     }
 
-    /// <summary>Lists the lead again as it is stored; a lead that is not (its save failed) is left alone.</summary>
+    public IAsyncEnumerable<string> StoredAsync(CancellationToken cancellationToken) =>
+        cases.QueryColumnAsync(TableFilter.Of($"RowKey eq {LeadRow}"), nameof(ITableEntity.PartitionKey), cancellationToken);
+
     public async Task RelistAsync(string id, CancellationToken cancellationToken)
     {
         if (LeadId.TryParse(id, out var leadId) && await GetAsync(leadId, cancellationToken).ConfigureAwait(false) is { } stored)

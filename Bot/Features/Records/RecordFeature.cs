@@ -13,7 +13,7 @@ public static class RecordFeature
         services.AddSingleton<RecordTalks>();
         services.AddSingleton<TalkLines>();
         services.AddFollowUp<TalkScheduled, TalkLines>("TalkScheduled.Lines");
-        services.AddListing<TalkLines>(TalkLines.ListJob, (lines, id, ct) => lines.RelistAsync(id, ct));
+        services.AddListing<TalkLines>(TalkLines.ListJob);
         services.AddFollowUp<TalkScheduled, RecordMissing>("TalkScheduled.RecordCheck");
         services.AddFollowUp<RecordLogged, RecordVerification>("RecordLogged.Verification");
         return services.AddHandler<OpenRecordForm>().AddHandler<SubmitRecord>().AddHandler<ConfirmRecord>().AddHandler<DisputeRecord>()

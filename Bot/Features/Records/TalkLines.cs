@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using TalkBot.Bot.Features.Talks;
 using TalkBot.Domain.Records;
 
@@ -9,7 +10,7 @@ namespace TalkBot.Bot.Features.Records;
 /// follow-up of <see cref="TalkScheduled"/>), and again whenever its record changes (<see cref="RecordStore"/>), so that an
 /// archive reads its talks in one query.
 /// </summary>
-public sealed class TalkLines(TalkStore talks, RecordStore records, MatterIndex index) : IFollowUp<TalkScheduled>
+public sealed class TalkLines(TalkStore talks, RecordStore records, MatterIndex index, TableSet tables) : IFollowUp<TalkScheduled>, IListedKind
 {
     /// <summary>Lists a talk again from what is stored (a crash between a record's save and its listing).</summary>
     public const string ListJob = "TalkLines";
@@ -47,6 +48,9 @@ public sealed class TalkLines(TalkStore talks, RecordStore records, MatterIndex 
         ArgumentNullException.ThrowIfNull(change);
         return RelistAsync(change.Talk.Value, cancellationToken);
     }
+
+    public IAsyncEnumerable<string> StoredAsync(CancellationToken cancellationToken) =>
+        tables[TalkRows.Talks].QueryColumnAsync(TableFilter.Of($"RowKey eq {TalkRows.TalkRow}"), nameof(ITableEntity.PartitionKey), cancellationToken);
 
     /// <summary>Lists the talk under each talkee as it is stored, with its record's status; a talk that is not is left alone.</summary>
     public async Task RelistAsync(string id, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ public static class TaskFeature
         services.AddTable(TaskStore.Table).AddTable(MatterIndex.Table);
         services.TryAddSingleton<MatterIndex>();
         services.AddSingleton<TaskStore>();
-        services.AddListing<TaskStore>(TaskStore.ListJob, (tasks, id, ct) => tasks.RelistAsync(id, ct));
+        services.AddListing<TaskStore>(TaskStore.ListJob);
         services.AddSingleton<TaskOrigins>();
         services.AddSingleton<TaskCards>();
         services.AddSingleton<TaskReminders>();

@@ -16,7 +16,7 @@ public sealed record StoredTask(CaseTask Task, ETag ETag, UnitId? Office = null)
 /// assignee and reviewers and on the desk of the office of its origin's level, after each change (<see cref="Listings"/>,
 /// job <see cref="ListJob"/>).
 /// </summary>
-public sealed class TaskStore(TableSet tables, MatterIndex index, Listings listings)
+public sealed class TaskStore(TableSet tables, MatterIndex index, Listings listings) : IListedKind
 {
     public const string Table = "Cases";
     private const string TaskPrefix = "task|";
@@ -65,7 +65,9 @@ public sealed class TaskStore(TableSet tables, MatterIndex index, Listings listi
             new CaseTaskId(l.Matter), Enum.Parse<CaseTaskKind>(l.Kind), new PersonId(l.Subject), new PersonId(l.Assignee), [.. Ids(l.Reviewers).Select(r => new PersonId(r))],
             DateOnly.FromDateTime(l.DueDate), Enum.Parse<CaseTaskStatus>(l.Status)))];
 
-    /// <summary>Lists the task again as it is stored; a task that is not is left alone.</summary>
+    public IAsyncEnumerable<string> StoredAsync(CancellationToken cancellationToken) =>
+        cases.QueryColumnAsync(TableFilter.Of($"RowKey ge {TaskPrefix} and RowKey lt {"task}"}"), nameof(CaseTaskEntity.TaskId), cancellationToken);
+
     public async Task RelistAsync(string id, CancellationToken cancellationToken)
     {
         if (CaseTaskId.TryParse(id, out var taskId) && await GetAsync(taskId, cancellationToken).ConfigureAwait(false) is { } stored)

@@ -103,6 +103,9 @@ public static class InfrastructureServices
         services.AddSingleton<Scheduler>();
         services.AddSingleton<FollowUps>();
         services.AddSingleton<Listings>();
+        services.AddTable(MatterIndex.Table);
+        services.TryAddSingleton<MatterIndex>();
+        services.AddHostedService<ListingUpgrade>();
         services.AddSingleton<DeadlineReminders>();
         if (options.Enabled)
         {

@@ -33,13 +33,29 @@ public sealed class Listings(ScheduleStore schedule, SchedulerOptions options, T
     }
 }
 
+/// <summary>A kind of matter whose store lists it (<see cref="Listings"/>).</summary>
+public interface IListedKind
+{
+    /// <summary>The id of every matter of this kind stored: a scan of its table, for <see cref="ListingUpgrade"/>.</summary>
+    IAsyncEnumerable<string> StoredAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lists the matter again as it is stored; one that is not (its save failed) is left alone.</summary>
+    Task RelistAsync(string id, CancellationToken cancellationToken);
+}
+
 public static class ListingServices
 {
-    /// <summary>Registers the job that lists a matter again from what is stored, by its id.</summary>
-    public static IServiceCollection AddListing<T>(this IServiceCollection services, string job, Func<T, string, CancellationToken, Task> relist) where T : class =>
-        services.AddJob<T>(job, async (service, entry, cancellationToken) =>
+    /// <summary>
+    /// Registers a kind of matter <typeparamref name="T"/> lists: the job <paramref name="job"/> that lists one again
+    /// from what is stored, by its id, and the kind for <see cref="ListingUpgrade"/>.
+    /// </summary>
+    public static IServiceCollection AddListing<T>(this IServiceCollection services, string job) where T : class, IListedKind
+    {
+        services.AddSingleton<IListedKind>(sp => sp.GetRequiredService<T>());
+        return services.AddJob<T>(job, async (kind, entry, cancellationToken) =>
         {
-            await relist(service, entry.Subject, cancellationToken).ConfigureAwait(false);
+            await kind.RelistAsync(entry.Subject, cancellationToken).ConfigureAwait(false);
             return null;
         });
+    }
 }

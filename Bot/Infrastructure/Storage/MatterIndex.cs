@@ -13,6 +13,7 @@ public sealed record IndexedMatter(string Type, string Id);
 /// <item><c>office|{unit}</c>: what the office of that level handles (its desk): its leads, its cases and their tasks;</item>
 /// <item><c>approval</c>: every case once proposed, for the approvers' desks (002 §四2: the authority goes by rank alone,
 /// so one partition, read with <c>Status eq 'Proposed'</c>, serves them all);</item>
+/// <item><c>upgrade</c>: a row per upgrade of these rows done on this store (<c>ListingUpgrade</c>);</item>
 /// <item><c>talk|{talkId}</c> (the lead or case a talk was arranged for) and <c>lead|{leadId}</c> (the case proposed from
 /// a lead, 000 §四(四)4): pointers (<see cref="IndexEntity"/>), read to find one matter.</item>
 /// </list>
@@ -86,6 +87,15 @@ public sealed class MatterIndex(TableSet tables)
             .ConfigureAwait(false);
         return merged.All(m => m);
     }
+
+    /// <summary>Whether <paramref name="upgrade"/> of these rows was done on this store.</summary>
+    public async Task<bool> IsUpgradedAsync(string upgrade, CancellationToken cancellationToken) =>
+        await index.FindAsync<IndexEntity>(UpgradePartition, upgrade, cancellationToken).ConfigureAwait(false) is not null;
+
+    public Task MarkUpgradedAsync(string upgrade, CancellationToken cancellationToken) =>
+        index.UpsertAsync(new IndexEntity { PartitionKey = UpgradePartition, RowKey = upgrade, Type = UpgradePartition, Id = upgrade }, cancellationToken);
+
+    private const string UpgradePartition = "upgrade";
 
     /// <summary>One kind of row (those whose RowKey starts with <paramref name="prefix"/>) of a partition, in <paramref name="scope"/>: one query.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string partition, string prefix, ListScope scope, CancellationToken cancellationToken) where T : ListRow, new() =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using TalkBot.Bot.Features.Admonishments;
 using TalkBot.Bot.Features.Leads;
@@ -232,6 +233,43 @@ public sealed class ListingTests(AzuriteFixture azurite, ITestOutputHelper outpu
         Assert.Empty(await bot.Services.GetRequiredService<ScheduleStore>().ListAsync(default));
         var listed = Assert.Single(await leads.ListingsAsync(MatterIndex.Office(new UnitId("office")), ListScope.All, default));
         Assert.Equal((LeadSource.Audit, Summary(1)), (listed.Source, listed.Summary));
+    }
+
+    [Fact]
+    public async Task AStoreFromBeforeListRows_IsListedOnce_AtItsNextStart()
+    {
+        string prefix;
+        LeadId id;
+        await using (var before = await StartAsync())
+        {
+            prefix = before.TablePrefix;
+            await SeedAsync(before, 0, 3);
+            id = new LeadId(Id(1, 2));
+            // As the store was before: the index held bare pointers, no lines, and no upgrade was done.
+            var tables = before.Services.GetRequiredService<TableSet>();
+            var index = tables[MatterIndex.Table];
+            await foreach (var row in index.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]))
+            {
+                await index.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            }
+
+            await before.Services.GetRequiredService<MatterIndex>().AddAsync("lead", id.Value, [MatterIndex.Office(new UnitId("office"))], default);
+            Assert.Contains("问题线索 0 件", CardText.Of(await DeskAsync(before)), StringComparison.Ordinal);
+        }
+
+        await using var after = new BotUnderTest(azurite, Monday, prefix);
+        _ = after.Server;
+        var upgraded = after.Services.GetRequiredService<MatterIndex>();
+        for (var wait = 0; wait < 100 && !await upgraded.IsUpgradedAsync("lines-1", default); wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        var desk = await after.ExecuteAsync(Person.Office, Verbs.CaseDesk, new Dictionary<string, string>());
+        Assert.Contains("问题线索 3 件，诫勉谈话 3 件，后续任务 3 项", CardText.Of(desk), StringComparison.Ordinal);
+        Assert.Contains(id.Value, Opened(desk, Verbs.LeadShow, DataKeys.LeadId));
+        var archive = await after.ExecuteAsync(Person.Office, Verbs.ArchiveShow, new Dictionary<string, string> { [CaseFields.Person] = Person.Cadre2.AadObjectId });
+        Assert.Equal(3, Regex.Count(CardText.Of(archive), "廉政提醒谈话 · "));
     }
 
     [Fact]
