@@ -31,8 +31,19 @@ public sealed class AdmonishmentEntity : TableRow
     public int Checks { get; set; }
 }
 
+/// <summary>The columns of a follow-up check, in its case's partition and as a line under the case alike.</summary>
+public interface ICheckColumns
+{
+    int Number { get; set; }
+    string Outcome { get; set; }
+    string Note { get; set; }
+    DateTime? NextCheck { get; set; }
+    string By { get; set; }
+    DateTimeOffset At { get; set; }
+}
+
 /// <summary>Table <c>Cases</c>, row <c>check|{nn}</c>: one follow-up check, insert-only.</summary>
-public sealed class FollowUpCheckEntity : TableRow
+public sealed class FollowUpCheckEntity : TableRow, ICheckColumns
 {
     public int Number { get; set; }
     public string Outcome { get; set; } = "";
@@ -59,7 +70,7 @@ public sealed class CaseLineEntity : ListRow
 }
 
 /// <summary>Table <c>CaseIndex</c>, row <c>check|{caseId}|{nn}</c>: a follow-up check (002 §四5), as a line under its case.</summary>
-public sealed class CheckLineEntity : ListRow
+public sealed class CheckLineEntity : ListRow, ICheckColumns
 {
     public int Number { get; set; }
     public string Outcome { get; set; } = "";

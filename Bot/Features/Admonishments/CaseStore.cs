@@ -58,14 +58,12 @@ public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listi
     /// </summary>
     public async Task<IReadOnlyList<CaseListing>> ListingsAsync(string partition, ListScope scope, CancellationToken cancellationToken)
     {
-        var lines = index.QueryAsync<CaseLineEntity>(partition, LinePrefix, scope, cancellationToken);
-        var checks = index.QueryAsync<CheckLineEntity>(partition, CheckPrefix, scope, cancellationToken);
-        var under = (await checks.ConfigureAwait(false)).ToLookup(k => k.Matter);
-        return [.. (await lines.ConfigureAwait(false)).Select(l => new CaseListing(new CaseId(l.Matter), new PersonId(l.Subject), Enum.Parse<Rank>(l.SubjectRank),
+        var (lines, under) = await index.QueryAsync<CaseLineEntity, CheckLineEntity>(partition, LinePrefix, CheckPrefix, scope, cancellationToken)
+            .ConfigureAwait(false);
+        return [.. lines.Select(l => new CaseListing(new CaseId(l.Matter), new PersonId(l.Subject), Enum.Parse<Rank>(l.SubjectRank),
             l.ProposedBy is { } by ? new PersonId(by) : null, l.Situation is { } situation ? Enum.Parse<AdmonishmentSituation>(situation) : null,
             Enum.Parse<CaseStatus>(l.Status), l.MinorViolation, l.OpenedAt, Date(l.NextCheck),
-            [.. under[l.Matter].OrderBy(k => k.Number).Select(k => new FollowUpCheck(k.Number, Enum.Parse<FollowUpOutcome>(k.Outcome), k.Note, Date(k.NextCheck),
-                new PersonId(k.By), k.At, null))]))];
+            [.. under[l.Matter].OrderBy(k => k.Number).Select(k => ToCheck(k, null))]))];
     }
 
     public IAsyncEnumerable<string> StoredAsync(CancellationToken cancellationToken) =>
@@ -93,8 +91,7 @@ public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listi
             h.ProposedBy is null ? null : new PersonId(h.ProposedBy), h.OfficeUnit is { } unit ? new UnitId(unit) : null, h.OpenedAt, h.ProposedAt,
             h.Approved is { } approved ? new ApprovalDecision(approved, new PersonId(h.Approver!), h.ApprovalComment, h.DecidedAt!.Value) : null,
             Ids(h.Talks).Select(t => new TalkId(t)), Date(h.NextCheck),
-            rows.Where(r => r.Number <= h.Checks).Select(r => new FollowUpCheck(r.Number, Enum.Parse<FollowUpOutcome>(r.Outcome), r.Note, Date(r.NextCheck),
-                new PersonId(r.By), r.At, r.FormId)));
+            rows.Where(r => r.Number <= h.Checks).Select(r => ToCheck(r, r.FormId)));
         return new StoredCase(c, h.ETag);
     }
 
@@ -106,18 +103,9 @@ public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listi
     {
         ArgumentNullException.ThrowIfNull(stored);
         var c = stored.Case;
-        return listings.SaveAsync(ListJob, c.Id.Value, () => cases.TrySaveAsync(ToEntity(c), stored.ETag, c.Checks.Skip(checksBefore).Select(k => (ITableEntity)new FollowUpCheckEntity
-        {
-            PartitionKey = c.Id.Value,
-            RowKey = CheckPrefix + k.Number.ToString("D2", CultureInfo.InvariantCulture),
-            Number = k.Number,
-            Outcome = k.Outcome.ToString(),
-            Note = k.Note,
-            NextCheck = Utc(k.NextCheck),
-            By = k.By.Value,
-            At = k.At,
-            FormId = k.FormId,
-        }).Concat(added ?? []), cancellationToken), () => ListAsync(c, cancellationToken), cancellationToken);
+        return listings.SaveAsync(ListJob, c.Id.Value, () => cases.TrySaveAsync(ToEntity(c), stored.ETag, c.Checks.Skip(checksBefore).Select(k => (ITableEntity)Columns(
+            new FollowUpCheckEntity { PartitionKey = c.Id.Value, RowKey = CheckPrefix + Number(k.Number), FormId = k.FormId }, k)).Concat(added ?? []),
+            cancellationToken), () => ListAsync(c, cancellationToken), cancellationToken);
     }
 
     // Its line under its subject (the archive), under the office that proposed it (the desk; a cadre's request has none
@@ -128,13 +116,8 @@ public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listi
         string[] partitions = [MatterIndex.Person(l.Subject), .. c.OfficeUnit is { } unit ? [MatterIndex.Office(unit)] : Array.Empty<string>(),
             .. c.ProposedAt is null ? Array.Empty<string>() : [MatterIndex.Approval]];
         return index.WriteAsync(partitions, partition => [
-            new CaseLineEntity
+            ListRow.Place(new CaseLineEntity
             {
-                PartitionKey = partition,
-                RowKey = LinePrefix + l.Id.Value,
-                Matter = l.Id.Value,
-                Subject = l.Subject.Value,
-                Open = !l.IsClosed,
                 SubjectRank = l.SubjectRank.ToString(),
                 ProposedBy = l.ProposedBy?.Value,
                 Situation = l.Situation?.ToString(),
@@ -142,23 +125,27 @@ public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listi
                 MinorViolation = l.MinorViolation,
                 OpenedAt = l.OpenedAt,
                 NextCheck = Utc(l.NextCheck),
-            },
-            .. l.Checks.Select(k => new CheckLineEntity
-            {
-                PartitionKey = partition,
-                RowKey = $"{CheckPrefix}{l.Id.Value}|{k.Number.ToString("D2", CultureInfo.InvariantCulture)}",
-                Matter = l.Id.Value,
-                Subject = l.Subject.Value,
-                Open = !l.IsClosed,
-                Number = k.Number,
-                Outcome = k.Outcome.ToString(),
-                Note = k.Note,
-                NextCheck = Utc(k.NextCheck),
-                By = k.By.Value,
-                At = k.At,
-            }),
+            }, partition, LinePrefix + l.Id.Value, l.Id.Value, l.Subject, !l.IsClosed),
+            .. l.Checks.Select(k => ListRow.Place(Columns(new CheckLineEntity(), k), partition, $"{CheckPrefix}{l.Id.Value}|{Number(k.Number)}", l.Id.Value,
+                l.Subject, !l.IsClosed)),
         ], cancellationToken);
     }
+
+    private static T Columns<T>(T row, FollowUpCheck k) where T : ICheckColumns
+    {
+        row.Number = k.Number;
+        row.Outcome = k.Outcome.ToString();
+        row.Note = k.Note;
+        row.NextCheck = Utc(k.NextCheck);
+        row.By = k.By.Value;
+        row.At = k.At;
+        return row;
+    }
+
+    private static FollowUpCheck ToCheck(ICheckColumns k, string? formId) =>
+        new(k.Number, Enum.Parse<FollowUpOutcome>(k.Outcome), k.Note, Date(k.NextCheck), new PersonId(k.By), k.At, formId);
+
+    private static string Number(int n) => n.ToString("D2", CultureInfo.InvariantCulture);
 
     private static AdmonishmentEntity ToEntity(AdmonishmentCase c) => new()
     {

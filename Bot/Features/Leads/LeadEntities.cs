@@ -20,8 +20,20 @@ public sealed class LeadEntity : TableRow
     public string Status { get; set; } = "";
 }
 
+/// <summary>The columns of a disposition, in its lead's partition and as a line under the lead alike.</summary>
+public interface IDispositionColumns
+{
+    int Number { get; set; }
+    string Kind { get; set; }
+    string? Note { get; set; }
+    DateTime? DueDate { get; set; }
+    int AfterTalk { get; set; }
+    string By { get; set; }
+    DateTimeOffset At { get; set; }
+}
+
 /// <summary>Table <c>Cases</c>, row <c>disp|{nn}</c>: one disposition, insert-only.</summary>
-public sealed class DispositionEntity : TableRow
+public sealed class DispositionEntity : TableRow, IDispositionColumns
 {
     public int Number { get; set; }
     public string Kind { get; set; } = "";
@@ -47,7 +59,7 @@ public sealed class LeadLineEntity : ListRow
 }
 
 /// <summary>Table <c>CaseIndex</c>, row <c>disp|{leadId}|{nn}</c>: a disposition, as a line under its lead.</summary>
-public sealed class DispositionLineEntity : ListRow
+public sealed class DispositionLineEntity : ListRow, IDispositionColumns
 {
     public int Number { get; set; }
     public string Kind { get; set; } = "";

@@ -45,21 +45,18 @@ public sealed class LeadStore(TableSet tables, MatterIndex index, Listings listi
         var lead = Lead.Restore(id, new PersonId(h.Subject), Enum.Parse<LeadSource>(h.Source), Enum.Parse<DisciplineCategory>(h.Category), h.Summary,
             new Reporter(h.ReporterName, h.ReporterUnit), h.OfficeUnit is { } unit ? new UnitId(unit) : null, new PersonId(h.RegisteredBy), h.RegisteredAt,
             (h.Talks ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => new TalkId(t)),
-            rows.Where(d => d.Number <= h.Dispositions).Select(d => new Disposition(d.Number, Enum.Parse<DispositionKind>(d.Kind), d.Note,
-                Date(d.DueDate), d.AfterTalk, new PersonId(d.By), d.At, d.FormId)));
+            rows.Where(d => d.Number <= h.Dispositions).Select(d => ToDisposition(d, d.FormId)));
         return new StoredLead(lead, h.ETag);
     }
 
     /// <summary>The leads listed in an index partition (about a person, or of an office), as their lines show them: two queries.</summary>
     public async Task<IReadOnlyList<LeadListing>> ListingsAsync(string partition, ListScope scope, CancellationToken cancellationToken)
     {
-        var lines = index.QueryAsync<LeadLineEntity>(partition, LinePrefix, scope, cancellationToken);
-        var dispositions = index.QueryAsync<DispositionLineEntity>(partition, DispositionPrefix, scope, cancellationToken);
-        var under = (await dispositions.ConfigureAwait(false)).ToLookup(d => d.Matter);
-        return [.. (await lines.ConfigureAwait(false)).Select(l => new LeadListing(new LeadId(l.Matter), new PersonId(l.Subject), Enum.Parse<LeadSource>(l.Source),
+        var (lines, under) = await index.QueryAsync<LeadLineEntity, DispositionLineEntity>(partition, LinePrefix, DispositionPrefix, scope, cancellationToken)
+            .ConfigureAwait(false);
+        return [.. lines.Select(l => new LeadListing(new LeadId(l.Matter), new PersonId(l.Subject), Enum.Parse<LeadSource>(l.Source),
             Enum.Parse<DisciplineCategory>(l.Category), l.Summary, Enum.Parse<LeadStatus>(l.Status), l.RegisteredAt,
-            [.. under[l.Matter].OrderBy(d => d.Number).Select(d => new Disposition(d.Number, Enum.Parse<DispositionKind>(d.Kind), d.Note, Date(d.DueDate), d.AfterTalk,
-                new PersonId(d.By), d.At, null))]))];
+            [.. under[l.Matter].OrderBy(d => d.Number).Select(d => ToDisposition(d, null))]))];
     }
 
     public IAsyncEnumerable<string> StoredAsync(CancellationToken cancellationToken) =>
@@ -88,19 +85,9 @@ public sealed class LeadStore(TableSet tables, MatterIndex index, Listings listi
     {
         ArgumentNullException.ThrowIfNull(stored);
         var lead = stored.Lead;
-        return listings.SaveAsync(ListJob, lead.Id.Value, () => cases.TrySaveAsync(ToEntity(lead), stored.ETag, lead.Dispositions.Skip(dispositionsBefore).Select(d => new DispositionEntity
-        {
-            PartitionKey = lead.Id.Value,
-            RowKey = DispositionPrefix + Number(d.Number),
-            Number = d.Number,
-            Kind = d.Kind.ToString(),
-            Note = d.Note,
-            DueDate = d.DueDate?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            AfterTalk = d.AfterTalk,
-            By = d.By.Value,
-            At = d.At,
-            FormId = d.FormId,
-        }), cancellationToken), () => ListAsync(lead, cancellationToken), cancellationToken);
+        return listings.SaveAsync(ListJob, lead.Id.Value, () => cases.TrySaveAsync(ToEntity(lead), stored.ETag, lead.Dispositions.Skip(dispositionsBefore).Select(d =>
+            Columns(new DispositionEntity { PartitionKey = lead.Id.Value, RowKey = DispositionPrefix + Number(d.Number), FormId = d.FormId }, d)),
+            cancellationToken), () => ListAsync(lead, cancellationToken), cancellationToken);
     }
 
     // Its line under its subject (the archive) and under the office that registered it (the desk), with its dispositions.
@@ -108,36 +95,33 @@ public sealed class LeadStore(TableSet tables, MatterIndex index, Listings listi
     {
         var l = lead.Listing;
         return index.WriteAsync([MatterIndex.Person(l.Subject), MatterIndex.Office(lead.OfficeUnit)], partition => [
-            new LeadLineEntity
+            ListRow.Place(new LeadLineEntity
             {
-                PartitionKey = partition,
-                RowKey = LinePrefix + l.Id.Value,
-                Matter = l.Id.Value,
-                Subject = l.Subject.Value,
-                Open = l.IsOpen,
                 Source = l.Source.ToString(),
                 Category = l.Category.ToString(),
                 Summary = l.Summary,
                 Status = l.Status.ToString(),
                 RegisteredAt = l.RegisteredAt,
-            },
-            .. l.Dispositions.Select(d => new DispositionLineEntity
-            {
-                PartitionKey = partition,
-                RowKey = $"{DispositionPrefix}{l.Id.Value}|{Number(d.Number)}",
-                Matter = l.Id.Value,
-                Subject = l.Subject.Value,
-                Open = l.IsOpen,
-                Number = d.Number,
-                Kind = d.Kind.ToString(),
-                Note = d.Note,
-                DueDate = d.DueDate?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-                AfterTalk = d.AfterTalk,
-                By = d.By.Value,
-                At = d.At,
-            }),
+            }, partition, LinePrefix + l.Id.Value, l.Id.Value, l.Subject, l.IsOpen),
+            .. l.Dispositions.Select(d => ListRow.Place(Columns(new DispositionLineEntity(), d), partition, $"{DispositionPrefix}{l.Id.Value}|{Number(d.Number)}",
+                l.Id.Value, l.Subject, l.IsOpen)),
         ], cancellationToken);
     }
+
+    private static T Columns<T>(T row, Disposition d) where T : IDispositionColumns
+    {
+        row.Number = d.Number;
+        row.Kind = d.Kind.ToString();
+        row.Note = d.Note;
+        row.DueDate = d.DueDate?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        row.AfterTalk = d.AfterTalk;
+        row.By = d.By.Value;
+        row.At = d.At;
+        return row;
+    }
+
+    private static Disposition ToDisposition(IDispositionColumns d, string? formId) =>
+        new(d.Number, Enum.Parse<DispositionKind>(d.Kind), d.Note, Date(d.DueDate), d.AfterTalk, new PersonId(d.By), d.At, formId);
 
     private static string Number(int n) => n.ToString("D2", CultureInfo.InvariantCulture);
 

@@ -62,20 +62,15 @@ public sealed class TalkLines(TalkStore talks, RecordStore records, MatterIndex 
 
         var l = TalkListing.Of(talk, await records.StatusAsync(talk.Id, cancellationToken).ConfigureAwait(false));
         var talkees = talk.Talkees.ToDictionary(MatterIndex.Person);
-        await index.WriteAsync(talkees.Keys, partition => [new TalkLineEntity
+        await index.WriteAsync(talkees.Keys, partition => [ListRow.Place(new TalkLineEntity
         {
-            PartitionKey = partition,
-            RowKey = LinePrefix + l.Id.Value,
-            Matter = l.Id.Value,
-            Subject = talkees[partition].Value,
-            Open = l.Status == TalkStatus.Scheduled,
             Kind = l.Kind.ToString(),
             ScheduledAt = l.ScheduledAt,
             Place = l.Place,
             Talkers = string.Join(',', l.Talkers.Select(t => t.Value)),
             Status = l.Status.ToString(),
             Record = l.Record?.ToString(),
-        }], cancellationToken).ConfigureAwait(false);
+        }, partition, LinePrefix + l.Id.Value, l.Id.Value, talkees[partition], l.Status == TalkStatus.Scheduled)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The columns a record's change sets on its talk's lines (<see cref="TalkLineEntity"/>): the talk is held, and where its record stands.</summary>

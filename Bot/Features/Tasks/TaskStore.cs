@@ -115,19 +115,14 @@ public sealed class TaskStore(TableSet tables, MatterIndex index, Listings listi
         var t = task.Listing;
         string[] partitions = [MatterIndex.Person(t.Subject), MatterIndex.Person(t.Assignee), .. t.Reviewers.Select(MatterIndex.Person),
             .. office is { } unit ? [MatterIndex.Office(unit)] : Array.Empty<string>()];
-        return index.WriteAsync(partitions, partition => [new TaskLineEntity
+        return index.WriteAsync(partitions, partition => [ListRow.Place(new TaskLineEntity
         {
-            PartitionKey = partition,
-            RowKey = TaskPrefix + t.Id.Value,
-            Matter = t.Id.Value,
-            Subject = t.Subject.Value,
-            Open = !t.IsDone,
             Kind = t.Kind.ToString(),
             Assignee = t.Assignee.Value,
             Reviewers = string.Join(',', t.Reviewers.Select(r => r.Value)),
             DueDate = Utc(t.DueDate)!.Value,
             Status = t.Status.ToString(),
-        }], cancellationToken);
+        }, partition, TaskPrefix + t.Id.Value, t.Id.Value, t.Subject, !t.IsDone)], cancellationToken);
     }
 
     private async Task<StoredTask> RestoreAsync(CaseTaskEntity h, CancellationToken cancellationToken)

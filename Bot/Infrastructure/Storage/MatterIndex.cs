@@ -88,6 +88,18 @@ public sealed class MatterIndex(TableSet tables)
         return merged.All(m => m);
     }
 
+    /// <summary>
+    /// The lines of one kind of matter in a partition and the lines under them (a lead's dispositions, a case's checks),
+    /// by the matter they are under: two queries, run together.
+    /// </summary>
+    public async Task<(IReadOnlyList<TLine> Lines, ILookup<string, TUnder> Under)> QueryAsync<TLine, TUnder>(string partition, string linePrefix,
+        string underPrefix, ListScope scope, CancellationToken cancellationToken) where TLine : ListRow, new() where TUnder : ListRow, new()
+    {
+        var lines = QueryAsync<TLine>(partition, linePrefix, scope, cancellationToken);
+        var under = QueryAsync<TUnder>(partition, underPrefix, scope, cancellationToken);
+        return (await lines.ConfigureAwait(false), (await under.ConfigureAwait(false)).ToLookup(u => u.Matter));
+    }
+
     /// <summary>Whether <paramref name="upgrade"/> of these rows was done on this store.</summary>
     public async Task<bool> IsUpgradedAsync(string upgrade, CancellationToken cancellationToken) =>
         await index.FindAsync<IndexEntity>(UpgradePartition, upgrade, cancellationToken).ConfigureAwait(false) is not null;
@@ -147,4 +159,12 @@ public abstract class ListRow : TableRow
 
     /// <summary>Whether the matter is still to be worked on: a desk lists only these.</summary>
     public bool Open { get; set; }
+
+    /// <summary>Puts <paramref name="row"/> in its partition, under its key, with the matter it shows, whom that is about and whether it is open.</summary>
+    public static T Place<T>(T row, string partition, string rowKey, string matter, PersonId subject, bool open) where T : ListRow
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        (row.PartitionKey, row.RowKey, row.Matter, row.Subject, row.Open) = (partition, rowKey, matter, subject.Value, open);
+        return row;
+    }
 }
