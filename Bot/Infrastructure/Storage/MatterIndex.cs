@@ -8,8 +8,8 @@ public sealed record IndexedMatter(string Type, string Id);
 /// <summary>
 /// Table <c>CaseIndex</c>: what belongs to whom, as rows that carry what the lists show. PartitionKey:
 /// <list type="bullet">
-/// <item><c>person|{id}</c>: the matters about a person (their archive, 000 §四(一)6) and the tasks they owe or review
-/// (their desk);</item>
+/// <item><c>person|{id}</c>: the matters about a person and the talks they were talked to in (their archive,
+/// 000 §四(一)6), and the tasks they owe or review (their desk);</item>
 /// <item><c>office|{unit}</c>: what the office of that level handles (its desk): its leads, its cases and their tasks;</item>
 /// <item><c>approval</c>: every case once proposed, for the approvers' desks (002 §四2: the authority goes by rank alone,
 /// so one partition, read with <c>Status eq 'Proposed'</c>, serves them all);</item>
@@ -17,9 +17,11 @@ public sealed record IndexedMatter(string Type, string Id);
 /// <item><c>talk|{talkId}</c> (the lead or case a talk was arranged for) and <c>lead|{leadId}</c> (the case proposed from
 /// a lead, 000 §四(四)4): pointers (<see cref="IndexEntity"/>), read to find one matter.</item>
 /// </list>
-/// RowKey = <c>{type}|{id}</c> for a matter's line (<see cref="ListRow"/>: status, the people's ids, dates, due date,
-/// kind — what its line shows, never a name, which the directory held in memory gives), and <c>{sub}|{id}|{nn}</c> for a
-/// line under it (a lead's dispositions, a case's checks). Every row names its <see cref="ListRow.Subject"/> and whether
+/// RowKey = <c>{type}|{id}</c> (<c>lead|</c>, <c>case|</c>, <c>task|</c>, <c>talk|</c>) for a matter's line
+/// (<see cref="ListRow"/>: status, the people's ids, dates, due date, kind — what its line shows, never a name, which the
+/// directory held in memory gives; never a lead's reporter), and <c>{sub}|{id}|{nn}</c> (<c>disp|</c>, <c>check|</c>)
+/// for a line under it (a lead's dispositions, a case's checks). Each kind has its own prefix, so that one range query
+/// reads it. A pointer partition's RowKey is <c>{type}|{id}</c> too. Every row names its <see cref="ListRow.Subject"/> and whether
 /// its matter is <see cref="ListRow.Open"/>, so that the service itself picks an archive's rows or a desk's: one query
 /// per kind of row, however many matters are listed, and a page of them is cut from that.
 /// <para>
