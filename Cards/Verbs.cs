@@ -228,6 +228,12 @@ public static class DataKeys
     /// <summary>Whose archive an export is of (a person id; not the archive's "person" input, which the picker sets).</summary>
     public const string ArchiveOf = "archiveOf";
 
+    /// <summary>Where each list of the desk or an archive starts (a page of <see cref="Views.ListPage.Size"/> lines).</summary>
+    public const string LeadsFrom = "leadsFrom";
+    public const string CasesFrom = "casesFrom";
+    public const string TasksFrom = "tasksFrom";
+    public const string TalksFrom = "talksFrom";
+
     /// <summary>Earlier case ids a new proposal links to (comma-separated).</summary>
     public const string EarlierCases = "earlierCases";
 

@@ -8,8 +8,9 @@ namespace TalkBot.Cards.Builders;
 
 /// <summary>
 /// 个人廉政档案 (000 §四(一)6: 提醒谈话材料应当存入个人廉政档案), for the discipline office: one person's talks and their
-/// records, reminder-talk materials with their dispositions, admonishments and follow-on tasks. Leads appear without
-/// their reporters (SPEC §6): <see cref="LeadLine"/> has none to show.
+/// records, reminder-talk materials with their dispositions, admonishments and follow-on tasks, each section newest (or
+/// most urgent) first and a page at a time. Leads appear without their reporters (SPEC §6): <see cref="LeadLine"/> has
+/// none to show.
 /// </summary>
 public static class ArchiveCard
 {
@@ -44,7 +45,19 @@ public static class ArchiveCard
                 new Dictionary<string, string> { [DataKeys.ArchiveOf] = id.Value }, associatedInputs: AdaptiveAssociatedInputs.None)));
         }
 
-        AddSection(card, locale.Pick("谈话", "Talks"), [.. view.Talks.OrderByDescending(t => t.Scheduled).Select(t => Talk(t, locale))], locale);
+        var pages = view.Pages ?? new ArchivePages(null, null, null, null);
+        var talks = pages.Talks ?? ListPage.Whole(view.Talks);
+        var leads = pages.Leads ?? ListPage.Whole(view.Leads);
+        var cases = pages.Cases ?? ListPage.Whole(view.Cases);
+        var tasks = pages.Tasks ?? ListPage.Whole(view.Tasks, t => t.Overdue);
+        var starts = Starts((DataKeys.TalksFrom, talks), (DataKeys.LeadsFrom, leads), (DataKeys.CasesFrom, cases), (DataKeys.TasksFrom, tasks));
+        if (view.Person is { } whose)
+        {
+            starts[CaseFields.Person] = whose.Value;
+        }
+
+        AddSection(card, locale.Pick("谈话", "Talks"), [.. ListOrder.Talks(view.Talks).Select(t => Talk(t, locale))], locale);
+        card.Body.AddRange(Pager(Verbs.ArchiveShow, DataKeys.TalksFrom, talks, view.Talks.Count, starts, locale));
 
         card.Body.Add(SubHeading(locale.Pick("提醒谈话材料", "Reminder-talk materials")));
         if (view.Leads.Count == 0)
@@ -52,33 +65,36 @@ public static class ArchiveCard
             card.Body.Add(Subtle(None(locale)));
         }
 
-        foreach (var lead in view.Leads.OrderByDescending(l => l.RegisteredAt))
+        foreach (var lead in ListOrder.Leads(view.Leads))
         {
             card.Body.Add(LeadItem(lead, locale));
         }
 
+        card.Body.AddRange(Pager(Verbs.ArchiveShow, DataKeys.LeadsFrom, leads, view.Leads.Count, starts, locale));
         card.Body.Add(SubHeading(locale.Pick("诫勉谈话", "Admonishments")));
         if (view.Cases.Count == 0)
         {
             card.Body.Add(Subtle(None(locale)));
         }
 
-        foreach (var line in view.Cases.OrderByDescending(c => c.OpenedAt))
+        foreach (var line in ListOrder.Cases(view.Cases))
         {
             card.Body.Add(CaseItem(line, locale));
         }
 
+        card.Body.AddRange(Pager(Verbs.ArchiveShow, DataKeys.CasesFrom, cases, view.Cases.Count, starts, locale));
         card.Body.Add(SubHeading(locale.Pick("后续任务", "Follow-on tasks")));
         if (view.Tasks.Count == 0)
         {
             card.Body.Add(Subtle(None(locale)));
         }
 
-        foreach (var task in view.Tasks.OrderByDescending(t => t.Overdue).ThenBy(t => t.DueDate))
+        foreach (var task in ListOrder.Tasks(view.Tasks))
         {
             card.Body.Add(Task(task, locale));
         }
 
+        card.Body.AddRange(Pager(Verbs.ArchiveShow, DataKeys.TasksFrom, tasks, view.Tasks.Count, starts, locale));
         return card;
     }
 }

@@ -7,8 +7,9 @@ using static TalkBot.Cards.Builders.CaseParts;
 namespace TalkBot.Cards.Builders;
 
 /// <summary>
-/// 线索与诫勉台账: the discipline office's open leads, admonishments and follow-on tasks (overdue first), with the buttons
-/// to register a lead (000 §三2–3), propose an admonishment (002 §四1), and open the archive and the audit log.
+/// 线索与诫勉台账: the discipline office's open leads (newest first), admonishments (a check due first) and follow-on tasks
+/// (overdue first), each a page at a time with the totals of the whole list, and the buttons to register a lead
+/// (000 §三2–3), propose an admonishment (002 §四1), and open the archive and the audit log.
 /// </summary>
 public static class CaseDeskCard
 {
@@ -18,10 +19,13 @@ public static class CaseDeskCard
         var title = locale.Pick("线索与诫勉台账", "Leads and admonishments");
         var card = NewCard(title);
         card.Body.Add(Heading(title));
-        var overdue = view.Tasks.Count(t => t.Overdue);
+        var leads = view.LeadPage ?? ListPage.Whole(view.Leads);
+        var cases = view.CasePage ?? ListPage.Whole(view.Cases);
+        var tasks = view.TaskPage ?? ListPage.Whole(view.Tasks, t => t.Overdue);
+        var overdue = tasks.Overdue;
         card.Body.Add(Paragraph(locale.Pick(
-            $"问题线索 {view.Leads.Count} 件，诫勉谈话 {view.Cases.Count} 件，后续任务 {view.Tasks.Count} 项{(overdue > 0 ? $"（其中逾期 {overdue} 项）" : "")}。",
-            $"{view.Leads.Count} lead(s), {view.Cases.Count} admonishment(s), {view.Tasks.Count} task(s){(overdue > 0 ? $" ({overdue} overdue)" : "")}.")));
+            $"问题线索 {leads.Total} 件，诫勉谈话 {cases.Total} 件，后续任务 {tasks.Total} 项{(overdue > 0 ? $"（其中逾期 {overdue} 项）" : "")}。",
+            $"{leads.Total} lead(s), {cases.Total} admonishment(s), {tasks.Total} task(s){(overdue > 0 ? $" ({overdue} overdue)" : "")}.")));
         if (overdue > 0)
         {
             card.Body.Add(Status(locale.Pick($"{overdue} 项后续任务已逾期。", $"{overdue} task(s) overdue."), AdaptiveContainerStyle.Attention, AdaptiveTextColor.Attention));
@@ -43,40 +47,43 @@ public static class CaseDeskCard
         actions.Add(CardActions.Execute(Verbs.AuditShow, locale.Pick("审计日志", "Audit log"), associatedInputs: AdaptiveAssociatedInputs.None));
         card.Body.Add(CardActions.Set([.. actions]));
 
+        var starts = Starts((DataKeys.LeadsFrom, leads), (DataKeys.CasesFrom, cases), (DataKeys.TasksFrom, tasks));
         card.Body.Add(SubHeading(locale.Pick("问题线索", "Leads")));
         if (view.Leads.Count == 0)
         {
             card.Body.Add(Subtle(None(locale)));
         }
 
-        foreach (var lead in view.Leads.OrderBy(l => l.RegisteredAt))
+        foreach (var lead in ListOrder.Leads(view.Leads))
         {
             card.Body.Add(LeadItem(lead, locale, withSubject: true));
         }
 
+        card.Body.AddRange(Pager(Verbs.CaseDesk, DataKeys.LeadsFrom, leads, view.Leads.Count, starts, locale));
         card.Body.Add(SubHeading(locale.Pick("诫勉谈话", "Admonishments")));
         if (view.Cases.Count == 0)
         {
             card.Body.Add(Subtle(None(locale)));
         }
 
-        // Cases with a check due come first, soonest first; then the rest as they were opened.
-        foreach (var line in view.Cases.OrderBy(c => c.NextCheck is null).ThenBy(c => c.NextCheck).ThenBy(c => c.OpenedAt))
+        foreach (var line in ListOrder.DeskCases(view.Cases))
         {
             card.Body.Add(CaseItem(line, locale, withSubject: true));
         }
 
+        card.Body.AddRange(Pager(Verbs.CaseDesk, DataKeys.CasesFrom, cases, view.Cases.Count, starts, locale));
         card.Body.Add(SubHeading(locale.Pick("后续任务", "Follow-on tasks")));
         if (view.Tasks.Count == 0)
         {
             card.Body.Add(Subtle(None(locale)));
         }
 
-        foreach (var task in view.Tasks.OrderByDescending(t => t.Overdue).ThenBy(t => t.DueDate))
+        foreach (var task in ListOrder.Tasks(view.Tasks))
         {
             card.Body.Add(Task(task, locale));
         }
 
+        card.Body.AddRange(Pager(Verbs.CaseDesk, DataKeys.TasksFrom, tasks, view.Tasks.Count, starts, locale));
         return card;
     }
 }

@@ -60,10 +60,13 @@ internal static class CaseParts
         return string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
     }
 
-    public static string Disposition(DispositionLine line, Locale locale)
+    /// <summary>A free text cut to <see cref="ListPage.TextLength"/> characters, for a line of a list: the whole is one click away.</summary>
+    public static string Clip(string text) => text.Length <= ListPage.TextLength ? text : string.Concat(text.AsSpan(0, ListPage.TextLength), "…");
+
+    public static string Disposition(DispositionLine line, Locale locale, bool clip = false)
     {
         var text = Labels.Of(line.Kind, locale);
-        if (line.Note is { Length: > 0 } note)
+        if (line.Note is { Length: > 0 } whole && (clip ? Clip(whole) : whole) is var note)
         {
             text += locale.Pick($"（{Labels.NoteOf(line.Kind, locale)}：{note}）", $" ({Labels.NoteOf(line.Kind, locale)}: {note})");
         }
@@ -76,11 +79,12 @@ internal static class CaseParts
         return text + locale.Pick($" —— {line.ByName}，{DateText.DateTime(line.At, locale)}", $" — {line.ByName}, {DateText.DateTime(line.At, locale)}");
     }
 
-    public static string Check(CheckLine check, Locale locale)
+    public static string Check(CheckLine check, Locale locale, bool clip = false)
     {
+        var note = clip ? Clip(check.Note) : check.Note;
         var text = locale.Pick(
-            $"{DateText.DateTime(check.At, locale)} {check.ByName}：{Labels.Of(check.Outcome, locale)}。{check.Note}",
-            $"{DateText.DateTime(check.At, locale)} {check.ByName}: {Labels.Of(check.Outcome, locale)}. {check.Note}");
+            $"{DateText.DateTime(check.At, locale)} {check.ByName}：{Labels.Of(check.Outcome, locale)}。{note}",
+            $"{DateText.DateTime(check.At, locale)} {check.ByName}: {Labels.Of(check.Outcome, locale)}. {note}");
         return check.NextCheck is { } next
             ? text + locale.Pick($"（下次了解：{DateText.Date(next, locale)}）", $" (next check: {DateText.Date(next, locale)})")
             : text;
@@ -144,7 +148,43 @@ internal static class CaseParts
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A lead as a line: never its reporter.</summary>
+    /// <summary>
+    /// Under a list shown a page at a time: "第 11–20 条，共 200 条，逾期 12 条" and 上一页 / 下一页, each carrying
+    /// <paramref name="state"/> (where every list of the card starts, and whatever else the verb reads) with this list's
+    /// start moved. Nothing under a list shown whole.
+    /// </summary>
+    public static IEnumerable<AdaptiveElement> Pager(string verb, string fromKey, ListPage page, int shown, IReadOnlyDictionary<string, string> state, Locale locale)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (!page.HasPrevious && !page.HasNext)
+        {
+            return [];
+        }
+
+        var (first, last) = (page.From + 1, page.From + shown);
+        var overdue = page.Overdue > 0 ? locale.Pick($"，逾期 {page.Overdue} 条", $", {page.Overdue} overdue") : "";
+        var actions = new List<AdaptiveAction>();
+        if (page.HasPrevious)
+        {
+            actions.Add(Move(page.Previous, locale.Pick("上一页", "Previous page")));
+        }
+
+        if (page.HasNext)
+        {
+            actions.Add(Move(page.Next, locale.Pick("下一页", "Next page")));
+        }
+
+        return [Subtle(locale.Pick($"第 {first}–{last} 条，共 {page.Total} 条{overdue}", $"{first}–{last} of {page.Total}{overdue}")), CardActions.Set([.. actions])];
+
+        AdaptiveExecuteAction Move(int from, string title) => CardActions.Execute(verb, title, new Dictionary<string, string>(state) { [fromKey] = Number(from) },
+            associatedInputs: AdaptiveAssociatedInputs.None, id: $"{verb}.{fromKey}.{from}");
+    }
+
+    /// <summary>Where each list of a card starts, as the data its page buttons carry.</summary>
+    public static Dictionary<string, string> Starts(params (string Key, ListPage? Page)[] lists) =>
+        lists.ToDictionary(l => l.Key, l => Number(l.Page?.From ?? 0));
+
+    /// <summary>A lead as a line, its summary and notes cut short: never its reporter.</summary>
     public static AdaptiveContainer LeadItem(LeadLine lead, Locale locale, bool withSubject = false)
     {
         var container = Line(
@@ -155,10 +195,10 @@ internal static class CaseParts
                 Weight = AdaptiveTextWeight.Bolder,
             },
             Show(Verbs.LeadShow, DataKeys.LeadId, lead.LeadId.Value, locale.Pick("查看线索", "Open lead")));
-        container.Items.Insert(1, Paragraph(lead.Summary));
+        container.Items.Insert(1, Paragraph(Clip(lead.Summary)));
         if (lead.Dispositions.Count > 0)
         {
-            container.Items.Insert(2, Bullets(lead.Dispositions.Select(d => Disposition(d, locale))));
+            container.Items.Insert(2, Bullets(lead.Dispositions.Select(d => Disposition(d, locale, clip: true))));
         }
 
         return container;
@@ -194,7 +234,7 @@ internal static class CaseParts
             Show(Verbs.CaseShow, DataKeys.CaseId, line.CaseId.Value, locale.Pick("查看诫勉谈话", "Open")));
         if (line.Checks.Count > 0)
         {
-            container.Items.Insert(1, Bullets(line.Checks.Select(c => Check(c, locale))));
+            container.Items.Insert(1, Bullets(line.Checks.Select(c => Check(c, locale, clip: true))));
         }
 
         return container;

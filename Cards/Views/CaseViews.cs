@@ -189,10 +189,19 @@ public sealed record ArchiveView(
     IReadOnlyList<CaseLine> Cases,
     IReadOnlyList<TaskLine> Tasks,
     IReadOnlyList<PersonChoice> People,
-    PersonId? Person = null);
+    PersonId? Person = null,
+    ArchivePages? Pages = null);
 
-/// <summary>The office's desk (线索与诫勉台账): open leads and cases, what is overdue, and the buttons to start new ones.</summary>
-public sealed record CaseDeskView(IReadOnlyList<LeadLine> Leads, IReadOnlyList<CaseLine> Cases, IReadOnlyList<TaskLine> Tasks, bool CanRegisterLeads, bool CanPropose);
+/// <summary>The page of each section of an archive the view holds; null for a section shown whole.</summary>
+public sealed record ArchivePages(ListPage? Talks, ListPage? Leads, ListPage? Cases, ListPage? Tasks);
+
+/// <summary>
+/// The office's desk (线索与诫勉台账): open leads and cases, what is overdue, and the buttons to start new ones.
+/// <see cref="LeadPage"/>, <see cref="CasePage"/> and <see cref="TaskPage"/> say which page of each list the view holds;
+/// null for a list shown whole.
+/// </summary>
+public sealed record CaseDeskView(IReadOnlyList<LeadLine> Leads, IReadOnlyList<CaseLine> Cases, IReadOnlyList<TaskLine> Tasks, bool CanRegisterLeads, bool CanPropose,
+    ListPage? LeadPage = null, ListPage? CasePage = null, ListPage? TaskPage = null);
 
 /// <summary>One audit line, names resolved.</summary>
 public sealed record AuditLine(DateTimeOffset At, string ActorName, AuditAction Action, AuditObject Object, string ObjectId, string? SubjectName);

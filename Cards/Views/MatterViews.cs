@@ -10,11 +10,13 @@ namespace TalkBot.Cards.Views;
 /// <summary>A talk as one line of a lead, a case or an archive, with its record's status.</summary>
 public static class TalkViews
 {
-    public static TalkLine Line(Talk talk, RecordStatus? record, ViewContext context)
+    public static TalkLine Line(Talk talk, RecordStatus? record, ViewContext context) => Line(TalkListing.Of(talk, record), context);
+
+    public static TalkLine Line(TalkListing talk, ViewContext context)
     {
         ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(context);
-        return new(talk.Id, talk.Kind, context.Local(talk.ScheduledAt), talk.Place, talk.Status, context.Names(talk.Talkers), record);
+        return new(talk.Id, talk.Kind, context.Local(talk.ScheduledAt), talk.Place, talk.Status, context.Names(talk.Talkers), talk.Record);
     }
 }
 
@@ -45,13 +47,22 @@ public static class LeadViews
     public static LeadLine Line(Lead lead, ViewContext context)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        ArgumentNullException.ThrowIfNull(context);
-        return new(lead.Id, context.Name(lead.Subject), lead.Source, lead.Category, lead.Summary, lead.Status, context.Local(lead.RegisteredAt),
-            Dispositions(lead, context));
+        return Line(lead.Listing, context);
     }
 
-    private static IReadOnlyList<DispositionLine> Dispositions(Lead lead, ViewContext context) =>
-        [.. lead.Dispositions.Select(d => new DispositionLine(d.Kind, d.Note, d.DueDate, context.Name(d.By), context.Local(d.At)))];
+    /// <inheritdoc cref="Line(Lead, ViewContext)"/>
+    public static LeadLine Line(LeadListing lead, ViewContext context)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(context);
+        return new(lead.Id, context.Name(lead.Subject), lead.Source, lead.Category, lead.Summary, lead.Status, context.Local(lead.RegisteredAt),
+            Dispositions(lead.Dispositions, context));
+    }
+
+    private static IReadOnlyList<DispositionLine> Dispositions(Lead lead, ViewContext context) => Dispositions(lead.Dispositions, context);
+
+    private static IReadOnlyList<DispositionLine> Dispositions(IEnumerable<Disposition> dispositions, ViewContext context) =>
+        [.. dispositions.Select(d => new DispositionLine(d.Kind, d.Note, d.DueDate, context.Name(d.By), context.Local(d.At)))];
 }
 
 /// <summary>Admonishment cases (诫勉谈话) as the cards show them, built from the case.</summary>
@@ -94,16 +105,28 @@ public static class AdmonishmentViews
     public static CaseLine Line(AdmonishmentCase c, ViewContext context)
     {
         ArgumentNullException.ThrowIfNull(c);
+        return Line(c.Listing, context);
+    }
+
+    /// <inheritdoc cref="Line(AdmonishmentCase, ViewContext)"/>
+    public static CaseLine Line(CaseListing c, ViewContext context)
+    {
+        ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(context);
-        return new(c.Id, context.Name(c.Subject), c.Situation, c.Status, c.MinorViolation, context.Local(c.OpenedAt), c.NextCheck, Checks(c, context));
+        return new(c.Id, context.Name(c.Subject), c.Situation, c.Status, c.MinorViolation, context.Local(c.OpenedAt), c.NextCheck, Checks(c.Checks, context));
     }
 
     /// <summary>A case's follow-up checks (002 §四5), in the site's time.</summary>
     public static IReadOnlyList<CheckLine> Checks(AdmonishmentCase c, ViewContext context)
     {
         ArgumentNullException.ThrowIfNull(c);
+        return Checks(c.Checks, context);
+    }
+
+    private static IReadOnlyList<CheckLine> Checks(IEnumerable<FollowUpCheck> checks, ViewContext context)
+    {
         ArgumentNullException.ThrowIfNull(context);
-        return [.. c.Checks.Select(k => new CheckLine(k.Outcome, k.Note, k.NextCheck, context.Name(k.By), context.Local(k.At)))];
+        return [.. checks.Select(k => new CheckLine(k.Outcome, k.Note, k.NextCheck, context.Name(k.By), context.Local(k.At)))];
     }
 }
 
@@ -137,6 +160,13 @@ public static class TaskViews
     };
 
     public static TaskLine Line(CaseTask t, ViewContext context, bool overdue)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return Line(t.Listing, context, overdue);
+    }
+
+    /// <inheritdoc cref="Line(CaseTask, ViewContext, bool)"/>
+    public static TaskLine Line(TaskListing t, ViewContext context, bool overdue)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(context);

@@ -44,6 +44,13 @@ public static class AdmonishmentAccess
     /// </summary>
     public static bool IsApproverOf(Person person, AdmonishmentCase c)
     {
+        ArgumentNullException.ThrowIfNull(c);
+        return IsApproverOf(person, c.Listing);
+    }
+
+    /// <inheritdoc cref="IsApproverOf(Person, AdmonishmentCase)"/>
+    public static bool IsApproverOf(Person person, CaseListing c)
+    {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(c);
         return AdmonishmentRules.MayApprove(person, c.SubjectRank, c.Subject) && person.Id != c.ProposedBy;
@@ -96,7 +103,7 @@ public static class AdmonishmentAccess
     }
 
     /// <summary>The proposal waits for <paramref name="actor"/>'s decision (002 §四2): for their desk.</summary>
-    public static bool AwaitsDecisionBy(AdmonishmentCase c, Person actor)
+    public static bool AwaitsDecisionBy(CaseListing c, Person actor)
     {
         ArgumentNullException.ThrowIfNull(c);
         return c.Status == CaseStatus.Proposed && IsApproverOf(actor, c);

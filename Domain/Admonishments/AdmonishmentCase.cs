@@ -86,7 +86,13 @@ public sealed partial class AdmonishmentCase
 
     public IReadOnlyList<FollowUpCheck> Checks => checks;
 
-    public bool IsClosed => Status is CaseStatus.Rejected or CaseStatus.Resolved or CaseStatus.OrganisationalHandling;
+    public bool IsClosed => IsClosedStatus(Status);
+
+    /// <summary>Rejected (002 §四2), resolved, or handed to organisational handling (002 §四5): nothing more is done here.</summary>
+    public static bool IsClosedStatus(CaseStatus status) => status is CaseStatus.Rejected or CaseStatus.Resolved or CaseStatus.OrganisationalHandling;
+
+    /// <summary>The case as a list shows it.</summary>
+    public CaseListing Listing => new(Id, Subject, SubjectRank, ProposedBy, Situation, Status, MinorViolation, OpenedAt, NextCheck, [.. checks]);
 
     /// <summary>002 §四4: a written self-examination, or for a unit a collective analysis, after a talk with a minor violation.</summary>
     public bool RequiresWrittenMaterial => MinorViolation;

@@ -77,6 +77,13 @@ public static class AdmonishmentRules
 
     public static bool MayApprove(Person approver, Rank rank, PersonId subject) => CheckApprover(approver, rank, subject) is null;
 
+    /// <summary>Whether <paramref name="person"/> holds the authority for some rank (002 §四2): proposals may wait for them.</summary>
+    public static bool MayApproveSome(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.Active && Enum.GetValues<Rank>().Any(rank => person.HasAny([.. ApproverRoles(rank)]));
+    }
+
     /// <summary>
     /// 002 §四2: of <paramref name="candidates"/>, those who hold the authority for the subject's rank, other than the
     /// proposer; the proposal is sent to them.

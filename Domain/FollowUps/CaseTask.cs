@@ -127,7 +127,13 @@ public sealed class CaseTask
         }
     }
 
-    public bool AwaitsSubmission => Status is CaseTaskStatus.Open or CaseTaskStatus.Returned;
+    public bool AwaitsSubmission => AwaitsSubmissionIn(Status);
+
+    /// <summary>Open, or returned with a comment: the assignee owes it (again).</summary>
+    public static bool AwaitsSubmissionIn(CaseTaskStatus status) => status is CaseTaskStatus.Open or CaseTaskStatus.Returned;
+
+    /// <summary>The task as a list shows it.</summary>
+    public TaskListing Listing => new(Id, Kind, Subject, Assignee, Reviewers, DueDate, Status);
 
     public static CaseTask Open(CaseTaskId id, CaseTaskKind kind, PersonId subject, PersonId assignee, IReadOnlyList<PersonId> reviewers,
         string? instruction, DateOnly dueDate, DateTimeOffset now)

@@ -42,6 +42,16 @@ public static class CaseTaskAccess
         return viewer.Active && viewer.Id != task.Subject && task.NeedsReview && (task.Reviewers.Contains(viewer.Id) || officeOfOrigin);
     }
 
+    /// <summary>
+    /// The task waits for <paramref name="person"/>: they owe it while it awaits a submission, or they review it while a
+    /// submission waits for review (002 §五7). For their desk.
+    /// </summary>
+    public static bool WaitsFor(TaskListing task, PersonId person)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return (task.Assignee == person && task.AwaitsSubmission) || (task.Reviewers.Contains(person) && task.Status == CaseTaskStatus.Submitted);
+    }
+
     /// <summary>The assignee submits while the task awaits it; a reviewer reviews a submission that waits for review.</summary>
     public static CaseTaskStep StepFor(Person viewer, CaseTask task, bool officeOfOrigin)
     {

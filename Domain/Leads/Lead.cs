@@ -62,6 +62,9 @@ public sealed class Lead
         : dispositions.Any(d => d.AfterTalk == talks.Count) ? LeadStatus.Disposed
         : LeadStatus.InTalk;
 
+    /// <summary>The lead as a list shows it: never its reporter (SPEC §6).</summary>
+    public LeadListing Listing => new(Id, Subject, Source, Category, Summary, Status, RegisteredAt, [.. dispositions]);
+
     /// <summary>
     /// Registers a lead. Only the discipline office does (000 §三2–3: 根据线索处置办法); the summary, source and category
     /// are required and the subject must be active in the directory.

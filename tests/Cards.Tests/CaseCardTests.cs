@@ -371,6 +371,53 @@ public sealed class CaseCardTests
     }
 
     [Fact]
+    public void CaseDesk_OnALaterPage_ShowsTheWholeListsTotals_AndMovesThatListAlone()
+    {
+        var card = CardSerializer.ToElement(CaseDeskCard.Build(CaseSampleViews.PagedDesk(), Locale.ZhCn));
+        var json = CardSerializer.ToJson(CaseDeskCard.Build(CaseSampleViews.PagedDesk(), Locale.ZhCn));
+
+        Assert.Contains("问题线索 200 件，诫勉谈话 2 件，后续任务 2 项（其中逾期 1 项）。", json);
+        Assert.Contains($"第 {ListPage.Size + 1}–{2 * ListPage.Size} 条，共 200 条", json);
+        var pages = Executes(card).Where(a => a.GetProperty("verb").GetString() == Verbs.CaseDesk).ToList();
+        Assert.Equal(["上一页", "下一页"], pages.Select(a => a.GetProperty("title").GetString()));
+        Assert.Equal(["0", $"{2 * ListPage.Size}"], pages.Select(a => Data(a, DataKeys.LeadsFrom)));
+        Assert.All(pages, a => Assert.Equal(("0", "0", "none"), (Data(a, DataKeys.CasesFrom), Data(a, DataKeys.TasksFrom), a.GetProperty("associatedInputs").GetString())));
+    }
+
+    [Fact]
+    public void CaseDesk_ShortLists_HaveNoPageButtons()
+    {
+        var card = CardSerializer.ToElement(CaseDeskCard.Build(CaseSampleViews.Desk(), Locale.ZhCn));
+
+        Assert.DoesNotContain(Verbs.CaseDesk, Verbs_(card));
+        Assert.DoesNotContain("共 ", CardSerializer.ToJson(CaseDeskCard.Build(CaseSampleViews.Desk(), Locale.ZhCn)));
+    }
+
+    [Fact]
+    public void ArchiveCard_PageButtons_CarryThePerson_AndTheOverdueOfTheWholeList()
+    {
+        var card = CardSerializer.ToElement(ArchiveCard.Build(CaseSampleViews.PagedArchive(), Locale.EnUs));
+
+        var next = Executes(card).Where(a => a.GetProperty("verb").GetString() == Verbs.ArchiveShow && a.GetProperty("title").GetString() == "Next page").ToList();
+        Assert.Equal([$"{ListPage.Size}", "0"], next.Select(a => Data(a, DataKeys.TalksFrom)));
+        Assert.Equal(["0", $"{ListPage.Size}"], next.Select(a => Data(a, DataKeys.TasksFrom)));
+        Assert.All(next, a => Assert.Equal("p1", Data(a, CaseFields.Person)));
+        Assert.Contains($"1–{CaseSampleViews.Tasks.Count} of 40, 12 overdue", CardSerializer.ToJson(ArchiveCard.Build(CaseSampleViews.PagedArchive(), Locale.EnUs)));
+    }
+
+    [Fact]
+    public void ListLines_CutALongSummary_TheLeadCardShowsItWhole()
+    {
+        var summary = string.Concat(Enumerable.Repeat("反映其在公务接待中超标准安排宴请。", 5));
+        var desk = CardSerializer.ToJson(CaseDeskCard.Build(CaseSampleViews.Desk() with { Leads = [CaseSampleViews.LeadLine with { Summary = summary }] }, Locale.ZhCn));
+        var lead = CardSerializer.ToJson(LeadCard.Build(CaseSampleViews.Lead(null) with { Summary = summary }, Locale.ZhCn));
+
+        Assert.Contains(summary[..ListPage.TextLength] + "…", desk);
+        Assert.DoesNotContain(summary, desk);
+        Assert.Contains(summary, lead);
+    }
+
+    [Fact]
     public void SelfRequest_Form_HasTheRequestInput_AndOnceSentNoInputAtAll()
     {
         var form = CardSerializer.ToElement(SelfRequestCard.Build(new SelfRequestView("form-request-1", false), Locale.ZhCn));
@@ -444,5 +491,34 @@ public sealed class ArchiveCsvTests
         Assert.Equal("类别,日期,事项,状态,说明", lines[1]);
         Assert.EndsWith(",\"'=HYPERLINK(\"\"x\"\"), 超标准\"", lines[2], StringComparison.Ordinal);
         Assert.Equal(3, lines.Length);
+    }
+}
+
+public sealed class ListPageTests
+{
+    private static readonly IReadOnlyList<int> Lines = [.. Enumerable.Range(0, 4 * ListPage.Size + 1)];
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(ListPage.Size, ListPage.Size)]
+    [InlineData(ListPage.Size + 1, ListPage.Size)] // a crafted start is brought back to its page
+    [InlineData(-3, 0)]
+    [InlineData(100000, 4 * ListPage.Size)] // past the end: the last page
+    public void Of_StartsAtAPage_WithinTheList(int from, int start)
+    {
+        var (lines, page) = ListPage.Of(Lines, from, n => n % 2 == 0);
+
+        Assert.Equal(Lines.Skip(start).Take(ListPage.Size), lines);
+        Assert.Equal((start, Lines.Count, Lines.Count(n => n % 2 == 0)), (page.From, page.Total, page.Overdue));
+        Assert.Equal((start > 0, start + ListPage.Size < Lines.Count), (page.HasPrevious, page.HasNext));
+    }
+
+    [Fact]
+    public void Of_AnEmptyList_IsOneEmptyPage()
+    {
+        var (lines, page) = ListPage.Of(Array.Empty<int>(), 12);
+
+        Assert.Empty(lines);
+        Assert.Equal((0, 0, false, false), (page.From, page.Total, page.HasPrevious, page.HasNext));
     }
 }

@@ -174,6 +174,19 @@ internal static class CaseSampleViews
         office,
         office);
 
+    /// <summary>The desk's second page of 200 leads, with its 2 cases and 2 tasks shown whole.</summary>
+    public static CaseDeskView PagedDesk() => Desk() with
+    {
+        Leads = [.. Enumerable.Range(0, ListPage.Size).Select(n => LeadLine with { LeadId = new LeadId($"aaaaaaaaaaaaaaaaaaaaaaaaaaaa{n:x4}") })],
+        LeadPage = new ListPage(ListPage.Size, 200),
+    };
+
+    /// <summary>The first page of each section of a long archive.</summary>
+    public static ArchiveView PagedArchive() => Archive(withPerson: true) with
+    {
+        Pages = new ArchivePages(new ListPage(0, 30), new ListPage(0, 1), new ListPage(0, 1), new ListPage(0, 40, 12)),
+    };
+
     public static IEnumerable<(string Name, AdaptiveCard Card)> AllCards(Locale locale)
     {
         yield return ("lead-form", LeadFormCard.Build(LeadForm(), locale));
@@ -264,6 +277,8 @@ internal static class CaseSampleViews
         yield return ("desk", CaseDeskCard.Build(Desk(), locale));
         yield return ("desk-empty", CaseDeskCard.Build(Desk(empty: true), locale));
         yield return ("desk-noactions", CaseDeskCard.Build(Desk(office: false), locale));
+        yield return ("desk-paged", CaseDeskCard.Build(PagedDesk(), locale));
+        yield return ("archive-paged", ArchiveCard.Build(PagedArchive(), locale));
 
         yield return ("request", SelfRequestCard.Build(new SelfRequestView("form-request-1", false), locale));
         yield return ("request-errors", SelfRequestCard.Build(new SelfRequestView("form-request-1", false, "我想说明",

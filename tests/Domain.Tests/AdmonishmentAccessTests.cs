@@ -126,7 +126,7 @@ public class AdmonishmentAccessTests
         var c = Proposed(proposerAndHead);
 
         Assert.Equal(CaseStep.None, AdmonishmentAccess.StepFor(proposerAndHead, c));
-        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(c, proposerAndHead));
+        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(c.Listing, proposerAndHead));
         Assert.False(AdmonishmentAccess.IsApproverOf(proposerAndHead, c));
     }
 
@@ -164,12 +164,33 @@ public class AdmonishmentAccessTests
     }
 
     [Fact]
+    public void MayApproveSome_IsWhoeverHoldsAnApproverRoleOfSomeRank_WhileActive()
+    {
+        Assert.True(AdmonishmentRules.MayApproveSome(Approver));
+        Assert.True(AdmonishmentRules.MayApproveSome(A.Person().Id("dep").With(Role.CadreDeputySecretary)));
+        Assert.False(AdmonishmentRules.MayApproveSome(Approver with { Active = false }));
+        Assert.False(AdmonishmentRules.MayApproveSome(Office));
+        Assert.False(AdmonishmentRules.MayApproveSome(Cadre));
+    }
+
+    [Fact]
+    public void Listing_SaysWhatTheCaseSays_AndWhetherItIsClosed()
+    {
+        var proposed = InState(CaseStatus.Proposed).Listing;
+        var resolved = InState(CaseStatus.Resolved).Listing;
+
+        Assert.Equal((CaseStatus.Proposed, false), (proposed.Status, proposed.IsClosed));
+        Assert.True(resolved.IsClosed);
+        Assert.Equal(InState(CaseStatus.Proposed).ProposedBy, proposed.ProposedBy);
+    }
+
+    [Fact]
     public void AwaitsDecision_OfTheApproverForTheRank_WhileProposed()
     {
-        Assert.True(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed), Approver));
-        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Approved), Approver));
-        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed), Office));
-        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed), Approver with { Active = false }));
+        Assert.True(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed).Listing, Approver));
+        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Approved).Listing, Approver));
+        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed).Listing, Office));
+        Assert.False(AdmonishmentAccess.AwaitsDecisionBy(InState(CaseStatus.Proposed).Listing, Approver with { Active = false }));
     }
 
     [Fact]

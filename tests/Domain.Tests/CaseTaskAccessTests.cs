@@ -43,6 +43,22 @@ public class CaseTaskAccessTests
     }
 
     [Fact]
+    public void Task_WaitsForItsAssigneeWhileDue_AndForItsReviewersWhileSubmitted()
+    {
+        Assert.True(CaseTaskAccess.WaitsFor(WrittenReply().Listing, Cadre.Id));
+        Assert.False(CaseTaskAccess.WaitsFor(WrittenReply().Listing, Talker.Id));
+        Assert.False(CaseTaskAccess.WaitsFor(Submitted().Listing, Cadre.Id));
+        Assert.True(CaseTaskAccess.WaitsFor(Submitted().Listing, Talker.Id));
+        Assert.False(CaseTaskAccess.WaitsFor(Submitted().Listing, Stranger.Id));
+
+        var returned = Submitted();
+        returned.Review(Talker.Id, true, 1, false, "请补充", D(2026, 3, 20), Today, Now);
+        Assert.Equal((CaseTaskStatus.Returned, D(2026, 3, 20)), (returned.Listing.Status, returned.Listing.DueDate));
+        Assert.True(CaseTaskAccess.WaitsFor(returned.Listing, Cadre.Id));
+        Assert.False(CaseTaskAccess.WaitsFor(returned.Listing, Talker.Id));
+    }
+
+    [Fact]
     public void OfficesOwnStep_IsNotShownToThePersonItIsAbout() =>
         Assert.False(CaseTaskAccess.CanView(Cadre, LetterInquiry(), officeOfOrigin: false));
 

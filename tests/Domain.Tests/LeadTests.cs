@@ -36,6 +36,19 @@ public class LeadRegistrationTests
         Assert.Empty(lead.Dispositions);
     }
 
+    [Fact]
+    public void Listing_IsTheLeadWithoutItsReporter_AndOpenUntilClosedAsUnfounded()
+    {
+        var lead = Lead.Register(Id, Draft(reporter: new Reporter("赵举报", "第二车间")), Office, Cadre, Now);
+
+        var listing = lead.Listing;
+
+        Assert.Equal((Id, Cadre.Id, "收受管理服务对象礼金", LeadStatus.Registered, Now, true),
+            (listing.Id, listing.Subject, listing.Summary, listing.Status, listing.RegisteredAt, listing.IsOpen));
+        Assert.DoesNotContain(typeof(LeadListing).GetProperties(), p => p.PropertyType == typeof(Reporter));
+        Assert.False((listing with { Status = LeadStatus.Closed }).IsOpen);
+    }
+
     [Theory]
     [InlineData(Role.UnitSecretary)]
     [InlineData(Role.OrganizationDept)]

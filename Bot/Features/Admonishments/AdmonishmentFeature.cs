@@ -27,6 +27,7 @@ public static class AdmonishmentFeature
         services.AddTable(CaseStore.Table).AddTable(MatterIndex.Table);
         services.TryAddSingleton<MatterIndex>();
         services.AddSingleton<CaseStore>();
+        services.AddListing<CaseStore>(CaseStore.ListJob);
         services.AddSingleton<CaseCards>();
         services.AddSingleton<ProposalForm>();
         services.AddSingleton<ITaskOrigin, CaseTaskOrigin>();

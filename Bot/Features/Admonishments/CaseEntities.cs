@@ -31,8 +31,19 @@ public sealed class AdmonishmentEntity : TableRow
     public int Checks { get; set; }
 }
 
+/// <summary>The columns of a follow-up check, in its case's partition and as a line under the case alike.</summary>
+public interface ICheckColumns
+{
+    int Number { get; set; }
+    string Outcome { get; set; }
+    string Note { get; set; }
+    DateTime? NextCheck { get; set; }
+    string By { get; set; }
+    DateTimeOffset At { get; set; }
+}
+
 /// <summary>Table <c>Cases</c>, row <c>check|{nn}</c>: one follow-up check, insert-only.</summary>
-public sealed class FollowUpCheckEntity : TableRow
+public sealed class FollowUpCheckEntity : TableRow, ICheckColumns
 {
     public int Number { get; set; }
     public string Outcome { get; set; } = "";
@@ -41,4 +52,30 @@ public sealed class FollowUpCheckEntity : TableRow
     public string By { get; set; } = "";
     public DateTimeOffset At { get; set; }
     public string? FormId { get; set; }
+}
+
+/// <summary>
+/// Table <c>CaseIndex</c>, row <c>case|{id}</c> of each partition the case is listed in (keys in <see cref="MatterIndex"/>):
+/// what the desk and the archive show of it, and the rank and proposer that say whose approval it waits for (002 §四2).
+/// </summary>
+public sealed class CaseLineEntity : ListRow
+{
+    public string SubjectRank { get; set; } = "";
+    public string? ProposedBy { get; set; }
+    public string? Situation { get; set; }
+    public string Status { get; set; } = "";
+    public bool MinorViolation { get; set; }
+    public DateTimeOffset OpenedAt { get; set; }
+    public DateTime? NextCheck { get; set; }
+}
+
+/// <summary>Table <c>CaseIndex</c>, row <c>check|{caseId}|{nn}</c>: a follow-up check (002 §四5), as a line under its case.</summary>
+public sealed class CheckLineEntity : ListRow, ICheckColumns
+{
+    public int Number { get; set; }
+    public string Outcome { get; set; } = "";
+    public string Note { get; set; } = "";
+    public DateTime? NextCheck { get; set; }
+    public string By { get; set; } = "";
+    public DateTimeOffset At { get; set; }
 }

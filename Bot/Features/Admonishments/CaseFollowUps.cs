@@ -32,10 +32,9 @@ public sealed class CaseFollowUps(
         }
 
         var c = stored.Case;
-        await cases.IndexAsync(c, cancellationToken).ConfigureAwait(false);
+        await cases.LinkLeadAsync(c, cancellationToken).ConfigureAwait(false);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var approvers = AdmonishmentRules.Approvers(c, people.All);
-        await cases.IndexForApproversAsync(c, approvers, cancellationToken).ConfigureAwait(false);
         await messenger.TellEachAsync(approvers, (_, l) => CaseCard.Build(AdmonishmentViews.Case(c, people.Context(Calendar), CaseCardMode.Decide,
             l.Pick("请审批这项诫勉谈话建议（002 §四2）。", "Please decide on this admonishment proposal (002 §四2).")), l),
             cancellationToken, change.Key).ConfigureAwait(false);
@@ -129,7 +128,7 @@ public sealed class CaseFollowUps(
             var held = stored.Case.OnTalkHeld(talk, Calendar.LocalDate(talk.ScheduledAt), Calendar.LocalDate(now), now, policy, Calendar);
             // The written material's task is inserted with the case's change: one transaction, so a crash cannot part them.
             if (held is not null && !await cases.SaveAsync(stored, stored.Case.Checks.Count, cancellationToken,
-                held.WrittenMaterial is { } task ? [TaskStore.HeadRow(task)] : null).ConfigureAwait(false))
+                held.WrittenMaterial is { } task ? [TaskStore.HeadRow(task, stored.Case.OfficeUnit)] : null).ConfigureAwait(false))
             {
                 return Optimistic.Again;
             }
@@ -146,7 +145,7 @@ public sealed class CaseFollowUps(
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         foreach (var task in (await tasks.ListAsync(c.Id.Value, cancellationToken).ConfigureAwait(false)).Where(t => t.AwaitsSubmission && t.Submissions.Count == 0))
         {
-            await taskOpener.OpenAsync(task, people, cancellationToken).ConfigureAwait(false);
+            await taskOpener.OpenAsync(task, c.OfficeUnit, people, cancellationToken).ConfigureAwait(false);
         }
     }
 

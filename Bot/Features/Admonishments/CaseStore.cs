@@ -11,14 +11,19 @@ public sealed record StoredCase(AdmonishmentCase Case, ETag ETag);
 /// <summary>
 /// Admonishment cases (诫勉谈话). Table <c>Cases</c>: PartitionKey = the case's id; RowKey = <c>case</c> (the head, with
 /// its ETag) or <c>check|{nn}</c> (a follow-up check, insert-only). A case and its tasks share one partition. A case is
-/// indexed by its subject, by the office that proposed it, by the approvers it waits for, by the lead it came from and
-/// by each of its talks.
+/// listed (its line and its checks' lines in <see cref="MatterIndex"/>) under its subject, under the office that proposed
+/// it and, once proposed, for the approvers (<see cref="MatterIndex.Approval"/>), after each change (<see cref="Listings"/>,
+/// job <see cref="ListJob"/>); the lead it came from and each of its talks point to it.
 /// </summary>
-public sealed class CaseStore(TableSet tables, MatterIndex index)
+public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listings) : IListedKind
 {
     public const string Table = "Cases";
     private const string CaseRow = "case";
     private const string CheckPrefix = "check|";
+
+    /// <summary>Lists a case again from what is stored (a crash between its save and its listing).</summary>
+    public const string ListJob = "CaseLines";
+    private const string LinePrefix = "case|";
 
     private readonly TableClient cases = tables[Table];
 
@@ -26,27 +31,16 @@ public sealed class CaseStore(TableSet tables, MatterIndex index)
     public async Task<bool> CreateAsync(AdmonishmentCase c, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(c);
-        if (!await cases.TryAddAsync(ToEntity(c), cancellationToken).ConfigureAwait(false))
-        {
-            return false;
-        }
-
-        await IndexAsync(c, cancellationToken).ConfigureAwait(false);
-        return true;
+        return await listings.SaveAsync(ListJob, c.Id.Value, () => cases.TryAddAsync(ToEntity(c), cancellationToken), () => ListAsync(c, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The case's index rows: its subject, the office that proposed it (known once proposed), and the lead it came from.</summary>
-    public Task IndexAsync(AdmonishmentCase c, CancellationToken cancellationToken)
+    /// <summary>The lead the case came from points to it (000 §四(四)4); idempotent.</summary>
+    public Task LinkLeadAsync(AdmonishmentCase c, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return index.AddAsync("case", c.Id.Value,
-            [MatterIndex.Person(c.Subject), MatterIndex.Office(c.OfficeUnit), .. c.Lead is { } lead ? [MatterIndex.Lead(lead.Value)] : Array.Empty<string>()],
-            cancellationToken);
+        return c.Lead is { } lead ? index.AddAsync("case", c.Id.Value, [MatterIndex.Lead(lead.Value)], cancellationToken) : Task.CompletedTask;
     }
-
-    /// <summary>The case waits for these approvers: it is listed on their desk (002 §四2).</summary>
-    public Task IndexForApproversAsync(AdmonishmentCase c, IEnumerable<PersonId> approvers, CancellationToken cancellationToken) =>
-        index.AddAsync("case", c?.Id.Value ?? "", approvers.Select(MatterIndex.Person), cancellationToken);
 
     /// <summary>Records that a talk was arranged for the case; idempotent.</summary>
     public Task LinkTalkAsync(TalkId talk, CaseId c, CancellationToken cancellationToken) =>
@@ -58,9 +52,30 @@ public sealed class CaseStore(TableSet tables, MatterIndex index)
             ? await GetAsync(new CaseId(row.Id), cancellationToken).ConfigureAwait(false)
             : null;
 
-    /// <summary>The cases about a person (their archive, earlier cases on the same problem).</summary>
-    public Task<IReadOnlyList<AdmonishmentCase>> ListAsync(string partition, CancellationToken cancellationToken) =>
-        index.LoadAsync(partition, "case", async id => (await GetAsync(new CaseId(id), cancellationToken).ConfigureAwait(false))?.Case, cancellationToken);
+    /// <summary>
+    /// The cases listed in an index partition (about a person, of an office, or proposed), as their lines show them: two
+    /// queries.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseListing>> ListingsAsync(string partition, ListScope scope, CancellationToken cancellationToken)
+    {
+        var (lines, under) = await index.QueryAsync<CaseLineEntity, CheckLineEntity>(partition, LinePrefix, CheckPrefix, scope, cancellationToken)
+            .ConfigureAwait(false);
+        return [.. lines.Select(l => new CaseListing(new CaseId(l.Matter), new PersonId(l.Subject), Enum.Parse<Rank>(l.SubjectRank),
+            l.ProposedBy is { } by ? new PersonId(by) : null, l.Situation is { } situation ? Enum.Parse<AdmonishmentSituation>(situation) : null,
+            Enum.Parse<CaseStatus>(l.Status), l.MinorViolation, l.OpenedAt, Date(l.NextCheck),
+            [.. under[l.Matter].OrderBy(k => k.Number).Select(k => ToCheck(k, null))]))];
+    }
+
+    public IAsyncEnumerable<string> StoredAsync(CancellationToken cancellationToken) =>
+        cases.QueryColumnAsync(TableFilter.Of($"RowKey eq {CaseRow}"), nameof(ITableEntity.PartitionKey), cancellationToken);
+
+    public async Task RelistAsync(string id, CancellationToken cancellationToken)
+    {
+        if (CaseId.TryParse(id, out var caseId) && await GetAsync(caseId, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            await ListAsync(stored.Case, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public async Task<StoredCase?> GetAsync(CaseId id, CancellationToken cancellationToken)
     {
@@ -76,8 +91,7 @@ public sealed class CaseStore(TableSet tables, MatterIndex index)
             h.ProposedBy is null ? null : new PersonId(h.ProposedBy), h.OfficeUnit is { } unit ? new UnitId(unit) : null, h.OpenedAt, h.ProposedAt,
             h.Approved is { } approved ? new ApprovalDecision(approved, new PersonId(h.Approver!), h.ApprovalComment, h.DecidedAt!.Value) : null,
             Ids(h.Talks).Select(t => new TalkId(t)), Date(h.NextCheck),
-            rows.Where(r => r.Number <= h.Checks).Select(r => new FollowUpCheck(r.Number, Enum.Parse<FollowUpOutcome>(r.Outcome), r.Note, Date(r.NextCheck),
-                new PersonId(r.By), r.At, r.FormId)));
+            rows.Where(r => r.Number <= h.Checks).Select(r => ToCheck(r, r.FormId)));
         return new StoredCase(c, h.ETag);
     }
 
@@ -89,19 +103,49 @@ public sealed class CaseStore(TableSet tables, MatterIndex index)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var c = stored.Case;
-        return cases.TrySaveAsync(ToEntity(c), stored.ETag, c.Checks.Skip(checksBefore).Select(k => (ITableEntity)new FollowUpCheckEntity
-        {
-            PartitionKey = c.Id.Value,
-            RowKey = CheckPrefix + k.Number.ToString("D2", CultureInfo.InvariantCulture),
-            Number = k.Number,
-            Outcome = k.Outcome.ToString(),
-            Note = k.Note,
-            NextCheck = Utc(k.NextCheck),
-            By = k.By.Value,
-            At = k.At,
-            FormId = k.FormId,
-        }).Concat(added ?? []), cancellationToken);
+        return listings.SaveAsync(ListJob, c.Id.Value, () => cases.TrySaveAsync(ToEntity(c), stored.ETag, c.Checks.Skip(checksBefore).Select(k => (ITableEntity)Columns(
+            new FollowUpCheckEntity { PartitionKey = c.Id.Value, RowKey = CheckPrefix + Number(k.Number), FormId = k.FormId }, k)).Concat(added ?? []),
+            cancellationToken), () => ListAsync(c, cancellationToken), cancellationToken);
     }
+
+    // Its line under its subject (the archive), under the office that proposed it (the desk; a cadre's request has none
+    // until it is proposed) and, once proposed, for the approvers (002 §四2), with its checks.
+    private Task ListAsync(AdmonishmentCase c, CancellationToken cancellationToken)
+    {
+        var l = c.Listing;
+        string[] partitions = [MatterIndex.Person(l.Subject), .. c.OfficeUnit is { } unit ? [MatterIndex.Office(unit)] : Array.Empty<string>(),
+            .. c.ProposedAt is null ? Array.Empty<string>() : [MatterIndex.Approval]];
+        return index.WriteAsync(partitions, partition => [
+            ListRow.Place(new CaseLineEntity
+            {
+                SubjectRank = l.SubjectRank.ToString(),
+                ProposedBy = l.ProposedBy?.Value,
+                Situation = l.Situation?.ToString(),
+                Status = l.Status.ToString(),
+                MinorViolation = l.MinorViolation,
+                OpenedAt = l.OpenedAt,
+                NextCheck = Utc(l.NextCheck),
+            }, partition, LinePrefix + l.Id.Value, l.Id.Value, l.Subject, !l.IsClosed),
+            .. l.Checks.Select(k => ListRow.Place(Columns(new CheckLineEntity(), k), partition, $"{CheckPrefix}{l.Id.Value}|{Number(k.Number)}", l.Id.Value,
+                l.Subject, !l.IsClosed)),
+        ], cancellationToken);
+    }
+
+    private static T Columns<T>(T row, FollowUpCheck k) where T : ICheckColumns
+    {
+        row.Number = k.Number;
+        row.Outcome = k.Outcome.ToString();
+        row.Note = k.Note;
+        row.NextCheck = Utc(k.NextCheck);
+        row.By = k.By.Value;
+        row.At = k.At;
+        return row;
+    }
+
+    private static FollowUpCheck ToCheck(ICheckColumns k, string? formId) =>
+        new(k.Number, Enum.Parse<FollowUpOutcome>(k.Outcome), k.Note, Date(k.NextCheck), new PersonId(k.By), k.At, formId);
+
+    private static string Number(int n) => n.ToString("D2", CultureInfo.InvariantCulture);
 
     private static AdmonishmentEntity ToEntity(AdmonishmentCase c) => new()
     {

@@ -17,7 +17,7 @@ public sealed class ProposalForm(CaseStore cases, PeopleDirectory directory, Wor
         var earlier = new List<CaseChoice>();
         if (subject is { } s)
         {
-            earlier.AddRange((await cases.ListAsync(MatterIndex.Person(s), cancellationToken).ConfigureAwait(false))
+            earlier.AddRange((await cases.ListingsAsync(MatterIndex.Person(s), ListScope.AboutPerson(s), cancellationToken).ConfigureAwait(false))
                 .Where(c => c.Id != request?.Id && c.Status != CaseStatus.Requested).OrderBy(c => c.OpenedAt).Select(c => new CaseChoice(c.Id,
                     $"{DateText.Date(calendar.LocalDate(c.OpenedAt), locale)} {(c.Situation is { } sit ? Labels.Of(sit, locale) : "")} {Labels.Of(c.Status, locale)}".Trim())));
         }

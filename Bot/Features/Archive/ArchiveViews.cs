@@ -1,35 +1,36 @@
 using TalkBot.Bot.Features.Admonishments;
 using TalkBot.Bot.Features.Leads;
 using TalkBot.Bot.Features.Records;
-using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Features.Tasks;
 
 namespace TalkBot.Bot.Features.Archive;
 
 /// <summary>
 /// One person's integrity archive (个人廉政档案, 000 §四(一)6) as the card and the export show it: their talks with the
-/// records' status, the leads about them (never with a reporter), their admonishments and the tasks about them.
+/// records' status, the leads about them (never with a reporter), their admonishments and the tasks about them, each
+/// section whole and in its <see cref="ListOrder"/>. Read from the rows listed under the person (<see cref="MatterIndex"/>):
+/// one query per kind of row, however long the archive.
 /// </summary>
-public sealed class ArchiveViews(LeadStore leads, CaseStore cases, TaskStore tasks, TaskCards taskCards, TalkStore talks, TalkLines lines,
-    WorkingCalendar calendar)
+public sealed class ArchiveViews(LeadStore leads, CaseStore cases, TaskStore tasks, TaskCards taskCards, TalkLines talks, WorkingCalendar calendar)
 {
     public async Task<ArchiveView> ViewAsync(Person person, PeopleLookup people, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(people);
         var context = people.Context(calendar);
-        var partition = MatterIndex.Person(person.Id);
-        var talkLines = await lines.ForAsync(await talks.ListTalksNoticedToAsync(person.Id, cancellationToken).ConfigureAwait(false), context, cancellationToken)
-            .ConfigureAwait(false);
+        var (partition, about) = (MatterIndex.Person(person.Id), ListScope.AboutPerson(person.Id));
+        var talkRows = talks.ListingsAsync(person.Id, cancellationToken);
+        var leadRows = leads.ListingsAsync(partition, about, cancellationToken);
+        var caseRows = cases.ListingsAsync(partition, about, cancellationToken);
+        var taskRows = tasks.ListingsAsync(partition, about, cancellationToken);
         return new ArchiveView(
             person.DisplayName,
             people.UnitName(person.UnitId),
             person.Rank,
-            [.. talkLines.OrderByDescending(t => t.Scheduled)],
-            [.. (await leads.ListAsync(partition, cancellationToken).ConfigureAwait(false)).OrderByDescending(l => l.RegisteredAt).Select(l => LeadViews.Line(l, context))],
-            [.. (await cases.ListAsync(partition, cancellationToken).ConfigureAwait(false)).Where(c => c.Subject == person.Id).OrderByDescending(c => c.OpenedAt)
-                .Select(c => AdmonishmentViews.Line(c, context))],
-            [.. (await tasks.ListIndexedAsync(partition, cancellationToken).ConfigureAwait(false)).Where(t => t.Subject == person.Id).Select(t => taskCards.Line(t, context))],
+            ListOrder.Talks((await talkRows.ConfigureAwait(false)).Select(t => TalkViews.Line(t, context))),
+            ListOrder.Leads((await leadRows.ConfigureAwait(false)).Select(l => LeadViews.Line(l, context))),
+            ListOrder.Cases((await caseRows.ConfigureAwait(false)).Select(c => AdmonishmentViews.Line(c, context))),
+            ListOrder.Tasks((await taskRows.ConfigureAwait(false)).Select(t => taskCards.Line(t, context))),
             [],
             person.Id);
     }

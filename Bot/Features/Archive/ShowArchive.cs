@@ -13,7 +13,10 @@ public sealed class ArchiveOptions
     public int AuditLines { get; set; } = 50;
 }
 
-/// <summary>廉政档案 / archive [name] (and archive.show): a person's archive, for the discipline office; the picker alone when nobody is chosen.</summary>
+/// <summary>
+/// 廉政档案 / archive [name] (and archive.show): a person's archive, for the discipline office, each section a page at a
+/// time (下一页 comes back here with the person and where each section starts); the picker alone when nobody is chosen.
+/// </summary>
 public sealed class ShowArchive(ArchiveViews archives, PeopleDirectory directory, AuditLog audit) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["廉政档案", "archive"];
@@ -21,12 +24,15 @@ public sealed class ShowArchive(ArchiveViews archives, PeopleDirectory directory
     public string Verb => Verbs.ArchiveShow;
 
     public Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        ShowAsync(request?.Actor!, request!.Locale, request.Arguments, cancellationToken);
+        ShowAsync(request?.Actor!, request!.Locale, request.Arguments, default, cancellationToken);
 
     public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) =>
-        ShowAsync(request?.Actor!, request!.Locale, request.Text(CaseFields.Person), cancellationToken);
+        ShowAsync(request?.Actor!, request!.Locale, request.Text(CaseFields.Person),
+            (request.Start(DataKeys.TalksFrom), request.Start(DataKeys.LeadsFrom), request.Start(DataKeys.CasesFrom), request.Start(DataKeys.TasksFrom)),
+            cancellationToken);
 
-    private async Task<AdaptiveCard> ShowAsync(Person actor, Locale locale, string? personText, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> ShowAsync(Person actor, Locale locale, string? personText, (int Talks, int Leads, int Cases, int Tasks) from,
+        CancellationToken cancellationToken)
     {
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var person = ArchiveViews.Find(people, personText);
@@ -43,7 +49,8 @@ public sealed class ShowArchive(ArchiveViews archives, PeopleDirectory directory
         }
 
         await audit.WriteAsync(actor, AuditAction.View, AuditObject.Archive, person.Id.Value, person.Id, cancellationToken).ConfigureAwait(false);
-        return ArchiveCard.Build(await archives.ViewAsync(person, people, cancellationToken).ConfigureAwait(false) with { People = choices }, locale);
+        var whole = await archives.ViewAsync(person, people, cancellationToken).ConfigureAwait(false);
+        return ArchiveCard.Build(ArchivePaging.Page(whole, from.Talks, from.Leads, from.Cases, from.Tasks) with { People = choices }, locale);
     }
 }
 

@@ -10,7 +10,9 @@ namespace TalkBot.Bot.Features.Archive;
 /// <summary>
 /// 线索台账 / desk (and case.desk): what waits for the caller. The discipline office sees its level's open leads, cases
 /// and tasks; the organisation department its cases; an approver the proposals waiting for them (002 §四2); anyone the
-/// written material they owe and the submissions waiting for their review.
+/// written material they owe and the submissions waiting for their review. Each list is read from the rows written for
+/// it (<see cref="MatterIndex"/>: the office's, the caller's and the proposals'), one query per kind of row however many
+/// there are, and shown a page at a time (<see cref="ListPage"/>); 下一页 comes back here with where each list starts.
 /// </summary>
 public sealed class ShowLedger(LeadStore leads, CaseStore cases, TaskStore tasks, TaskCards taskCards, PeopleDirectory directory, WorkingCalendar calendar)
     : ICommand, ICardAction
@@ -19,34 +21,39 @@ public sealed class ShowLedger(LeadStore leads, CaseStore cases, TaskStore tasks
 
     public string Verb => Verbs.CaseDesk;
 
-    public Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken) => DeskAsync(request?.Actor!, request!.Locale, cancellationToken);
+    public Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        DeskAsync(request?.Actor!, request!.Locale, (0, 0, 0), cancellationToken);
 
-    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) => DeskAsync(request?.Actor!, request!.Locale, cancellationToken);
+    public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) => DeskAsync(request?.Actor!, request!.Locale,
+        (request.Start(DataKeys.LeadsFrom), request.Start(DataKeys.CasesFrom), request.Start(DataKeys.TasksFrom)), cancellationToken);
 
-    private async Task<AdaptiveCard> DeskAsync(Person actor, Locale locale, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> DeskAsync(Person actor, Locale locale, (int Leads, int Cases, int Tasks) from, CancellationToken cancellationToken)
     {
         var office = LeadAccess.IsDisciplineOffice(actor);
         var proposer = AdmonishmentRules.MayPropose(actor);
-        var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
         var officePartition = MatterIndex.Office(actor.UnitId);
-        var officeLeads = office ? await leads.ListAsync(officePartition, cancellationToken).ConfigureAwait(false) : [];
-        var officeCases = proposer ? await cases.ListAsync(officePartition, cancellationToken).ConfigureAwait(false) : [];
-        var mine = MatterIndex.Person(actor.Id);
-        var myCases = await cases.ListAsync(mine, cancellationToken).ConfigureAwait(false);
-        var openTasks = new List<CaseTask>((await tasks.ListIndexedAsync(mine, cancellationToken).ConfigureAwait(false))
-            .Where(t => (t.Assignee == actor.Id && t.AwaitsSubmission) || (t.Reviewers.Contains(actor.Id) && t.Status == CaseTaskStatus.Submitted)));
-        foreach (var origin in officeLeads.Select(l => l.Id.Value).Concat(officeCases.Select(c => c.Id.Value)))
-        {
-            openTasks.AddRange((await tasks.ListAsync(origin, cancellationToken).ConfigureAwait(false)).Where(t => t.Status != CaseTaskStatus.Done));
-        }
+        var officeLeads = office ? leads.ListingsAsync(officePartition, ListScope.Open, cancellationToken) : None<LeadListing>();
+        var officeCases = proposer ? cases.ListingsAsync(officePartition, ListScope.Open, cancellationToken) : None<CaseListing>();
+        var officeTasks = office || proposer ? tasks.ListingsAsync(officePartition, ListScope.Open, cancellationToken) : None<TaskListing>();
+        var myTasks = tasks.ListingsAsync(MatterIndex.Person(actor.Id), ListScope.Open, cancellationToken);
+        var proposals = AdmonishmentRules.MayApproveSome(actor)
+            ? cases.ListingsAsync(MatterIndex.Approval, ListScope.InStatus(nameof(CaseStatus.Proposed)), cancellationToken)
+            : None<CaseListing>();
+        var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
 
-        var view = new CaseDeskView(
-            [.. officeLeads.Where(l => l.Status != LeadStatus.Closed).OrderByDescending(l => l.RegisteredAt).Select(l => LeadViews.Line(l, context))],
-            [.. officeCases.Where(c => !c.IsClosed && c.Subject != actor.Id).Concat(myCases.Where(c => AdmonishmentAccess.AwaitsDecisionBy(c, actor)))
-                .DistinctBy(c => c.Id).OrderByDescending(c => c.OpenedAt).Select(c => AdmonishmentViews.Line(c, context))],
-            [.. openTasks.DistinctBy(t => t.Id).Select(t => taskCards.Line(t, context)).OrderByDescending(t => t.Overdue).ThenBy(t => t.DueDate)],
-            office,
-            proposer);
-        return CaseDeskCard.Build(view, locale);
+        var ownCases = (await officeCases.ConfigureAwait(false)).Where(c => c.Subject != actor.Id).ToList();
+        var caseLines = ownCases.Concat((await proposals.ConfigureAwait(false)).Where(c => AdmonishmentAccess.AwaitsDecisionBy(c, actor))).DistinctBy(c => c.Id);
+        // The organisation department's tasks are those of its own cases; the discipline office's, those of all its matters.
+        var officeCaseIds = ownCases.Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var taskLines = (await officeTasks.ConfigureAwait(false)).Where(t => office || officeCaseIds.Contains(t.Id.Origin))
+            .Concat((await myTasks.ConfigureAwait(false)).Where(t => CaseTaskAccess.WaitsFor(t, actor.Id)))
+            .DistinctBy(t => t.Id);
+
+        var (leadPage, leadsAt) = ListPage.Of(ListOrder.Leads((await officeLeads.ConfigureAwait(false)).Select(l => LeadViews.Line(l, context))), from.Leads);
+        var (casePage, casesAt) = ListPage.Of(ListOrder.DeskCases(caseLines.Select(c => AdmonishmentViews.Line(c, context))), from.Cases);
+        var (taskPage, tasksAt) = ListPage.Of(ListOrder.Tasks(taskLines.Select(t => taskCards.Line(t, context))), from.Tasks, t => t.Overdue);
+        return CaseDeskCard.Build(new CaseDeskView(leadPage, casePage, taskPage, office, proposer, leadsAt, casesAt, tasksAt), locale);
     }
+
+    private static Task<IReadOnlyList<T>> None<T>() => Task.FromResult<IReadOnlyList<T>>([]);
 }

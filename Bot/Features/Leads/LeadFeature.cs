@@ -12,6 +12,7 @@ public static class LeadFeature
         services.AddTable(LeadStore.Table).AddTable(MatterIndex.Table);
         services.TryAddSingleton<MatterIndex>();
         services.AddSingleton<LeadStore>();
+        services.AddListing<LeadStore>(LeadStore.ListJob);
         services.AddSingleton<LeadCards>();
         services.AddSingleton<ITaskOrigin, LeadTaskOrigin>();
         services.AddFollowUp<TalkScheduled, LeadTalkAttach>("TalkScheduled.Lead");

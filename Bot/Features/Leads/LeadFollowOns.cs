@@ -28,7 +28,7 @@ public sealed class LeadFollowOns(LeadStore leads, TaskOpener tasks, PeopleDirec
             switch (DispositionFollowOns.For(lead, d, actor, d.At))
             {
                 case DispositionFollowOn.OpenTask open:
-                    await tasks.OpenAsync(open.Task, people, cancellationToken).ConfigureAwait(false);
+                    await tasks.OpenAsync(open.Task, lead.OfficeUnit, people, cancellationToken).ConfigureAwait(false);
                     break;
                 case DispositionFollowOn.TellSubject { Kind: DispositionKind.SuggestionAdopted } tell:
                     // 000 §四(四)2: 及时将采纳情况告知谈话对象.

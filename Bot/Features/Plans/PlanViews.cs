@@ -5,8 +5,9 @@ namespace TalkBot.Bot.Features.Plans;
 
 /// <summary>
 /// A talker's monthly plan as the card shows it: built from the tiers of 000 §二, stored per talker, shown with each
-/// talkee's reason and progress. Whether a talk is scheduled is read from
-/// the talks themselves, so a talk made with 新建谈话 counts as well as one made from the plan.
+/// talkee's reason and progress. Whether a talk is scheduled is read from the talker's rows of the talks they talk in
+/// (<c>TalksByPerson</c>, which name the talkees), so a talk made with 新建谈话 counts as well as one made from the plan,
+/// and a plan of any length costs two queries.
 /// </summary>
 public sealed class PlanViews(
     PlanStore plans,
@@ -83,27 +84,18 @@ public sealed class PlanViews(
         _ => locale.Pick("这次谈话不在您的本月计划中（000 §二）。", "This talk is not on your plan for the month (000 §二)."),
     };
 
-    // Talks this month in which the talker talks to the talkee: when each is, by talkee.
+    // Talks this month in which the talker talks to the talkee: when each is, by talkee; one query of the talker's rows.
     private async Task<Dictionary<PersonId, DateTimeOffset>> ScheduledTalkeesAsync(PersonId talker, PlanMonth month, CancellationToken cancellationToken)
     {
         var result = new Dictionary<PersonId, DateTimeOffset>();
         var first = new DateOnly(month.Year, month.Month, 1);
-        foreach (var (id, relations) in await talks.ListTalksInvolvingAsync(talker, cancellationToken).ConfigureAwait(false))
+        // This month's talks, and those the plan pushed into the first days of the next (the notice takes 2 working days).
+        var (from, until) = (rules.Calendar.ToInstant(first, TimeOnly.MinValue), rules.Calendar.ToInstant(first.AddMonths(1).AddDays(10), TimeOnly.MinValue));
+        foreach (var (_, scheduledAt, talkees) in await talks.ListTalksAsTalkerAsync(talker, from, until, cancellationToken).ConfigureAwait(false))
         {
-            if (!relations.Contains(TalkRelation.Talker) || await talks.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } talk)
+            foreach (var talkee in talkees)
             {
-                continue;
-            }
-
-            var local = rules.Calendar.ToLocal(talk.ScheduledAt);
-            var day = DateOnly.FromDateTime(local.DateTime);
-            // This month's talks, and those the plan pushed into the first days of the next (the notice takes 2 working days).
-            if (talk.Status != TalkStatus.Cancelled && day >= first && day < first.AddMonths(1).AddDays(10))
-            {
-                foreach (var talkee in talk.Talkees)
-                {
-                    result.TryAdd(talkee, local);
-                }
+                result.TryAdd(talkee, rules.Calendar.ToLocal(scheduledAt));
             }
         }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TalkBot.Bot.Features.Talks;
 
 namespace TalkBot.Bot.Features.Records;
@@ -7,9 +8,13 @@ public static class RecordFeature
 {
     public static IServiceCollection AddRecords(this IServiceCollection services)
     {
+        services.AddTable(MatterIndex.Table);
+        services.TryAddSingleton<MatterIndex>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<RecordTalks>();
         services.AddSingleton<TalkLines>();
+        services.AddFollowUp<TalkScheduled, TalkLines>("TalkScheduled.Lines");
+        services.AddListing<TalkLines>(TalkLines.ListJob);
         services.AddFollowUp<TalkScheduled, RecordMissing>("TalkScheduled.RecordCheck");
         services.AddFollowUp<RecordLogged, RecordVerification>("RecordLogged.Verification");
         services.AddFollowUp<RecordSettled, RecordSettledNews>("RecordSettled.Recorder");

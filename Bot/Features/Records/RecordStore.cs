@@ -12,9 +12,10 @@ public sealed record StoredRecord(TalkRecord Record, ETag ETag);
 /// <summary>
 /// Talk records (《层级廉政谈话登记表》) in the talk's partition of table <c>Talks</c>; keys in <see cref="TalkRows"/>.
 /// Every change is one entity group transaction: the head row (ETag-guarded) with the rows it adds, so a Teams retry
-/// racing the first call loses the race instead of adding a second version or verification.
+/// racing the first call loses the race instead of adding a second version or verification. After each change the
+/// talk's lines in its talkees' archives say where the record stands (<see cref="TalkLines"/>, through <see cref="Listings"/>).
 /// </summary>
-public sealed class RecordStore(TableSet tables)
+public sealed class RecordStore(TableSet tables, MatterIndex index, Listings listings)
 {
     public async Task<StoredRecord?> GetAsync(Talk talk, CancellationToken cancellationToken)
     {
@@ -65,8 +66,15 @@ public sealed class RecordStore(TableSet tables)
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, Head(record)) };
         actions.AddRange(VersionRows(record.TalkId, record.Current).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
         actions.Add(TalkStore.StatusUpdate(talk));
-        return await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+        return await listings.SaveAsync(TalkLines.ListJob, talk.Id.Value, () => SubmitAsync(actions, cancellationToken), () => ListAsync(record, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Where the talk's record stands, from its head row alone; null before it is logged.</summary>
+    public async Task<RecordStatus?> StatusAsync(TalkId talk, CancellationToken cancellationToken) =>
+        await tables[TalkRows.Talks].FindAsync<RecordHeadEntity>(talk.Value, TalkRows.RecordHeadRow, cancellationToken).ConfigureAwait(false) is { } head
+            ? Enum.Parse<RecordStatus>(head.Status)
+            : null;
 
     /// <summary>
     /// Stores what changed since <paramref name="stored"/> was read: a new version or new verifications. Returns false
@@ -97,8 +105,13 @@ public sealed class RecordStore(TableSet tables)
             });
         }
 
-        return await tables[TalkRows.Talks].TrySaveAsync(Head(record), stored.ETag, added, cancellationToken).ConfigureAwait(false);
+        return await listings.SaveAsync(TalkLines.ListJob, record.TalkId.Value, () => tables[TalkRows.Talks].TrySaveAsync(Head(record), stored.ETag, added, cancellationToken),
+            () => ListAsync(record, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
+
+    // A talk not listed yet is listed whole, with its record as stored, by the follow-up of its scheduling.
+    private Task ListAsync(TalkRecord record, CancellationToken cancellationToken) =>
+        index.TryMergeAsync(record.Talkees.Select(MatterIndex.Person), TalkLines.LinePrefix + record.TalkId.Value, TalkLines.RecordColumns(record), cancellationToken);
 
     private Task<bool> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken) =>
         tables[TalkRows.Talks].TrySubmitAsync(actions, cancellationToken);

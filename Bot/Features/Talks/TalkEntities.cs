@@ -80,4 +80,6 @@ public sealed class TalkIndexEntity : TableRow
     /// <summary>Comma-separated: organiser, talker, recorder.</summary>
     public string Relations { get; set; } = "";
     public DateTimeOffset ScheduledAt { get; set; }
+    /// <summary>Comma-separated talkee ids, so that a talker's plan reads whom they talk to from these rows alone; null on rows written before.</summary>
+    public string? Talkees { get; set; }
 }

@@ -16,7 +16,8 @@ namespace TalkBot.Bot.Features.Talks;
 /// Each kind has its own prefix so that one range query reads all rows of that kind. Version rows, parts and
 /// verifications are insert-only: a version, once written, never changes.</item>
 /// <item><c>TalksByPerson</c>: PartitionKey = person id; RowKey = talk id; the person's relations to the talk
-/// (organiser, talker, recorder). Answers "what is missing" for a recorder or organiser with one partition query.</item>
+/// (organiser, talker, recorder), when it is and its talkees. Answers "what is missing" for a recorder or organiser,
+/// and whom a talker talks to this month (their plan), with one partition query.</item>
 /// <item><c>NoticesByPerson</c>: PartitionKey = talkee id; RowKey = talk id. Answers "my notices" with one partition
 /// query instead of a scan over every talk. Written after the talk's transaction; rewriting it is harmless.</item>
 /// </list>

@@ -60,7 +60,11 @@ public sealed class TalkStore(TableSet tables)
         foreach (var (person, relations) in Relations(talk))
         {
             await talksByPerson.UpsertAsync(
-                new TalkIndexEntity { PartitionKey = person.Value, RowKey = talk.Id.Value, Relations = relations, ScheduledAt = talk.ScheduledAt },
+                new TalkIndexEntity
+                {
+                    PartitionKey = person.Value, RowKey = talk.Id.Value, Relations = relations, ScheduledAt = talk.ScheduledAt,
+                    Talkees = string.Join(',', talk.Talkees.Select(t => t.Value)),
+                },
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -83,6 +87,33 @@ public sealed class TalkStore(TableSet tables)
                 .OfType<TalkRelation>()
                 .ToHashSet()))
             .ToList();
+    }
+
+    /// <summary>
+    /// The talks <paramref name="talker"/> leads or joins that are scheduled from <paramref name="from"/> until
+    /// <paramref name="until"/>, soonest first, each with its talkees: one query of the person's rows (a row written
+    /// before rows carried the talkees reads its talk). No path cancels a talk; one that does updates these rows.
+    /// </summary>
+    public async Task<IReadOnlyList<(TalkId Talk, DateTimeOffset ScheduledAt, IReadOnlyList<PersonId> Talkees)>> ListTalksAsTalkerAsync(
+        PersonId talker, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var rows = await talksByPerson.QueryAllAsync<TalkIndexEntity>(
+            TableFilter.Of($"PartitionKey eq {talker.Value} and ScheduledAt ge {from} and ScheduledAt lt {until}"), cancellationToken).ConfigureAwait(false);
+        var talks = new List<(TalkId, DateTimeOffset, IReadOnlyList<PersonId>)>();
+        foreach (var row in rows.Where(r => r.Relations.Split(',').Contains(nameof(TalkRelation.Talker))).OrderBy(r => r.ScheduledAt))
+        {
+            var id = new TalkId(row.RowKey);
+            if (row.Talkees is { } talkees)
+            {
+                talks.Add((id, row.ScheduledAt, Ids(talkees)));
+            }
+            else if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { Status: not TalkStatus.Cancelled } talk)
+            {
+                talks.Add((id, row.ScheduledAt, talk.Talkees));
+            }
+        }
+
+        return talks;
     }
 
     /// <summary>Saves a talk's status (held, cancelled); the caller changed it through the domain.</summary>

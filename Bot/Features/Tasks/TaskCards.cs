@@ -26,9 +26,11 @@ public sealed class TaskCards(TaskStore tasks, TaskOrigins origins, PeopleDirect
     }
 
     public TaskView View(CaseTask t, PeopleLookup people, TaskCardMode mode, string? notice = null, string? formId = null) =>
-        TaskViews.Task(t, people.Context(rules.Calendar), mode, Overdue(t), notice, formId);
+        TaskViews.Task(t, people.Context(rules.Calendar), mode, Overdue(t.DueDate), notice, formId);
 
-    public TaskLine Line(CaseTask t, ViewContext context) => TaskViews.Line(t, context, Overdue(t));
+    public TaskLine Line(CaseTask t, ViewContext context) => Line(t.Listing, context);
+
+    public TaskLine Line(TaskListing t, ViewContext context) => TaskViews.Line(t, context, Overdue(t.DueDate));
 
     /// <summary>The card for the viewer: the assignee writes while it is due, a reviewer reviews what waits.</summary>
     public AdaptiveCard CardFor(Person viewer, FoundTask found, Locale locale, string? notice = null, string? formId = null,
@@ -40,7 +42,7 @@ public sealed class TaskCards(TaskStore tasks, TaskOrigins origins, PeopleDirect
         return TaskCard.Build(View(t, found.People, mode, notice, formId) with { Values = values, Errors = errors }, locale);
     }
 
-    private bool Overdue(CaseTask t) => rules.IsOverdue(t.DueDate, time.GetUtcNow());
+    private bool Overdue(DateOnly due) => rules.IsOverdue(due, time.GetUtcNow());
 
     public static AdaptiveCard NotFound(Locale locale) => ErrorCard.NotFound(locale, "事项", "Task");
 

@@ -17,6 +17,8 @@ public sealed class CaseTaskEntity : TableRow
     public int Submissions { get; set; }
     public int Reviews { get; set; }
     public string Status { get; set; } = "";
+    /// <summary>The unit of the office of its lead's or case's level: the task is on that office's desk.</summary>
+    public string? OfficeUnit { get; set; }
 }
 
 /// <summary>Table <c>Cases</c>, row <c>tasks|{kind}-{n}|{nn}</c>: one submission, insert-only.</summary>
@@ -40,4 +42,18 @@ public sealed class TaskReviewEntity : TableRow
     public DateTime? NewDueDate { get; set; }
     public string By { get; set; } = "";
     public DateTimeOffset At { get; set; }
+}
+
+/// <summary>
+/// Table <c>CaseIndex</c>, row <c>task|{id}</c> of each partition the task is listed in (keys in <see cref="MatterIndex"/>):
+/// what a desk and an archive show of it, and who it waits for.
+/// </summary>
+public sealed class TaskLineEntity : ListRow
+{
+    public string Kind { get; set; } = "";
+    public string Assignee { get; set; } = "";
+    /// <summary>Comma-separated person ids.</summary>
+    public string Reviewers { get; set; } = "";
+    public DateTime DueDate { get; set; }
+    public string Status { get; set; } = "";
 }

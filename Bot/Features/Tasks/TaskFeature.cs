@@ -10,6 +10,7 @@ public static class TaskFeature
         services.AddTable(TaskStore.Table).AddTable(MatterIndex.Table);
         services.TryAddSingleton<MatterIndex>();
         services.AddSingleton<TaskStore>();
+        services.AddListing<TaskStore>(TaskStore.ListJob);
         services.AddSingleton<TaskOrigins>();
         services.AddSingleton<TaskCards>();
         services.AddSingleton<TaskReminders>();

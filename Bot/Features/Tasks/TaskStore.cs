@@ -5,31 +5,37 @@ using TalkBot.Domain.FollowUps;
 
 namespace TalkBot.Bot.Features.Tasks;
 
-public sealed record StoredTask(CaseTask Task, ETag ETag);
+/// <param name="Office">The unit of the office of its lead's or case's level, whose desk lists it.</param>
+public sealed record StoredTask(CaseTask Task, ETag ETag, UnitId? Office = null);
 
 /// <summary>
 /// Follow-on tasks, in the partition of the lead or case that opened them (table <c>Cases</c>, PartitionKey = the origin's
 /// id): RowKey <c>task|{kind}-{n}</c> (the head, with its ETag), <c>tasks|{kind}-{n}|{nn}</c> (a submission) and
 /// <c>taskr|{kind}-{n}|{nn}</c> (a review), both insert-only. A task and its origin share a partition, so one query
-/// reads every task of a lead or case. Each task is indexed by its subject, assignee and reviewers.
+/// reads every task of a lead or case. Each task is listed (its line in <see cref="MatterIndex"/>) under its subject,
+/// assignee and reviewers and on the desk of the office of its origin's level, after each change (<see cref="Listings"/>,
+/// job <see cref="ListJob"/>).
 /// </summary>
-public sealed class TaskStore(TableSet tables, MatterIndex index)
+public sealed class TaskStore(TableSet tables, MatterIndex index, Listings listings) : IListedKind
 {
     public const string Table = "Cases";
     private const string TaskPrefix = "task|";
     private const string SubmissionPrefix = "tasks|";
     private const string ReviewPrefix = "taskr|";
 
+    /// <summary>Lists a task again from what is stored (a crash between its save and its listing).</summary>
+    public const string ListJob = "TaskLines";
+
     private readonly TableClient cases = tables[Table];
 
     /// <summary>Opens a task; false when it exists already (it is kept as it is).</summary>
-    public async Task<bool> CreateAsync(CaseTask task, CancellationToken cancellationToken)
+    /// <param name="office">The unit of the office of its lead's or case's level.</param>
+    public async Task<bool> CreateAsync(CaseTask task, UnitId? office, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var created = await cases.TryAddAsync(ToEntity(task), cancellationToken).ConfigureAwait(false);
-        // Indexed even when it existed: a run that broke off after the insert is mended by the next.
-        await index.AddAsync("task", task.Id.Value,
-            [MatterIndex.Person(task.Subject), MatterIndex.Person(task.Assignee), .. task.Reviewers.Select(MatterIndex.Person)], cancellationToken).ConfigureAwait(false);
+        var created = await cases.TryAddAsync(ToEntity(task, office), cancellationToken).ConfigureAwait(false);
+        // Listed even when it existed: the follow-up that opens a task runs again after a crash, and mends it so.
+        await ListAsync(task, office, cancellationToken).ConfigureAwait(false);
         return created;
     }
 
@@ -50,9 +56,25 @@ public sealed class TaskStore(TableSet tables, MatterIndex index)
         return tasks;
     }
 
-    /// <summary>The tasks an index partition names: those a person owes, reviews, or is the subject of.</summary>
-    public Task<IReadOnlyList<CaseTask>> ListIndexedAsync(string partition, CancellationToken cancellationToken) =>
-        index.LoadAsync(partition, "task", async id => (await GetAsync(new CaseTaskId(id), cancellationToken).ConfigureAwait(false))?.Task, cancellationToken);
+    /// <summary>
+    /// The tasks listed in an index partition (those a person owes, reviews or is the subject of; those of an office's
+    /// matters), as their lines show them: one query.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskListing>> ListingsAsync(string partition, ListScope scope, CancellationToken cancellationToken) =>
+        [.. (await index.QueryAsync<TaskLineEntity>(partition, TaskPrefix, scope, cancellationToken).ConfigureAwait(false)).Select(l => new TaskListing(
+            new CaseTaskId(l.Matter), Enum.Parse<CaseTaskKind>(l.Kind), new PersonId(l.Subject), new PersonId(l.Assignee), [.. Ids(l.Reviewers).Select(r => new PersonId(r))],
+            DateOnly.FromDateTime(l.DueDate), Enum.Parse<CaseTaskStatus>(l.Status)))];
+
+    public IAsyncEnumerable<string> StoredAsync(CancellationToken cancellationToken) =>
+        cases.QueryColumnAsync(TableFilter.Of($"RowKey ge {TaskPrefix} and RowKey lt {"task}"}"), nameof(CaseTaskEntity.TaskId), cancellationToken);
+
+    public async Task RelistAsync(string id, CancellationToken cancellationToken)
+    {
+        if (CaseTaskId.TryParse(id, out var taskId) && await GetAsync(taskId, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            await ListAsync(stored.Task, stored.Office, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Stores the submissions and reviews added since it was read; false on a concurrent change.</summary>
     public Task<bool> SaveAsync(StoredTask stored, int submissionsBefore, int reviewsBefore, CancellationToken cancellationToken)
@@ -83,7 +105,24 @@ public sealed class TaskStore(TableSet tables, MatterIndex index)
             By = r.By.Value,
             At = r.At,
         });
-        return cases.TrySaveAsync(ToEntity(t), stored.ETag, submissions.Concat(reviews), cancellationToken);
+        return listings.SaveAsync(ListJob, t.Id.Value, () => cases.TrySaveAsync(ToEntity(t, stored.Office), stored.ETag, submissions.Concat(reviews), cancellationToken),
+            () => ListAsync(t, stored.Office, cancellationToken), cancellationToken);
+    }
+
+    // Its line under its subject (the archive), its assignee and its reviewers (their desks), and on the desk of its office.
+    private Task ListAsync(CaseTask task, UnitId? office, CancellationToken cancellationToken)
+    {
+        var t = task.Listing;
+        string[] partitions = [MatterIndex.Person(t.Subject), MatterIndex.Person(t.Assignee), .. t.Reviewers.Select(MatterIndex.Person),
+            .. office is { } unit ? [MatterIndex.Office(unit)] : Array.Empty<string>()];
+        return index.WriteAsync(partitions, partition => [ListRow.Place(new TaskLineEntity
+        {
+            Kind = t.Kind.ToString(),
+            Assignee = t.Assignee.Value,
+            Reviewers = string.Join(',', t.Reviewers.Select(r => r.Value)),
+            DueDate = Utc(t.DueDate)!.Value,
+            Status = t.Status.ToString(),
+        }, partition, TaskPrefix + t.Id.Value, t.Id.Value, t.Subject, !t.IsDone)], cancellationToken);
     }
 
     private async Task<StoredTask> RestoreAsync(CaseTaskEntity h, CancellationToken cancellationToken)
@@ -99,7 +138,7 @@ public sealed class TaskStore(TableSet tables, MatterIndex index)
             submissions.Where(s => s.Number <= h.Submissions).Select(s => new TaskSubmission(s.Number, s.Text, new PersonId(s.By), s.At, s.Late, s.FormId)),
             reviews.Where(r => r.Number <= h.Reviews).OrderBy(r => r.Number)
                 .Select(r => new TaskReview(r.Submission, r.Accepted, r.Comment, r.NewDueDate is { } d ? DateOnly.FromDateTime(d) : null, new PersonId(r.By), r.At)));
-        return new StoredTask(task, h.ETag);
+        return new StoredTask(task, h.ETag, h.OfficeUnit is { } unit ? new UnitId(unit) : null);
     }
 
     private static string Suffix(CaseTaskId id) => id.Value[(id.Origin.Length + 1)..];
@@ -107,9 +146,10 @@ public sealed class TaskStore(TableSet tables, MatterIndex index)
     private static string TaskRow(CaseTaskId id) => TaskPrefix + Suffix(id);
 
     /// <summary>A new task's row, for the owner of its partition to insert with its own change in one transaction.</summary>
-    public static ITableEntity HeadRow(CaseTask task) => ToEntity(task);
+    /// <param name="office">The unit of the office of its lead's or case's level.</param>
+    public static ITableEntity HeadRow(CaseTask task, UnitId? office) => ToEntity(task, office);
 
-    private static CaseTaskEntity ToEntity(CaseTask t) => new()
+    private static CaseTaskEntity ToEntity(CaseTask t, UnitId? office) => new()
     {
         PartitionKey = t.Id.Origin,
         RowKey = TaskRow(t.Id),
@@ -125,6 +165,7 @@ public sealed class TaskStore(TableSet tables, MatterIndex index)
         Submissions = t.Submissions.Count,
         Reviews = t.Reviews.Count,
         Status = t.Status.ToString(),
+        OfficeUnit = office?.Value,
     };
 
     private static IEnumerable<string> Ids(string? csv) => (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);

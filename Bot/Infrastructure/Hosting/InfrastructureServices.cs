@@ -97,7 +97,7 @@ public static class InfrastructureServices
         return services;
     }
 
-    /// <summary>The durable schedule: its store, the registered jobs, follow-ups, and the loop that runs them (<c>Scheduler:Enabled</c>).</summary>
+    /// <summary>The durable schedule: its store, the registered jobs, follow-ups, listings, and the loop that runs them (<c>Scheduler:Enabled</c>).</summary>
     public static IServiceCollection AddTalkBotScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         var options = new SchedulerOptions();
@@ -110,6 +110,10 @@ public static class InfrastructureServices
         services.AddSingleton<BackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());
         services.AddSingleton<FollowUps>();
+        services.AddSingleton<Listings>();
+        services.AddTable(MatterIndex.Table);
+        services.TryAddSingleton<MatterIndex>();
+        services.AddHostedService<ListingUpgrade>();
         services.AddSingleton<DeadlineReminders>();
         if (options.Enabled)
         {

@@ -55,6 +55,9 @@ public sealed record CardActionRequest(Person Actor, Locale Locale, JsonElement 
     /// <summary>The inputs named, as given, to show a refused form again with what was entered.</summary>
     public IReadOnlyDictionary<string, string?> Values(params string[] keys) => keys.ToDictionary(k => k, Text);
 
+    /// <summary>Where a list of the card starts (a page button's data): 0 when there is none, or it is not a number.</summary>
+    public int Start(string key) => int.TryParse(Text(key), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var from) ? from : 0;
+
     /// <summary>A date input (yyyy-MM-dd), or null when it is empty or not a date.</summary>
     public DateOnly? Date(string key) => Cards.CreateTalk.CreateTalkInputParser.TryParseDate(Text(key), out var date) ? date : null;
 }

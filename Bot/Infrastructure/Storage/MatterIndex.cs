@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using TalkBot.Domain.Leads;
 
 namespace TalkBot.Bot.Infrastructure.Storage;
 
@@ -7,11 +6,28 @@ namespace TalkBot.Bot.Infrastructure.Storage;
 public sealed record IndexedMatter(string Type, string Id);
 
 /// <summary>
-/// Table <c>CaseIndex</c>: what belongs to whom. PartitionKey = <c>person|{id}</c> (matters about a person, waiting for
-/// their approval, owed or reviewed by them), <c>office|{unit}</c> (what an office of that level handles), or
-/// <c>talk|{talkId}</c> (what a talk was arranged for), or <c>lead|{leadId}</c> (the case proposed from a lead); RowKey = <c>{type}|{id}</c>. A desk, an archive and "a record
-/// was logged" each read one partition. Rows are upserted after the matter's own transaction; writing one again is
-/// harmless.
+/// Table <c>CaseIndex</c>: what belongs to whom, as rows that carry what the lists show. PartitionKey:
+/// <list type="bullet">
+/// <item><c>person|{id}</c>: the matters about a person and the talks they were talked to in (their archive,
+/// 000 §四(一)6), and the tasks they owe or review (their desk);</item>
+/// <item><c>office|{unit}</c>: what the office of that level handles (its desk): its leads, its cases and their tasks;</item>
+/// <item><c>approval</c>: every case once proposed, for the approvers' desks (002 §四2: the authority goes by rank alone,
+/// so one partition, read with <c>Status eq 'Proposed'</c>, serves them all);</item>
+/// <item><c>upgrade</c>: a row per upgrade of these rows done on this store (<c>ListingUpgrade</c>);</item>
+/// <item><c>talk|{talkId}</c> (the lead or case a talk was arranged for) and <c>lead|{leadId}</c> (the case proposed from
+/// a lead, 000 §四(四)4): pointers (<see cref="IndexEntity"/>), read to find one matter.</item>
+/// </list>
+/// RowKey = <c>{type}|{id}</c> (<c>lead|</c>, <c>case|</c>, <c>task|</c>, <c>talk|</c>) for a matter's line
+/// (<see cref="ListRow"/>: status, the people's ids, dates, due date, kind — what its line shows, never a name, which the
+/// directory held in memory gives; never a lead's reporter), and <c>{sub}|{id}|{nn}</c> (<c>disp|</c>, <c>check|</c>)
+/// for a line under it (a lead's dispositions, a case's checks). Each kind has its own prefix, so that one range query
+/// reads it. A pointer partition's RowKey is <c>{type}|{id}</c> too. Every row names its <see cref="ListRow.Subject"/> and whether
+/// its matter is <see cref="ListRow.Open"/>, so that the service itself picks an archive's rows or a desk's: one query
+/// per kind of row, however many matters are listed, and a page of them is cut from that.
+/// <para>
+/// The rows are written by the matter's store right after the matter's own transaction (another table: they cannot share
+/// it), whole and idempotently; <see cref="Listings"/> mends a crash between the two.
+/// </para>
 /// </summary>
 public sealed class MatterIndex(TableSet tables)
 {
@@ -21,6 +37,9 @@ public sealed class MatterIndex(TableSet tables)
     public static string Person(PersonId person) => "person|" + person.Value;
 
     public static string Office(UnitId? unit) => "office|" + (unit?.Value ?? "-");
+
+    /// <summary>Every case once proposed, for the approvers' desks (002 §四2).</summary>
+    public const string Approval = "approval";
 
     public static string Talk(TalkId talk) => "talk|" + talk.Value;
 
@@ -36,25 +55,88 @@ public sealed class MatterIndex(TableSet tables)
         }
     }
 
-    /// <summary>The matters of one type a partition names, each read by <paramref name="load"/>; those gone since are left out.</summary>
-    public async Task<IReadOnlyList<T>> LoadAsync<T>(string partition, string type, Func<string, Task<T?>> load, CancellationToken cancellationToken) where T : class
-    {
-        ArgumentNullException.ThrowIfNull(load);
-        var found = new List<T>();
-        foreach (var row in (await ListAsync(partition, cancellationToken).ConfigureAwait(false)).Where(m => m.Type == type))
-        {
-            if (await load(row.Id).ConfigureAwait(false) is { } matter)
-            {
-                found.Add(matter);
-            }
-        }
-
-        return found;
-    }
-
     public async Task<IReadOnlyList<IndexedMatter>> ListAsync(string partition, CancellationToken cancellationToken) =>
         [.. (await index.QueryAllAsync<IndexEntity>(TableFilter.Of($"PartitionKey eq {partition}"), cancellationToken).ConfigureAwait(false))
             .Select(r => new IndexedMatter(r.Type, r.Id))];
+
+    /// <summary>
+    /// Writes a matter's rows into each partition it is listed in: <paramref name="rows"/> makes them for a partition,
+    /// and they replace whatever is there, in one transaction per partition (per 100 rows).
+    /// </summary>
+    public async Task WriteAsync(IEnumerable<string> partitions, Func<string, IEnumerable<ListRow>> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        ArgumentNullException.ThrowIfNull(rows);
+        await Task.WhenAll(partitions.Distinct().Select(async partition =>
+        {
+            foreach (var chunk in rows(partition).Chunk(TableOperations.MaxTransactionActions))
+            {
+                await index.SubmitAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        })).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Changes some columns of a row in each partition, if the row is there; false when one was not (the row is written
+    /// whole by whoever lists the matter).
+    /// </summary>
+    public async Task<bool> TryMergeAsync(IEnumerable<string> partitions, string rowKey, IDictionary<string, object> columns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        var merged = await Task.WhenAll(partitions.Distinct().Select(partition =>
+            index.TryUpdateAsync(new TableEntity(columns) { PartitionKey = partition, RowKey = rowKey, ETag = Azure.ETag.All }, cancellationToken, TableUpdateMode.Merge)))
+            .ConfigureAwait(false);
+        return merged.All(m => m);
+    }
+
+    /// <summary>
+    /// The lines of one kind of matter in a partition and the lines under them (a lead's dispositions, a case's checks),
+    /// by the matter they are under: two queries, run together.
+    /// </summary>
+    public async Task<(IReadOnlyList<TLine> Lines, ILookup<string, TUnder> Under)> QueryAsync<TLine, TUnder>(string partition, string linePrefix,
+        string underPrefix, ListScope scope, CancellationToken cancellationToken) where TLine : ListRow, new() where TUnder : ListRow, new()
+    {
+        var lines = QueryAsync<TLine>(partition, linePrefix, scope, cancellationToken);
+        var under = QueryAsync<TUnder>(partition, underPrefix, scope, cancellationToken);
+        return (await lines.ConfigureAwait(false), (await under.ConfigureAwait(false)).ToLookup(u => u.Matter));
+    }
+
+    /// <summary>Whether <paramref name="upgrade"/> of these rows was done on this store.</summary>
+    public async Task<bool> IsUpgradedAsync(string upgrade, CancellationToken cancellationToken) =>
+        await index.FindAsync<IndexEntity>(UpgradePartition, upgrade, cancellationToken).ConfigureAwait(false) is not null;
+
+    public Task MarkUpgradedAsync(string upgrade, CancellationToken cancellationToken) =>
+        index.UpsertAsync(new IndexEntity { PartitionKey = UpgradePartition, RowKey = upgrade, Type = UpgradePartition, Id = upgrade }, cancellationToken);
+
+    private const string UpgradePartition = "upgrade";
+
+    /// <summary>One kind of row (those whose RowKey starts with <paramref name="prefix"/>) of a partition, in <paramref name="scope"/>: one query.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string partition, string prefix, ListScope scope, CancellationToken cancellationToken) where T : ListRow, new() =>
+        // A pointer row written before rows carried their lines has no subject: its matter is listed again when next saved.
+        [.. (await index.QueryAllAsync<T>(TableFilter.RowsStartingWith(partition, prefix) + scope.Filter, cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Subject.Length > 0)];
+}
+
+/// <summary>Which rows of an index partition a list reads; the service picks them, so only those travel.</summary>
+public readonly record struct ListScope(bool OpenOnly = false, PersonId? About = null, string? Status = null)
+{
+    /// <summary>Every row of the partition.</summary>
+    public static ListScope All => default;
+
+    /// <summary>The rows of matters still open: a desk.</summary>
+    public static ListScope Open => new(OpenOnly: true);
+
+    /// <summary>The rows of matters about one person: their archive.</summary>
+    public static ListScope AboutPerson(PersonId person) => new(About: person);
+
+    /// <summary>The rows whose matter is in one status (the proposals waiting for a decision).</summary>
+    public static ListScope InStatus(string status) => new(Status: status);
+
+    internal string Filter =>
+        (OpenOnly ? TableFilter.Of($" and Open eq {true}") : "")
+        + (About is { } person ? TableFilter.Of($" and Subject eq {person.Value}") : "")
+        + (Status is { } status ? TableFilter.Of($" and Status eq {status}") : "");
 }
 
 /// <summary>Table <c>CaseIndex</c>: a pointer to a lead, case or task (keys in <see cref="MatterIndex"/>).</summary>
@@ -63,4 +145,28 @@ public sealed class IndexEntity : TableRow
     /// <summary>lead, case or task.</summary>
     public string Type { get; set; } = "";
     public string Id { get; set; } = "";
+}
+
+/// <summary>
+/// Table <c>CaseIndex</c>: a row of a list (keys in <see cref="MatterIndex"/>). Each feature's rows add what its lines
+/// show; these two columns are what the service filters on.
+/// </summary>
+public abstract class ListRow : TableRow
+{
+    /// <summary>The id of the matter the row shows, or is a line under.</summary>
+    public string Matter { get; set; } = "";
+
+    /// <summary>The person the matter is about.</summary>
+    public string Subject { get; set; } = "";
+
+    /// <summary>Whether the matter is still to be worked on: a desk lists only these.</summary>
+    public bool Open { get; set; }
+
+    /// <summary>Puts <paramref name="row"/> in its partition, under its key, with the matter it shows, whom that is about and whether it is open.</summary>
+    public static T Place<T>(T row, string partition, string rowKey, string matter, PersonId subject, bool open) where T : ListRow
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        (row.PartitionKey, row.RowKey, row.Matter, row.Subject, row.Open) = (partition, rowKey, matter, subject.Value, open);
+        return row;
+    }
 }

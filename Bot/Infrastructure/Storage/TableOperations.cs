@@ -148,6 +148,20 @@ public static class TableOperations
         return rows;
     }
 
+    /// <summary>One column of every row the filter matches: a scan, for a one-off such as an upgrade of the store.</summary>
+    public static async IAsyncEnumerable<string> QueryColumnAsync(this TableClient table, string filter, string column,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: [column], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString(column) is { } value)
+            {
+                yield return value;
+            }
+        }
+    }
+
     /// <summary>
     /// Claims up to <paramref name="max"/> rows the filter matches and <paramref name="isFree"/> accepts, each by an
     /// ETag-guarded update that <paramref name="take"/> prepares (owner, lease expiry, attempts): two instances never

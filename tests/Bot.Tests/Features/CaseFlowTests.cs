@@ -142,7 +142,7 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         Assert.Contains(ReporterName, first, StringComparison.Ordinal);
         Assert.Contains("第一基层党委", first, StringComparison.Ordinal); // the subject's unit by its name, not its id
         Assert.Contains(ReporterUnit, second, StringComparison.Ordinal);
-        var leads = await bot.Services.GetRequiredService<LeadStore>().ListAsync(MatterIndex.Office(new UnitId("office")), default);
+        var leads = await bot.Services.GetRequiredService<LeadStore>().ListingsAsync(MatterIndex.Office(new UnitId("office")), ListScope.All, default);
         Assert.Single(leads);
 
         // The talkee, a talker and the recorder ask for the lead with a crafted invoke: refused, and each refusal audited.

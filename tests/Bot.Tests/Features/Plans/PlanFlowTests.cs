@@ -1,11 +1,15 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TalkBot.Bot.Features.Plans;
+using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Tests.Support;
 using TalkBot.Cards;
 using TalkBot.Cards.Builders;
 using TalkBot.Domain;
 using TalkBot.Domain.Plans;
+using TalkBot.Domain.Talks;
+using Xunit.Abstractions;
 
 namespace TalkBot.Bot.Tests.Features.Plans;
 
@@ -15,7 +19,7 @@ namespace TalkBot.Bot.Tests.Features.Plans;
 /// for what is still unscheduled, and the organisation card.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class PlanFlowTests(AzuriteFixture azurite)
+public sealed class PlanFlowTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
     private static readonly Person Secretary = new("00000000-0000-0000-0000-00000000b001", "29:secretary", "张书记");
@@ -26,13 +30,16 @@ public sealed class PlanFlowTests(AzuriteFixture azurite)
     private static readonly Person Stationed = new("00000000-0000-0000-0000-00000000b008", "29:stationed", "吴组长");
     private const string March = "2026-03";
 
-    private static async Task<BotUnderTest> StartAsync(AzuriteFixture azurite)
+    private static async Task<BotUnderTest> StartAsync(AzuriteFixture azurite, StorageRequests? requests = null)
     {
         var bot = new BotUnderTest(azurite, new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst), settings: new Dictionary<string, string>
         {
             ["Plans:Enabled"] = "true",
             ["Directory:OrgFile"] = Path.Combine(AppContext.BaseDirectory, "TestData", "org-plans.json"),
-        });
+        })
+        {
+            Replace = requests?.Into(azurite),
+        };
         _ = bot.Server;
         foreach (var person in new[] { Secretary, Leader, Deputy, EastSecretary, Member, Stationed })
         {
@@ -108,6 +115,36 @@ public sealed class PlanFlowTests(AzuriteFixture azurite)
         Assert.Contains("钱组长", reminder, StringComparison.Ordinal);
         Assert.DoesNotContain("周书记", reminder, StringComparison.Ordinal);
         Assert.Single(bot.Connector.CardsTo(EastSecretary), c => c.Contains("谈话计划尚未安排", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Plan_ReadsWhomItsTalkerTalksTo_FromTheirOwnRows_TheSameRequestsForTwoTalksAsForThirty()
+    {
+        var requests = new StorageRequests();
+        await using var bot = await StartAsync(azurite, requests);
+        await PlanDayAsync(bot);
+        var talks = bot.Services.GetRequiredService<TalkStore>();
+        async Task TalksAsync(int from, int to)
+        {
+            for (var n = from; n < to; n++)
+            {
+                var talk = Talk.Restore(new TalkId($"0195a0b2c3d47e8f9a0b{n:x12}"), TalkKind.Routine, [new PersonId(EastSecretary.AadObjectId)],
+                    [new PersonId(Secretary.AadObjectId)], null, new PersonId(Secretary.AadObjectId), new DateTimeOffset(2026, 3, 30, 9, 0, 0, Cst).AddMinutes(n),
+                    "局党委会议室", new DateOnly(2026, 3, 25), null, bot.Clock.GetUtcNow(), TalkStatus.Scheduled);
+                Assert.True(await talks.CreateAsync(talk, Notice.For(talk, bot.Clock), null, default));
+            }
+        }
+
+        Task<JsonElement> ShowAsync() => bot.ExecuteAsync(Secretary, Verbs.PlanShow, new Dictionary<string, string> { [PlanKeys.Month] = March });
+        await TalksAsync(0, 2);
+        await ShowAsync();
+        var two = await requests.CountAsync(ShowAsync);
+        await TalksAsync(2, 30);
+        var thirty = await requests.CountAsync(ShowAsync);
+
+        output.WriteLine($"plan: {two} storage requests with 2 talks, {thirty} with 30");
+        Assert.Equal(two, thirty);
+        Assert.Contains("已安排：2026年3月30日（星期一）09:00", CardText.Of(await ShowAsync()), StringComparison.Ordinal); // the first of them
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using TalkBot.Bot.Features.Quiz;
 using TalkBot.Bot.Features.Records;
 using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.Scheduling;
 using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Bot.Tests.Support;
 using TalkBot.Domain;
@@ -27,10 +28,11 @@ public sealed class RecordRepositoryTests(AzuriteFixture azurite) : IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        tables = TableSet.For(new TableServiceClient(azurite.ConnectionString), "r" + Guid.NewGuid().ToString("N")[..12], TalkRows.Talks, TalkRows.TalksByPerson, TalkRows.NoticesByPerson);
+        tables = TableSet.For(new TableServiceClient(azurite.ConnectionString), "r" + Guid.NewGuid().ToString("N")[..12], TalkRows.Talks, TalkRows.TalksByPerson, TalkRows.NoticesByPerson,
+            MatterIndex.Table, ScheduleStore.Table);
         await tables.EnsureCreatedAsync(default);
         talks = new TalkStore(tables);
-        records = new RecordStore(tables);
+        records = new RecordStore(tables, new MatterIndex(tables), new Listings(new ScheduleStore(tables), new SchedulerOptions(), clock));
     }
 
     public async Task DisposeAsync()
