@@ -130,11 +130,16 @@ internal sealed class BotClient : IDisposable
     }
 
     /// <summary>The storage requests the bot made since it started (Storage:CountCalls, GET /debug/storage-calls).</summary>
-    public async Task<long> StorageCallsAsync(CancellationToken cancellationToken)
+    public async Task<long> StorageCallsAsync(CancellationToken cancellationToken) => (await StorageCountsAsync(cancellationToken)).Total;
+
+    /// <summary>The same, in total and per table (entity group transactions under <c>$batch</c>).</summary>
+    public async Task<(long Total, IReadOnlyDictionary<string, long> ByTable)> StorageCountsAsync(CancellationToken cancellationToken)
     {
         var counts = await http.GetFromJsonAsync<JsonObject>(new Uri(StorageCallCounting.DebugPath.TrimStart('/'), UriKind.Relative), cancellationToken)
             ?? throw new InvalidOperationException("The bot answered no storage counts.");
-        return counts["total"]!.GetValue<long>();
+        var byTable = counts["byTable"]?.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<long>(), StringComparer.Ordinal)
+            ?? new Dictionary<string, long>(StringComparer.Ordinal);
+        return (counts["total"]!.GetValue<long>(), byTable);
     }
 
     public void Dispose() => http.Dispose();

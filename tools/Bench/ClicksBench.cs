@@ -151,7 +151,8 @@ internal sealed class ClicksBench(ClickOptions options, FakeConnectorServer team
                 [CreateTalkFields.Place] = "廉政谈话室",
                 [CreateTalkFields.Preparation] = "对照日常廉政谈话10项内容准备汇报",
             };
-            var posted = await client.PostAsync(activities.Execute(org.Organiser, Verbs.TalkCreate, data, NewId()), cancellationToken);
+            // Teams names the message the form is on (replyToId): that card becomes the organiser's card for the talk.
+            var posted = await client.PostAsync(activities.Execute(org.Organiser, Verbs.TalkCreate, data, NewId(), replyToId: "form-" + talk.Value), cancellationToken);
             if (posted.Problem(_ => true) is { } problem)
             {
                 throw new InvalidOperationException($"Creating a talk for {talkees.Length} talkees failed: {problem}");
@@ -199,11 +200,18 @@ internal sealed class ClicksBench(ClickOptions options, FakeConnectorServer team
     /// <summary>All clicks of the wave posted at the same moment; then the background work they left is waited for.</summary>
     private async Task<WaveResult> WaveAsync(BotClient client, double idleCallsPerSecond, IReadOnlyList<JsonObject> clicks, CancellationToken cancellationToken)
     {
-        var before = await client.StorageCallsAsync(cancellationToken);
+        var before = await client.StorageCountsAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         var answers = await client.BurstAsync(clicks, cancellationToken);
         await SettleAsync(cancellationToken);
-        var total = await client.StorageCallsAsync(cancellationToken) - before - idleCallsPerSecond * clock.Elapsed.TotalSeconds;
+        var after = await client.StorageCountsAsync(cancellationToken);
+        var total = after.Total - before.Total - idleCallsPerSecond * clock.Elapsed.TotalSeconds;
+        // Where they went, background work and idle polls included: which table each click's calls land on.
+        Console.WriteLine("  storage calls per click by table: " + string.Join(", ", after.ByTable
+            .Select(t => (t.Key, Calls: t.Value - before.ByTable.GetValueOrDefault(t.Key)))
+            .Where(t => t.Calls > 0)
+            .OrderByDescending(t => t.Calls)
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {(double)t.Calls / clicks.Count:F2}"))));
 
         var errors = answers
             .Select(a => a.Problem(card => Posted.HasContainer(card, "good")))

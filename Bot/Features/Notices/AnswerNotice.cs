@@ -1,4 +1,5 @@
 using TalkBot.Bot.Features.Quiz;
+using TalkBot.Bot.Infrastructure.Hosting;
 using TalkBot.Bot.Features.Talks;
 
 namespace TalkBot.Bot.Features.Notices;
@@ -9,9 +10,11 @@ namespace TalkBot.Bot.Features.Notices;
 /// the notice and the talkee's quiz; the change is one transaction guarded by the notice's ETag. On a concurrent write
 /// (a Teams retry racing the first call) it reads again and re-applies; Domain makes the repeat a no-op, so exactly one
 /// change is stored. The click waits on nobody's chat: the organiser's card is refreshed in place afterwards, coalesced
-/// with the other answers (<see cref="TalkCard"/>).
+/// with the other answers (<see cref="TalkCard"/>), and the talkee's 我的通知 line is written once the click has its
+/// answer (a line a crash leaves behind is mended by the card's next build).
 /// </summary>
-public abstract class AnswerNotice(TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar)
+public abstract class AnswerNotice(
+    TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, BackgroundWork background, WorkingCalendar calendar)
     : ICardAction
 {
     public abstract string Verb { get; }
@@ -55,7 +58,7 @@ public abstract class AnswerNotice(TalkStore talks, PeopleDirectory directory, T
                     return Optimistic.Again;
                 }
 
-                await talks.IndexNoticeAsync(talk, notice.Notice, cancellationToken).ConfigureAwait(false);
+                background.Start("notice line of " + talk.Id.Value, ct => talks.IndexNoticeAsync(talk, notice.Notice, ct));
             }
 
             return await CardAsync(talk, notice.Notice, QuizStore.FromRows(talk.Id, request.Actor.Id, read.Rows), request, null, cancellationToken).ConfigureAwait(false);
@@ -86,8 +89,9 @@ public abstract class AnswerNotice(TalkStore talks, PeopleDirectory directory, T
 }
 
 /// <summary>确认收到: the talkee confirms receipt of the notice (000 §四(一)3); the organiser's card shows it.</summary>
-public sealed class AcknowledgeNotice(TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar, TimeProvider time)
-    : AnswerNotice(talks, directory, noticeCard, messenger, calendar)
+public sealed class AcknowledgeNotice(
+    TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, BackgroundWork background, WorkingCalendar calendar, TimeProvider time)
+    : AnswerNotice(talks, directory, noticeCard, messenger, background, calendar)
 {
     public override string Verb => Verbs.NoticeAcknowledge;
 
@@ -99,8 +103,9 @@ public sealed class AcknowledgeNotice(TalkStore talks, PeopleDirectory directory
 /// the organiser is told in their next digest of postponements.
 /// </summary>
 public sealed class PostponeNotice(
-    TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, PostponementDigest digest, WorkingCalendar calendar, TimeProvider time)
-    : AnswerNotice(talks, directory, noticeCard, messenger, calendar)
+    TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, BackgroundWork background, PostponementDigest digest,
+    WorkingCalendar calendar, TimeProvider time)
+    : AnswerNotice(talks, directory, noticeCard, messenger, background, calendar)
 {
     public override string Verb => Verbs.NoticePostpone;
 
@@ -110,8 +115,9 @@ public sealed class PostponeNotice(
 }
 
 /// <summary>The notice card's refresh (and its link from "my notices"): the notice as it stands, unchanged.</summary>
-public sealed class RefreshNotice(TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, WorkingCalendar calendar)
-    : AnswerNotice(talks, directory, noticeCard, messenger, calendar)
+public sealed class RefreshNotice(
+    TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, BackgroundWork background, WorkingCalendar calendar)
+    : AnswerNotice(talks, directory, noticeCard, messenger, background, calendar)
 {
     public override string Verb => Verbs.NoticeRefresh;
 

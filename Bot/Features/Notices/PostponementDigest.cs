@@ -36,8 +36,10 @@ public sealed class PostponementDigest(TableSet tables, TalkStore talks, PeopleD
         await messenger.RefreshAsync(talk.Organiser, new CardRefreshOf(RefreshName, talk.Organiser.Value), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<RefreshedCard?> RenderAsync(string subject, PersonId person, Locale locale, CancellationToken cancellationToken)
+    public async Task<RefreshedCard?> RenderAsync(CardRefreshRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var (person, locale) = (request.Person, request.Locale);
         var rows = await digests.QueryAllAsync<PostponementDigestEntity>(TableFilter.Of($"PartitionKey eq {person.Value}"), cancellationToken).ConfigureAwait(false);
         var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
         var requests = new List<PostponementRequestView>();

@@ -128,9 +128,20 @@ public sealed partial class Messenger(
             return; // no chat with TalkBot: no card to refresh
         }
 
+        // Held before the write, so that the changes arriving with this one (a burst of clicks) need no write of their own.
         due = now + options.CoalesceWindow;
-        await outbox.QueueRefreshAsync(conversation, CardMessages.Proactive(conversation), refresh, due, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         refreshesDue[row] = due;
+        try
+        {
+            await outbox.QueueRefreshAsync(conversation, CardMessages.Proactive(conversation), refresh, options.InstanceId, due, time.GetUtcNow(), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            refreshesDue.TryRemove(row, out _);
+            throw;
+        }
+
         if (refreshesDue.Count > MaxRemembered)
         {
             foreach (var old in refreshesDue.Where(r => r.Value < now).Select(r => r.Key).ToList())

@@ -63,13 +63,15 @@ public sealed class OutboxStore(TableSet tables)
     /// that every change until it is sent makes one send. Queued again while it is being sent, it is sent again
     /// (the completion finds its row changed and leaves it). No delivery row: a refresh is not a once-only send.
     /// </summary>
-    public Task QueueRefreshAsync(PersonalConversation to, Activity message, CardRefreshOf refresh, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task QueueRefreshAsync(
+        PersonalConversation to, Activity message, CardRefreshOf refresh, string instance, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(refresh);
         var row = ToPending(new OutboundMessage(RefreshKey(refresh), to.Person, to, message), PendingPartition, now);
         row.Refresh = refresh.Refresh;
         row.RefreshSubject = refresh.Subject;
+        row.QueuedBy = instance;
         row.LeaseUntil = due;
         return outbox.UpsertAsync(row, cancellationToken);
     }
@@ -312,7 +314,8 @@ public sealed class OutboxStore(TableSet tables)
             : null,
         row.ETag,
         row.Then is { Length: > 0 } then ? new SendThen(then, row.ThenSubject ?? "") : null,
-        row.Refresh is { Length: > 0 } refresh ? new CardRefreshOf(refresh, row.RefreshSubject ?? "") : null);
+        row.Refresh is { Length: > 0 } refresh ? new CardRefreshOf(refresh, row.RefreshSubject ?? "") : null,
+        row.QueuedBy);
 
     // The activity as JSON, gzipped: a card of a few kilobytes stays well under a property's 64 KiB.
     private static byte[] Pack(Activity activity)

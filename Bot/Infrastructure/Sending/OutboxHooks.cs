@@ -18,6 +18,13 @@ public interface ISendOutcomeHandler
     Task HandleAsync(SendReceipt receipt, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// What a card refresh is built for: its subject, whose card it is and in which language, and whether this instance
+/// queued it (otherwise another instance did, or this one before a restart: what that instance did after queueing it
+/// may not have happened).
+/// </summary>
+public sealed record CardRefreshRequest(string Subject, PersonId Person, Locale Locale, bool QueuedHere);
+
 /// <summary>A card built at the moment it is sent, and whether it replaces one already posted.</summary>
 /// <param name="Replaces">The activity the card updates in place (PUT); null posts a new message.</param>
 /// <param name="ConversationId">The conversation of <paramref name="Replaces"/>, when not the person's personal chat.</param>
@@ -34,7 +41,7 @@ public interface ICardRefresh
     string Name { get; }
 
     /// <summary>The card now, or null when there is nothing (left) to show.</summary>
-    Task<RefreshedCard?> RenderAsync(string subject, PersonId person, Locale locale, CancellationToken cancellationToken);
+    Task<RefreshedCard?> RenderAsync(CardRefreshRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -47,7 +47,8 @@ public sealed record ClaimedSend(
     Escalation? Escalation,
     ETag ETag,
     SendThen? Then = null,
-    CardRefreshOf? Refresh = null);
+    CardRefreshOf? Refresh = null,
+    string? QueuedBy = null);
 
 /// <summary>A send that failed after every retry, as listed for "resend to failed".</summary>
 public sealed record FailedSend(string Key, PersonId Person, DateTimeOffset At, int? HttpStatus, string? Error, string? AboutZh, string? AboutEn);
@@ -76,6 +77,8 @@ public sealed class OutboxEntity : TableRow
     /// <summary>For a card refresh: the <see cref="ICardRefresh"/> that builds the card at the send, and its subject.</summary>
     public string? Refresh { get; set; }
     public string? RefreshSubject { get; set; }
+    /// <summary>The instance that last queued the card refresh (<see cref="SenderOptions.InstanceId"/>).</summary>
+    public string? QueuedBy { get; set; }
 }
 
 /// <summary>Table <c>Deliveries</c>: the outcome of one keyed send to one person (keys in <see cref="OutboxStore"/>).</summary>

@@ -133,7 +133,8 @@ public sealed partial class ProactiveSender
     private async Task<SendOutcome> RefreshAsync(ClaimedSend send, CardRefreshOf refresh, CancellationToken cancellationToken)
     {
         var rendered = hooks.Refresh(refresh.Refresh) is { } renderer
-            ? await renderer.RenderAsync(refresh.Subject, send.Person, locales.For(send.Activity.Locale), cancellationToken).ConfigureAwait(false)
+            ? await renderer.RenderAsync(
+                new CardRefreshRequest(refresh.Subject, send.Person, locales.For(send.Activity.Locale), send.QueuedBy == options.InstanceId), cancellationToken).ConfigureAwait(false)
             : null;
         var outcome = new SendOutcome(SendStatus.Sent);
         if (rendered is not null)
