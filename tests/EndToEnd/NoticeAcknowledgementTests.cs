@@ -9,8 +9,8 @@ namespace TalkBot.EndToEnd.Tests;
 
 /// <summary>
 /// Issue 2's slice as people see it in the Agents Playground: the organiser creates a talk through the card, the
-/// talkee receives the 《层级廉政谈话通知书》 and clicks 确认收到, the card shows 已确认, and the acknowledgement is in
-/// Table Storage.
+/// talkee receives the 《层级廉政谈话通知书》 and clicks 确认收到, the card shows 已确认, the organiser's card for the talk
+/// follows in place, and the acknowledgement is in Table Storage.
 /// </summary>
 public sealed class NoticeAcknowledgementTests(PeersFixture peers, ITestOutputHelper output) : EndToEndTest(peers, output)
 {
@@ -26,9 +26,10 @@ public sealed class NoticeAcknowledgementTests(PeersFixture peers, ITestOutputHe
         await playground.SwitchUserAsync(organiser.Index);
 
         var created = await playground.CreateRoutineTalkAsync(talkee.Name, talker, recorder, "第三会议室");
-        var summary = await PlaygroundPage.GetCardTextAsync(created);
-        Assert.Contains(talkee.Name, summary, StringComparison.Ordinal);
-        Assert.Contains("已发送", summary, StringComparison.Ordinal);
+        Assert.Contains(talkee.Name, await PlaygroundPage.GetCardTextAsync(created), StringComparison.Ordinal);
+        // The click answers at once; the card it came from then follows the notice: delivered, waiting for the talkee.
+        var delivered = await playground.WaitForCardAsync("已送达，待确认");
+        Assert.Contains(talkee.Name, await PlaygroundPage.GetCardTextAsync(delivered), StringComparison.Ordinal);
         await playground.ScreenshotAsync("notice-created.png");
 
         await playground.SwitchUserAsync(talkee.Index);
@@ -39,9 +40,10 @@ public sealed class NoticeAcknowledgementTests(PeersFixture peers, ITestOutputHe
         await playground.ScreenshotAsync("notice-acknowledged.png");
         Assert.Equal(0, await confirmed.GetByRole(AriaRole.Button, new() { Name = "确认收到", Exact = true }).CountAsync());
 
-        // The organiser hears of it.
+        // The organiser's card for the talk shows it, updated in place: no new message.
         await playground.SwitchUserAsync(organiser.Index);
-        await playground.WaitForCardAsync("已确认收到");
+        var followed = await playground.WaitForCardAsync("已确认收到");
+        Assert.Contains("已确认 1/1", await PlaygroundPage.GetCardTextAsync(followed), StringComparison.Ordinal);
 
         // And it is in Table Storage: one acknowledgement row for this talkee.
         var tables = new TableServiceClient(Peers.TablesConnectionString ?? "UseDevelopmentStorage=true").GetTableClient(TalkRows.Talks);
