@@ -219,6 +219,9 @@ public sealed class RecordingConnector : IConnectorClient
 
     public ConcurrentDictionary<string, int> Refuse { get; } = new();
 
+    /// <summary>Answers the next send to a conversation with this status once (a 429 while Teams throttles), then takes them again.</summary>
+    public ConcurrentDictionary<string, int> RefuseOnce { get; } = new();
+
     public IReadOnlyList<string> CardsTo(Person person) => Texts(Sent, person);
 
     /// <summary>The text of each card update in <paramref name="person"/>'s chat, oldest first.</summary>
@@ -235,9 +238,9 @@ public sealed class RecordingConnector : IConnectorClient
 
     public Task<ResourceResponse?> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
     {
-        if (Refuse.TryGetValue(conversationId, out var status))
+        if (Refuse.TryGetValue(conversationId, out var status) || RefuseOnce.TryRemove(conversationId, out status))
         {
-            throw new ConnectorException(status, "MessageWritesBlocked", "refused", null);
+            throw new ConnectorException(status, status == 429 ? "Throttled" : "MessageWritesBlocked", "refused", null);
         }
 
         Sent.Enqueue((conversationId, activity));
