@@ -315,7 +315,8 @@ public sealed class OutboxStore(TableSet tables)
         row.ETag,
         row.Then is { Length: > 0 } then ? new SendThen(then, row.ThenSubject ?? "") : null,
         row.Refresh is { Length: > 0 } refresh ? new CardRefreshOf(refresh, row.RefreshSubject ?? "") : null,
-        row.QueuedBy);
+        row.QueuedBy,
+        row.Attempts == 1);
 
     // The activity as JSON, gzipped: a card of a few kilobytes stays well under a property's 64 KiB.
     private static byte[] Pack(Activity activity)

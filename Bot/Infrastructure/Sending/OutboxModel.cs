@@ -37,6 +37,7 @@ public sealed record SendOutcome(SendStatus Status, string? ActivityId = null, i
 /// <summary>A pending send this instance holds the lease of, with everything needed to send it.</summary>
 /// <param name="Activity">The message; for a card refresh, the message without its card, which is built at the send.</param>
 /// <param name="Refresh">Set for a card refresh: the card is built when sent, and the row may be queued again meanwhile.</param>
+/// <param name="FirstClaim">No instance held this send before, so no outcome of it can be stored yet.</param>
 public sealed record ClaimedSend(
     string Key,
     PersonId Person,
@@ -48,7 +49,8 @@ public sealed record ClaimedSend(
     ETag ETag,
     SendThen? Then = null,
     CardRefreshOf? Refresh = null,
-    string? QueuedBy = null);
+    string? QueuedBy = null,
+    bool FirstClaim = false);
 
 /// <summary>A send that failed after every retry, as listed for "resend to failed".</summary>
 public sealed record FailedSend(string Key, PersonId Person, DateTimeOffset At, int? HttpStatus, string? Error, string? AboutZh, string? AboutEn);

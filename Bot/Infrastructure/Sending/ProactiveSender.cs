@@ -95,7 +95,9 @@ public sealed partial class ProactiveSender
             return await RefreshAsync(send, refresh, cancellationToken).ConfigureAwait(false);
         }
 
-        var stored = await outbox.FindAsync(send.Key, send.Person, cancellationToken).ConfigureAwait(false);
+        // Only a send claimed before can have finished already (a crash after its outcome was stored): the first claim
+        // saves the read.
+        var stored = send.FirstClaim ? null : await outbox.FindAsync(send.Key, send.Person, cancellationToken).ConfigureAwait(false);
         SendOutcome outcome;
         if (stored is { Status: SendStatus.Sent or SendStatus.Unreachable or SendStatus.Failed })
         {

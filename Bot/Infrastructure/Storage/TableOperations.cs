@@ -175,27 +175,31 @@ public static class TableOperations
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(isFree);
         ArgumentNullException.ThrowIfNull(take);
-        var claimed = new List<T>();
-        await foreach (var row in table.QueryAsync<T>(filter, maxPerPage: max, cancellationToken: cancellationToken).ConfigureAwait(false))
+        while (true)
         {
-            if (!isFree(row))
+            var candidates = new List<T>(max);
+            await foreach (var row in table.QueryAsync<T>(filter, maxPerPage: max, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                continue;
+                if (isFree(row))
+                {
+                    take(row);
+                    candidates.Add(row);
+                }
+
+                if (candidates.Count >= max)
+                {
+                    break;
+                }
             }
 
-            take(row);
-            if (await table.TryUpdateAsync(row, cancellationToken).ConfigureAwait(false))
+            // The candidates are claimed together, one round trip rather than one per row; a row another instance
+            // took meanwhile fails its ETag and is left out. Only when every candidate was lost is the query run again.
+            var taken = await Task.WhenAll(candidates.Select(row => table.TryUpdateAsync(row, cancellationToken))).ConfigureAwait(false);
+            if (candidates.Count == 0 || taken.Any(won => won))
             {
-                claimed.Add(row);
-            }
-
-            if (claimed.Count >= max)
-            {
-                break;
+                return [.. candidates.Where((_, i) => taken[i])];
             }
         }
-
-        return claimed;
     }
 
     /// <summary>409 (an Add found its row) or 412 (an ETag no longer matched): someone else wrote first.</summary>

@@ -251,4 +251,45 @@ public sealed class ProactiveSenderTests(AzuriteFixture azurite)
         Assert.Equal(0, stats.Duplicates);
         Assert.Equal(0, await Outbox(bot).CountPendingAsync(default));
     }
+
+    [Fact]
+    public async Task Send_StoredAsSentByAnInstanceThatDiedBeforeLettingItGo_IsNotSentAgain()
+    {
+        await using var teams = await FakeConnectorServer.StartAsync(new FakeConnectorOptions());
+        await using var bot = Start();
+        var to = await ReachableAsync(bot, teams, Person.Cadre1.AadObjectId, "c-died-after-send");
+        await Outbox(bot).EnqueueAsync(Message("kdied", to, "提醒"), DateTimeOffset.UtcNow, default);
+
+        // Another instance claims it, sends it (Teams has it: its outcome is stored) and dies before deleting the row.
+        var held = Assert.Single(await Outbox(bot).ClaimAsync(DateTimeOffset.UtcNow, "dead-instance", TimeSpan.FromSeconds(1), 10, default));
+        Assert.True(held.FirstClaim);
+        await Outbox(bot).RecordAsync(held.Key, held.Person, new SendOutcome(SendStatus.Sent, "act-1"), DateTimeOffset.UtcNow, default);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        Assert.Equal(1, await bot.RunOutboxAsync());
+        Assert.Equal(0, teams.Snapshot().Delivered);
+        Assert.Equal(0, await Outbox(bot).CountPendingAsync(default));
+    }
+
+    [Fact]
+    public async Task Claim_ByTwoInstancesAtOnce_GivesEachRowToOneOfThem()
+    {
+        await using var teams = await FakeConnectorServer.StartAsync(new FakeConnectorOptions());
+        await using var bot = Start();
+        var targets = new List<PersonalConversation>();
+        for (var i = 0; i < 24; i++)
+        {
+            targets.Add(await ReachableAsync(bot, teams, $"00000000-0000-0000-0000-0000000d{i:D4}", $"c-race-{i}"));
+        }
+
+        await Sender(bot).EnqueueAsync(targets.Select(t => Message("krace", t, "通知书")), default);
+        var claims = await Task.WhenAll(
+            Outbox(bot).ClaimAsync(DateTimeOffset.UtcNow, "instance-a", TimeSpan.FromMinutes(1), 16, default),
+            Outbox(bot).ClaimAsync(DateTimeOffset.UtcNow, "instance-b", TimeSpan.FromMinutes(1), 16, default));
+
+        var persons = claims.SelectMany(c => c).Select(c => c.Person).ToList();
+        Assert.Equal(persons.Count, persons.Distinct().Count());
+        Assert.True(claims.All(c => c.Count > 0), "each instance claims something: losing every row of a page makes it look again");
+        Assert.Equal(24, persons.Count + (await Outbox(bot).ClaimAsync(DateTimeOffset.UtcNow, "instance-c", TimeSpan.FromMinutes(1), 24, default)).Count);
+    }
 }
