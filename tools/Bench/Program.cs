@@ -52,9 +52,9 @@ var ok = true;
 foreach (var r in results)
 {
     var misses = new List<string>();
-    if (r.Name == "plain" && r.RateOverLimit < 0.95)
+    if (r.Name == "plain" && r.RateOverLimit < 0.97)
     {
-        misses.Add($"rate/limit {r.RateOverLimit:F3} < 0.95");
+        misses.Add($"rate/limit {r.RateOverLimit:F3} < 0.97");
     }
 
     if (r.Lost > 0)
