@@ -43,45 +43,6 @@ public sealed partial class TalkBotRouter : IActivityHandler
         this.logger = logger;
     }
 
-    /// <summary>Two handlers for one verb or command word is a wiring mistake: fail at start-up, not at the click.</summary>
-    internal static FrozenDictionary<string, ICardAction> BuildActionTable(IEnumerable<ICardAction> actions) =>
-        BuildTable(actions, action => action.Verb, "the card verb");
-
-    internal static FrozenDictionary<string, ISearchDataset> BuildDatasetTable(IEnumerable<ISearchDataset> datasets) =>
-        BuildTable(datasets, dataset => dataset.Name, "the dataset");
-
-    private static FrozenDictionary<string, T> BuildTable<T>(IEnumerable<T> handlers, Func<T, string> key, string what) where T : class
-    {
-        var table = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var handler in handlers)
-        {
-            if (!table.TryAdd(key(handler), handler))
-            {
-                throw new InvalidOperationException($"Two handlers registered for {what} '{key(handler)}': {table[key(handler)].GetType().Name} and {handler.GetType().Name}.");
-            }
-        }
-
-        return table.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    internal static IReadOnlyList<(string Name, ICommand Command)> BuildCommandTable(IEnumerable<ICommand> commands)
-    {
-        var seen = new Dictionary<string, ICommand>(StringComparer.OrdinalIgnoreCase);
-        foreach (var command in commands)
-        {
-            foreach (var name in command.Names)
-            {
-                if (!seen.TryAdd(name, command))
-                {
-                    throw new InvalidOperationException($"Two handlers registered for the command '{name}': {seen[name].GetType().Name} and {command.GetType().Name}.");
-                }
-            }
-        }
-
-        // Longest name first, so that "新建谈话" is not taken for a shorter command that prefixes it.
-        return seen.OrderByDescending(p => p.Key.Length).Select(p => (p.Key, p.Value)).ToList();
-    }
-
     public async Task<InvokeResponse?> OnActivityAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
@@ -297,49 +258,6 @@ public sealed partial class TalkBotRouter : IActivityHandler
             "TalkBot 只为本单位组织名录中的人员服务。如您刚入职或调动，请联系管理员同步组织信息。",
             "TalkBot serves the people in the organisation's directory. If you have just joined or moved, ask an administrator to synchronise the directory.")],
         locale);
-
-    private async Task RememberConversationAsync(Activity activity, CancellationToken cancellationToken)
-    {
-        if (ConversationOf(activity) is { } conversation)
-        {
-            await conversations.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    // The sender's personal chat with TalkBot, as the activity shows it; null for a group chat or channel.
-    private static PersonalConversation? ConversationOf(Activity activity) =>
-        IsPersonal(activity)
-        && activity.From?.AadObjectId is { Length: > 0 } aad
-        && activity.Conversation?.Id is { Length: > 0 } conversationId
-        && activity.ServiceUrl is { Length: > 0 } serviceUrl
-            ? new PersonalConversation(new PersonId(aad), activity.From.Id ?? "", activity.From.Name, activity.Recipient?.Id ?? "", activity.Recipient?.Name,
-                conversationId, serviceUrl, activity.ChannelId ?? "msteams", activity.GetTenantId(), activity.Locale)
-            : null;
-
-    private static bool IsPersonal(Activity activity) =>
-        activity.Conversation is { } c && (c.ConversationType is null or "personal") && c.IsGroup != true;
-
-    /// <summary>
-    /// Answers a message with a card. When Teams will not take it now (throttled, unavailable), the answer goes to the
-    /// outbox under the message's id and is sent within the limits like any message: the request never fails for it.
-    /// </summary>
-    private async Task SendCardAsync(ITurnContext turn, AdaptiveCard card, CancellationToken cancellationToken)
-    {
-        var reply = CardMessages.Reply(turn.Activity, card);
-        try
-        {
-            await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when ((e is HttpRequestException || (e is ConnectorException c && ProactiveSender.IsTransient(c.StatusCode)))
-            && ConversationOf(turn.Activity) is not null)
-        {
-            LogReplyQueued(logger, e.Message);
-            await messenger.QueueAsync(ConversationOf(turn.Activity)!, reply, "reply|" + turn.Activity.Id, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reply not taken now ({Reason}); queued in the outbox")]
-    private static partial void LogReplyQueued(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search in unknown dataset {Dataset}")]
     private static partial void LogUnknownDataset(ILogger logger, string dataset);
