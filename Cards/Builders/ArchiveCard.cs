@@ -19,7 +19,7 @@ public static class ArchiveCard
         ArgumentNullException.ThrowIfNull(view);
         var title = locale.Pick("个人廉政档案", "Personal integrity archive");
         var card = NewCard(view.PersonName is { } name ? $"{title}: {name}" : title);
-        card.Body.Add(Heading(view.PersonName is { } heading ? $"{title}：{heading}" : title));
+        card.Body.Add(Heading(view.PersonName is { } heading ? locale.Pick($"{title}：{heading}", $"{title}: {heading}") : title));
 
         var label = Labels.CaseField(CaseFields.Person, locale)!;
         card.Body.Add(People(CaseFields.Person, label, view.People, view.Person?.Value, Datasets.ArchiveSubjects, locale));
