@@ -37,7 +37,7 @@ builder.Services
     .AddAdmonishments(builder.Configuration)
     .AddArchive(builder.Configuration)
     .AddPlans(builder.Configuration)
-    .AddHolidayData()
+    .AddHolidayData(builder.Configuration)
     .AddHandler<FailedSends>()
     .AddHandler<ResendFailed>();
 

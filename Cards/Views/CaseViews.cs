@@ -192,7 +192,8 @@ public sealed record ArchiveView(
     IReadOnlyList<TaskLine> Tasks,
     IReadOnlyList<PersonChoice> People,
     PersonId? Person = null,
-    ArchivePages? Pages = null);
+    ArchivePages? Pages = null,
+    IReadOnlyList<ArchiveMaterial>? Materials = null);
 
 /// <summary>The page of each section of an archive the view holds; null for a section shown whole.</summary>
 public sealed record ArchivePages(ListPage? Talks, ListPage? Leads, ListPage? Cases, ListPage? Tasks);

@@ -5,16 +5,24 @@ namespace TalkBot.Bot.Features.Holidays;
 /// <summary>The official holiday data (SPEC §4): administrators are told when a year's dates are missing.</summary>
 public static class HolidayFeature
 {
-    public static IServiceCollection AddHolidayData(this IServiceCollection services)
+    /// <summary>Setting: whether the daily check is put into the schedule at start-up (on unless set to false).</summary>
+    public const string CheckSetting = "Calendar:HolidayDataCheck";
+
+    public static IServiceCollection AddHolidayData(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton<HolidayDataNotice>();
-        services.AddHostedService<HolidayDataBootstrap>();
+        if (configuration.GetValue(CheckSetting, true))
+        {
+            services.AddHostedService<HolidayDataBootstrap>();
+        }
+
         return services.AddJob<HolidayDataNotice>(HolidayDataNotice.Job, (notice, entry, ct) => notice.RunAsync(entry, ct));
     }
 }
 
 /// <summary>
-/// Once a day, in working hours, the calendar's coverage is checked (<see cref="CalendarCoverage.YearToAnnounce"/>): from
+/// Once a working day, in working hours, the calendar's coverage is checked (<see cref="CalendarCoverage.YearToAnnounce"/>): from
 /// 1 November, when next year's official holidays are missing, every active administrator is told once — the message is
 /// queued under a key per year, which the outbox keeps (<c>Deliveries</c>), so a restart or the next day's check sends
 /// nothing again. Nothing is guessed for that year: until its file is added, only weekends are days off.
@@ -27,7 +35,10 @@ public sealed class HolidayDataNotice(WorkingCalendar calendar, ReminderRules ru
     /// <summary>The key administrators are told under: once per missing year, however often the check runs.</summary>
     public static string Key(int year) => "calendar-missing|" + year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Today's check: at the start of today's working hours (now when they have begun), one entry per day however often this runs.</summary>
+    /// <summary>
+    /// Today's check, at the start of today's working hours (the next working day's on a day off; due at once when they
+    /// have begun): one entry per day however often this runs.
+    /// </summary>
     public ScheduleEntry Today() => For(calendar.LocalDate(time.GetUtcNow()));
 
     public async Task<ScheduleEntry?> RunAsync(ScheduleEntry entry, CancellationToken cancellationToken)
@@ -41,7 +52,7 @@ public sealed class HolidayDataNotice(WorkingCalendar calendar, ReminderRules ru
             await messenger.TellEachAsync(administrators, (_, l) => Card(year, l), cancellationToken, Key(year)).ConfigureAwait(false);
         }
 
-        return For(today.AddDays(1));
+        return For(calendar.NextWorkingDay(today));
     }
 
     public static AdaptiveCard Card(int year, Locale l) => ReminderCard.Build(new ReminderView(
