@@ -1,5 +1,6 @@
 using System.Net;
 using TalkBot.Bot.Tests.Support;
+using TalkBot.Cards;
 
 namespace TalkBot.Bot.Tests.Features.Holidays;
 
@@ -39,6 +40,20 @@ public sealed class HolidayDataNoticeTests(AzuriteFixture azurite)
         await restarted.RunSchedulerAsync();
 
         Assert.Equal(0, Told(restarted));
+    }
+
+    [Fact]
+    public async Task TalkForm_WhoseEarliestDateIsIn2027_SaysTheWorkingDayCountMayBeWrong()
+    {
+        // Wednesday 30 December 2026: two working days on, the earliest date is Friday 1 January 2027, a year not shipped.
+        await using var bot = new BotUnderTest(azurite, new DateTimeOffset(2026, 12, 30, 10, 0, 0, Cst));
+        _ = bot.Server;
+        Assert.Equal(HttpStatusCode.OK, await bot.InstallAsync(Person.Office));
+
+        var form = CardText.Of(await bot.ExecuteAsync(Person.Office, Verbs.TalkNew, new Dictionary<string, string>()));
+
+        Assert.Contains("日历中没有2027年的官方节假日和调休安排", form, StringComparison.Ordinal);
+        Assert.Contains("Calendar:ExtraFiles", form, StringComparison.Ordinal);
     }
 
     [Fact]
