@@ -2,6 +2,7 @@ using TalkBot.Bot.Features.Admonishments;
 using TalkBot.Bot.Features.Archive;
 using TalkBot.Bot.Features.Calendar;
 using TalkBot.Bot.Features.Directory;
+using TalkBot.Bot.Features.Holidays;
 using TalkBot.Bot.Features.Help;
 using TalkBot.Bot.Features.Leads;
 using TalkBot.Bot.Features.Notices;
@@ -36,6 +37,7 @@ builder.Services
     .AddAdmonishments(builder.Configuration)
     .AddArchive(builder.Configuration)
     .AddPlans(builder.Configuration)
+    .AddHolidayData(builder.Configuration)
     .AddHandler<FailedSends>()
     .AddHandler<ResendFailed>();
 

@@ -168,6 +168,12 @@ public static class Verbs
     /// <summary>Export one person's archive as CSV: a single-use download link (导出); data: archiveOf (the person's id).</summary>
     public const string ArchiveExport = "archive.export";
 
+    /// <summary>
+    /// The written material of one talk or task in a person's archive (书面材料: record text, rectification reports,
+    /// written replies and self-examinations); data: archiveOf (the person's id) and talkId or taskId.
+    /// </summary>
+    public const string ArchiveMaterial = "archive.material";
+
     /// <summary>The audit log (审计日志), for the discipline office.</summary>
     public const string AuditShow = "audit.show";
 
@@ -186,7 +192,7 @@ public static class Verbs
         RolesShow, RolesLoad, RolesAssign, RolesImport,
         CaseDesk, LeadNew, LeadCreate, LeadShow, LeadTalk, LeadTalkCreate, LeadDisposeForm, LeadDispose,
         CaseNew, CasePropose, CaseShow, CaseApprove, CaseReject, CaseTalk, CaseTalkCreate, CaseFollowUp, CaseRequestForm, CaseRequest,
-        TaskShow, TaskSubmit, TaskAccept, TaskReturn, ArchiveShow, ArchiveExport, AuditShow,
+        TaskShow, TaskSubmit, TaskAccept, TaskReturn, ArchiveShow, ArchiveExport, ArchiveMaterial, AuditShow,
         UnitsShow, UnitsCorrect,
     ];
 }

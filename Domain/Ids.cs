@@ -25,6 +25,29 @@ public readonly record struct TalkId(string Value)
         return valid;
     }
 
+    /// <summary>The number of trailing hex digits a <see cref="Reference"/> carries.</summary>
+    public const int ReferenceCodeLength = 8;
+
+    /// <summary>
+    /// A reference people can read out and quote (the card's 编号): the local date the talk was created, taken from the
+    /// id's own timestamp, and its last <see cref="ReferenceCodeLength"/> hex digits, which are random — "20261202-3F9A2C71".
+    /// It is stable (it never changes when the talk is moved) and unique enough: 32 random bits per creation day make
+    /// two alike among 1,000 talks created on one day about 1 in 10,000. It is shown, never parsed: every card action
+    /// still carries the full id. An id of another form is shown as it is.
+    /// </summary>
+    public string Reference(TimeZoneInfo timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(timeZone);
+        if (!TryParse(Value, out _) || Value[12] != '7')
+        {
+            return Value ?? "";
+        }
+
+        var created = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(Value[..12], 16)), timeZone);
+        return created.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "-"
+            + Value[^ReferenceCodeLength..].ToUpperInvariant();
+    }
+
     public override string ToString() => Value;
 }
 

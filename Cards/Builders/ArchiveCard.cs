@@ -19,7 +19,7 @@ public static class ArchiveCard
         ArgumentNullException.ThrowIfNull(view);
         var title = locale.Pick("个人廉政档案", "Personal integrity archive");
         var card = NewCard(view.PersonName is { } name ? $"{title}: {name}" : title);
-        card.Body.Add(Heading(view.PersonName is { } heading ? $"{title}：{heading}" : title));
+        card.Body.Add(Heading(view.PersonName is { } heading ? locale.Pick($"{title}：{heading}", $"{title}: {heading}") : title));
 
         var label = Labels.CaseField(CaseFields.Person, locale)!;
         card.Body.Add(People(CaseFields.Person, label, view.People, view.Person?.Value, Datasets.ArchiveSubjects, locale));
@@ -56,7 +56,21 @@ public static class ArchiveCard
             starts[CaseFields.Person] = whose.Value;
         }
 
-        AddSection(card, locale.Pick("谈话", "Talks"), [.. ListOrder.Talks(view.Talks).Select(t => Talk(t, locale))], locale);
+        // 000 §四(一)6, 002 §五7: the archive holds the material itself; each recorded talk and each task handed in opens it
+        // (one read per click, whatever the archive's size), and the CSV carries all of it.
+        card.Body.Add(SubHeading(locale.Pick("谈话", "Talks")));
+        if (view.Talks.Count == 0)
+        {
+            card.Body.Add(Subtle(None(locale)));
+        }
+
+        foreach (var talk in ListOrder.Talks(view.Talks))
+        {
+            card.Body.Add(talk.Record is null || view.Person is not { } owner
+                ? new AdaptiveContainer { Separator = true, Items = [Paragraph(Talk(talk, locale))] }
+                : Line(Paragraph(Talk(talk, locale)), ArchiveMaterialParts.Button(owner, DataKeys.TalkId, talk.TalkId.Value, locale)));
+        }
+
         card.Body.AddRange(Pager(Verbs.ArchiveShow, DataKeys.TalksFrom, talks, view.Talks.Count, starts, locale));
 
         card.Body.Add(SubHeading(locale.Pick("提醒谈话材料", "Reminder-talk materials")));
@@ -91,7 +105,13 @@ public static class ArchiveCard
 
         foreach (var task in ListOrder.Tasks(view.Tasks))
         {
-            card.Body.Add(Task(task, locale));
+            var line = Task(task, locale);
+            if (task.Status != Domain.FollowUps.CaseTaskStatus.Open && view.Person is { } owner)
+            {
+                line.Items.Add(CardActions.Set(ArchiveMaterialParts.Button(owner, DataKeys.TaskId, task.TaskId.Value, locale)));
+            }
+
+            card.Body.Add(line);
         }
 
         card.Body.AddRange(Pager(Verbs.ArchiveShow, DataKeys.TasksFrom, tasks, view.Tasks.Count, starts, locale));

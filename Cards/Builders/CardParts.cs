@@ -57,6 +57,34 @@ public static class CardParts
     public static AdaptiveTextBlock Bullets(IEnumerable<string> items) =>
         new(string.Join("\n", items.Select(i => "- " + i))) { Wrap = true };
 
+    /// <summary>
+    /// A date lies in a year whose official holidays are not loaded (<c>CalendarCoverage</c>): working days there are
+    /// counted with weekends alone, so the card says so rather than let a count look certain.
+    /// </summary>
+    public static AdaptiveContainer? CalendarNote(IReadOnlyList<int>? years, Locale locale)
+    {
+        if (years is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var list = string.Join(locale.Pick("、", ", "), years);
+        return new AdaptiveContainer
+        {
+            Style = AdaptiveContainerStyle.Warning,
+            Items =
+            [
+                new AdaptiveTextBlock(locale.Pick(
+                    $"注意：日历中没有{list}年的官方节假日和调休安排，该年只按周末计算休息日，工作日的计算可能有误。请管理员添加该年的日历文件（Calendar:ExtraFiles）。",
+                    $"Note: the calendar has no official holidays or adjusted working days for {list}; only weekends count as days off, so working-day counts may be wrong. An administrator can add that year's calendar file (Calendar:ExtraFiles)."))
+                {
+                    Wrap = true,
+                    Color = AdaptiveTextColor.Warning,
+                },
+            ],
+        };
+    }
+
     public static string Names(IEnumerable<string> names, Locale locale) =>
         string.Join(locale.Pick("、", ", "), names);
 }

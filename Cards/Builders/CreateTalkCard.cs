@@ -25,6 +25,10 @@ public static class CreateTalkCard
         }
 
         card.Body.Add(Subtle(view.Context?.Hint ?? RulesHint(view, locale)));
+        if (CalendarNote(view.UncoveredYears, locale) is { } note)
+        {
+            card.Body.Add(note);
+        }
 
         // A talk for a lead or a case is about its subject alone: the talkee is offered, not searched for.
         card.Body.Add(People(CreateTalkFields.Talkees, view.Talkees, previous.Talkees, view.Context is null ? Datasets.Talkees : null, multi: true, locale));
@@ -54,7 +58,8 @@ public static class CreateTalkCard
             Id = CreateTalkFields.Date,
             Label = CreateTalkFields.Label(CreateTalkFields.Date, locale),
             IsRequired = true,
-            ErrorMessage = Required(CreateTalkFields.Date, locale),
+            // The client shows this both for an empty date and for one before Min: it must say the earliest date and why.
+            ErrorMessage = EarliestDate(view, locale),
             Min = DateText.Iso(view.MinDate),
             Value = previous.Date ?? DateText.Iso(view.DefaultDate),
         });
@@ -107,6 +112,11 @@ public static class CreateTalkCard
     private static string RulesHint(CreateTalkFormView view, Locale locale) => locale.Pick(
         $"谈话原则上在谈话内容确定后5日内开展，通知书须提前2个工作日送达（000 §四(一)2–3）。最早可安排在 {DateText.Date(view.MinDate, locale)}。",
         $"A talk is held within 5 days of its content being determined, and the notice must reach the talkee 2 working days ahead (000 §四(一)2–3). The earliest possible date is {DateText.Date(view.MinDate, locale)}.");
+
+    // 000 §四(一)3: the earliest date is the notice rule's (Domain computed MinDate); the content date's window is checked on submit.
+    private static string EarliestDate(CreateTalkFormView view, Locale locale) => locale.Pick(
+        $"请选择 {DateText.Date(view.MinDate, locale)} 或之后的日期：通知书须提前2个工作日送达谈话对象（000 §四(一)3）。",
+        $"Choose {DateText.Date(view.MinDate, locale)} or later: the notice must reach the talkee 2 working days before the talk (000 §四(一)3).");
 
     private static AdaptiveElement People(string field, IReadOnlyList<PersonChoice> people, string? value, string? dataset, bool multi, Locale locale) =>
         PersonInput.Build(field, CreateTalkFields.Label(field, locale), people, value, dataset, required: true, Required(field, locale), locale, multi);

@@ -75,6 +75,9 @@ public static class DispositionFormCard
                         Id = CaseFields.Due(kind),
                         Label = locale.Pick($"{Labels.DueOf(kind, locale)}（选择时必填）", $"{Labels.DueOf(kind, locale)} (required when chosen)"),
                         Min = DateText.Iso(view.MinDueDate),
+                        // Shown by the client for a date before Min: say which date is the earliest.
+                        ErrorMessage = locale.Pick($"期限须晚于今天：请选择 {DateText.Date(view.MinDueDate, locale)} 或之后的日期。",
+                            $"The due date must be after today: choose {DateText.Date(view.MinDueDate, locale)} or later."),
                         Value = V(CaseFields.Due(kind)),
                     });
                 }

@@ -6,7 +6,7 @@ using static TalkBot.Cards.Builders.CardParts;
 namespace TalkBot.Cards.Builders;
 
 /// <summary>
-/// The 《层级廉政谈话通知书》 (000 §四(一)3): time, place and talker(s), and what to prepare. Pending notices offer
+/// The notice of a talk (000 §四(一)3), titled for its kind (<see cref="Labels.NoticeTitle"/>): time, place and talker(s), and what to prepare. Pending notices offer
 /// 确认收到 and 申请改期; the card refreshes itself (notice.refresh) so the talkee always sees the current state.
 /// </summary>
 public static class NoticeCard
@@ -14,7 +14,7 @@ public static class NoticeCard
     public static AdaptiveCard Build(NoticeView view, Locale locale)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var title = locale.Pick("《层级廉政谈话通知书》", "Notice of Integrity Talk");
+        var title = Labels.NoticeTitle(view.Kind, locale);
         var when = DateText.DateTime(view.Scheduled, locale);
         var card = NewCard($"{title} {when} {view.Place}");
         card.Refresh = new AdaptiveRefresh(CardActions.Execute(Verbs.NoticeRefresh, locale.Pick("刷新", "Refresh"), TalkIds(view)))

@@ -32,7 +32,7 @@ public static class NoticeListCard
                 Items =
                 [
                     new AdaptiveTextBlock($"{Labels.Of(item.Kind, locale)} · {DateText.DateTime(item.Scheduled, locale)}") { Wrap = true, Weight = AdaptiveTextWeight.Bolder },
-                    Paragraph($"{locale.Pick("地点", "Place")}：{item.Place} · {StateText(item.State, locale)}"),
+                    Paragraph(locale.Pick($"地点：{item.Place} · {StateText(item.State, locale)}", $"Place: {item.Place} · {StateText(item.State, locale)}")),
                     CardActions.Set(open),
                 ],
             });

@@ -25,7 +25,11 @@ public static class TalkCreatedCard
             (locale.Pick("谈话地点", "Place"), view.Place),
             (locale.Pick("谈话人", "Talker(s)"), Names(view.TalkerNames, locale)),
             (locale.Pick("记录人", "Recorder"), view.RecorderName),
-            (locale.Pick("编号", "Reference"), view.TalkId.Value)));
+            (locale.Pick("编号", "Reference"), view.Reference ?? view.TalkId.Reference(TimeZoneInfo.Utc))));
+        if (CalendarNote(view.UncoveredYears, locale) is { } note)
+        {
+            card.Body.Add(note);
+        }
 
         var acknowledged = view.Deliveries.Count(d => d.Outcome == DeliveryOutcome.Acknowledged);
         card.Body.Add(SubHeading(locale.Pick(
@@ -82,7 +86,7 @@ public static class PostponementDigestCard
                 (locale.Pick("申请时间", "Requested"), DateText.DateTime(request.RequestedAt, locale)),
                 (locale.Pick("原定时间", "Scheduled"), DateText.DateTime(request.Scheduled, locale)),
                 (locale.Pick("谈话地点", "Place"), request.Place),
-                (locale.Pick("编号", "Reference"), request.TalkId.Value)));
+                (locale.Pick("编号", "Reference"), request.Reference ?? request.TalkId.Reference(TimeZoneInfo.Utc))));
         }
 
         return card;

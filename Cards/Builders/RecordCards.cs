@@ -55,8 +55,8 @@ public static class RecordCard
         }
 
         var items = ChecklistText.Items(view.Kind, locale);
-        card.Body.Add(SubHeading(ChecklistText.Heading(view.Kind, locale)));
-        card.Body.Add(Bullets(view.Checklist.Where(i => i >= 1 && i <= items.Count).Select(i => $"{i}. {items[i - 1]}")));
+        card.Body.Add(SubHeading(ChecklistText.RecordHeading(view.Kind, locale)));
+        card.Body.Add(Bullets(view.Checklist.Where(i => i >= 1 && i <= items.Count).Select(i => items[i - 1])));
 
         foreach (var part in view.Parts)
         {

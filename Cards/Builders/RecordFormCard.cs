@@ -34,6 +34,16 @@ public static class RecordFormCard
             card.Body.Add(Attention(errors));
         }
 
+        if (view.Quizzes is { Count: > 0 } quizzes)
+        {
+            // 000 §三: 日常廉政谈话前应进行廉政常识测试 — the recorder sees who took it before the talk.
+            card.Body.Add(SubHeading(locale.Pick("谈话前廉政常识测试（000 §三）", "Integrity quiz before the talk (000 §三)")));
+            card.Body.Add(new AdaptiveFactSet
+            {
+                Facts = [.. quizzes.Select(q => new AdaptiveFact(q.TalkeeName, QuizText(q, locale)))],
+            });
+        }
+
         if (view.Disputes is { Count: > 0 } disputes)
         {
             card.Body.Add(new AdaptiveContainer
@@ -42,7 +52,8 @@ public static class RecordFormCard
                 Items =
                 [
                     new AdaptiveTextBlock(locale.Pick("谈话对象的异议", "The talkee's dispute")) { Weight = AdaptiveTextWeight.Bolder, Wrap = true },
-                    .. disputes.Select(d => Paragraph($"{d.TalkeeName}（{DateText.DateTime(d.At, locale)}）：{d.Comment}")),
+                    .. disputes.Select(d => Paragraph(locale.Pick(
+                        $"{d.TalkeeName}（{DateText.DateTime(d.At, locale)}）：{d.Comment}", $"{d.TalkeeName} ({DateText.DateTime(d.At, locale)}): {d.Comment}"))),
                 ],
             });
         }
@@ -157,6 +168,13 @@ public static class RecordFormCard
 
     private static AdaptiveElement People(string field, IReadOnlyList<PersonChoice> people, string? value, string? dataset, bool multi, bool required, Locale locale) =>
         PersonInput.Build(field, RecordFields.Label(field, locale), people, value, dataset, required, Required(field, locale), locale, multi);
+
+    private static string QuizText(RecordQuiz quiz, Locale locale) => quiz switch
+    {
+        { Taken: true, Score: { } score, Total: { } total } => locale.Pick($"已参加，得分 {score} / {total}", $"Taken: {score} / {total}"),
+        { Taken: true } => locale.Pick("已参加", "Taken"),
+        _ => locale.Pick("未参加测试", "Not taken"),
+    };
 
     private static string Required(string field, Locale locale) => locale.Pick(
         $"请填写“{RecordFields.Label(field, locale)}”。",

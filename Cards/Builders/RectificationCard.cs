@@ -39,9 +39,17 @@ public static class RectificationCard
         card.Body.Add(Subtle(locale.Pick(
             "谈话对象根据指出的问题和要求，于谈话结束后3日内上报整改措施落实情况（000 §四(一)5）。",
             "The talkee reports the measures taken within 3 days after the talk (000 §四(一)5).")));
+        if (CalendarNote(view.UncoveredYears, locale) is { } note)
+        {
+            card.Body.Add(note);
+        }
 
-        card.Body.Add(SubHeading(locale.Pick("整改事项", "Items")));
-        card.Body.Add(Bullets(view.Items.Select((item, i) => locale.Pick($"第{i + 1}项：{item}", $"Item {i + 1}: {item}"))));
+        // The report form names each item above its inputs; every other copy lists the items once here.
+        if (view.Mode != RectificationCardMode.Report)
+        {
+            card.Body.Add(SubHeading(locale.Pick("整改事项", "Items")));
+            card.Body.Add(Bullets(view.Items.Select((item, i) => locale.Pick($"第{i + 1}项：{item}", $"Item {i + 1}: {item}"))));
+        }
 
         foreach (var report in view.Reports)
         {
@@ -70,11 +78,11 @@ public static class RectificationCard
             $"Report {report.Number} ({when}){(report.Late ? " · late" : "")}")));
         foreach (var m in report.Measures)
         {
-            var item = m.Item <= view.Items.Count ? view.Items[m.Item - 1] : "";
+            // The item itself is listed once (above, or over the form's inputs): a report line names it by number.
             var done = m.CompletedOn is { } d ? locale.Pick($"，{DateText.Date(d, locale)}完成", $", done {DateText.Date(d, locale)}") : "";
             container.Items.Add(Paragraph(locale.Pick(
-                $"第{m.Item}项（{item}）：{m.Measure}【{RectificationInputParser.Label(m.Status, locale)}{done}】",
-                $"Item {m.Item} ({item}): {m.Measure} [{RectificationInputParser.Label(m.Status, locale)}{done}]")));
+                $"第{m.Item}项：{m.Measure}【{RectificationInputParser.Label(m.Status, locale)}{done}】",
+                $"Item {m.Item}: {m.Measure} [{RectificationInputParser.Label(m.Status, locale)}{done}]")));
         }
 
         if (report.Accepted is { } accepted)
@@ -116,7 +124,9 @@ public static class RectificationCard
                 Label = locale.Pick($"第{n}项整改状态", $"Status of item {n}"),
                 Style = AdaptiveChoiceInputStyle.Expanded,
                 Choices = [.. Enum.GetValues<MeasureStatus>().Select(s => new AdaptiveChoice(RectificationInputParser.Label(s, locale), s.ToString()))],
-                Value = V(RectificationFields.Of(n, RectificationFields.Status)) ?? nameof(MeasureStatus.Done),
+                // 整改中 first: a finished item needs its 完成日期 (000 §四(一)5, checked in Domain), which the cadre adds
+                // when choosing 已完成; starting at 已完成 refused a form whose starred fields were all filled.
+                Value = V(RectificationFields.Of(n, RectificationFields.Status)) ?? nameof(MeasureStatus.InProgress),
             });
             container.Items.Add(new AdaptiveDateInput
             {

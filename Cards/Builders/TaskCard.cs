@@ -31,7 +31,11 @@ public static class TaskCard
             (locale.Pick("要求", "Instruction"), view.Instruction),
             (locale.Pick("期限", "Due"), Due(view.DueDate, view.Overdue, locale)),
             (locale.Pick("状态", "Status"), Labels.Of(view.Status, locale))));
-        card.Body.Add(Subtle(Source(view.Kind, locale)));
+        card.Body.Add(Subtle(Source(view.Kind, view.Origin, locale)));
+        if (CalendarNote(view.UncoveredYears, locale) is { } note)
+        {
+            card.Body.Add(note);
+        }
 
         foreach (var submission in view.Submissions)
         {
@@ -130,15 +134,19 @@ public static class TaskCard
         _ => locale.Pick("初步核实情况及结果", "The preliminary verification and its result"),
     };
 
-    private static string Source(CaseTaskKind kind, Locale locale) => kind switch
+    private static string Source(CaseTaskKind kind, CaseTaskOrigin origin, Locale locale) => (kind, origin) switch
     {
-        CaseTaskKind.WrittenReply => locale.Pick(
+        // 002 §四4: after an admonishment with a minor violation, the 书面检查 is owed by the rule of 002, not ordered under 000.
+        (CaseTaskKind.SelfExamination, CaseTaskOrigin.Admonishment) => locale.Pick(
+            "书面检查（002 §四4）：对有轻微违纪行为问题的责任对象，在诫勉谈话教育后还须要求其交出书面检查；责任人阅后交纪委办（监察处）归档（002 §五7）。",
+            "Written self-examination (002 §四4): after an admonishment with a minor violation, the person hands in a written self-examination, read by the responsible person and archived by the discipline office (002 §五7)."),
+        (CaseTaskKind.WrittenReply, _) => locale.Pick(
             "需要谈话对象对有关问题作出书面答复或者说明的，可以要求谈话对象提供书面材料（000 §四(四)1）。",
             "The talkee may be asked to answer or explain in writing (000 §四(四)1)."),
-        CaseTaskKind.SelfExamination => locale.Pick(
-            "责令检查（000 §四(四)4）；有轻微违纪行为的，诫勉谈话后还须交出书面检查，由责任人阅后交纪委办（监察处）归档（002 §四4、§五7）。",
-            "Ordered self-examination (000 §四(四)4); after an admonishment with a minor violation, a written self-examination, read by the responsible person and archived by the discipline office (002 §四4, §五7)."),
-        CaseTaskKind.CollectiveAnalysis => locale.Pick(
+        (CaseTaskKind.SelfExamination, _) => locale.Pick(
+            "责令检查（000 §四(四)4）：对问题轻微、不需要追究党政纪责任的，责令其作出书面检查。",
+            "Ordered self-examination (000 §四(四)4): for a minor problem that calls for no Party or administrative discipline, a written self-examination is ordered."),
+        (CaseTaskKind.CollectiveAnalysis, _) => locale.Pick(
             "对有轻微违纪行为的单位，在对其负责人进行诫勉谈话后，还须交出书面的集体剖析材料及整改措施（002 §四4）。",
             "After the admonishment of a unit's head, the unit submits a written collective analysis and rectification measures (002 §四4)."),
         _ => locale.Pick(

@@ -15,7 +15,7 @@ public static class WelcomeCard
         var card = NewCard(title);
         card.Body.Add(Heading(title));
         card.Body.Add(Paragraph(locale.Pick(
-            $"{view.PersonName}，您好！我负责发送《层级廉政谈话通知书》并跟踪确认、改期和整改。",
+            $"{view.PersonName}，您好！我负责发送谈话通知书并跟踪确认、改期和整改。",
             $"Hello {view.PersonName}. I send integrity talk notices and track acknowledgements, postponements and rectification.")));
 
         if (view.Commands.Count > 0)

@@ -1,4 +1,5 @@
 using System.Text;
+using TalkBot.Cards.Builders;
 using TalkBot.Cards.Localization;
 using TalkBot.Cards.Records;
 using TalkBot.Cards.Views;
@@ -51,6 +52,13 @@ public static class ArchiveCsv
         foreach (var t in view.Tasks)
         {
             Row(csv, locale.Pick("后续事项", "Task"), DateText.Date(t.DueDate, locale), Labels.Of(t.Kind, locale), Labels.Of(t.Status, locale), t.AssigneeName);
+        }
+
+        // 000 §四(一)6, 002 §五7: the material itself is filed, whole, not only where each matter stands.
+        foreach (var m in (view.Materials ?? []).OrderBy(m => m.At))
+        {
+            Row(csv, locale.Pick("书面材料", "Written material"), DateText.DateTime(m.At, locale), ArchiveMaterialParts.Title(m, locale), "",
+                ArchiveMaterialParts.Text(m, locale));
         }
 
         return csv.ToString();

@@ -47,6 +47,17 @@ public static class Labels
         _ => kind.ToString(),
     };
 
+    /// <summary>
+    /// The title of the notice of each kind of talk. 000 §四(一)3 names the 《层级廉政谈话通知书》 of the monthly routine talk;
+    /// a reminder talk (000 §三2–3) and an admonishment (002) are not routine talks and their notices say what they are.
+    /// </summary>
+    public static string NoticeTitle(TalkKind kind, Locale locale) => kind switch
+    {
+        TalkKind.Reminder => locale.Pick("《廉政提醒谈话通知书》", "Notice of Integrity Reminder Talk"),
+        TalkKind.Admonishment => locale.Pick("《诫勉谈话通知书》", "Notice of Admonishment Talk"),
+        _ => locale.Pick("《层级廉政谈话通知书》", "Notice of Routine Integrity Talk"),
+    };
+
     public static string Of(TalkFormat format, Locale locale) => format switch
     {
         TalkFormat.Individual => locale.Pick("个别谈话", "Individual talk"),

@@ -34,6 +34,10 @@ public static class RuleMessages
             RuleCode.NoticeTooLate => locale.Pick(
                 "须提前2个工作日送达通知书。",
                 "the notice must reach the talkee at least 2 working days before the talk."),
+            // The latest date is the one a date past the window needs to hear (000 §四(一)2); the earliest follows in Describe.
+            RuleCode.OutsideFiveDayWindow when ArgDate(violation, "latestDate") is { } latest => locale.Pick(
+                $"谈话须在谈话内容确定后5日内开展，最晚可安排在 {DateText.Date(latest, locale)}。",
+                $"the talk must be held within 5 days after its content is determined: the latest possible date is {DateText.Date(latest, locale)}."),
             RuleCode.OutsideFiveDayWindow => locale.Pick(
                 "谈话须在谈话内容确定后5日内开展。",
                 "the talk must be held within 5 days after its content is determined."),
@@ -212,6 +216,10 @@ public static class RuleMessages
             _ => locale.Pick($"违反规则 {violation.Code}。", $"rule {violation.Code} is broken."),
         };
     }
+
+    private static DateOnly? ArgDate(RuleViolation violation, string key) =>
+        DateOnly.TryParseExact(violation.Argument(key), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 
     private static string FieldName(RuleViolation violation, Locale locale)
     {

@@ -59,6 +59,14 @@ public static class ChecklistText
         _ => locale.Pick("谈话步骤（002 §三，须逐项完成）", "Steps (002 §三, all required)"),
     };
 
+    /// <summary>The checklist's heading on a logged record: what was covered, with its source, and no form instruction.</summary>
+    public static string RecordHeading(TalkKind kind, Locale locale) => kind switch
+    {
+        TalkKind.Routine => locale.Pick("谈话内容（000 §四(二)）", "Content covered (000 §四(二))"),
+        TalkKind.Reminder => locale.Pick("谈话步骤（000 §四(三)）", "Steps (000 §四(三))"),
+        _ => locale.Pick("谈话步骤（002 §三）", "Steps (002 §三)"),
+    };
+
     /// <summary>
     /// The form's name: the 《层级廉政谈话登记表》 for monthly talks; for admonishment the 诫勉谈话教育情况表, which the
     /// responsible person fills and the person talked to verifies (002 §五6–7).

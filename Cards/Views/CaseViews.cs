@@ -165,7 +165,9 @@ public sealed record TaskView(
     string? FormId = null,
     string? Notice = null,
     IReadOnlyDictionary<string, string?>? Values = null,
-    IReadOnlyList<string>? Errors = null);
+    IReadOnlyList<string>? Errors = null,
+    CaseTaskOrigin Origin = CaseTaskOrigin.Lead,
+    IReadOnlyList<int>? UncoveredYears = null);
 
 /// <summary>A lead as one line of the archive or the office's list (never with its reporter).</summary>
 public sealed record LeadLine(LeadId LeadId, string SubjectName, LeadSource Source, DisciplineCategory Category, string Summary, LeadStatus Status,
@@ -190,7 +192,8 @@ public sealed record ArchiveView(
     IReadOnlyList<TaskLine> Tasks,
     IReadOnlyList<PersonChoice> People,
     PersonId? Person = null,
-    ArchivePages? Pages = null);
+    ArchivePages? Pages = null,
+    IReadOnlyList<ArchiveMaterial>? Materials = null);
 
 /// <summary>The page of each section of an archive the view holds; null for a section shown whole.</summary>
 public sealed record ArchivePages(ListPage? Talks, ListPage? Leads, ListPage? Cases, ListPage? Tasks);

@@ -1,3 +1,4 @@
+using TalkBot.Domain.Calendar;
 using TalkBot.Domain.Admonishments;
 using TalkBot.Domain.FollowUps;
 using TalkBot.Domain.Leads;
@@ -148,7 +149,9 @@ public static class TaskViews
             })],
             mode,
             formId ?? (mode == TaskCardMode.Submit ? Guid.NewGuid().ToString("N") : null),
-            notice);
+            notice,
+            Origin: t.Origin,
+            UncoveredYears: CalendarCoverage.YearsNotCovered(context.Calendar, t.DueDate));
     }
 
     /// <summary>The card mode for what the viewer may do (Domain's <see cref="CaseTaskAccess.StepFor"/>).</summary>

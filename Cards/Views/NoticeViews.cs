@@ -30,11 +30,13 @@ public static class NoticeViews
         talk.Place,
         [.. context.Names(talk.Talkers)],
         talk.Recorder is { } recorder ? context.Name(recorder) : null,
-        notices.OrderBy(n => talk.Talkees.ToList().IndexOf(n.Talkee)).Select(n => Delivery(n, context, locale)).ToList());
+        notices.OrderBy(n => talk.Talkees.ToList().IndexOf(n.Talkee)).Select(n => Delivery(n, context, locale)).ToList(),
+        talk.Id.Reference(context.Calendar.TimeZone),
+        CalendarCoverage.YearsNotCovered(context.Calendar, context.Calendar.LocalDate(talk.ScheduledAt)));
 
     public static PostponementRequestView PostponementRequested(Talk talk, Notice notice, ViewContext context) => new(
         talk.Id, context.Name(notice.Talkee), talk.Kind, context.Local(talk.ScheduledAt), talk.Place,
-        context.Local(notice.PostponementRequestedAt ?? talk.CreatedAt), notice.PostponementReason ?? "");
+        context.Local(notice.PostponementRequestedAt ?? talk.CreatedAt), notice.PostponementReason ?? "", talk.Id.Reference(context.Calendar.TimeZone));
 
     public static NoticeState State(Notice notice, WorkingCalendar calendar) => notice.Status switch
     {

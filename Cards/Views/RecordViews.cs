@@ -76,7 +76,14 @@ public sealed record RecordFormView(
     string FormId,
     int? Revises = null,
     IReadOnlyList<DisputeView>? Disputes = null,
-    IReadOnlyList<string>? Errors = null);
+    IReadOnlyList<string>? Errors = null,
+    IReadOnlyList<RecordQuiz>? Quizzes = null);
+
+/// <summary>
+/// Whether a talkee of a routine talk took the 廉政常识测试 before it (000 §三), with the last score when one was submitted;
+/// shown on the record form.
+/// </summary>
+public sealed record RecordQuiz(string TalkeeName, bool Taken, int? Score = null, int? Total = null);
 
 /// <summary>What one version says about one talkee, with that talkee's verification.</summary>
 public sealed record RecordPartView(
@@ -173,4 +180,5 @@ public sealed record RectificationView(
     string? FormId = null,
     IReadOnlyDictionary<string, string?>? Values = null,
     IReadOnlyList<string>? Errors = null,
-    string? Notice = null);
+    string? Notice = null,
+    IReadOnlyList<int>? UncoveredYears = null);

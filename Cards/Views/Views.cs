@@ -36,7 +36,8 @@ public sealed record CreateTalkFormView(
     CreateTalkDraft? Previous = null,
     IReadOnlyList<string>? Errors = null,
     string? FormId = null,
-    TalkFormContext? Context = null);
+    TalkFormContext? Context = null,
+    IReadOnlyList<int>? UncoveredYears = null);
 
 /// <summary>
 /// A talk arranged for a lead (a reminder talk) or an admonishment case: the form's title and hint say so, the form is
@@ -104,7 +105,9 @@ public sealed record TalkCreatedView(
     string Place,
     IReadOnlyList<string> TalkerNames,
     string? RecorderName,
-    IReadOnlyList<NoticeDelivery> Deliveries);
+    IReadOnlyList<NoticeDelivery> Deliveries,
+    string? Reference = null,
+    IReadOnlyList<int>? UncoveredYears = null);
 
 /// <summary>One postponement asked of the organiser (000 §四(五)1: needs the organiser's decision), as the digest lists it.</summary>
 public sealed record PostponementRequestView(
@@ -114,7 +117,8 @@ public sealed record PostponementRequestView(
     DateTimeOffset Scheduled,
     string Place,
     DateTimeOffset RequestedAt,
-    string Reason);
+    string Reason,
+    string? Reference = null);
 
 /// <summary>One line of "my notices": a notice to the person, with where it stands.</summary>
 public sealed record NoticeListItem(TalkId TalkId, TalkKind Kind, DateTimeOffset Scheduled, string Place, NoticeState State);

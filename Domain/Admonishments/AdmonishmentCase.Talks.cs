@@ -137,7 +137,7 @@ public sealed partial class AdmonishmentCase
 
             // Numbered by the talk, so that a repeat talk (002 §五5) asks for its own material.
             material = CaseTask.Open(CaseTaskId.For(Id.Value, kind, talks.Count), kind, Subject, Subject, reviewers, null,
-                calendar.AddWorkingDays(today, policy.WrittenMaterialWorkingDays), now);
+                calendar.AddWorkingDays(today, policy.WrittenMaterialWorkingDays), now, CaseTaskOrigin.Admonishment);
         }
 
         return new TalkHeldOutcome(NextCheck!.Value, material);

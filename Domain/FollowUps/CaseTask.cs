@@ -19,6 +19,18 @@ public enum CaseTaskKind
     PreliminaryVerification,
 }
 
+/// <summary>
+/// Which procedure opened a task, and so which rule it follows: a self-examination ordered after a reminder talk is
+/// 责令检查 (000 §四(四)4); one owed after an admonishment with a minor violation is the 书面检查 of 002 §四4.
+/// </summary>
+public enum CaseTaskOrigin
+{
+    /// <summary>A disposition of a lead after a reminder talk (000 §四(四)).</summary>
+    Lead,
+    /// <summary>An admonishment case after its talk (002 §四4).</summary>
+    Admonishment,
+}
+
 public enum CaseTaskStatus
 {
     /// <summary>Waiting for the assignee.</summary>
@@ -71,8 +83,10 @@ public sealed class CaseTask
     private readonly List<TaskReview> reviews;
 
     private CaseTask(CaseTaskId id, CaseTaskKind kind, PersonId subject, PersonId assignee, IReadOnlyList<PersonId> reviewers,
-        string? instruction, DateOnly firstDueDate, DateTimeOffset openedAt, IEnumerable<TaskSubmission> submissions, IEnumerable<TaskReview> reviews)
+        string? instruction, DateOnly firstDueDate, DateTimeOffset openedAt, IEnumerable<TaskSubmission> submissions, IEnumerable<TaskReview> reviews,
+        CaseTaskOrigin origin)
     {
+        Origin = origin;
         Id = id;
         Kind = kind;
         Subject = subject;
@@ -87,6 +101,9 @@ public sealed class CaseTask
 
     public CaseTaskId Id { get; }
     public CaseTaskKind Kind { get; }
+
+    /// <summary>The procedure that opened the task: a lead (000) or an admonishment case (002).</summary>
+    public CaseTaskOrigin Origin { get; }
 
     /// <summary>The person the matter is about.</summary>
     public PersonId Subject { get; }
@@ -136,16 +153,17 @@ public sealed class CaseTask
     public TaskListing Listing => new(Id, Kind, Subject, Assignee, Reviewers, DueDate, Status);
 
     public static CaseTask Open(CaseTaskId id, CaseTaskKind kind, PersonId subject, PersonId assignee, IReadOnlyList<PersonId> reviewers,
-        string? instruction, DateOnly dueDate, DateTimeOffset now)
+        string? instruction, DateOnly dueDate, DateTimeOffset now, CaseTaskOrigin origin = CaseTaskOrigin.Lead)
     {
         ArgumentNullException.ThrowIfNull(reviewers);
         return new(id, kind, subject, assignee, [.. reviewers.Distinct().Where(r => r != assignee)],
-            string.IsNullOrWhiteSpace(instruction) ? null : instruction.Trim(), dueDate, now, [], []);
+            string.IsNullOrWhiteSpace(instruction) ? null : instruction.Trim(), dueDate, now, [], [], origin);
     }
 
     public static CaseTask Restore(CaseTaskId id, CaseTaskKind kind, PersonId subject, PersonId assignee, IReadOnlyList<PersonId> reviewers,
-        string? instruction, DateOnly firstDueDate, DateTimeOffset openedAt, IEnumerable<TaskSubmission> submissions, IEnumerable<TaskReview> reviews) =>
-        new(id, kind, subject, assignee, reviewers, instruction, firstDueDate, openedAt, submissions, reviews);
+        string? instruction, DateOnly firstDueDate, DateTimeOffset openedAt, IEnumerable<TaskSubmission> submissions, IEnumerable<TaskReview> reviews,
+        CaseTaskOrigin origin = CaseTaskOrigin.Lead) =>
+        new(id, kind, subject, assignee, reviewers, instruction, firstDueDate, openedAt, submissions, reviews, origin);
 
     /// <summary>The assignee submits the material (or reports the office's step done). A repeated form changes nothing.</summary>
     /// <returns>Whether a submission was added.</returns>

@@ -141,6 +141,21 @@ internal static class CaseSampleViews
         mode == TaskCardMode.Submit ? new Dictionary<string, string?> { [CaseFields.TaskText] = "草稿" } : null,
         mode == TaskCardMode.Review ? ["退回须说明理由。"] : null);
 
+    /// <summary>The archive with the written material of its talks and tasks (000 §四(一)6; 002 §五7).</summary>
+    public static ArchiveView ArchiveWithMaterials() => Archive(withPerson: true) with
+    {
+        Materials =
+        [
+            new(ArchiveMaterialKind.Record, HeldTalk.TalkId.Value, At.AddDays(1),
+                [new(MaterialField.Problems, "公务接待超标准安排宴请。"), new(MaterialField.Explanation, "接待对象临时增加。"),
+                 new(MaterialField.Requirements, "三日内退还超标费用。"), new(MaterialField.RectificationItems, "退还超标费用", 1)], Number: 2),
+            new(ArchiveMaterialKind.Rectification, HeldTalk.TalkId.Value, At.AddDays(3),
+                [new(MaterialField.Measure, "已退还全部超标费用", 1, true, new DateOnly(2026, 3, 6))]),
+            new(ArchiveMaterialKind.Submission, ExaminationTask.Value, At.AddDays(5),
+                [new(MaterialField.Text, new string('检', 300))], CaseTaskKind.SelfExamination),
+        ],
+    };
+
     public static ArchiveView Archive(bool withPerson, bool empty = false) => new(
         withPerson ? "周海涛" : null,
         withPerson ? "东城分局" : null,
@@ -279,6 +294,10 @@ internal static class CaseSampleViews
         yield return ("desk-noactions", CaseDeskCard.Build(Desk(office: false), locale));
         yield return ("desk-paged", CaseDeskCard.Build(PagedDesk(), locale));
         yield return ("archive-paged", ArchiveCard.Build(PagedArchive(), locale));
+        yield return ("archive-material", ArchiveMaterialParts.Card(new ArchiveMaterialView("周海涛", "廉政提醒谈话 · 第三会议室", ArchiveWithMaterials().Materials!), locale));
+        yield return ("archive-material-none", ArchiveMaterialParts.Card(new ArchiveMaterialView("周海涛", "书面检查", []), locale));
+        yield return ("task-admonishment-selfexam", TaskCard.Build(Task(TaskCardMode.Submit) with { Origin = CaseTaskOrigin.Admonishment }, locale));
+        yield return ("task-calendar-note", TaskCard.Build(Task(TaskCardMode.View) with { UncoveredYears = [2027] }, locale));
 
         yield return ("request", SelfRequestCard.Build(new SelfRequestView("form-request-1", false), locale));
         yield return ("request-errors", SelfRequestCard.Build(new SelfRequestView("form-request-1", false, "我想说明",

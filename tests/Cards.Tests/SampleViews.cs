@@ -271,6 +271,22 @@ internal static class SampleViews
                 Notice = "已提交",
             }, locale));
 
+            // Issue 13: each kind's notice, the calendar note, the quiz on the record form.
+            foreach (var kind in Enum.GetValues<TalkKind>())
+            {
+                yield return ($"notice-kind-{kind}-{l}", NoticeCard.Build(Notice(new NoticeState.Pending()) with { Kind = kind }, locale));
+            }
+
+            yield return ($"create-calendar-note-{l}", CreateTalkCard.Build(Form() with { UncoveredYears = [2027] }, locale));
+            yield return ($"created-calendar-note-{l}", TalkCreatedCard.Build(new TalkCreatedView(new TalkId("0197a0b2c3d47e8f9a0b1c2d3e4f5a6d"), TalkKind.Routine,
+                TalkFormat.Individual, Talk, "第三会议室", ["李明"], null, [new("张伟", DeliveryOutcome.Sent)], "20270104-3E4F5A6D", [2027]), locale));
+            yield return ($"record-form-quiz-{l}", RecordFormCard.Build(RecordForm(TalkKind.Routine, 3) with
+            {
+                Quizzes = [new("谈话对象1", true, 8, 10), new("谈话对象2", true), new("谈话对象3", false)],
+            }, locale));
+            yield return ($"rect-calendar-note-{l}", RectificationCard.Build(Rectification(RectificationCardMode.View, Domain.Rectifications.RectificationStatus.Open, [])
+                with { UncoveredYears = [2027] }, locale));
+
             foreach (var (name, card) in RoleCardSamples(locale))
             {
                 yield return ($"{name}-{l}", card);

@@ -51,6 +51,8 @@ public class AdmonishmentHeldTalkTests
         Assert.NotNull(task);
         Assert.Equal(CaseTaskId.For(Hex, CaseTaskKind.SelfExamination, 1), task.Id);
         Assert.Equal(CaseTaskKind.SelfExamination, task.Kind);
+        // 002 §四4, not the 责令检查 of 000 §四(四)4: the task says which procedure it follows.
+        Assert.Equal(CaseTaskOrigin.Admonishment, task.Origin);
         Assert.Equal((Cadre.Id, Cadre.Id), (task.Subject, task.Assignee));
         Assert.Equal([Responsible, Office.Id], task.Reviewers);
         Assert.Null(task.Instruction);

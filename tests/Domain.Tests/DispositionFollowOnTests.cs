@@ -55,6 +55,7 @@ public class DispositionFollowOnTests
         var task = TaskOf(FollowOn(Office, new DispositionDraft(DispositionKind.SelfExamination, DueDate: Due)));
 
         Assert.Equal((CaseTaskKind.SelfExamination, Cadre.Id), (task.Kind, task.Assignee));
+        Assert.Equal(CaseTaskOrigin.Lead, task.Origin); // 责令检查 (000 §四(四)4)
         Assert.Equal([Office.Id], task.Reviewers);
         Assert.Null(task.Instruction);
     }

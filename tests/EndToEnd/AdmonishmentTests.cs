@@ -105,7 +105,7 @@ public sealed class AdmonishmentTests(PeersFixture peers, ITestOutputHelper outp
         var toVerify = await playground.WaitForCardWithAllAsync(null, "违规接受宴请" + marker, "确认无误");
         await playground.ClickActionAsync(toVerify, "确认无误");
         await playground.WaitForCardAsync("本人已确认无误");
-        var task = await playground.WaitForCardWithAllAsync(null, "责令检查（000 §四(四)4）", "请于");
+        var task = await playground.WaitForCardWithAllAsync(null, "书面检查（002 §四4）", "请于");
         await playground.FillInputAsync(task, "书面检查", "本人违反廉洁自律规定接受宴请，已退还费用并深刻检讨" + marker);
         await playground.ClickActionAsync(task, "提交");
         await playground.WaitForCardAsync("已提交，等待审阅。");

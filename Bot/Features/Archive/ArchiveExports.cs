@@ -95,6 +95,7 @@ public sealed class ArchiveExports(TableSet tables, ArchiveViews archives, Peopl
 
         var locale = Locale.FromTag(entity.Locale);
         var view = await archives.ViewAsync(subject, people, cancellationToken).ConfigureAwait(false);
+        view = view with { Materials = await archives.MaterialsAsync(subject, view.Talks, view.Tasks, people, cancellationToken).ConfigureAwait(false) };
         await audit.WriteAsync(requester, AuditAction.Export, AuditObject.Archive, subject.Id.Value, subject.Id, cancellationToken).ConfigureAwait(false);
         var fileName = $"{locale.Pick("个人廉政档案", "integrity-archive")}-{subject.DisplayName}-{calendar.LocalDate(now):yyyy-MM-dd}.csv";
         // A byte order mark, so that spreadsheet programs read the Chinese text as UTF-8.

@@ -15,6 +15,7 @@ public static class ArchiveFeature
         services.AddSingleton<ArchiveViews>();
         services.AddSingleton<ArchiveExports>();
         services.AddPeopleSearch(Datasets.ArchiveSubjects, PersonScopes.ArchiveSubjects);
-        return services.AddHandler<ShowLedger>().AddHandler<ShowArchive>().AddHandler<ShowAudit>().AddHandler<ExportArchive>();
+        return services.AddHandler<ShowLedger>().AddHandler<ShowArchive>().AddHandler<ShowAudit>().AddHandler<ExportArchive>()
+            .AddHandler<ShowArchiveMaterial>();
     }
 }

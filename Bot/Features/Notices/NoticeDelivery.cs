@@ -32,7 +32,8 @@ public sealed class NoticeDelivery(
 
         await PlanRemindersAsync(talk, cancellationToken).ConfigureAwait(false);
         var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
-        var escalation = TalkEscalation.For(talk, $"在{talk.Place}进行的谈话的《层级廉政谈话通知书》", $"the notice of the talk at {talk.Place}");
+        var escalation = TalkEscalation.For(talk, $"在{talk.Place}进行的谈话的{Labels.NoticeTitle(talk.Kind, Locale.ZhCn)}",
+            $"the {Labels.NoticeTitle(talk.Kind, Locale.EnUs)} of the talk at {talk.Place}");
         foreach (var notice in notices.Select(n => n.Notice))
         {
             // 000 §三: a routine talk's notice carries the button to start the quiz, which nobody has taken yet.

@@ -27,15 +27,16 @@ public sealed class NoticeReminders(TalkStore talks, PeopleDirectory directory, 
         if (entry.Job == Repush)
         {
             await messenger.TellAsync(talkee, l => TalkeeNoticeCard.First(talk, notice.Notice, people.Context(calendar), l, null), cancellationToken, entry.Key,
-                TalkEscalation.For(talk, $"再次推送的{talk.Place}谈话通知书", $"the repeated notice of the talk at {talk.Place}")).ConfigureAwait(false);
+                TalkEscalation.For(talk, $"再次推送的{talk.Place}谈话的{Labels.NoticeTitle(talk.Kind, Locale.ZhCn)}",
+                    $"the repeated {Labels.NoticeTitle(talk.Kind, Locale.EnUs)} of the talk at {talk.Place}")).ConfigureAwait(false);
             return null;
         }
 
         var when = calendar.ToLocal(talk.ScheduledAt);
         await messenger.TellAsync(talk.Organiser, l => ReminderCard.Build(new ReminderView(
             l.Pick("通知书尚未确认", "Notice not acknowledged"),
-            [l.Pick($"{people.Name(talkee)}尚未确认收到《层级廉政谈话通知书》，谈话时间为{DateText.DateTime(when, l)}，地点：{talk.Place}。请另行通知。",
-                $"{people.Name(talkee)} has not acknowledged the notice of the talk on {DateText.DateTime(when, l)} at {talk.Place}. Please notify them another way.")],
+            [l.Pick($"{people.Name(talkee)}尚未确认收到{Labels.NoticeTitle(talk.Kind, l)}，谈话时间为{DateText.DateTime(when, l)}，地点：{talk.Place}。请另行通知。",
+                $"{people.Name(talkee)} has not acknowledged the {Labels.NoticeTitle(talk.Kind, l)} of the talk on {DateText.DateTime(when, l)} at {talk.Place}. Please notify them another way.")],
             Escalation: true), l), cancellationToken, entry.Key).ConfigureAwait(false);
         return null;
     }

@@ -3,7 +3,7 @@ using TalkBot.Domain.Records;
 namespace TalkBot.Bot.Features.Records;
 
 /// <summary>登记谈话记录 / 修改记录: the record form for the talk's recorder or its discipline office (000 §四(一)4).</summary>
-public sealed class OpenRecordForm(RecordTalks found, RecordStore records, WorkingCalendar calendar) : ICardAction
+public sealed class OpenRecordForm(RecordTalks found, RecordStore records, RecordQuizzes quizzes, WorkingCalendar calendar) : ICardAction
 {
     public string Verb => Verbs.RecordNew;
 
@@ -28,7 +28,8 @@ public sealed class OpenRecordForm(RecordTalks found, RecordStore records, Worki
 
         var stored = await records.GetAsync(talk, cancellationToken).ConfigureAwait(false);
         var values = RecordPresenter.Values(talk, stored?.Record, request.Actor, people.Context(calendar));
-        return RecordFormCard.Build(RecordPresenter.Form(talk, stored?.Record, request.Actor, RecordPeople.Choices(people, talk, request.Actor, values, locale),
-            people.Context(calendar), Guid.NewGuid().ToString("N"), values), locale);
+        var form = RecordPresenter.Form(talk, stored?.Record, request.Actor, RecordPeople.Choices(people, talk, request.Actor, values, locale),
+            people.Context(calendar), Guid.NewGuid().ToString("N"), values);
+        return RecordFormCard.Build(form with { Quizzes = await quizzes.ForAsync(talk, people, cancellationToken).ConfigureAwait(false) }, locale);
     }
 }

@@ -12,6 +12,7 @@ public static class RecordFeature
         services.TryAddSingleton<MatterIndex>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<RecordTalks>();
+        services.AddSingleton<RecordQuizzes>();
         services.AddSingleton<TalkLines>();
         services.AddFollowUp<TalkScheduled, TalkLines>("TalkScheduled.Lines");
         services.AddListing<TalkLines>(TalkLines.ListJob);

@@ -9,7 +9,8 @@ namespace TalkBot.Bot.Features.Records;
 /// or case's next step). A repeated submit of one form stores one version and sends nothing again. A refused form is
 /// shown again with every problem on top, and nothing is stored.
 /// </summary>
-public sealed class SubmitRecord(RecordTalks found, RecordStore records, FollowUps followUps, WorkingCalendar calendar, TimeProvider time) : ICardAction
+public sealed class SubmitRecord(RecordTalks found, RecordStore records, RecordQuizzes quizzes, FollowUps followUps, WorkingCalendar calendar, TimeProvider time)
+    : ICardAction
 {
     public string Verb => Verbs.RecordSubmit;
 
@@ -40,7 +41,8 @@ public sealed class SubmitRecord(RecordTalks found, RecordStore records, FollowU
             var stored = await records.GetAsync(talk, cancellationToken).ConfigureAwait(false);
             if (parsed.Content is not { } content)
             {
-                return Form(talk, stored?.Record, request, people, [.. parsed.Problems.Select(p => p.Message(locale))]);
+                return await FormAsync(talk, stored?.Record, request, people, [.. parsed.Problems.Select(p => p.Message(locale))], cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             TalkRecord record;
@@ -84,13 +86,15 @@ public sealed class SubmitRecord(RecordTalks found, RecordStore records, FollowU
         }
 
         var stored = await records.GetAsync(talk, cancellationToken).ConfigureAwait(false);
-        return Form(talk, stored?.Record, request, people, refusal.Messages);
+        return await FormAsync(talk, stored?.Record, request, people, refusal.Messages, cancellationToken).ConfigureAwait(false);
     }
 
-    private AdaptiveCard Form(Talk talk, TalkRecord? record, CardActionRequest request, PeopleLookup people, IReadOnlyList<string> errors)
+    private async Task<AdaptiveCard> FormAsync(Talk talk, TalkRecord? record, CardActionRequest request, PeopleLookup people, IReadOnlyList<string> errors,
+        CancellationToken cancellationToken)
     {
         var parsed = RecordInputParser.Parse(request.Data, talk.Talkees, calendar.ToInstant);
-        return RecordFormCard.Build(RecordPresenter.Form(talk, record, request.Actor, RecordPeople.Choices(people, talk, request.Actor, parsed.Values, request.Locale),
-            people.Context(calendar), request.FormId ?? Guid.NewGuid().ToString("N"), parsed.Values, errors), request.Locale);
+        var form = RecordPresenter.Form(talk, record, request.Actor, RecordPeople.Choices(people, talk, request.Actor, parsed.Values, request.Locale),
+            people.Context(calendar), request.FormId ?? Guid.NewGuid().ToString("N"), parsed.Values, errors);
+        return RecordFormCard.Build(form with { Quizzes = await quizzes.ForAsync(talk, people, cancellationToken).ConfigureAwait(false) }, request.Locale);
     }
 }

@@ -63,7 +63,8 @@ public sealed class RectificationCards(TalkStore talks, RectificationStore recti
             formId ?? (mode == RectificationCardMode.Report ? Guid.NewGuid().ToString("N") : null),
             values,
             errors,
-            notice);
+            notice,
+            CalendarCoverage.YearsNotCovered(rules.Calendar, r.DueDate));
     }
 
     /// <summary>The card for <paramref name="viewer"/>: the talkee's form while a report is due, the reviewer's buttons while one waits.</summary>

@@ -1,12 +1,16 @@
+using TalkBot.Bot.Features.Quiz;
+using TalkBot.Domain.Quiz;
 using TalkBot.Domain.Reminders;
 
 namespace TalkBot.Bot.Features.Talks;
 
 /// <summary>
 /// The eve of the talk: the working day before it, its talkers, recorder and talkees are reminded of time and place.
-/// Planned when the talk is stored; does nothing once the talk has begun or was cancelled.
+/// Planned when the talk is stored; does nothing once the talk has begun or was cancelled. A talkee of a routine talk
+/// who has not yet taken the 廉政常识测试 (000 §三: before the talk) is told so in the same reminder, with the button to start it.
 /// </summary>
-public sealed class TalkEve(TalkStore talks, PeopleDirectory directory, Messenger messenger, ReminderRules rules, ScheduleStore schedule, TimeProvider time)
+public sealed class TalkEve(TalkStore talks, QuizStore quizzes, PeopleDirectory directory, Messenger messenger, ReminderRules rules, ScheduleStore schedule,
+    TimeProvider time)
     : IScheduledJob, IFollowUp<TalkScheduled>
 {
     public const string Job = "TalkEve";
@@ -35,12 +39,50 @@ public sealed class TalkEve(TalkStore talks, PeopleDirectory directory, Messenge
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var when = rules.Calendar.ToLocal(talk.ScheduledAt);
         var everyone = talk.Talkers.Concat(talk.Talkees).Concat(talk.Recorder is { } r ? [r] : Array.Empty<PersonId>());
-        await messenger.TellEachAsync(everyone, (_, l) => ReminderCard.Build(new ReminderView(
-            l.Pick("谈话提醒", "Talk reminder"),
-            [l.Pick($"{Labels.Of(talk.Kind, l)}定于{DateText.DateTime(when, l)}在{talk.Place}进行。", $"The {Labels.Of(talk.Kind, l).ToLowerInvariant()} is on {DateText.DateTime(when, l)} at {talk.Place}."),
-             l.Pick($"谈话人：{CardParts.Names(talk.Talkers.Select(people.Name), l)}；谈话对象：{CardParts.Names(talk.Talkees.Select(people.Name), l)}",
-                 $"Talkers: {CardParts.Names(talk.Talkers.Select(people.Name), l)}; talkees: {CardParts.Names(talk.Talkees.Select(people.Name), l)}")]), l),
+        var owing = await QuizOwedAsync(talk, cancellationToken).ConfigureAwait(false);
+        await messenger.TellEachAsync(everyone, (person, l) => ReminderCard.Build(Reminder(talk, people, when, owing.Contains(person), l), l),
             cancellationToken, entry.Key, TalkEscalation.For(talk, $"{talk.Place}谈话的前一日提醒", $"the eve-of-talk reminder for the talk at {talk.Place}")).ConfigureAwait(false);
         return null;
+    }
+
+    private static ReminderView Reminder(Talk talk, PeopleLookup people, DateTimeOffset when, bool quizOwed, Locale l)
+    {
+        List<string> lines =
+        [
+            l.Pick($"{Labels.Of(talk.Kind, l)}定于{DateText.DateTime(when, l)}在{talk.Place}进行。", $"The {Labels.Of(talk.Kind, l).ToLowerInvariant()} is on {DateText.DateTime(when, l)} at {talk.Place}."),
+            l.Pick($"谈话人：{CardParts.Names(talk.Talkers.Select(people.Name), l)}；谈话对象：{CardParts.Names(talk.Talkees.Select(people.Name), l)}",
+                $"Talkers: {CardParts.Names(talk.Talkers.Select(people.Name), l)}; talkees: {CardParts.Names(talk.Talkees.Select(people.Name), l)}"),
+        ];
+        if (!quizOwed)
+        {
+            return new ReminderView(l.Pick("谈话提醒", "Talk reminder"), lines);
+        }
+
+        lines.Add(l.Pick("您尚未完成廉政常识测试：日常廉政谈话前应进行廉政常识测试（000 §三），请在谈话前完成。",
+            "You have not taken the integrity quiz yet: a routine talk is preceded by the integrity knowledge quiz (000 §三). Please take it before the talk."));
+        return new ReminderView(l.Pick("谈话提醒", "Talk reminder"), lines, ActionVerb: Verbs.QuizStart, ActionTitle: l.Pick("开始测试", "Start the quiz"),
+            ActionData: new Dictionary<string, string> { [DataKeys.TalkId] = talk.Id.Value });
+    }
+
+    // The talkees who still owe the quiz (Domain's QuizDue); only a routine talk has one.
+    private async Task<HashSet<PersonId>> QuizOwedAsync(Talk talk, CancellationToken cancellationToken)
+    {
+        var owing = new HashSet<PersonId>();
+        if (talk.Kind != TalkKind.Routine)
+        {
+            return owing;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var talkee in talk.Talkees)
+        {
+            var quiz = await quizzes.GetAsync(talk.Id, talkee, cancellationToken).ConfigureAwait(false);
+            if (QuizDue.IsOwed(talk, quiz.Track, quiz.Latest, now))
+            {
+                owing.Add(talkee);
+            }
+        }
+
+        return owing;
     }
 }

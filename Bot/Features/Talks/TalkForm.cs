@@ -27,6 +27,8 @@ public sealed class TalkForm(PeopleDirectory directory, WorkingCalendar calendar
         var talkees = PersonScopes.Talkees(actor);
         var now = time.GetUtcNow();
         var earliest = rules.EarliestValidTalkDate(now);
+        // A date in a year without official holidays is flagged: the one the form offers, or the one entered before.
+        var entered = CreateTalkInputParser.TryParseDate(draft?.Date, out var date) ? date : (DateOnly?)null;
         var view = new CreateTalkFormView(
             // A talk for a lead or a case is about its subject alone (000 §三2–3, 002 §四3).
             Talkees: setup is null
@@ -42,7 +44,8 @@ public sealed class TalkForm(PeopleDirectory directory, WorkingCalendar calendar
             Previous: draft,
             Errors: errors,
             FormId: formId ?? TalkId.New(time).Value,
-            Context: setup?.Context);
+            Context: setup?.Context,
+            UncoveredYears: CalendarCoverage.YearsNotCovered(calendar, earliest, entered));
         return CreateTalkCard.Build(view, locale);
     }
 }

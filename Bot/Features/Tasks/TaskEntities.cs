@@ -19,6 +19,9 @@ public sealed class CaseTaskEntity : TableRow
     public string Status { get; set; } = "";
     /// <summary>The unit of the office of its lead's or case's level: the task is on that office's desk.</summary>
     public string? OfficeUnit { get; set; }
+    /// <summary><see cref="CaseTaskOrigin"/>; rows written before it was kept are a lead's (only leads opened tasks then
+    /// that cite a rule of their own).</summary>
+    public string? Origin { get; set; }
 }
 
 /// <summary>Table <c>Cases</c>, row <c>tasks|{kind}-{n}|{nn}</c>: one submission, insert-only.</summary>

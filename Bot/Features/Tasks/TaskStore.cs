@@ -137,7 +137,8 @@ public sealed class TaskStore(TableSet tables, MatterIndex index, Listings listi
             [.. Ids(h.Reviewers).Select(r => new PersonId(r))], h.Instruction, DateOnly.FromDateTime(h.FirstDueDate), h.OpenedAt,
             submissions.Where(s => s.Number <= h.Submissions).Select(s => new TaskSubmission(s.Number, s.Text, new PersonId(s.By), s.At, s.Late, s.FormId)),
             reviews.Where(r => r.Number <= h.Reviews).OrderBy(r => r.Number)
-                .Select(r => new TaskReview(r.Submission, r.Accepted, r.Comment, r.NewDueDate is { } d ? DateOnly.FromDateTime(d) : null, new PersonId(r.By), r.At)));
+                .Select(r => new TaskReview(r.Submission, r.Accepted, r.Comment, r.NewDueDate is { } d ? DateOnly.FromDateTime(d) : null, new PersonId(r.By), r.At)),
+            Enum.TryParse<CaseTaskOrigin>(h.Origin, out var origin) ? origin : CaseTaskOrigin.Lead);
         return new StoredTask(task, h.ETag, h.OfficeUnit is { } unit ? new UnitId(unit) : null);
     }
 
@@ -166,6 +167,7 @@ public sealed class TaskStore(TableSet tables, MatterIndex index, Listings listi
         Reviews = t.Reviews.Count,
         Status = t.Status.ToString(),
         OfficeUnit = office?.Value,
+        Origin = t.Origin.ToString(),
     };
 
     private static IEnumerable<string> Ids(string? csv) => (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);

@@ -28,7 +28,7 @@ namespace TalkBot.Bot.Tests.Features;
 /// follow-up check; the reporter reaches nobody outside the discipline office of that level; views are audited.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class CaseFlowTests(AzuriteFixture azurite)
+public sealed partial class CaseFlowTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8));
     private static readonly DateTimeOffset AfterReminderTalk = new(2026, 3, 5, 15, 0, 0, TimeSpan.FromHours(8));
@@ -474,6 +474,9 @@ public sealed class CaseFlowTests(AzuriteFixture azurite)
         Assert.StartsWith("\uFEFF个人廉政档案,王干部", csv, StringComparison.Ordinal);
         Assert.Contains("反映其在公务接待中超标准用餐", csv, StringComparison.Ordinal);
         Assert.Contains("廉政提醒谈话 · 第三会议室", csv, StringComparison.Ordinal);
+        // The record's text itself is filed (000 §四(一)6), not only its state.
+        Assert.Contains("指出的问题：公务接待超标准", csv, StringComparison.Ordinal);
+        Assert.Contains("解释说明：已认识到问题", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(ReporterName, csv, StringComparison.Ordinal);
         Assert.DoesNotContain(ReporterUnit, csv, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
