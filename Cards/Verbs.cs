@@ -209,6 +209,7 @@ public static class Verbs
         CaseNew, CasePropose, CaseShow, CaseApprove, CaseReject, CaseTalk, CaseTalkCreate, CaseFollowUp, CaseRequestForm, CaseRequest,
         TaskShow, TaskSubmit, TaskAccept, TaskReturn, ArchiveShow, ArchiveExport, AuditShow,
         UnitsShow, UnitsCorrect,
+        TalkReschedule, TalkCancel, TalkAttendance, TalkAbsent, PostponementShow, PostponementApprove, PostponementRefuse,
     ];
 }
 
@@ -224,6 +225,9 @@ public static class DataKeys
     /// <summary>The new date and time inputs of a move (yyyy-MM-dd, HH:mm).</summary>
     public const string NewDate = "newDate";
     public const string NewTime = "newTime";
+
+    /// <summary>The reason input of a cancellation (its own id: the organiser's card also holds the move form's reason).</summary>
+    public const string CancelReason = "cancelReason";
 
     /// <summary>Identifies one rendering of a form (idempotent submit).</summary>
     public const string FormId = "formId";

@@ -45,7 +45,7 @@ public static class AttendanceCard
             {
                 card.Body.Add(CardActions.Set(CardActions.Execute(Verbs.TalkAbsent, locale.Pick("登记无故缺席", "Record absent without leave"),
                     new Dictionary<string, string> { [DataKeys.TalkId] = view.TalkId.Value, [DataKeys.Talkee] = line.Talkee.Value },
-                    AdaptiveActionStyle.Destructive, AdaptiveAssociatedInputs.None)));
+                    AdaptiveActionStyle.Destructive, AdaptiveAssociatedInputs.None, id: $"{Verbs.TalkAbsent}.{line.Talkee.Value}")));
             }
         }
 

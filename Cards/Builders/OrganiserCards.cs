@@ -80,7 +80,7 @@ public static class TalkCreatedCard
             card.Body.Add(CardActions.Set(
                 new AdaptiveShowCardAction(TalkChangeCards.MoveForm(Verbs.TalkReschedule, ids, manage.MinDate, manage.MaxDate, withReason: true,
                     manage.Admonishment, locale)) { Title = locale.Pick("改期", "Move") },
-                new AdaptiveShowCardAction(TalkChangeCards.ReasonForm(Verbs.TalkCancel, ids, locale.Pick("撤销理由", "Reason for cancelling"),
+                new AdaptiveShowCardAction(TalkChangeCards.ReasonForm(Verbs.TalkCancel, ids, DataKeys.CancelReason, locale.Pick("撤销理由", "Reason for cancelling"),
                     locale.Pick("撤销谈话", "Cancel the talk"), locale)) { Title = locale.Pick("撤销谈话", "Cancel the talk") }));
         }
     }
@@ -111,7 +111,7 @@ public static class PostponementDigestCard
         var line = locale.Pick($"{requests.Count}人申请谈话改期，请决定。", $"{requests.Count} talkee(s) ask to postpone a talk; please decide.");
         var card = NewCard(line);
         card.Body.Add(Status(line, AdaptiveContainerStyle.Warning, AdaptiveTextColor.Warning));
-        foreach (var request in requests)
+        foreach (var (request, n) in requests.Select((r, i) => (r, i)))
         {
             card.Body.Add(SubHeading(request.TalkeeName));
             TalkChangeCards.AddRequest(card, request, locale);
@@ -127,7 +127,7 @@ public static class PostponementDigestCard
             {
                 card.Body.Add(CardActions.Set(CardActions.Execute(Verbs.PostponementShow, locale.Pick("处理", "Decide"),
                     new Dictionary<string, string> { [DataKeys.TalkId] = request.TalkId.Value, [DataKeys.Talkee] = talkee.Value },
-                    associatedInputs: AdaptiveAssociatedInputs.None)));
+                    associatedInputs: AdaptiveAssociatedInputs.None, id: $"{Verbs.PostponementShow}.{n}")));
             }
         }
 

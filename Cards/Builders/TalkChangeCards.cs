@@ -61,17 +61,17 @@ public static class TalkChangeCards
     }
 
     /// <summary>A reason and one button: cancelling a talk, refusing a postponement.</summary>
-    public static AdaptiveCard ReasonForm(string verb, IReadOnlyDictionary<string, string> ids, string label, string button, Locale locale)
+    public static AdaptiveCard ReasonForm(string verb, IReadOnlyDictionary<string, string> ids, string inputId, string label, string button, Locale locale)
     {
         var form = AdaptiveCard.Nested();
-        form.Body.Add(ReasonInput(label, locale));
+        form.Body.Add(ReasonInput(label, locale, inputId));
         form.Actions.Add(CardActions.Execute(verb, button, ids, AdaptiveActionStyle.Destructive));
         return form;
     }
 
-    private static AdaptiveTextInput ReasonInput(string label, Locale locale) => new()
+    private static AdaptiveTextInput ReasonInput(string label, Locale locale, string id = DataKeys.Reason) => new()
     {
-        Id = DataKeys.Reason,
+        Id = id,
         Label = label,
         IsMultiline = true,
         IsRequired = true,
@@ -128,7 +128,7 @@ public static class TalkChangeCards
         return CardActions.Set(
             new AdaptiveShowCardAction(MoveForm(Verbs.PostponementApprove, ids, min, max, withReason: false,
                 request.Kind == Domain.Talks.TalkKind.Admonishment, locale)) { Title = locale.Pick("同意改期", "Approve") },
-            new AdaptiveShowCardAction(ReasonForm(Verbs.PostponementRefuse, ids, locale.Pick("不同意的理由", "Why not"),
+            new AdaptiveShowCardAction(ReasonForm(Verbs.PostponementRefuse, ids, DataKeys.Reason, locale.Pick("不同意的理由", "Why not"),
                 locale.Pick("不同意改期", "Refuse"), locale)) { Title = locale.Pick("不同意", "Refuse") });
     }
 

@@ -239,7 +239,7 @@ public static class RuleMessages
         "Acknowledged" => locale.Pick("谈话对象已确认收到", "the talkee acknowledged"),
         "PostponementRefused" => locale.Pick("已答复不同意改期", "refused already"),
         "Created" or "Sent" or "Unreachable" => locale.Pick("未申请改期或已处理", "none asked, or decided already"),
-        var other => other ?? "?",
+        _ => StateName(violation, locale),
     };
 
     private static string FieldName(RuleViolation violation, Locale locale)

@@ -73,14 +73,14 @@ public sealed partial class Notice
     /// decision. The same approval again (the talk is at that time, the request approved) changes nothing.
     /// </summary>
     /// <returns>Whether anything changed.</returns>
-    public static bool ApprovePostponement(Talk talk, IReadOnlyList<Notice> notices, PersonId requester, Person actor, IEnumerable<UnitId?> talkeeUnits,
+    public static bool ApprovePostponement(Talk talk, IReadOnlyList<Notice> notices, PersonId requester, Person actor, IEnumerable<PersonId> talkeeOffices,
         DateTimeOffset at, WorkingCalendar calendar, NoticePolicy policy, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(notices);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(time);
-        var units = talkeeUnits.ToList();
+        var units = talkeeOffices.ToList();
         if (TalkAccess.CheckManage(actor, talk, units) is { } refusal)
         {
             throw new DomainRuleException(refusal);

@@ -49,13 +49,13 @@ public sealed partial class Talk
     /// 5-day window (§四(一)2). An admonishment talk (002 §四 sets no clock) may not be moved into the past.
     /// </summary>
     /// <returns>False when the talk is at that time already (a repeated click).</returns>
-    public bool Reschedule(Person actor, IEnumerable<UnitId?> talkeeUnits, DateTimeOffset at, string? reason,
+    public bool Reschedule(Person actor, IEnumerable<PersonId> talkeeOffices, DateTimeOffset at, string? reason,
         WorkingCalendar calendar, NoticePolicy policy, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(time);
-        EnsureMayChange(actor, talkeeUnits, "reschedule-talk");
+        EnsureMayChange(actor, talkeeOffices, "reschedule-talk");
         if (at == ScheduledAt)
         {
             return false;
@@ -87,10 +87,10 @@ public sealed partial class Talk
 
     /// <summary>Cancels the talk, with a reason. Cancelling again changes nothing; a held talk cannot be cancelled.</summary>
     /// <returns>False when the talk is cancelled already.</returns>
-    public bool Cancel(Person actor, IEnumerable<UnitId?> talkeeUnits, string? reason, TimeProvider time)
+    public bool Cancel(Person actor, IEnumerable<PersonId> talkeeOffices, string? reason, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        if (TalkAccess.CheckManage(actor, this, talkeeUnits) is { } refusal)
+        if (TalkAccess.CheckManage(actor, this, talkeeOffices) is { } refusal)
         {
             throw new DomainRuleException(refusal);
         }
@@ -170,9 +170,9 @@ public sealed partial class Talk
         }
     }
 
-    private void EnsureMayChange(Person actor, IEnumerable<UnitId?> talkeeUnits, string action)
+    private void EnsureMayChange(Person actor, IEnumerable<PersonId> talkeeOffices, string action)
     {
-        if (TalkAccess.CheckManage(actor, this, talkeeUnits) is { } refusal)
+        if (TalkAccess.CheckManage(actor, this, talkeeOffices) is { } refusal)
         {
             throw new DomainRuleException(refusal);
         }

@@ -8,16 +8,17 @@ public static class TalkAccess
 {
     /// <summary>
     /// Null when <paramref name="actor"/> may move or cancel the talk, or decide a postponement asked of it: its
-    /// organiser, who sent the notice, or the discipline office of a talkee's unit, which organises the talks of its level
-    /// (000 §四(一): 各级纪检监察机关组织实施).
+    /// organiser, who sent the notice, or a member of the discipline office of a talkee's unit
+    /// (<paramref name="talkeeOffices"/>: <see cref="DisciplineOffices.Of"/> of each talkee's unit), which organises the
+    /// talks of its level (000 §四(一): 各级纪检监察机关组织实施).
     /// </summary>
-    public static RuleViolation? CheckManage(Person actor, Talk talk, IEnumerable<UnitId?> talkeeUnits)
+    public static RuleViolation? CheckManage(Person actor, Talk talk, IEnumerable<PersonId> talkeeOffices)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(talk);
-        ArgumentNullException.ThrowIfNull(talkeeUnits);
+        ArgumentNullException.ThrowIfNull(talkeeOffices);
         var allowed = actor.Active
-            && (actor.Id == talk.Organiser || (actor.Has(Role.DisciplineOffice) && actor.UnitId is { } unit && talkeeUnits.Contains(unit)));
+            && (actor.Id == talk.Organiser || (actor.Has(Role.DisciplineOffice) && talkeeOffices.Contains(actor.Id)));
         return allowed ? null : NotPermitted(RuleSources.TalkOrganisation, "manage-talk");
     }
 

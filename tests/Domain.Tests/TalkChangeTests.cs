@@ -15,7 +15,7 @@ public class TalkChangeTests
     private static readonly Person Talkee = A.Person().Id("talkee").In("u1");
     private static readonly Person Talker = A.Person().Id("talker").In("u1").With(Role.UnitSecretary);
     private static readonly Person Recorder = A.Person().Id("rec").In("u1").With(Role.Recorder);
-    private static readonly UnitId?[] Units = [new UnitId("u1")];
+    private static readonly PersonId[] Units = [Office.Id];
 
     private Talk NewTalk(TalkKind kind = TalkKind.Routine, Person? organiser = null) => Talk.Schedule(new TalkId("t-1"),
         A.Draft().Kind(kind).Talkees(Talkee).Talkers(Talker).RecordedBy(Recorder), organiser ?? Office, Calendars.Shipped, NoticePolicy.Default, _clock);

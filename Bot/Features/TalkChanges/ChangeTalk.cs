@@ -15,7 +15,9 @@ public sealed class TalkChangeStore(TalkStore talks, PeopleDirectory directory, 
     {
         public Talk Talk => Stored.Talk;
 
-        public IReadOnlyList<UnitId?> TalkeeUnits => [.. Talk.Talkees.Select(t => People.Find(t)?.UnitId)];
+        /// <summary>The discipline office of each talkee's unit (000 §四(一)), who may act on the talk besides its organiser.</summary>
+        public IReadOnlyList<PersonId> TalkeeOffices =>
+            [.. Talk.Talkees.SelectMany(t => DisciplineOffices.Of(People.Find(t)?.UnitId, People.WithRole(Role.DisciplineOffice))).Distinct()];
 
         public StoredNotice? NoticeOf(PersonId talkee) => Notices.FirstOrDefault(n => n.Notice.Talkee == talkee);
     }
@@ -144,12 +146,12 @@ public sealed class RescheduleTalk(TalkChangeStore store, OrganiserView organise
     {
         ArgumentNullException.ThrowIfNull(loaded);
         // Who may comes first: a crafted invoke by someone else learns nothing about the form.
-        if (TalkAccess.CheckManage(request.Actor, loaded.Talk, loaded.TalkeeUnits) is { } refusal)
+        if (TalkAccess.CheckManage(request.Actor, loaded.Talk, loaded.TalkeeOffices) is { } refusal)
         {
             throw new DomainRuleException(refusal);
         }
 
-        return loaded.Talk.Reschedule(request.Actor, loaded.TalkeeUnits, TalkChangeStore.NewTime(request, Calendar), request.Text(DataKeys.Reason),
+        return loaded.Talk.Reschedule(request.Actor, loaded.TalkeeOffices, TalkChangeStore.NewTime(request, Calendar), request.Text(DataKeys.Reason),
             Calendar, options.Policy, Time);
     }
 }
@@ -163,6 +165,6 @@ public sealed class CancelTalk(TalkChangeStore store, OrganiserView organiser, W
     protected override bool Change(TalkChangeStore.Loaded loaded, CardActionRequest request)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        return loaded.Talk.Cancel(request.Actor, loaded.TalkeeUnits, request.Text(DataKeys.Reason), Time);
+        return loaded.Talk.Cancel(request.Actor, loaded.TalkeeOffices, request.Text(DataKeys.CancelReason), Time);
     }
 }

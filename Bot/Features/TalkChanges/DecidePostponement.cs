@@ -27,7 +27,7 @@ public abstract class DecidePostponement(TalkChangeStore store, OrganiserView or
                 return TalkChangeStore.NotFound(request.Locale);
             }
 
-            if (TalkAccess.CheckManage(request.Actor, loaded.Talk, loaded.TalkeeUnits) is { } refusal)
+            if (TalkAccess.CheckManage(request.Actor, loaded.Talk, loaded.TalkeeOffices) is { } refusal)
             {
                 throw new DomainRuleException(refusal);
             }
@@ -96,7 +96,7 @@ public sealed class ApprovePostponement(TalkChangeStore store, OrganiserView org
         ArgumentNullException.ThrowIfNull(request);
         var talk = loaded.Talk;
         var at = TalkChangeStore.NewTime(request, Calendar);
-        if (!Notice.ApprovePostponement(talk, [.. loaded.Notices.Select(n => n.Notice)], talkee, request.Actor, loaded.TalkeeUnits, at, Calendar, options.Policy, time))
+        if (!Notice.ApprovePostponement(talk, [.. loaded.Notices.Select(n => n.Notice)], talkee, request.Actor, loaded.TalkeeOffices, at, Calendar, options.Policy, time))
         {
             return false;
         }
