@@ -81,7 +81,7 @@ public static class TalkCreatedCard
                 new AdaptiveShowCardAction(TalkChangeCards.MoveForm(Verbs.TalkReschedule, ids, manage.MinDate, manage.MaxDate, withReason: true,
                     manage.Admonishment, locale)) { Title = locale.Pick("改期", "Move") },
                 new AdaptiveShowCardAction(TalkChangeCards.ReasonForm(Verbs.TalkCancel, ids, DataKeys.CancelReason, locale.Pick("撤销理由", "Reason for cancelling"),
-                    locale.Pick("撤销谈话", "Cancel the talk"), locale)) { Title = locale.Pick("撤销谈话", "Cancel the talk") }));
+                    locale.Pick("确定撤销", "Confirm cancellation"), locale)) { Title = locale.Pick("撤销谈话", "Cancel the talk") }));
         }
     }
 
