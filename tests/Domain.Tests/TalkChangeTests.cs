@@ -269,3 +269,21 @@ public class TalkChangeTests
         Assert.Equal((2, NoticeStatus.Created, (string?)null), (notice.Version, notice.Status, notice.UnreachableReason));
     }
 }
+
+/// <summary>When a decision waiting is first reminded (000 §四(五)1, 002 §四2, §五7): in working hours.</summary>
+public class DecisionReminderTests
+{
+    private static readonly TalkBot.Domain.Reminders.ReminderRules Rules = new(Calendars.Shipped, new TalkBot.Domain.Reminders.ReminderPolicy());
+
+    [Fact]
+    public void AskedInTheMorning_IsRemindedFourHoursLater()
+    {
+        Assert.Equal(Shanghai(2026, 3, 9, 14), Rules.DecisionReminderAt(Shanghai(2026, 3, 9, 10)));
+    }
+
+    [Fact]
+    public void AskedLateOnFriday_IsRemindedOnMondayMorning()
+    {
+        Assert.Equal(Shanghai(2026, 3, 16, 8, 30), Rules.DecisionReminderAt(Shanghai(2026, 3, 13, 16)));
+    }
+}
