@@ -1,6 +1,7 @@
 using TalkBot.Bot.Features.Admonishments;
 using TalkBot.Bot.Features.Archive;
 using TalkBot.Bot.Features.Calendar;
+using TalkBot.Bot.Features.TalkChanges;
 using TalkBot.Bot.Features.Directory;
 using TalkBot.Bot.Features.Holidays;
 using TalkBot.Bot.Features.Help;
@@ -28,6 +29,7 @@ builder.Services
     .AddHandler<Help>()
     .AddTalks()
     .AddNotices()
+    .AddTalkChanges()
     .AddCalendarEvents(builder.Configuration)
     .AddQuiz(builder.Configuration)
     .AddRecords()

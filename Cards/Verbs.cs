@@ -24,6 +24,27 @@ public static class Verbs
     /// <summary>Refresh of the notice card (Universal Actions refresh, trigger "automatic"); data: talkId.</summary>
     public const string NoticeRefresh = "notice.refresh";
 
+    /// <summary>The organiser (or the talkees' office) moves a talk (改期); data: talkId and the date, time and reason inputs.</summary>
+    public const string TalkReschedule = "talk.reschedule";
+
+    /// <summary>The organiser (or the talkees' office) cancels a talk (撤销); data: talkId and the reason input.</summary>
+    public const string TalkCancel = "talk.cancel";
+
+    /// <summary>The recorder or a talker: who came (出勤登记) once the talk's time has come; data: talkId.</summary>
+    public const string TalkAttendance = "talk.attendance";
+
+    /// <summary>The recorder or a talker records a talkee absent without leave (无故缺席, 000 §四(五)1); data: talkId, talkee.</summary>
+    public const string TalkAbsent = "talk.absent";
+
+    /// <summary>One postponement asked, with the decision's buttons (for a reminder's link); data: talkId, talkee.</summary>
+    public const string PostponementShow = "postpone.show";
+
+    /// <summary>The organiser approves a postponement with a new time (000 §四(五)1); data: talkId, talkee, the date and time inputs.</summary>
+    public const string PostponementApprove = "postpone.approve";
+
+    /// <summary>The organiser refuses a postponement with a reason (000 §四(五)1); data: talkId, talkee, the reason input.</summary>
+    public const string PostponementRefuse = "postpone.refuse";
+
     /// <summary>The talkee starts (or resumes) the 廉政常识测试 of a routine talk (000 §三); data: talkId.</summary>
     public const string QuizStart = "quiz.start";
 
@@ -194,6 +215,7 @@ public static class Verbs
         CaseNew, CasePropose, CaseShow, CaseApprove, CaseReject, CaseTalk, CaseTalkCreate, CaseFollowUp, CaseRequestForm, CaseRequest,
         TaskShow, TaskSubmit, TaskAccept, TaskReturn, ArchiveShow, ArchiveExport, ArchiveMaterial, AuditShow,
         UnitsShow, UnitsCorrect,
+        TalkReschedule, TalkCancel, TalkAttendance, TalkAbsent, PostponementShow, PostponementApprove, PostponementRefuse,
     ];
 }
 
@@ -205,6 +227,13 @@ public static class DataKeys
 
     /// <summary>The postponement reason input.</summary>
     public const string Reason = "reason";
+
+    /// <summary>The new date and time inputs of a move (yyyy-MM-dd, HH:mm).</summary>
+    public const string NewDate = "newDate";
+    public const string NewTime = "newTime";
+
+    /// <summary>The reason input of a cancellation (its own id: the organiser's card also holds the move form's reason).</summary>
+    public const string CancelReason = "cancelReason";
 
     /// <summary>Identifies one rendering of a form (idempotent submit).</summary>
     public const string FormId = "formId";

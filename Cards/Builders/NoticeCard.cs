@@ -41,7 +41,12 @@ public static class NoticeCard
             card.Body.Add(Bullets(view.PreparationItems));
         }
 
-        if (view.Quiz is { } quiz)
+        if (view.Moved is { } moved && view.State is not NoticeState.Cancelled)
+        {
+            card.Body.Add(Status(TalkChangeCards.MovedLine(moved, view.Scheduled, locale), AdaptiveContainerStyle.Accent, AdaptiveTextColor.Accent));
+        }
+
+        if (view.Quiz is { } quiz && view.State is not NoticeState.Cancelled)
         {
             // 000 §三: a routine talk is preceded by the integrity knowledge quiz.
             card.Body.Add(SubHeading(locale.Pick("廉政常识测试", "Integrity knowledge quiz")));
@@ -64,10 +69,22 @@ public static class NoticeCard
         switch (view.State)
         {
             case NoticeState.Pending:
-                card.Body.Add(CardActions.Set(
-                    CardActions.Execute(Verbs.NoticeAcknowledge, locale.Pick("确认收到", "Acknowledge"), TalkIds(view),
-                        AdaptiveActionStyle.Positive, AdaptiveAssociatedInputs.None),
-                    new AdaptiveShowCardAction(PostponeForm(view, locale)) { Title = locale.Pick("申请改期", "Ask to postpone") }));
+                card.Body.Add(Answers(view, locale));
+                break;
+            case NoticeState.PostponementRefused refused:
+                // 000 §四(五)1: refused, the talkee attends at the notified time; they acknowledge it, or ask again with a new reason.
+                card.Body.Add(Status(
+                    locale.Pick($"组织方不同意改期（{DateText.DateTime(refused.At, locale)}），请按通知时间参加谈话。",
+                        $"The organiser refused the postponement ({DateText.DateTime(refused.At, locale)}); please attend at the notified time."),
+                    AdaptiveContainerStyle.Warning, AdaptiveTextColor.Warning));
+                card.Body.Add(Facts((locale.Pick("不同意的理由", "Why"), refused.Reason), (locale.Pick("您的改期理由", "Your reason"), refused.RequestReason)));
+                card.Body.Add(Answers(view, locale));
+                break;
+            case NoticeState.Cancelled cancelled:
+                card.Body.Add(Status(
+                    locale.Pick($"该谈话已撤销（{DateText.DateTime(cancelled.At, locale)}），无需参加。", $"This talk was cancelled ({DateText.DateTime(cancelled.At, locale)}); you need not attend."),
+                    AdaptiveContainerStyle.Attention, AdaptiveTextColor.Attention));
+                card.Body.Add(Facts((locale.Pick("撤销理由", "Reason"), cancelled.Reason)));
                 break;
             case NoticeState.Acknowledged acknowledged:
                 card.Body.Add(Status(
@@ -90,6 +107,13 @@ public static class NoticeCard
 
         return card;
     }
+
+    // 确认收到 and 申请改期: a notice not yet answered, or answered by a refusal.
+    private static AdaptiveActionSet Answers(NoticeView view, Locale locale) =>
+        CardActions.Set(
+            CardActions.Execute(Verbs.NoticeAcknowledge, locale.Pick("确认收到", "Acknowledge"), TalkIds(view),
+                AdaptiveActionStyle.Positive, AdaptiveAssociatedInputs.None),
+            new AdaptiveShowCardAction(PostponeForm(view, locale)) { Title = locale.Pick("申请改期", "Ask to postpone") });
 
     // 000 §四(五)1: a postponement needs a reason, and the organiser's approval.
     private static AdaptiveCard PostponeForm(NoticeView view, Locale locale)

@@ -45,6 +45,8 @@ public static class NoticeListCard
     {
         NoticeState.Acknowledged a => locale.Pick($"已确认（{DateText.DateTime(a.At, locale)}）", $"Acknowledged ({DateText.DateTime(a.At, locale)})"),
         NoticeState.PostponementRequested => locale.Pick("改期申请已提交", "Postponement requested"),
+        NoticeState.PostponementRefused => locale.Pick("改期未获同意，待确认", "Postponement refused; awaiting your acknowledgement"),
+        NoticeState.Cancelled => locale.Pick("已撤销", "Cancelled"),
         _ => locale.Pick("待确认", "Awaiting your acknowledgement"),
     };
 }

@@ -213,6 +213,27 @@ public static class RuleMessages
                 "组织目录中没有该单位，请先同步组织。",
                 "the directory has no such unit; synchronise the directory first."),
             RuleCode.PersonNotChoosable => PersonNotChoosable(violation, locale),
+            RuleCode.ReasonRequired => violation.Argument("action") switch
+            {
+                "cancel" => locale.Pick("撤销谈话须说明理由。", "say why the talk is cancelled."),
+                "refuse-postponement" => locale.Pick("不同意改期须说明理由。", "say why the postponement is refused."),
+                _ => locale.Pick("谈话改期须说明理由。", "say why the talk is moved."),
+            },
+            RuleCode.TalkAlreadyBegun => locale.Pick(
+                "谈话时间已到，不能再改期；谈话对象未到的请登记缺席。",
+                "the talk's time has come; it cannot be moved any more. Record a talkee who did not come as absent."),
+            RuleCode.PostponementNotPending => locale.Pick(
+                $"没有待决定的改期申请（当前：{NoticeStateName(violation, locale)}）。",
+                $"there is no postponement waiting for a decision (now: {NoticeStateName(violation, locale)})."),
+            RuleCode.NewTimeRequired => locale.Pick(
+                "同意改期须选择与原定时间不同的新时间。",
+                "approving a postponement needs a new time, not the one the talkee cannot keep."),
+            RuleCode.AbsenceBeforeTalk => locale.Pick(
+                "谈话时间未到，不能登记缺席。",
+                "the talk's time has not come yet; no absence can be recorded."),
+            RuleCode.NotTalkeeOfTalk => locale.Pick(
+                $"{PersonName(violation, locale)}不是本次谈话的谈话对象。",
+                $"{PersonName(violation, locale)} is not a talkee of this talk."),
             _ => locale.Pick($"违反规则 {violation.Code}。", $"rule {violation.Code} is broken."),
         };
     }
@@ -220,6 +241,14 @@ public static class RuleMessages
     private static DateOnly? ArgDate(RuleViolation violation, string key) =>
         DateOnly.TryParseExact(violation.Argument(key), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.None, out var date) ? date : null;
+
+    private static string NoticeStateName(RuleViolation violation, Locale locale) => violation.Argument("state") switch
+    {
+        "Acknowledged" => locale.Pick("谈话对象已确认收到", "the talkee acknowledged"),
+        "PostponementRefused" => locale.Pick("已答复不同意改期", "refused already"),
+        "Created" or "Sent" or "Unreachable" => locale.Pick("未申请改期或已处理", "none asked, or decided already"),
+        _ => StateName(violation, locale),
+    };
 
     private static string FieldName(RuleViolation violation, Locale locale)
     {

@@ -19,10 +19,33 @@ public static class NoticeViews
         talk.Place,
         PreparationItems(talk, locale),
         context.Name(talk.Organiser),
-        State(notice, context.Calendar),
-        talkeeMri);
+        talk.Status == TalkStatus.Cancelled && talk.LastChange is { Kind: TalkChangeKind.Cancelled } cancelled
+            ? new NoticeState.Cancelled(context.Local(cancelled.At), cancelled.Reason)
+            : State(notice, context.Calendar),
+        talkeeMri,
+        Moved: Moved(talk, notice, context));
 
-    public static TalkCreatedView Created(Talk talk, IEnumerable<Notice> notices, ViewContext context, Locale locale) => new(
+    /// <summary>The talk's last move, as the talkee's notice and the organiser's card say it; null when it never moved.</summary>
+    public static TalkMovedView? Moved(Talk talk, Notice? notice, ViewContext context) =>
+        talk.LastChange is { Kind: TalkChangeKind.Moved, From: { } from } change
+            ? new TalkMovedView(context.Local(from), context.Local(change.At), change.Reason,
+                notice?.Decision is { Approved: true } decision && decision.RequestReason == change.Reason)
+            : null;
+
+    /// <summary>
+    /// What the organiser's card shows of the talk's changes and offers: moving it between <paramref name="minDate"/> and
+    /// <paramref name="maxDate"/> (the clocks of 000 §四(一)2–3 counted from today) or cancelling it, while it is ahead.
+    /// </summary>
+    public static TalkManageView Manage(Talk talk, ViewContext context, DateTimeOffset now, DateOnly minDate, DateOnly maxDate) => new(
+        talk.Status == TalkStatus.Scheduled && now < talk.ScheduledAt,
+        minDate,
+        maxDate,
+        Moved(talk, null, context),
+        talk.Status == TalkStatus.Cancelled && talk.LastChange is { Kind: TalkChangeKind.Cancelled } c ? new NoticeState.Cancelled(context.Local(c.At), c.Reason) : null,
+        [.. talk.Absences.Select(a => context.Name(a.Talkee))],
+        talk.Kind == TalkKind.Admonishment);
+
+    public static TalkCreatedView Created(Talk talk, IEnumerable<Notice> notices, ViewContext context, Locale locale, TalkManageView? manage = null) => new(
         talk.Id,
         talk.Kind,
         talk.Format,
@@ -32,11 +55,14 @@ public static class NoticeViews
         talk.Recorder is { } recorder ? context.Name(recorder) : null,
         notices.OrderBy(n => talk.Talkees.ToList().IndexOf(n.Talkee)).Select(n => Delivery(n, context, locale)).ToList(),
         talk.Id.Reference(context.Calendar.TimeZone),
-        CalendarCoverage.YearsNotCovered(context.Calendar, context.Calendar.LocalDate(talk.ScheduledAt)));
+        CalendarCoverage.YearsNotCovered(context.Calendar, context.Calendar.LocalDate(talk.ScheduledAt)),
+        manage);
 
-    public static PostponementRequestView PostponementRequested(Talk talk, Notice notice, ViewContext context) => new(
+    /// <param name="minDate">With <paramref name="maxDate"/>, the dates a new time may take; null offers no decision.</param>
+    public static PostponementRequestView PostponementRequested(Talk talk, Notice notice, ViewContext context, DateOnly? minDate = null, DateOnly? maxDate = null) => new(
         talk.Id, context.Name(notice.Talkee), talk.Kind, context.Local(talk.ScheduledAt), talk.Place,
-        context.Local(notice.PostponementRequestedAt ?? talk.CreatedAt), notice.PostponementReason ?? "", talk.Id.Reference(context.Calendar.TimeZone));
+        context.Local(notice.PostponementRequestedAt ?? talk.CreatedAt), notice.PostponementReason ?? "", talk.Id.Reference(context.Calendar.TimeZone),
+        notice.Talkee, minDate, maxDate);
 
     public static NoticeState State(Notice notice, WorkingCalendar calendar) => notice.Status switch
     {
@@ -44,6 +70,8 @@ public static class NoticeViews
         NoticeStatus.PostponementRequested => new NoticeState.PostponementRequested(
             calendar.ToLocal(notice.PostponementRequestedAt!.Value), notice.PostponementReason ?? ""),
         NoticeStatus.Unreachable => new NoticeState.Unreachable(),
+        NoticeStatus.PostponementRefused when notice.Decision is { } d =>
+            new NoticeState.PostponementRefused(calendar.ToLocal(d.At), d.Reason ?? "", d.RequestReason),
         _ => new NoticeState.Pending(),
     };
 
@@ -54,6 +82,8 @@ public static class NoticeViews
         NoticeStatus.Acknowledged => new(context.Name(notice.Talkee), DeliveryOutcome.Acknowledged, At: context.Local(notice.AcknowledgedAt!.Value)),
         NoticeStatus.PostponementRequested => new(context.Name(notice.Talkee), DeliveryOutcome.PostponementRequested, notice.PostponementReason,
             context.Local(notice.PostponementRequestedAt!.Value)),
+        NoticeStatus.PostponementRefused => new(context.Name(notice.Talkee), DeliveryOutcome.PostponementRefused, notice.Decision?.Reason,
+            notice.Decision is { } d ? context.Local(d.At) : null),
         _ => new(context.Name(notice.Talkee), DeliveryOutcome.Sent),
     };
 

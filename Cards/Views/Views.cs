@@ -58,7 +58,16 @@ public abstract record NoticeState
 
     /// <summary>The notice could not be delivered in Teams (bot not installed, blocked).</summary>
     public sealed record Unreachable : NoticeState;
+
+    /// <summary>The organiser refused the postponement asked (000 §四(五)1): the talkee attends at the notified time.</summary>
+    public sealed record PostponementRefused(DateTimeOffset At, string Reason, string RequestReason) : NoticeState;
+
+    /// <summary>The talk was cancelled: nothing left to answer.</summary>
+    public sealed record Cancelled(DateTimeOffset At, string Reason) : NoticeState;
 }
+
+/// <summary>A talk moved after its first notice: the time it had, when and why it moved, and whether on the talkee's own request.</summary>
+public sealed record TalkMovedView(DateTimeOffset From, DateTimeOffset At, string Reason, bool OnRequest);
 
 /// <summary>
 /// The 《层级廉政谈话通知书》 (000 §四(一)3): time, place and talker(s). <see cref="Scheduled"/> is the talk's
@@ -77,7 +86,8 @@ public sealed record NoticeView(
     string OrganiserName,
     NoticeState State,
     string? TalkeeMri = null,
-    NoticeQuiz? Quiz = null);
+    NoticeQuiz? Quiz = null,
+    TalkMovedView? Moved = null);
 
 /// <summary>Where one talkee's notice stands, as its organiser follows it.</summary>
 public enum DeliveryOutcome
@@ -88,6 +98,8 @@ public enum DeliveryOutcome
     Acknowledged,
     PostponementRequested,
     Unreachable,
+    /// <summary>The organiser refused the postponement asked; the talkee has not acknowledged since.</summary>
+    PostponementRefused,
 }
 
 /// <summary>
@@ -107,7 +119,22 @@ public sealed record TalkCreatedView(
     string? RecorderName,
     IReadOnlyList<NoticeDelivery> Deliveries,
     string? Reference = null,
-    IReadOnlyList<int>? UncoveredYears = null);
+    IReadOnlyList<int>? UncoveredYears = null,
+    TalkManageView? Manage = null);
+
+/// <summary>
+/// What the organiser's card shows of the talk's changes, and what it offers: moving or cancelling it while it is ahead
+/// (<see cref="CanChange"/>; the form's earliest date is <see cref="MinDate"/>, 000 §四(一)3), the talk's last move or its
+/// cancellation, and the talkees recorded absent without leave (无故缺席).
+/// </summary>
+public sealed record TalkManageView(
+    bool CanChange,
+    DateOnly MinDate,
+    DateOnly MaxDate,
+    TalkMovedView? Moved = null,
+    NoticeState.Cancelled? Cancelled = null,
+    IReadOnlyList<string>? Absent = null,
+    bool Admonishment = false);
 
 /// <summary>One postponement asked of the organiser (000 §四(五)1: needs the organiser's decision), as the digest lists it.</summary>
 public sealed record PostponementRequestView(
@@ -118,7 +145,10 @@ public sealed record PostponementRequestView(
     string Place,
     DateTimeOffset RequestedAt,
     string Reason,
-    string? Reference = null);
+    string? Reference = null,
+    PersonId? Talkee = null,
+    DateOnly? MinDate = null,
+    DateOnly? MaxDate = null);
 
 /// <summary>One line of "my notices": a notice to the person, with where it stands.</summary>
 public sealed record NoticeListItem(TalkId TalkId, TalkKind Kind, DateTimeOffset Scheduled, string Place, NoticeState State);

@@ -17,6 +17,28 @@ public sealed record TalkScheduled(TalkId Talk, LeadId? Lead = null, CaseId? Cas
 }
 
 /// <summary>
+/// A talk was moved or cancelled after its notices went out (000 §四(一)3): its notices are issued again or withdrawn, the
+/// people involved are told, and every reminder of it is moved or cancelled. <paramref name="Revision"/> tells one change
+/// from the next; <paramref name="Requester"/> is the talkee whose postponement was approved (000 §四(五)1), if any.
+/// </summary>
+public sealed record TalkChanged(TalkId Talk, int Revision, bool Cancelled, PersonId? Requester = null)
+{
+    public string Key => $"changed|{Talk.Value}|{Revision}";
+}
+
+/// <summary>The organiser refused a talkee's postponement (000 §四(五)1): the talkee is told.</summary>
+public sealed record PostponementDeclined(TalkId Talk, PersonId Talkee, DateTimeOffset DecidedAt)
+{
+    public string Key => $"refused|{Talk.Value}|{Talkee.Value}|{DecidedAt.UtcTicks}";
+}
+
+/// <summary>A talkee was recorded absent without leave (000 §四(五)1): the discipline office of their unit is told.</summary>
+public sealed record AbsenceRecorded(TalkId Talk, PersonId Talkee)
+{
+    public string Key => $"absent|{Talk.Value}|{Talkee.Value}";
+}
+
+/// <summary>
 /// A version of a talk's record was stored (000 §四(一)4; 002 §五6): the talkees verify it (002 §五7), a rectification
 /// opens (000 §四(一)5), and a lead or case takes its next step (000 §四(四); 002 §四4–5).
 /// </summary>

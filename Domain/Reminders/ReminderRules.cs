@@ -45,6 +45,13 @@ public sealed class ReminderRules(WorkingCalendar calendar, ReminderPolicy polic
         StartOfDay(calendar.NextWorkingDay(calendar.LocalDate(talkAt)));
 
     /// <summary>
+    /// 000 §四(五)1 (不准无故、借故推诿、拖延) binds the organiser's answer too: a postponement asked is reminded to the
+    /// organiser a configurable time after it was asked, in working hours; escalations then follow every
+    /// <see cref="ReminderPolicy.EscalationEveryWorkingDays"/> working days (<see cref="NextEscalationAt"/>).
+    /// </summary>
+    public DateTimeOffset DecisionReminderAt(DateTimeOffset askedAt) => NextWorkingMoment(askedAt + policy.DecisionWaits);
+
+    /// <summary>
     /// <paramref name="instant"/> when it falls in working hours on a working day; otherwise the start of the next
     /// working hours.
     /// </summary>
@@ -79,6 +86,9 @@ public sealed record ReminderPolicy
 
     /// <summary>How long an unacknowledged notice waits before it is pushed again.</summary>
     public TimeSpan NoticeRepushAfter { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long a postponement asked, a record to verify or a proposal to approve waits before its first reminder.</summary>
+    public TimeSpan DecisionWaits { get; init; } = TimeSpan.FromHours(4);
 
     /// <summary>Overdue escalations repeat every this many working days until resolved.</summary>
     public int EscalationEveryWorkingDays { get; init; } = 1;

@@ -126,6 +126,18 @@ public enum RuleCode
     /// "name", "field": a PersonField, "unknown").
     /// </summary>
     PersonNotChoosable,
+    /// <summary>000 §四(一)3, §四(五)1: moving or cancelling a talk, or refusing a postponement, says why (argument "action").</summary>
+    ReasonRequired,
+    /// <summary>000 §四(一)3: a talk whose time has come is not moved any more; what happened is recorded instead.</summary>
+    TalkAlreadyBegun,
+    /// <summary>000 §四(五)1: only a postponement asked and not yet decided can be decided (argument "state").</summary>
+    PostponementNotPending,
+    /// <summary>000 §四(五)1: a postponement is approved with a new time, not the one the talkee could not keep.</summary>
+    NewTimeRequired,
+    /// <summary>000 §四(五)1: that a talkee did not come is recorded once the talk's time has come.</summary>
+    AbsenceBeforeTalk,
+    /// <summary>The person named is not a talkee of this talk (argument "person").</summary>
+    NotTalkeeOfTalk,
 }
 
 /// <summary>Where each rule comes from, as cited in <see cref="RuleViolation.Source"/>.</summary>
@@ -181,6 +193,10 @@ public static class RuleSources
     public const string SelfInitiated = "002 §五4";
     /// <summary>000 §四(一)6: materials go into the personal integrity archive, which the discipline office keeps.</summary>
     public const string Archive = "000 §四(一)6";
+    /// <summary>000 §四(一)3: the notice fixes time and place; changing them is a new notice, told with its reason.</summary>
+    public const string TalkChange = "000 §四(一)3";
+    /// <summary>000 §四(一): the discipline office of each level organises the talks and sends their notices.</summary>
+    public const string TalkOrganisation = "000 §四(一)";
     /// <summary>SPEC §6: who may see a record.</summary>
     public const string Confidentiality = "SPEC §6";
 }

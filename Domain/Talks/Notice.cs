@@ -14,7 +14,12 @@ public enum NoticeStatus
     Acknowledged,
     /// <summary>The talkee asked to postpone, with a reason; the organiser decides (000 §四(五)1).</summary>
     PostponementRequested,
+    /// <summary>The organiser refused the postponement, with a reason: the talkee attends at the notified time (000 §四(五)1).</summary>
+    PostponementRefused,
 }
+
+/// <summary>The organiser's decision on a postponement (000 §四(五)1): by whom, when, and the reason of a refusal.</summary>
+public sealed record PostponementDecision(bool Approved, PersonId By, DateTimeOffset At, string? Reason, string RequestReason);
 
 /// <summary>
 /// The 《层级廉政谈话通知书》 for one talkee of one talk (000 §四(一)3).
@@ -35,7 +40,7 @@ public enum NoticeStatus
 /// fills in the delivery time, and a failed re-push of a delivered notice changes nothing.</item>
 /// </list>
 /// </summary>
-public sealed class Notice
+public sealed partial class Notice
 {
     private Notice(
         TalkId talkId,
@@ -58,6 +63,12 @@ public sealed class Notice
         PostponementRequestedAt = postponementRequestedAt;
         PostponementReason = postponementReason;
     }
+
+    /// <summary>1 for the first notice; each move of the talk issues the next (<see cref="Reissue"/>).</summary>
+    public int Version { get; private set; } = 1;
+
+    /// <summary>The last decision on a postponement this talkee asked, kept when the notice is issued again.</summary>
+    public PostponementDecision? Decision { get; private set; }
 
     public TalkId TalkId { get; }
     public PersonId Talkee { get; }
@@ -91,8 +102,14 @@ public sealed class Notice
         string? unreachableReason = null,
         DateTimeOffset? acknowledgedAt = null,
         DateTimeOffset? postponementRequestedAt = null,
-        string? postponementReason = null) =>
-        new(talkId, talkee, status, createdAt, sentAt, unreachableReason, acknowledgedAt, postponementRequestedAt, postponementReason);
+        string? postponementReason = null,
+        int version = 1,
+        PostponementDecision? decision = null) =>
+        new(talkId, talkee, status, createdAt, sentAt, unreachableReason, acknowledgedAt, postponementRequestedAt, postponementReason)
+        {
+            Version = version,
+            Decision = decision,
+        };
 
     /// <summary>The notice reached the talkee's chat.</summary>
     /// <returns>Whether anything changed.</returns>

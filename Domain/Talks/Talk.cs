@@ -27,7 +27,7 @@ public sealed record TalkDraft(
     string? Preparation = null);
 
 /// <summary>A talk: who talks to whom, when and where (000 §四(一)).</summary>
-public sealed class Talk
+public sealed partial class Talk
 {
     /// <summary>The names of the draft's fields, as used in the "field" argument of a Required violation.</summary>
     public static class Fields
@@ -84,7 +84,7 @@ public sealed class Talk
     public PersonId? Recorder { get; }
 
     public PersonId Organiser { get; }
-    public DateTimeOffset ScheduledAt { get; }
+    public DateTimeOffset ScheduledAt { get; private set; }
     public string Place { get; }
     public DateOnly ContentDeterminedOn { get; }
     public string? Preparation { get; }
@@ -198,7 +198,8 @@ public sealed class Talk
         DateOnly contentDeterminedOn,
         string? preparation,
         DateTimeOffset createdAt,
-        TalkStatus status)
+        TalkStatus status,
+        TalkHistory? history = null)
     {
         ArgumentNullException.ThrowIfNull(talkees);
         ArgumentNullException.ThrowIfNull(talkers);
@@ -207,17 +208,21 @@ public sealed class Talk
             throw new ArgumentException("A stored talk has at least one talkee and one talker.");
         }
 
-        return new Talk(id, kind, [.. talkees], [.. talkers], recorder, organiser, scheduledAt, place,
+        var talk = new Talk(id, kind, [.. talkees], [.. talkers], recorder, organiser, scheduledAt, place,
             contentDeterminedOn, preparation, createdAt, status);
+        if (history is not null)
+        {
+            talk.Revision = history.Revision;
+            talk.LastChange = history.LastChange;
+            talk.absences.AddRange(history.Absences);
+        }
+
+        return talk;
     }
 
     public bool IsTalkee(PersonId person) => Talkees.Contains(person);
 
     public bool IsTalker(PersonId person) => Talkers.Contains(person);
-
-    /// <summary>Cancels a scheduled talk. Cancelling twice changes nothing; a held talk cannot be cancelled.</summary>
-    /// <returns>Whether anything changed.</returns>
-    public bool Cancel() => MoveTo(TalkStatus.Cancelled);
 
     /// <summary>Records that the talk took place (000 §四(一)4). Repeating it changes nothing.</summary>
     /// <returns>Whether anything changed.</returns>

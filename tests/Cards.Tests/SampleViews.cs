@@ -165,6 +165,31 @@ internal static class SampleViews
             yield return ($"notice-acknowledged-{l}", NoticeCard.Build(Notice(new NoticeState.Acknowledged(Talk.AddDays(-3))), locale));
             yield return ($"notice-postponement-{l}", NoticeCard.Build(Notice(new NoticeState.PostponementRequested(Talk.AddDays(-2), "当天出差")), locale));
             yield return ($"notice-unreachable-{l}", NoticeCard.Build(Notice(new NoticeState.Unreachable()), locale));
+            yield return ($"notice-refused-{l}", NoticeCard.Build(Notice(new NoticeState.PostponementRefused(Talk.AddDays(-1), "培训可另行安排", "当天出差")), locale));
+            yield return ($"notice-cancelled-{l}", NoticeCard.Build(Notice(new NoticeState.Cancelled(Talk.AddDays(-1), "谈话对象借调外单位")) with { Quiz = new NoticeQuiz(true) }, locale));
+            yield return ($"notice-moved-{l}", NoticeCard.Build(Notice(new NoticeState.Pending()) with { Moved = new TalkMovedView(Talk.AddDays(-1), Talk.AddDays(-2), "会议室冲突", false) }, locale));
+            yield return ($"notice-moved-onrequest-{l}", NoticeCard.Build(Notice(new NoticeState.Pending()) with { Moved = new TalkMovedView(Talk.AddDays(-1), Talk.AddDays(-2), "当天出差", true) }, locale));
+            var manage = new TalkManageView(true, new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 7), new TalkMovedView(Talk.AddDays(-1), Talk.AddDays(-2), "会议室冲突", false), null, ["张伟"]);
+            yield return ($"created-manage-{l}", TalkCreatedCard.Build(new TalkCreatedView(new TalkId("t1"), TalkKind.Routine, TalkFormat.Individual, Talk, "第三会议室",
+                ["李明"], null, [new("张伟", DeliveryOutcome.PostponementRefused, "培训可另行安排", Talk.AddDays(-1))], Manage: manage), locale));
+            yield return ($"created-cancelled-{l}", TalkCreatedCard.Build(new TalkCreatedView(new TalkId("t1"), TalkKind.Admonishment, TalkFormat.Individual, Talk, "第三会议室",
+                ["李明"], null, [new("张伟", DeliveryOutcome.Sent)], Manage: manage with { CanChange = false, Moved = null, Cancelled = new NoticeState.Cancelled(Talk, "撤销"), Absent = [] }), locale));
+            var request = new PostponementRequestView(new TalkId("t1"), "张伟", TalkKind.Routine, Talk, "第三会议室", Talk.AddDays(-2), "当天出差",
+                Talkee: new PersonId("p1"), MinDate: new DateOnly(2026, 3, 4), MaxDate: new DateOnly(2026, 3, 7));
+            yield return ($"postponement-digest-one-{l}", PostponementDigestCard.Build([request], locale));
+            yield return ($"postponement-digest-several-{l}", PostponementDigestCard.Build([request, request with { TalkId = new TalkId("t2"), TalkeeName = "刘洋" }], locale));
+            yield return ($"postponement-decision-{l}", TalkChangeCards.Decision(request with { Kind = TalkKind.Admonishment }, locale, ["不同意改期须说明理由。"]));
+            yield return ($"postponement-decided-{l}", TalkChangeCards.Decision(request with { MinDate = null }, locale, null, "已同意改期"));
+            yield return ($"talk-moved-{l}", TalkChangeCards.Changed(new TalkChangedView(new TalkId("t1"), TalkKind.Routine, false, Talk, Talk.AddDays(1), "第三会议室",
+                "会议室冲突", false, ["张伟"], ["李明"], "陈静", ForTalkee: true), locale));
+            yield return ($"talk-cancelled-{l}", TalkChangeCards.Changed(new TalkChangedView(new TalkId("t1"), TalkKind.Reminder, true, Talk, Talk, "第三会议室",
+                "当天出差", true, ["张伟"], ["李明", "王芳"], "陈静", ForTalkee: false), locale));
+            yield return ($"postponement-approved-{l}", TalkChangeCards.Decided(new PostponementDecidedView(new TalkId("t1"), true, Talk, "第三会议室", "当天出差", null, "陈静"), locale));
+            yield return ($"postponement-refused-{l}", TalkChangeCards.Decided(new PostponementDecidedView(new TalkId("t1"), false, Talk, "第三会议室", "当天出差", "培训可另行安排", "陈静"), locale));
+            yield return ($"attendance-{l}", AttendanceCard.Build(new AttendanceView(new TalkId("t1"), TalkKind.Routine, Talk, "第三会议室", true,
+                [new(new PersonId("p1"), "张伟", true), new(new PersonId("p2"), "刘洋", false)]), locale, ["谈话时间未到，不能登记缺席。"]));
+            yield return ($"attendance-early-{l}", AttendanceCard.Build(new AttendanceView(new TalkId("t1"), TalkKind.Routine, Talk, "第三会议室", false,
+                [new(new PersonId("p1"), "张伟", false)]), locale));
 
             yield return ($"created-{l}", TalkCreatedCard.Build(new TalkCreatedView(new TalkId("t1"), TalkKind.Reminder, TalkFormat.Collective, Talk, "第三会议室",
                 ["李明"], "赵敏", [new("张伟", DeliveryOutcome.Sent), new("刘洋", DeliveryOutcome.Unreachable, "未安装应用"), new("王强", DeliveryOutcome.Unreachable),

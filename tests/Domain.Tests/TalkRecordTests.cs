@@ -191,7 +191,7 @@ public class TalkRecordTests
     public void Log_CancelledTalk_IsRefused()
     {
         var talk = TalkOf(TalkKind.Routine);
-        talk.Cancel();
+        talk.Cancel(OrganiserOf.Talk(talk), [], "会议冲突", _clock);
 
         Assert.Equal([RuleCode.TalkCancelled], Codes(() => TalkRecord.Log(talk, Content(talk), Recorder, null, _clock)));
     }
@@ -200,7 +200,7 @@ public class TalkRecordTests
     public void RecordForm_OfACancelledTalk_IsTalkCancelled_AndOfAScheduledOrHeldTalkIsOpen()
     {
         var cancelled = TalkOf(TalkKind.Reminder);
-        cancelled.Cancel();
+        cancelled.Cancel(OrganiserOf.Talk(cancelled), [], "会议冲突", _clock);
         var held = TalkOf(TalkKind.Routine);
         held.MarkHeld();
 
@@ -370,4 +370,11 @@ public class RecordAccessTests
     [InlineData("talkee", false)]
     public void CanLog_RecorderAndOfficeOnly(string id, bool expected) =>
         Assert.Equal(expected, RecordAccess.CanLog(id == "organiser" ? Organiser : P(id), TheTalk, Organiser));
+}
+
+/// <summary>The organiser of a talk as a person, to cancel it in a test.</summary>
+internal static class OrganiserOf
+{
+    public static TalkBot.Domain.People.Person Talk(Talk talk) =>
+        new(talk.Organiser, "组织者", null, null, TalkBot.Domain.People.Rank.SectionAndBelow, new HashSet<TalkBot.Domain.People.Role>(), null);
 }

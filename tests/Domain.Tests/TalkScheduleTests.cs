@@ -119,21 +119,6 @@ public class TalkScheduleTests
     }
 
     [Fact]
-    public void Cancel_Twice_ChangesOnce_AndAHeldTalkCannotBeCancelled()
-    {
-        var talk = Schedule(A.Draft());
-        Assert.True(talk.Cancel());
-        Assert.False(talk.Cancel());
-        Assert.Equal(TalkStatus.Cancelled, talk.Status);
-
-        var held = Schedule(A.Draft());
-        Assert.True(held.MarkHeld());
-        var violation = Assert.Single(Assert.Throws<DomainRuleException>(() => held.Cancel()).Violations);
-        Assert.Equal(RuleCode.InvalidState, violation.Code);
-        Assert.Equal("Held", violation.Argument("state"));
-    }
-
-    [Fact]
     public void Restore_RebuildsAStoredTalkWithoutCheckingRules()
     {
         var talk = Talk.Restore(Id, TalkKind.Routine, [new PersonId("a"), new PersonId("b")], [new PersonId("c")], null,

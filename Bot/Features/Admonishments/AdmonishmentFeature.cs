@@ -32,6 +32,8 @@ public static class AdmonishmentFeature
         services.AddSingleton<ProposalForm>();
         services.AddSingleton<ITaskOrigin, CaseTaskOrigin>();
         services.AddFollowUp<CaseProposed, CaseFollowUps>("CaseProposed.Approvers");
+        services.AddFollowUp<CaseProposed, ProposalReminders>("CaseProposed.Reminders");
+        services.AddJob<ProposalReminders>(ProposalReminders.Job, (r, entry, ct) => r.RunAsync(entry, ct));
         services.AddFollowUp<CaseDecided, CaseFollowUps>("CaseDecided.Proposer");
         services.AddFollowUp<TalkRequested, CaseFollowUps>("TalkRequested.Office");
         services.AddFollowUp<TalkScheduled, CaseFollowUps>("TalkScheduled.Case");

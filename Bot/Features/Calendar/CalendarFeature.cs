@@ -26,7 +26,8 @@ public static class CalendarFeature
         services.AddTable(TalkEventStore.Table);
         services.AddSingleton<TalkEventStore>();
         services.AddSingleton<TalkEvents>();
-        return services.AddFollowUp<TalkScheduled, TalkEventFollowUp>("TalkCalendarEvent");
+        return services.AddFollowUp<TalkScheduled, TalkEventFollowUp>("TalkCalendarEvent")
+            .AddFollowUp<TalkChanged, TalkEventChange>("TalkChanged.CalendarEvent");
     }
 }
 
@@ -40,5 +41,22 @@ public sealed class TalkEventFollowUp(TalkStore talks, TalkEvents events) : IFol
         {
             await events.CreateAsync(talk, cancellationToken).ConfigureAwait(false);
         }
+    }
+}
+
+/// <summary>A moved talk's Outlook event moves with it; a cancelled talk's event is cancelled.</summary>
+public sealed class TalkEventChange(TalkStore talks, TalkEvents events) : IFollowUp<TalkChanged>
+{
+    public async Task RunAsync(TalkChanged change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (await talks.GetAsync(change.Talk, cancellationToken).ConfigureAwait(false) is not { } talk || talk.Revision != change.Revision)
+        {
+            return;
+        }
+
+        _ = talk.Status == TalkStatus.Cancelled
+            ? await events.CancelAsync(talk.Id, cancellationToken).ConfigureAwait(false)
+            : await events.UpdateAsync(talk, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -20,7 +20,7 @@ public abstract class AnswerNotice(
     public abstract string Verb { get; }
 
     /// <summary>The change Domain makes to the caller's notice; false when it is made already.</summary>
-    protected abstract bool Change(Notice notice, CardActionRequest request);
+    protected abstract bool Change(Talk talk, Notice notice, CardActionRequest request);
 
     /// <summary>
     /// What is queued before the change is saved, besides the organiser's card refresh: queued first, so that a crash
@@ -45,7 +45,7 @@ public abstract class AnswerNotice(
             }
 
             var talk = stored.Talk;
-            if (Change(notice.Notice, request))
+            if (Change(talk, notice.Notice, request))
             {
                 if (stored.OrganiserCard is not null)
                 {
@@ -95,7 +95,12 @@ public sealed class AcknowledgeNotice(
 {
     public override string Verb => Verbs.NoticeAcknowledge;
 
-    protected override bool Change(Notice notice, CardActionRequest request) => notice.Acknowledge(request.Actor.Id, time);
+    protected override bool Change(Talk talk, Notice notice, CardActionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        talk.EnsureNotCancelled();
+        return notice.Acknowledge(request.Actor.Id, time);
+    }
 }
 
 /// <summary>
@@ -104,14 +109,24 @@ public sealed class AcknowledgeNotice(
 /// </summary>
 public sealed class PostponeNotice(
     TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, BackgroundWork background, PostponementDigest digest,
-    WorkingCalendar calendar, TimeProvider time)
+    PostponementReminders reminders, WorkingCalendar calendar, TimeProvider time)
     : AnswerNotice(talks, directory, noticeCard, messenger, background, calendar)
 {
     public override string Verb => Verbs.NoticePostpone;
 
-    protected override bool Change(Notice notice, CardActionRequest request) => notice.RequestPostponement(request.Actor.Id, request.Text(DataKeys.Reason), time);
+    protected override bool Change(Talk talk, Notice notice, CardActionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        talk.EnsureNotCancelled();
+        return notice.RequestPostponement(request.Actor.Id, request.Text(DataKeys.Reason), time);
+    }
 
-    protected override Task BeforeSaveAsync(Talk talk, Notice notice, CancellationToken cancellationToken) => digest.AddAsync(talk, notice, cancellationToken);
+    // The digest now, and reminders (then escalations) until the organiser decides.
+    protected override async Task BeforeSaveAsync(Talk talk, Notice notice, CancellationToken cancellationToken)
+    {
+        await digest.AddAsync(talk, notice, cancellationToken).ConfigureAwait(false);
+        await reminders.PlanAsync(talk, notice, cancellationToken).ConfigureAwait(false);
+    }
 }
 
 /// <summary>The notice card's refresh (and its link from "my notices"): the notice as it stands, unchanged.</summary>
@@ -121,5 +136,5 @@ public sealed class RefreshNotice(
 {
     public override string Verb => Verbs.NoticeRefresh;
 
-    protected override bool Change(Notice notice, CardActionRequest request) => false;
+    protected override bool Change(Talk talk, Notice notice, CardActionRequest request) => false;
 }

@@ -30,8 +30,9 @@ public sealed class MyNotices(TalkStore talks, WorkingCalendar calendar) : IComm
         return NoticeListCard.Build(items, request.Locale);
     }
 
-    private NoticeState State(NoticeStatus state, NoticeIndexEntity line) => state switch
+    private NoticeState State(NoticeStatus state, NoticeIndexEntity line) => line.TalkStatus == TalkStatus.Cancelled ? new NoticeState.Cancelled(calendar.ToLocal(line.ScheduledAt), "") : state switch
     {
+        NoticeStatus.PostponementRefused => new NoticeState.PostponementRefused(calendar.ToLocal(line.ScheduledAt), "", line.PostponementReason ?? ""),
         NoticeStatus.Acknowledged when line.AcknowledgedAt is { } at => new NoticeState.Acknowledged(calendar.ToLocal(at)),
         NoticeStatus.PostponementRequested when line.PostponementRequestedAt is { } at => new NoticeState.PostponementRequested(calendar.ToLocal(at), line.PostponementReason ?? ""),
         NoticeStatus.Unreachable => new NoticeState.Unreachable(),

@@ -42,19 +42,22 @@ public sealed class NoticeDelivery(
         }
     }
 
-    private async Task PlanRemindersAsync(Talk talk, CancellationToken cancellationToken)
+    /// <summary>Each talkee's notice reminders for the talk as it is now (tagged with its revision, <see cref="TalkRevision"/>).</summary>
+    public async Task PlanRemindersAsync(Talk talk, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(talk);
         var now = time.GetUtcNow();
+        var tag = TalkRevision.Tag(talk);
         foreach (var talkee in talk.Talkees)
         {
             var repush = rules.NoticeRepushAt(now);
             var escalation = rules.NoticeEscalationAt(talk.ScheduledAt, now);
             if (repush < escalation)
             {
-                await schedule.AddAsync(new ScheduleEntry(NoticeReminders.Repush, talk.Id.Value, talkee, repush), cancellationToken).ConfigureAwait(false);
+                await schedule.AddAsync(new ScheduleEntry(NoticeReminders.Repush, talk.Id.Value, talkee, repush, Tag: tag), cancellationToken).ConfigureAwait(false);
             }
 
-            await schedule.AddAsync(new ScheduleEntry(NoticeReminders.Escalation, talk.Id.Value, talkee, escalation), cancellationToken).ConfigureAwait(false);
+            await schedule.AddAsync(new ScheduleEntry(NoticeReminders.Escalation, talk.Id.Value, talkee, escalation, Tag: tag), cancellationToken).ConfigureAwait(false);
         }
     }
 }

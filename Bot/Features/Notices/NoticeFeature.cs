@@ -7,7 +7,10 @@ public static class NoticeFeature
     {
         services.AddFollowUp<TalkScheduled, NoticeDelivery>("TalkScheduled.Notices");
         services.AddSendOutcome<NoticeSent>();
-        services.AddCardRefresh<TalkCard>();
+        services.AddCardRefresh<TalkCard>().AddCardRefresh<NoticeCardRefresh>();
+        services.AddFollowUp<TalkChanged, NoticeChanges>("TalkChanged.Notices");
+        services.AddSingleton<PostponementReminders>();
+        services.AddJob<PostponementReminders>(PostponementReminders.Job, (r, entry, ct) => r.RunAsync(entry, ct));
         services.AddTable(PostponementDigest.Table).AddCardRefresh<PostponementDigest>();
         services.AddSingleton<NoticeReminders>();
         services.AddJob<NoticeReminders>(NoticeReminders.Repush, (r, entry, ct) => r.RunAsync(entry, ct));

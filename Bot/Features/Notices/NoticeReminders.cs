@@ -17,7 +17,7 @@ public sealed class NoticeReminders(TalkStore talks, PeopleDirectory directory, 
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.Person is not { } talkee
             || await talks.GetAsync(new TalkId(entry.Subject), cancellationToken).ConfigureAwait(false) is not { } talk
-            || talk.Status != TalkStatus.Scheduled || time.GetUtcNow() >= talk.ScheduledAt
+            || talk.Status != TalkStatus.Scheduled || time.GetUtcNow() >= talk.ScheduledAt || !TalkRevision.IsCurrent(entry, talk)
             || await talks.GetNoticeAsync(talk.Id, talkee, cancellationToken).ConfigureAwait(false) is not { Notice.IsAnswered: false } notice)
         {
             return null;

@@ -10,7 +10,8 @@ namespace TalkBot.Bot.Features.Notices;
 /// carrying it has gone out. Table <c>NoticeDigests</c>: PartitionKey = organiser id; RowKey = <c>{talkId}|{talkeeId}</c>
 /// (a talkee who changes their reason replaces their row).
 /// </summary>
-public sealed class PostponementDigest(TableSet tables, TalkStore talks, PeopleDirectory directory, WorkingCalendar calendar, Messenger messenger) : ICardRefresh
+public sealed class PostponementDigest(TableSet tables, TalkStore talks, PeopleDirectory directory, WorkingCalendar calendar, Messenger messenger, OrganiserView organiser)
+    : ICardRefresh
 {
     public const string Table = "NoticeDigests";
     public const string RefreshName = "Notices.PostponementDigest";
@@ -48,9 +49,11 @@ public sealed class PostponementDigest(TableSet tables, TalkStore talks, PeopleD
         foreach (var row in rows.OrderBy(r => r.RequestedAt))
         {
             var read = await talks.ReadForTalkeeAsync(new TalkId(row.TalkId), new PersonId(row.Talkee), cancellationToken).ConfigureAwait(false);
-            if (read is { Talk.Talk: { } talk, Notice: { Notice.Status: NoticeStatus.PostponementRequested } stored })
+            if (read is { Talk.Talk: { Status: TalkStatus.Scheduled } talk, Notice: { Notice.Status: NoticeStatus.PostponementRequested } stored })
             {
-                requests.Add(NoticeViews.PostponementRequested(talk, stored.Notice, context));
+                // 000 §四(五)1: with the organiser's two answers, and the dates a new time may take today.
+                var (min, max) = organiser.Dates(talk.Kind);
+                requests.Add(NoticeViews.PostponementRequested(talk, stored.Notice, context, min, max));
                 carried.Add(row);
             }
             else

@@ -12,7 +12,7 @@ namespace TalkBot.Bot.Features.Notices;
 /// since this instance started — also writes again the 我的通知 lines of the notices changed lately, which mends a line
 /// a crash left behind its notice (the click writes it right after the save).
 /// </summary>
-public sealed class TalkCard(TalkStore talks, PeopleDirectory directory, WorkingCalendar calendar, SenderOptions sender) : ICardRefresh
+public sealed class TalkCard(TalkStore talks, PeopleDirectory directory, WorkingCalendar calendar, SenderOptions sender, OrganiserView organiser) : ICardRefresh
 {
     private readonly ConcurrentDictionary<TalkId, bool> builtHere = new();
 
@@ -57,7 +57,6 @@ public sealed class TalkCard(TalkStore talks, PeopleDirectory directory, Working
         }
 
         var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
-        var view = NoticeViews.Created(stored.Talk, notices.Select(n => n.Notice), context, locale);
-        return new RefreshedCard(TalkCreatedCard.Build(view, locale), card.ActivityId, card.ConversationId);
+        return new RefreshedCard(organiser.Build(stored.Talk, notices.Select(n => n.Notice), context, locale), card.ActivityId, card.ConversationId);
     }
 }

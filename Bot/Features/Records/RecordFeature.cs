@@ -17,7 +17,10 @@ public static class RecordFeature
         services.AddFollowUp<TalkScheduled, TalkLines>("TalkScheduled.Lines");
         services.AddListing<TalkLines>(TalkLines.ListJob);
         services.AddFollowUp<TalkScheduled, RecordMissing>("TalkScheduled.RecordCheck");
+        services.AddFollowUp<TalkChanged, RecordMissing>("TalkChanged.RecordCheck");
         services.AddFollowUp<RecordLogged, RecordVerification>("RecordLogged.Verification");
+        services.AddFollowUp<RecordLogged, VerificationReminders>("RecordLogged.VerificationReminders");
+        services.AddJob<VerificationReminders>(VerificationReminders.Job, (r, entry, ct) => r.RunAsync(entry, ct));
         services.AddFollowUp<RecordSettled, RecordSettledNews>("RecordSettled.Recorder");
         services.AddSearch(sp => new RecordPeopleSearch(Datasets.RecordTalkers, PersonScopes.RecordTalkers, sp.GetRequiredService<TalkStore>(), sp.GetRequiredService<PeopleDirectory>()));
         services.AddSearch(sp => new RecordPeopleSearch(Datasets.RecordRecorders, PersonScopes.RecordRecorders, sp.GetRequiredService<TalkStore>(), sp.GetRequiredService<PeopleDirectory>()));

@@ -9,7 +9,7 @@ namespace TalkBot.Bot.Features.Records;
 /// §四(一)4; for an admonishment, the 诫勉谈话教育情况表 of 002 §五6–7). Planned when the talk is stored.
 /// </summary>
 public sealed class RecordMissing(TalkStore talks, RecordStore records, PeopleDirectory directory, Messenger messenger, ReminderRules rules, ScheduleStore schedule)
-    : IScheduledJob, IFollowUp<TalkScheduled>
+    : IScheduledJob, IFollowUp<TalkScheduled>, IFollowUp<TalkChanged>
 {
     public const string Job = "RecordMissing";
 
@@ -20,14 +20,32 @@ public sealed class RecordMissing(TalkStore talks, RecordStore records, PeopleDi
         ArgumentNullException.ThrowIfNull(change);
         if (await talks.GetAsync(change.Talk, cancellationToken).ConfigureAwait(false) is { } talk)
         {
-            await schedule.AddAsync(new ScheduleEntry(Job, talk.Id.Value, null, rules.RecordMissingReminderAt(talk.ScheduledAt)), cancellationToken).ConfigureAwait(false);
+            await PlanAsync(talk, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A moved talk is recorded after its new time; a cancelled one is never recorded (000 §四(一)4).</summary>
+    public async Task RunAsync(TalkChanged change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (await talks.GetAsync(change.Talk, cancellationToken).ConfigureAwait(false) is { } talk && talk.Revision == change.Revision)
+        {
+            await schedule.RemoveAsync(Job, talk.Id.Value, cancellationToken).ConfigureAwait(false);
+            if (talk.Status == TalkStatus.Scheduled)
+            {
+                await PlanAsync(talk, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Task PlanAsync(Talk talk, CancellationToken cancellationToken) =>
+        schedule.AddAsync(new ScheduleEntry(Job, talk.Id.Value, null, rules.RecordMissingReminderAt(talk.ScheduledAt), Tag: TalkRevision.Tag(talk)), cancellationToken);
 
     public async Task<ScheduleEntry?> RunAsync(ScheduleEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (await talks.GetAsync(new TalkId(entry.Subject), cancellationToken).ConfigureAwait(false) is not { Status: not TalkStatus.Cancelled } talk
+            || !TalkRevision.IsCurrent(entry, talk)
             || await records.GetAsync(talk, cancellationToken).ConfigureAwait(false) is not null)
         {
             return null;

@@ -16,7 +16,7 @@ public sealed record TalkArrangement(Func<TalkId, TalkDraft, Talk> Schedule, Tal
 /// case's step: <see cref="TalkScheduled"/>). The form id becomes the talk id: a repeated click or a Teams retry finds
 /// the talk the first one made. A refused submission stores nothing and shows the form again with every problem.
 /// </summary>
-public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkStore talks, FollowUps followUps, WorkingCalendar calendar, TimeProvider time)
+public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkStore talks, FollowUps followUps, WorkingCalendar calendar, OrganiserView organiser, TimeProvider time)
 {
     public async Task<AdaptiveCard> CreateAsync(CardActionRequest request, TalkArrangement arrangement, CancellationToken cancellationToken)
     {
@@ -107,6 +107,6 @@ public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkS
     {
         var notices = await talks.ListNoticesAsync(talk.Id, cancellationToken).ConfigureAwait(false);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        return TalkCreatedCard.Build(NoticeViews.Created(talk, notices.Select(n => n.Notice), people.Context(calendar), locale), locale);
+        return organiser.Build(talk, notices.Select(n => n.Notice), people.Context(calendar), locale);
     }
 }

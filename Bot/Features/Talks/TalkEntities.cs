@@ -26,6 +26,15 @@ public sealed class TalkEntity : TableRow
     /// <summary>Where the organiser's card for the talk is (the message they created it from), updated in place with the notices.</summary>
     public string? OrganiserConversationId { get; set; }
     public string? OrganiserActivityId { get; set; }
+    /// <summary>How often the talk moved or was cancelled (null: never), and its last change.</summary>
+    public int? Revision { get; set; }
+    public string? ChangeKind { get; set; }
+    public string? ChangedBy { get; set; }
+    public DateTimeOffset? ChangedAt { get; set; }
+    public string? ChangeReason { get; set; }
+    public DateTimeOffset? MovedFrom { get; set; }
+    /// <summary>Talkees recorded absent without leave: <c>{talkee}|{by}|{UTC ticks}</c>, separated by ';'.</summary>
+    public string? Absences { get; set; }
 }
 
 /// <summary>Table <c>Talks</c>, row <c>notice|{talkeeId}</c>: the 《层级廉政谈话通知书》 sent to one talkee.</summary>
@@ -42,6 +51,14 @@ public sealed class NoticeEntity : TableRow
     /// <summary>Where the notice card was posted, so that it can be updated in place.</summary>
     public string? ConversationId { get; set; }
     public string? ActivityId { get; set; }
+    /// <summary>The notice's version (null: the first); each move of the talk issues the next.</summary>
+    public int? Version { get; set; }
+    /// <summary>The last decision on a postponement the talkee asked (000 §四(五)1).</summary>
+    public bool? DecisionApproved { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? DecisionReason { get; set; }
+    public string? DecisionRequestReason { get; set; }
     /// <summary>Whether the <c>ack|</c> row was added (in the transaction that first acknowledged), so it is not read to know.</summary>
     public bool? AcknowledgementStored { get; set; }
 }
@@ -82,4 +99,6 @@ public sealed class TalkIndexEntity : TableRow
     public DateTimeOffset ScheduledAt { get; set; }
     /// <summary>Comma-separated talkee ids, so that a talker's plan reads whom they talk to from these rows alone; null on rows written before.</summary>
     public string? Talkees { get; set; }
+    /// <summary>Set once the talk is cancelled: a talker's plan leaves it out.</summary>
+    public bool? Cancelled { get; set; }
 }

@@ -9,7 +9,9 @@ public static class TalkFeature
         services.AddSingleton<TalkStore>();
         services.AddSingleton<TalkForm>();
         services.AddSingleton<TalkArranger>();
+        services.AddSingleton<OrganiserView>();
         services.AddFollowUp<TalkScheduled, TalkEve>("TalkScheduled.Eve");
+        services.AddFollowUp<TalkChanged, TalkEve>("TalkChanged.Eve");
         services.AddPeopleSearch(Datasets.Talkees, PersonScopes.Talkees).AddPeopleSearch(Datasets.Talkers, PersonScopes.Talkers)
             .AddPeopleSearch(Datasets.Recorders, PersonScopes.Recorders);
         return services.AddHandler<NewTalk>().AddHandler<CreateTalk>().AddHandler<TalkEve>();

@@ -54,6 +54,8 @@ public static class TalkRows
     public static string RecordVersionRow(int version) => $"{RecordVersionRowPrefix}{version:D3}";
     public static string RecordPartRow(int version, string talkeeId) => $"{RecordPartRowPrefix}{version:D3}|{talkeeId}";
     public static string RecordVerificationRow(int version, string talkeeId) => $"{RecordVerificationRowPrefix}{version:D3}|{talkeeId}";
-    public static string AcknowledgementRow(string talkeeId) => AcknowledgementRowPrefix + talkeeId;
+    /// <summary>The acknowledgement of a notice's version: <c>ack|{talkeeId}</c> for the first, <c>ack|{talkeeId}|v{n}</c> for a later one.</summary>
+    public static string AcknowledgementRow(string talkeeId, int version = 1) =>
+        version <= 1 ? AcknowledgementRowPrefix + talkeeId : $"{AcknowledgementRowPrefix}{talkeeId}|v{version:D2}";
 
 }

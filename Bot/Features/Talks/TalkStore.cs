@@ -10,7 +10,7 @@ public sealed record StoredNotice(Notice Notice, string? ConversationId, string?
 public sealed record CardLocation(string ConversationId, string ActivityId);
 
 /// <summary>A talk as stored, with where its organiser's card is (the card the talk was created from).</summary>
-public sealed record StoredTalk(Talk Talk, CardLocation? OrganiserCard);
+public sealed record StoredTalk(Talk Talk, CardLocation? OrganiserCard, ETag ETag = default);
 
 /// <summary>
 /// What a talkee's answer to their notice reads, in one query of the talk's partition: the talk, their notice, and
@@ -27,7 +27,7 @@ public enum TalkRelation
 }
 
 /// <summary>Talks, their notices and acknowledgements, and the indexes by person (keys in <see cref="TalkRows"/>).</summary>
-public sealed class TalkStore(TableSet tables)
+public sealed partial class TalkStore(TableSet tables)
 {
     private readonly TableClient talks = tables[TalkRows.Talks];
     private readonly TableClient talksByPerson = tables[TalkRows.TalksByPerson];
@@ -92,7 +92,7 @@ public sealed class TalkStore(TableSet tables)
     /// <summary>
     /// The talks <paramref name="talker"/> leads or joins that are scheduled from <paramref name="from"/> until
     /// <paramref name="until"/>, soonest first, each with its talkees: one query of the person's rows (a row written
-    /// before rows carried the talkees reads its talk). No path cancels a talk; one that does updates these rows.
+    /// before rows carried the talkees reads its talk). A cancelled talk is left out (its rows say so).
     /// </summary>
     public async Task<IReadOnlyList<(TalkId Talk, DateTimeOffset ScheduledAt, IReadOnlyList<PersonId> Talkees)>> ListTalksAsTalkerAsync(
         PersonId talker, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
@@ -100,7 +100,7 @@ public sealed class TalkStore(TableSet tables)
         var rows = await talksByPerson.QueryAllAsync<TalkIndexEntity>(
             TableFilter.Of($"PartitionKey eq {talker.Value} and ScheduledAt ge {from} and ScheduledAt lt {until}"), cancellationToken).ConfigureAwait(false);
         var talks = new List<(TalkId, DateTimeOffset, IReadOnlyList<PersonId>)>();
-        foreach (var row in rows.Where(r => r.Relations.Split(',').Contains(nameof(TalkRelation.Talker))).OrderBy(r => r.ScheduledAt))
+        foreach (var row in rows.Where(r => r.Cancelled != true && r.Relations.Split(',').Contains(nameof(TalkRelation.Talker))).OrderBy(r => r.ScheduledAt))
         {
             var id = new TalkId(row.RowKey);
             if (row.Talkees is { } talkees)
@@ -192,7 +192,8 @@ public sealed class TalkStore(TableSet tables)
 
     private static StoredTalk ToStoredTalk(TalkEntity row) => new(
         ToDomain(row),
-        row is { OrganiserConversationId: { Length: > 0 } conversation, OrganiserActivityId: { Length: > 0 } activity } ? new CardLocation(conversation, activity) : null);
+        row is { OrganiserConversationId: { Length: > 0 } conversation, OrganiserActivityId: { Length: > 0 } activity } ? new CardLocation(conversation, activity) : null,
+        row.ETag);
 
     /// <summary>The talks whose notices went to <paramref name="talkee"/>, soonest first.</summary>
     public async Task<IReadOnlyList<TalkId>> ListTalksNoticedToAsync(PersonId talkee, CancellationToken cancellationToken) =>
@@ -221,7 +222,7 @@ public sealed class TalkStore(TableSet tables)
             actions.Add(new(TableTransactionActionType.Add, new AcknowledgementEntity
             {
                 PartitionKey = notice.TalkId.Value,
-                RowKey = TalkRows.AcknowledgementRow(notice.Talkee.Value),
+                RowKey = TalkRows.AcknowledgementRow(notice.Talkee.Value, notice.Version),
                 Talkee = notice.Talkee.Value,
                 AcknowledgedAt = at,
                 ActivityId = byActivity,
@@ -270,7 +271,7 @@ public sealed class TalkStore(TableSet tables)
         }, cancellationToken);
     }
 
-    private static TalkEntity ToEntity(Talk talk) => new()
+    private static TalkEntity ToEntity(Talk talk) => new TalkEntity()
     {
         PartitionKey = talk.Id.Value,
         RowKey = TalkRows.TalkRow,
@@ -285,7 +286,7 @@ public sealed class TalkStore(TableSet tables)
         ContentDeterminedOn = talk.ContentDeterminedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         Preparation = talk.Preparation,
         CreatedAt = talk.CreatedAt,
-    };
+    }.WithHistory(talk);
 
     private static Talk ToDomain(TalkEntity e) => Talk.Restore(
         new TalkId(e.PartitionKey),
@@ -299,12 +300,13 @@ public sealed class TalkStore(TableSet tables)
         DateOnly.FromDateTime(e.ContentDeterminedOn),
         e.Preparation,
         e.CreatedAt,
-        Enum.Parse<TalkStatus>(e.Status));
+        Enum.Parse<TalkStatus>(e.Status),
+        History(e));
 
     private static List<PersonId> Ids(string csv) =>
         csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => new PersonId(id)).ToList();
 
-    private static NoticeEntity ToEntity(Notice n, string? conversationId, string? activityId) => new()
+    private static NoticeEntity ToEntity(Notice n, string? conversationId, string? activityId) => new NoticeEntity()
     {
         PartitionKey = n.TalkId.Value,
         RowKey = TalkRows.NoticeRow(n.Talkee.Value),
@@ -318,7 +320,7 @@ public sealed class TalkStore(TableSet tables)
         PostponementReason = n.PostponementReason,
         ConversationId = conversationId,
         ActivityId = activityId,
-    };
+    }.WithDecision(n);
 
     // Rows written before AcknowledgementStored existed had their acknowledgement row added with AcknowledgedAt.
     private static StoredNotice ToStored(NoticeEntity e) => new(
@@ -331,10 +333,12 @@ public sealed class TalkStore(TableSet tables)
             e.UnreachableReason,
             e.AcknowledgedAt,
             e.PostponementRequestedAt,
-            e.PostponementReason),
+            e.PostponementReason,
+            e.Version ?? 1,
+            Decision(e)),
         e.ConversationId,
         e.ActivityId,
         e.ETag,
-        e.AcknowledgementStored ?? e.AcknowledgedAt is not null,
+        e.AcknowledgementStored ?? (e.AcknowledgedAt is not null && (e.Version ?? 1) == 1),
         e.Timestamp);
 }

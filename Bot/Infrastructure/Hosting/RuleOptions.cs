@@ -29,6 +29,9 @@ public sealed class ReminderOptions
 
     public int EscalationEveryWorkingDays { get; set; } = 1;
 
+    /// <summary>How long a postponement, a record to verify or a proposal waits before its first reminder.</summary>
+    public TimeSpan DecisionWaits { get; set; } = TimeSpan.FromHours(4);
+
     public Domain.Reminders.ReminderPolicy Policy => new()
     {
         RectificationDays = RectificationDays,
@@ -36,6 +39,7 @@ public sealed class ReminderOptions
         WorkingHoursEnd = TimeOnly.Parse(WorkingHoursEnd, System.Globalization.CultureInfo.InvariantCulture),
         NoticeRepushAfter = NoticeRepushAfter,
         EscalationEveryWorkingDays = EscalationEveryWorkingDays,
+        DecisionWaits = DecisionWaits,
     };
 }
 

@@ -114,6 +114,28 @@ public sealed class ScheduleStore(TableSet tables)
         return await schedule.TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Removes the pending reminders of <paramref name="job"/> about <paramref name="subject"/> (a talk moved or cancelled
+    /// takes its reminders with it). One query of the <c>due</c> partition, which holds only entries not yet run; a rare
+    /// act of an organiser, not a click of many. An entry another instance is running keeps its lease and finds, when it
+    /// looks, that its thing changed. Returns how many were removed.
+    /// </summary>
+    public async Task<int> RemoveAsync(string job, string subject, CancellationToken cancellationToken)
+    {
+        var rows = await schedule.QueryAllAsync<ScheduleEntity>(
+            TableFilter.Of($"PartitionKey eq {DuePartition} and Job eq {job} and Subject eq {subject}"), cancellationToken).ConfigureAwait(false);
+        var removed = 0;
+        foreach (var row in rows)
+        {
+            if (await schedule.TrySubmitAsync([new(TableTransactionActionType.Delete, row, row.ETag)], cancellationToken).ConfigureAwait(false))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
     /// <summary>Every entry, soonest first (for tests and for the office's view of what is pending).</summary>
     public async Task<IReadOnlyList<ScheduleEntry>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await schedule.QueryAllAsync<ScheduleEntity>(TableFilter.Of($"PartitionKey eq {DuePartition} or PartitionKey eq {KeyedPartition}"), cancellationToken)

@@ -328,6 +328,30 @@ public sealed partial class CaseFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Proposal_WaitingForApproval_IsRemindedToTheApprover_ThenEscalatedWithTheProposerTold_UntilDecided()
+    {
+        await using var bot = await StartAsync();
+        await bot.ExecuteAsync(Person.Office, Verbs.CasePropose, D((DataKeys.FormId, CaseForm), (CaseFields.Subject, Person.Cadre1.AadObjectId),
+            (CaseFields.Situation, nameof(AdmonishmentSituation.IntegritySelfDiscipline)), (CaseFields.Facts, "经核实，多次违规使用公务用车"),
+            (CaseFields.MinorViolation, "false"), (CaseFields.Origin, nameof(AdmonishmentOrigin.DisciplinaryReview))));
+        static bool Waiting(string c) => c.Contains("诫勉谈话建议待审批", StringComparison.Ordinal);
+
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 14, 1, 0, TimeSpan.FromHours(8)));
+        await bot.RunSchedulerAsync();
+        Assert.Single(bot.Connector.CardsTo(Head), Waiting);
+        Assert.DoesNotContain(bot.Connector.CardsTo(Person.Office), Waiting);
+
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 8, 31, 0, TimeSpan.FromHours(8)));
+        await bot.RunSchedulerAsync();
+        Assert.Single(bot.Connector.CardsTo(Person.Office), c => Waiting(c) && c.Contains("逾期督办", StringComparison.Ordinal));
+
+        await bot.ExecuteAsync(Head, Verbs.CaseApprove, D((DataKeys.CaseId, CaseForm), (CaseFields.ApprovalComment, "同意")));
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 5, 8, 31, 0, TimeSpan.FromHours(8)));
+        await bot.RunSchedulerAsync();
+        Assert.Equal(2, bot.Connector.CardsTo(Head).Count(Waiting));
+    }
+
+    [Fact]
     public async Task WholeProcedure_NeverShowsTheReporter_ToTheTalkee_OrAnyoneOutsideTheOffice()
     {
         await using var bot = await StartAsync();

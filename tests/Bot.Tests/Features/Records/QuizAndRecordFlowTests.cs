@@ -252,6 +252,31 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Record_NotVerified_IsRemindedToTheTalkee_ThenEscalatedToTheRecorderAndOffice_UntilVerified()
+    {
+        await using var bot = await StartAsync();
+        bot.Clock.SetUtcNow(AfterTheTalk);
+        await bot.ExecuteAsync(Person.Recorder, Verbs.RecordSubmit, RecordForm("form-a"));
+        static bool Waiting(string c) => c.Contains("谈话记录待本人核实", StringComparison.Ordinal);
+
+        bot.Clock.Advance(TimeSpan.FromDays(1));
+        await bot.RunSchedulerAsync();
+        Assert.Single(bot.Connector.CardsTo(Person.Cadre1), Waiting);
+        Assert.DoesNotContain(bot.Connector.CardsTo(Person.Recorder), Waiting);
+
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.FromHours(8))); // the next working day, Monday
+        await bot.RunSchedulerAsync();
+        Assert.Single(bot.Connector.CardsTo(Person.Recorder), c => Waiting(c) && c.Contains("逾期督办", StringComparison.Ordinal));
+        Assert.Contains(bot.Connector.CardsTo(Person.Office), c => Waiting(c) && c.Contains("逾期督办", StringComparison.Ordinal));
+
+        await bot.ExecuteAsync(Person.Cadre1, Verbs.RecordConfirm, Version(1));
+        bot.Clock.Advance(TimeSpan.FromDays(2));
+        await bot.RunSchedulerAsync();
+        Assert.Single(bot.Connector.CardsTo(Person.Recorder), Waiting);
+        Assert.Single(bot.Connector.CardsTo(Person.Cadre1), Waiting);
+    }
+
+    [Fact]
     public async Task Record_Disputed_GoesBackToTheRecorder_AndTheRevisionIsAVersionVerifiedAgain()
     {
         await using var bot = await StartAsync();
