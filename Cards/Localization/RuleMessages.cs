@@ -209,6 +209,28 @@ public static class RuleMessages
                 "组织目录中没有该单位，请先同步组织。",
                 "the directory has no such unit; synchronise the directory first."),
             RuleCode.PersonNotChoosable => PersonNotChoosable(violation, locale),
+            RuleCode.ReminderTalkNeedsLead => locale.Pick(
+                "廉政提醒谈话须依据问题线索开展，请在线索卡片上点击“安排提醒谈话”，不能通过“新建谈话”创建。",
+                "a reminder talk follows from a lead: arrange it with “Arrange a reminder talk” on the lead's card, not through “new talk”."),
+            RuleCode.AdmonishmentNeedsApprovedCase => locale.Pick(
+                "诫勉谈话须严格履行审批程序，只能在经批准的诫勉谈话建议上点击“安排诫勉谈话”，不能通过“新建谈话”创建。",
+                "an admonishment talk needs an approved proposal: arrange it with “Arrange the admonishment talk” on the approved case, not through “new talk”."),
+            RuleCode.TalkFormOfAnotherTalk => locale.Pick(
+                "这张表单对应的是另一次谈话（他人组织、类型不同或谈话对象不是本人），不能查看，也不能关联到本线索或诫勉事项。请重新打开表单填写。",
+                "this form belongs to another talk (organised by someone else, of another kind, or with another talkee); it is neither shown nor linked here. Open the form again."),
+            RuleCode.LeadTalkerNotResponsible => LeadTalkerNotResponsible(violation, locale),
+            RuleCode.TalkeeNotOnPlan => locale.Pick(
+                $"{PersonName(violation, locale)}不是委托给您的谈话对象：受委托的谈话只与计划中的该谈话对象开展。",
+                $"{PersonName(violation, locale)} is not the talkee delegated to you: a delegated talk is held with that talkee of your plan alone."),
+            RuleCode.RequestNotHandedToOffice => locale.Pick(
+                "本人申请接受诫勉谈话的，先由其党风廉政建设责任人处理；责任人转交纪委办后，才能提出诫勉谈话建议。",
+                "a cadre's own request goes to their responsible person first; the office writes the proposal once the responsible person has handed it on."),
+            RuleCode.DelegateMustTalk => locale.Pick(
+                "受委托的谈话由受委托人本人进行，请把自己列为谈话人。",
+                "the person a talk is delegated to holds it: list yourself among the talkers."),
+            RuleCode.CommitteeOpinionRequired => locale.Pick(
+                $"作出组织处理须根据党委的意见，请填写：{OpinionFields(violation, locale)}（日期不能晚于今天）。",
+                $"organisational handling follows the Party committee's opinion; fill in: {OpinionFields(violation, locale)} (the date cannot be after today)."),
             _ => locale.Pick($"违反规则 {violation.Code}。", $"rule {violation.Code} is broken."),
         };
     }
@@ -229,6 +251,23 @@ public static class RuleMessages
             ? locale.Pick($"组织名录中没有所选的{label}“{name}”，请重新选择。", $"the {label} chosen (“{name}”) is not in the directory; please choose again.")
             : locale.Pick($"“{name}”不能选作{label}：{label}须是{scope}。", $"“{name}” cannot be chosen as the {label}: the {label} must be {scope}.");
     }
+
+    // 002 §四2–3: who leads, by rank and violation; the responsible persons named when known.
+    private static string LeadTalkerNotResponsible(RuleViolation violation, Locale locale)
+    {
+        var who = violation.Argument("names") is { Length: > 0 } names
+            ? locale.Pick($"此人的党风廉政建设责任人是：{names}。", $"This person's responsible person: {names}.")
+            : locale.Pick("目录和层级中找不到此人的党风廉政建设责任人，请先更正角色或汇报关系。", "Neither the directory nor the tiers name this person's responsible person; correct the roles or the reporting line first.");
+        var rule = violation.Argument("minor") == "true"
+            ? locale.Pick("有轻微违纪行为的，由党风廉政责任人主谈", "with a minor violation the responsible person leads the talk")
+            : Named<Rank>(violation.Argument("rank")) == Rank.Division
+                ? locale.Pick("正处级干部的诫勉谈话由党风廉政建设责任人或纪委办（监察处）、组织部门实施", "the admonishment of a division-level cadre is carried out by the responsible person, the discipline office or the organisation department")
+                : locale.Pick("副处级及以下干部的诫勉谈话由党风廉政责任人实施", "the admonishment of a cadre at deputy division level or below is carried out by the responsible person");
+        return locale.Pick($"{rule}，第一位谈话人即主谈人。{who}", $"{rule}; the first talker leads. {who}");
+    }
+
+    private static string OpinionFields(RuleViolation violation, Locale locale) => string.Join(locale.Pick("、", ", "),
+        (violation.Argument("fields") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(f => Labels.CaseField(f, locale) ?? f));
 
     // Handlers add the display name ("name") to a violation that names a person; the id is the fallback.
     private static string PersonName(RuleViolation violation, Locale locale) =>

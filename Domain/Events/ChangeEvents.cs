@@ -46,10 +46,14 @@ public sealed record CaseDecided(CaseId Case, PersonId By)
     public string Key => "decided|" + Case.Value;
 }
 
-/// <summary>A cadre asked for an admonishment talk themselves (002 §五4): the discipline office of their unit is told.</summary>
-public sealed record TalkRequested(CaseId Case)
+/// <summary>
+/// A cadre asked for an admonishment talk themselves (002 §五4: 主动找责任人): their responsible persons are told
+/// (<paramref name="ToResponsible"/>); once one of them hands it on, or when none is known, the discipline office of the
+/// cadre's unit is.
+/// </summary>
+public sealed record TalkRequested(CaseId Case, bool ToResponsible = false)
 {
-    public string Key => "request|" + Case.Value;
+    public string Key => (ToResponsible ? "request-responsible|" : "request|") + Case.Value;
 }
 
 /// <summary>A talkee reported their rectification (000 §四(一)5): the talkers and the organiser are asked to review report <paramref name="Report"/>.</summary>
