@@ -65,8 +65,9 @@ public static class AdmonishmentAccess
     }
 
     /// <summary>
-    /// The case: for its office, for the approvers for the rank, and for the active talkers of its talks, who are told the
-    /// details of the problem before the talk (002 §五1). Never for the person it is about, even as one of these.
+    /// The case: for its office, for the approvers for the rank, for the responsible persons a cadre's own request went to
+    /// (002 §五4), and for the active talkers of its talks, who are told the details of the problem before the talk
+    /// (002 §五1). Never for the person it is about, even as one of these.
     /// </summary>
     /// <param name="talkersOfItsTalks">The talkers of every talk of the case.</param>
     public static bool CanView(Person viewer, AdmonishmentCase c, IReadOnlyCollection<PersonId> talkersOfItsTalks)

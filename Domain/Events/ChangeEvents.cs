@@ -1,6 +1,7 @@
 using TalkBot.Domain.Admonishments;
 using TalkBot.Domain.FollowUps;
 using TalkBot.Domain.Leads;
+using TalkBot.Domain.Plans;
 
 namespace TalkBot.Domain.Events;
 
@@ -99,4 +100,13 @@ public sealed record TaskSubmitted(CaseTaskId Task, int Submission)
 public sealed record TaskReviewed(CaseTaskId Task, int Review)
 {
     public string Key => $"taskr|{Task.Value}|{Review}";
+}
+
+/// <summary>
+/// A talker recused (回避, 000 §四(五)3) from a talk of their plan and the tier has no delegate to take it (tier 4, 000 §二4):
+/// the discipline office is told to assign a talker itself.
+/// </summary>
+public sealed record PlanTalkToOffice(int Year, int Month, PersonId Talker, PersonId Talkee, Tier Tier)
+{
+    public string Key => $"plan-office|{Year:D4}-{Month:D2}|{Talker.Value}|{Talkee.Value}|{(int)Tier}";
 }

@@ -347,3 +347,24 @@ public class SelfRequestRoutingTests
         Assert.Equal(CaseStep.CompleteRequest, AdmonishmentAccess.StepFor(Office, c));
     }
 }
+
+/// <summary>回避 on tier 4 (000 §二4 names no delegate; 000 §四(五)3): the talk goes to the discipline office.</summary>
+public class TierFourRecusalRuleTests
+{
+    [Fact]
+    public void ARecusalOnTierFour_LeavesTheTalkToTheOffice_WhileTierThreeReassignsItToTheStationedLeader()
+    {
+        var talkee = new PersonId("head");
+        var tier4 = new TierAssignment(Tier.StationedDisciplineLeader, new PersonId("stationed"), talkee, TalkeeLine.GrassrootsUnitHead, null, [], [], []);
+        var tier3 = new TierAssignment(Tier.UnitSecretary, new PersonId("secretary"), talkee, TalkeeLine.UnitCommitteeMember, null,
+            [new PersonId("stationed")], [new PersonId("stationed")], []);
+
+        var (toOffice, _) = PlanItem.From(tier4).Recuse(tier4);
+        var (reassigned, _) = PlanItem.From(tier3).Recuse(tier3);
+
+        Assert.Equal((PlanItemStatus.Recused, (PersonId?)null), (toOffice!.Status, toOffice.HandedTo));
+        Assert.Equal(new PersonId("stationed"), reassigned!.HandedTo);
+        var change = new Events.PlanTalkToOffice(2026, 3, tier4.Talker, talkee, Tier.StationedDisciplineLeader);
+        Assert.Equal("plan-office|2026-03|stationed|head|4", change.Key);
+    }
+}

@@ -61,7 +61,10 @@ public sealed class ShowArchive(ArchiveViews archives, PeopleDirectory directory
     }
 }
 
-/// <summary>审计日志 / audit (and audit.show): the newest lines, for the discipline office; reading it is itself audited.</summary>
+/// <summary>
+/// 审计日志 / audit (and audit.show): the newest lines about people of the office's level (OfficeLevels, 002 §五8), for the
+/// discipline office; reading it is itself audited.
+/// </summary>
 public sealed class ShowAudit(AuditLog audit, PeopleDirectory directory, ArchiveOptions options, WorkingCalendar calendar, TimeProvider time) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["审计日志", "audit"];

@@ -147,7 +147,7 @@ public sealed class CreatePlanTalk(PlanViews plans, PlanStore store, TalkArrange
 }
 
 /// <summary>委托 / 回避 (plan.delegate, plan.recuse): hands the talk over along the line of 000 §二, and shows the plan again.</summary>
-public abstract class HandOverPlanItem(PlanViews plans, PlanStore store, TimeProvider time) : ICardAction
+public abstract class HandOverPlanItem(PlanViews plans, PlanStore store, FollowUps followUps, TimeProvider time) : ICardAction
 {
     public abstract string Verb { get; }
 
@@ -187,7 +187,12 @@ public abstract class HandOverPlanItem(PlanViews plans, PlanStore store, TimePro
                 return await plans.ShowAsync(actor, locale, item.Month, cancellationToken, errors: [PlanViews.Refusal(why, locale)], directory: directory).ConfigureAwait(false);
             }
 
-            if (changed != stored.Item && !await store.HandOverAsync(item.Month, actor.Id, stored, changed!, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            // A recusal nobody on the tier can take (tier 4) goes to the discipline office, which is told with the save.
+            var toOffice = new PlanTalkToOffice(item.Month.Year, item.Month.Month, actor.Id, item.Talkee, item.Tier);
+            if (changed != stored.Item && !await (changed is { Status: PlanItemStatus.Recused, HandedTo: null }
+                    ? followUps.SaveAsync(toOffice, toOffice.Key, () => store.HandOverAsync(item.Month, actor.Id, stored, changed!, time.GetUtcNow(), cancellationToken),
+                        cancellationToken)
+                    : store.HandOverAsync(item.Month, actor.Id, stored, changed!, time.GetUtcNow(), cancellationToken)).ConfigureAwait(false))
             {
                 return Optimistic.Again;
             }
@@ -201,7 +206,7 @@ public abstract class HandOverPlanItem(PlanViews plans, PlanStore store, TimePro
     }
 }
 
-public sealed class DelegatePlanItem(PlanViews plans, PlanStore store, TimeProvider time) : HandOverPlanItem(plans, store, time)
+public sealed class DelegatePlanItem(PlanViews plans, PlanStore store, FollowUps followUps, TimeProvider time) : HandOverPlanItem(plans, store, followUps, time)
 {
     public override string Verb => Verbs.PlanDelegate;
 
@@ -211,7 +216,7 @@ public sealed class DelegatePlanItem(PlanViews plans, PlanStore store, TimeProvi
             : (null, request!.Locale.Pick("请先选择委托给谁。", "Choose whom to delegate the talk to first."));
 }
 
-public sealed class RecusePlanItem(PlanViews plans, PlanStore store, TimeProvider time) : HandOverPlanItem(plans, store, time)
+public sealed class RecusePlanItem(PlanViews plans, PlanStore store, FollowUps followUps, TimeProvider time) : HandOverPlanItem(plans, store, followUps, time)
 {
     public override string Verb => Verbs.PlanRecuse;
 

@@ -105,3 +105,46 @@ public sealed class DelegatedTalkTests(AzuriteFixture azurite)
         Assert.Equal(before, bot.Connector.Sent.Count);
     }
 }
+
+/// <summary>回避 on tier 4 (000 §二4 has no delegate; 000 §四(五)3): the discipline office is told, through the outbox, once.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TierFourRecusalTests(AzuriteFixture azurite)
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+    private static readonly Person Stationed = new("00000000-0000-0000-0000-00000000b008", "29:stationed", "吴组长");
+    private static readonly Person Office = new("00000000-0000-0000-0000-00000000b006", "29:office", "陈纪办");
+    private static readonly Person StationHead = new("00000000-0000-0000-0000-00000000b009", "29:stationhead", "孙所长");
+
+    [Fact]
+    public async Task TierFourRecusal_TellsTheDisciplineOffice_WithTheTierLine_Once()
+    {
+        await using var bot = new BotUnderTest(azurite, new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst), settings: new Dictionary<string, string>
+        {
+            ["Plans:Enabled"] = "true",
+            ["Directory:OrgFile"] = Path.Combine(AppContext.BaseDirectory, "TestData", "org-tier4.json"),
+        });
+        _ = bot.Server;
+        foreach (var person in new[] { Stationed, Office, StationHead })
+        {
+            await bot.InstallAsync(person);
+        }
+
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 25, 8, 31, 0, Cst));
+        await bot.RunSchedulerAsync();
+        var item = new Dictionary<string, string>
+        {
+            [PlanKeys.Month] = "2026-03", [PlanKeys.Talkee] = StationHead.AadObjectId,
+            [PlanKeys.Tier] = ((int)Tier.StationedDisciplineLeader).ToString(CultureInfo.InvariantCulture),
+        };
+
+        var after = CardText.Of(await bot.ExecuteAsync(Stationed, Verbs.PlanRecuse, item));
+        await bot.ExecuteAsync(Stationed, Verbs.PlanRecuse, item); // a repeated click tells nobody again
+
+        Assert.Contains("由纪委办另行安排谈话人", after, StringComparison.Ordinal);
+        var told = Assert.Single(bot.Connector.CardsTo(Office), c => c.Contains("回避的谈话待纪委办安排谈话人", StringComparison.Ordinal));
+        Assert.Contains("吴组长回避了2026年3月与孙所长的谈话", told, StringComparison.Ordinal);
+        Assert.Contains("第四层级", told, StringComparison.Ordinal);
+        Assert.Contains(Verbs.TalkNew, told, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Connector.CardsTo(StationHead), c => c.Contains("回避的谈话待纪委办安排谈话人", StringComparison.Ordinal));
+    }
+}
