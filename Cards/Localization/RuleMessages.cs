@@ -10,7 +10,7 @@ namespace TalkBot.Cards.Localization;
 /// Turns a broken rule into one plain sentence: which rule, why, and the earliest date that meets it
 /// (SPEC §4: TalkBot says so plainly and proposes the earliest valid date).
 /// </summary>
-public static class RuleMessages
+public static partial class RuleMessages
 {
     public static string Describe(RuleViolation violation, Locale locale)
     {
@@ -251,23 +251,6 @@ public static class RuleMessages
             ? locale.Pick($"组织名录中没有所选的{label}“{name}”，请重新选择。", $"the {label} chosen (“{name}”) is not in the directory; please choose again.")
             : locale.Pick($"“{name}”不能选作{label}：{label}须是{scope}。", $"“{name}” cannot be chosen as the {label}: the {label} must be {scope}.");
     }
-
-    // 002 §四2–3: who leads, by rank and violation; the responsible persons named when known.
-    private static string LeadTalkerNotResponsible(RuleViolation violation, Locale locale)
-    {
-        var who = violation.Argument("names") is { Length: > 0 } names
-            ? locale.Pick($"此人的党风廉政建设责任人是：{names}。", $"This person's responsible person: {names}.")
-            : locale.Pick("目录和层级中找不到此人的党风廉政建设责任人，请先更正角色或汇报关系。", "Neither the directory nor the tiers name this person's responsible person; correct the roles or the reporting line first.");
-        var rule = violation.Argument("minor") == "true"
-            ? locale.Pick("有轻微违纪行为的，由党风廉政责任人主谈", "with a minor violation the responsible person leads the talk")
-            : Named<Rank>(violation.Argument("rank")) == Rank.Division
-                ? locale.Pick("正处级干部的诫勉谈话由党风廉政建设责任人或纪委办（监察处）、组织部门实施", "the admonishment of a division-level cadre is carried out by the responsible person, the discipline office or the organisation department")
-                : locale.Pick("副处级及以下干部的诫勉谈话由党风廉政责任人实施", "the admonishment of a cadre at deputy division level or below is carried out by the responsible person");
-        return locale.Pick($"{rule}，第一位谈话人即主谈人。{who}", $"{rule}; the first talker leads. {who}");
-    }
-
-    private static string OpinionFields(RuleViolation violation, Locale locale) => string.Join(locale.Pick("、", ", "),
-        (violation.Argument("fields") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(f => Labels.CaseField(f, locale) ?? f));
 
     // Handlers add the display name ("name") to a violation that names a person; the id is the fallback.
     private static string PersonName(RuleViolation violation, Locale locale) =>
