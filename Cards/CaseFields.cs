@@ -30,6 +30,11 @@ public static class CaseFields
     public const string FollowUpNote = "followUpNote";
     public const string NextCheck = "nextCheck";
 
+    // The Party committee's opinion behind organisational handling (002 §四5); the same names as CommitteeOpinion.Fields.
+    public const string OpinionBy = Domain.Admonishments.CommitteeOpinion.Fields.GivenBy;
+    public const string OpinionOn = Domain.Admonishments.CommitteeOpinion.Fields.GivenOn;
+    public const string Opinion = Domain.Admonishments.CommitteeOpinion.Fields.Text;
+
     // Task (written reply, self-examination, …).
     public const string TaskText = "taskText";
 

@@ -96,6 +96,9 @@ public static class Verbs
     /// <summary>Schedule a talk of the plan: the create-talk form prefilled; data: month, talkee, tier.</summary>
     public const string PlanSchedule = "plan.schedule";
 
+    /// <summary>Submits the create-talk form of a talk handed to the clicker (委托, 000 §二); data: month, talkee, tier and the form.</summary>
+    public const string PlanTalkCreate = "plan.talk.create";
+
     /// <summary>Delegate a talk of the plan (委托) to the "delegate" input; data: month, talkee, tier.</summary>
     public const string PlanDelegate = "plan.delegate";
 
@@ -204,15 +207,18 @@ public static class Verbs
     /// <summary>Saves an administrator's correction of a unit's level or parent; data: unit, level, parent.</summary>
     public const string UnitsCorrect = "units.correct";
 
+    /// <summary>The responsible person hands a cadre's own request to the discipline office (002 §五4); data: caseId.</summary>
+    public const string CaseRequestForward = "case.request.forward";
+
     public static IReadOnlyList<string> All { get; } =
     [
         Help, TalkNew, TalkCreate, NoticeAcknowledge, NoticePostpone, NoticeRefresh, QuizStart, QuizSubmit, QuizRetake,
         RecordNew, RecordSubmit, RecordConfirm, RecordDispute, RecordShow, RecordTodo,
         RectificationShow, RectificationSubmit, RectificationAccept, RectificationReturn, SendFailed, SendResend,
-        PlanShow, PlanSchedule, PlanDelegate, PlanRecuse, OrgShow,
+        PlanShow, PlanSchedule, PlanTalkCreate, PlanDelegate, PlanRecuse, OrgShow,
         RolesShow, RolesLoad, RolesAssign, RolesImport,
         CaseDesk, LeadNew, LeadCreate, LeadShow, LeadTalk, LeadTalkCreate, LeadDisposeForm, LeadDispose,
-        CaseNew, CasePropose, CaseShow, CaseApprove, CaseReject, CaseTalk, CaseTalkCreate, CaseFollowUp, CaseRequestForm, CaseRequest,
+        CaseNew, CasePropose, CaseShow, CaseApprove, CaseReject, CaseTalk, CaseTalkCreate, CaseFollowUp, CaseRequestForm, CaseRequest, CaseRequestForward,
         TaskShow, TaskSubmit, TaskAccept, TaskReturn, ArchiveShow, ArchiveExport, ArchiveMaterial, AuditShow,
         UnitsShow, UnitsCorrect,
         TalkReschedule, TalkCancel, TalkAttendance, TalkAbsent, PostponementShow, PostponementApprove, PostponementRefuse,

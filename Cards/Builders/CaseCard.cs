@@ -118,6 +118,13 @@ public static class CaseCard
             case CaseCardMode.FollowUp:
                 AddFollowUp(card, view, V, locale);
                 break;
+            case CaseCardMode.HandToOffice:
+                card.Body.Add(Subtle(locale.Pick(
+                    "此人作为责任对象主动找您（党风廉政建设责任人）申请接受诫勉谈话教育（002 §五4）。交纪委办（监察处）后，由其提出诫勉谈话建议并报批（002 §四1–2）。",
+                    "This person, as one you are responsible for, asks you for an admonishment talk (002 §五4). Handed to the discipline office, it writes the proposal for approval (002 §四1–2).")));
+                card.Body.Add(CardActions.Set(CardActions.Execute(Verbs.CaseRequestForward, locale.Pick("交纪委办", "Hand to the discipline office"), ids,
+                    AdaptiveActionStyle.Positive, AdaptiveAssociatedInputs.None)));
+                break;
             case CaseCardMode.CompleteRequest:
                 card.Body.Add(CardActions.Set(CardActions.Execute(Verbs.CaseNew, locale.Pick("提出诫勉建议", "Write the proposal"), ids,
                     AdaptiveActionStyle.Positive, AdaptiveAssociatedInputs.None)));
@@ -195,6 +202,7 @@ public static class CaseCard
             Label = locale.Pick("下次了解日期（未改正或改正不明显时必填）", "Next check on (required when not corrected)"),
             Value = value(CaseFields.NextCheck),
         });
+        AddCommitteeOpinion(form, value, locale);
         form.Items.Add(CardActions.Set(
             CardActions.Execute(Verbs.CaseFollowUp, locale.Pick("记录了解结果", "Record the check"),
                 new Dictionary<string, string> { [DataKeys.CaseId] = view.CaseId.Value, [DataKeys.FormId] = view.FormId ?? "" },
@@ -204,5 +212,33 @@ public static class CaseCard
                 new Dictionary<string, string> { [DataKeys.EarlierCases] = view.CaseId.Value },
                 associatedInputs: AdaptiveAssociatedInputs.None)));
         card.Body.Add(form);
+    }
+
+    // 002 §四5: organisational handling follows the Party committee's opinion, recorded here (who, when, what) from its minutes.
+    private static void AddCommitteeOpinion(AdaptiveContainer form, Func<string, string?> value, Locale locale)
+    {
+        form.Items.Add(SubHeading(locale.Pick("党委意见（作出组织处理时必填，002 §四5）", "The Party committee's opinion (required for organisational handling, 002 §四5)")));
+        form.Items.Add(new AdaptiveTextInput
+        {
+            Id = CaseFields.OpinionBy,
+            Label = Labels.CaseField(CaseFields.OpinionBy, locale),
+            Placeholder = locale.Pick("如：局党委（2026年第3次党委会）", "e.g. the bureau's Party committee, 3rd meeting of 2026"),
+            MaxLength = MaxCommentLength,
+            Value = value(CaseFields.OpinionBy),
+        });
+        form.Items.Add(new AdaptiveDateInput
+        {
+            Id = CaseFields.OpinionOn,
+            Label = Labels.CaseField(CaseFields.OpinionOn, locale),
+            Value = value(CaseFields.OpinionOn),
+        });
+        form.Items.Add(new AdaptiveTextInput
+        {
+            Id = CaseFields.Opinion,
+            Label = Labels.CaseField(CaseFields.Opinion, locale),
+            IsMultiline = true,
+            MaxLength = MaxCommentLength,
+            Value = value(CaseFields.Opinion),
+        });
     }
 }

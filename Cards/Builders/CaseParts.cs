@@ -85,6 +85,13 @@ internal static class CaseParts
         var text = locale.Pick(
             $"{DateText.DateTime(check.At, locale)} {check.ByName}：{Labels.Of(check.Outcome, locale)}。{note}",
             $"{DateText.DateTime(check.At, locale)} {check.ByName}: {Labels.Of(check.Outcome, locale)}. {note}");
+        if (check.Opinion is { } opinion)
+        {
+            // 002 §四5: organisational handling per the Party committee's opinion: who gave it, when, what.
+            text += locale.Pick($"（依据{opinion.GivenBy}{DateText.Date(opinion.GivenOn, locale)}的意见：{opinion.Text}）",
+                $" (per the opinion of {opinion.GivenBy} of {DateText.Date(opinion.GivenOn, locale)}: {opinion.Text})");
+        }
+
         return check.NextCheck is { } next
             ? text + locale.Pick($"（下次了解：{DateText.Date(next, locale)}）", $" (next check: {DateText.Date(next, locale)})")
             : text;

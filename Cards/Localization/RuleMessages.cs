@@ -10,7 +10,7 @@ namespace TalkBot.Cards.Localization;
 /// Turns a broken rule into one plain sentence: which rule, why, and the earliest date that meets it
 /// (SPEC §4: TalkBot says so plainly and proposes the earliest valid date).
 /// </summary>
-public static class RuleMessages
+public static partial class RuleMessages
 {
     public static string Describe(RuleViolation violation, Locale locale)
     {
@@ -234,6 +234,28 @@ public static class RuleMessages
             RuleCode.NotTalkeeOfTalk => locale.Pick(
                 $"{PersonName(violation, locale)}不是本次谈话的谈话对象。",
                 $"{PersonName(violation, locale)} is not a talkee of this talk."),
+            RuleCode.ReminderTalkNeedsLead => locale.Pick(
+                "廉政提醒谈话须依据问题线索开展，请在线索卡片上点击“安排提醒谈话”，不能通过“新建谈话”创建。",
+                "a reminder talk follows from a lead: arrange it with “Arrange a reminder talk” on the lead's card, not through “new talk”."),
+            RuleCode.AdmonishmentNeedsApprovedCase => locale.Pick(
+                "诫勉谈话须严格履行审批程序，只能在经批准的诫勉谈话建议上点击“安排诫勉谈话”，不能通过“新建谈话”创建。",
+                "an admonishment talk needs an approved proposal: arrange it with “Arrange the admonishment talk” on the approved case, not through “new talk”."),
+            RuleCode.TalkFormOfAnotherTalk => locale.Pick(
+                "这张表单对应的是另一次谈话（他人组织、类型不同或谈话对象不是本人），不能查看，也不能关联到本线索或诫勉事项。请重新打开表单填写。",
+                "this form belongs to another talk (organised by someone else, of another kind, or with another talkee); it is neither shown nor linked here. Open the form again."),
+            RuleCode.LeadTalkerNotResponsible => LeadTalkerNotResponsible(violation, locale),
+            RuleCode.TalkeeNotOnPlan => locale.Pick(
+                $"{PersonName(violation, locale)}不是委托给您的谈话对象：受委托的谈话只与计划中的该谈话对象开展。",
+                $"{PersonName(violation, locale)} is not the talkee delegated to you: a delegated talk is held with that talkee of your plan alone."),
+            RuleCode.RequestNotHandedToOffice => locale.Pick(
+                "本人申请接受诫勉谈话的，先由其党风廉政建设责任人处理；责任人转交纪委办后，才能提出诫勉谈话建议。",
+                "a cadre's own request goes to their responsible person first; the office writes the proposal once the responsible person has handed it on."),
+            RuleCode.DelegateMustTalk => locale.Pick(
+                "受委托的谈话由受委托人本人进行，请把自己列为谈话人。",
+                "the person a talk is delegated to holds it: list yourself among the talkers."),
+            RuleCode.CommitteeOpinionRequired => locale.Pick(
+                $"作出组织处理须根据党委的意见，请填写：{OpinionFields(violation, locale)}（日期不能晚于今天）。",
+                $"organisational handling follows the Party committee's opinion; fill in: {OpinionFields(violation, locale)} (the date cannot be after today)."),
             _ => locale.Pick($"违反规则 {violation.Code}。", $"rule {violation.Code} is broken."),
         };
     }

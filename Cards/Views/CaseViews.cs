@@ -90,7 +90,8 @@ public sealed record ProposalFormView(
     IReadOnlyList<string>? Errors = null);
 
 /// <summary>A follow-up check (002 §四5).</summary>
-public sealed record CheckLine(FollowUpOutcome Outcome, string Note, DateOnly? NextCheck, string ByName, DateTimeOffset At);
+/// <param name="Opinion">002 §四5: the Party committee's opinion behind organisational handling.</param>
+public sealed record CheckLine(FollowUpOutcome Outcome, string Note, DateOnly? NextCheck, string ByName, DateTimeOffset At, CommitteeOpinion? Opinion = null);
 
 /// <summary>What the viewer may do with a case.</summary>
 public enum CaseCardMode
@@ -104,6 +105,8 @@ public enum CaseCardMode
     FollowUp,
     /// <summary>The office: a cadre's own request waits for the proposal (提出诫勉建议).</summary>
     CompleteRequest,
+    /// <summary>The responsible person a cadre's own request went to: 交纪委办 (002 §五4).</summary>
+    HandToOffice,
 }
 
 /// <summary>

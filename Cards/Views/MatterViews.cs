@@ -99,6 +99,7 @@ public static class AdmonishmentViews
         CaseStep.CompleteRequest => CaseCardMode.CompleteRequest,
         CaseStep.Arrange => CaseCardMode.Arrange,
         CaseStep.FollowUp => CaseCardMode.FollowUp,
+        CaseStep.HandToOffice => CaseCardMode.HandToOffice,
         _ => CaseCardMode.View,
     };
 
@@ -127,7 +128,7 @@ public static class AdmonishmentViews
     private static IReadOnlyList<CheckLine> Checks(IEnumerable<FollowUpCheck> checks, ViewContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return [.. checks.Select(k => new CheckLine(k.Outcome, k.Note, k.NextCheck, context.Name(k.By), context.Local(k.At)))];
+        return [.. checks.Select(k => new CheckLine(k.Outcome, k.Note, k.NextCheck, context.Name(k.By), context.Local(k.At), k.Opinion))];
     }
 }
 

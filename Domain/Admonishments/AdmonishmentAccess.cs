@@ -16,6 +16,8 @@ public enum CaseStep
     Arrange,
     /// <summary>The office records a follow-up check (002 §四5).</summary>
     FollowUp,
+    /// <summary>The responsible person a cadre's own request went to hands it to the office (002 §五4).</summary>
+    HandToOffice,
 }
 
 /// <summary>
@@ -27,15 +29,21 @@ public static class AdmonishmentAccess
 {
     /// <summary>
     /// The office "of that level" for a case: whoever proposed it and their colleagues of the same unit who may propose
-    /// (002 §四1: 纪委办 or 组织部门); for a cadre's own request not yet proposed, any discipline office member (002 §五4).
-    /// Never the person it is about.
+    /// (002 §四1: 纪委办 or 组织部门); for a cadre's own request not yet proposed, any discipline office member once the
+    /// cadre's responsible person handed it on (002 §五4: the request goes to the 责任人 first). Never the person it is about.
     /// </summary>
     public static bool IsOfficeOf(Person person, AdmonishmentCase c)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(c);
-        return AdmonishmentRules.MayPropose(person) && person.Id != c.Subject
-            && (person.UnitId == c.OfficeUnit || person.Id == c.ProposedBy || (c.Status == CaseStatus.Requested && person.Has(Role.DisciplineOffice)));
+        if (!AdmonishmentRules.MayPropose(person) || person.Id == c.Subject)
+        {
+            return false;
+        }
+
+        return c.Status == CaseStatus.Requested
+            ? c.IsWithOffice && (person.Has(Role.DisciplineOffice) || person.UnitId == c.OfficeUnit)
+            : person.UnitId == c.OfficeUnit || person.Id == c.ProposedBy;
     }
 
     /// <summary>
@@ -57,14 +65,15 @@ public static class AdmonishmentAccess
     }
 
     /// <summary>
-    /// The case: for its office, for the approvers for the rank, and for the active talkers of its talks, who are told the
-    /// details of the problem before the talk (002 §五1). Never for the person it is about, even as one of these.
+    /// The case: for its office, for the approvers for the rank, for the responsible persons a cadre's own request went to
+    /// (002 §五4), and for the active talkers of its talks, who are told the details of the problem before the talk
+    /// (002 §五1). Never for the person it is about, even as one of these.
     /// </summary>
     /// <param name="talkersOfItsTalks">The talkers of every talk of the case.</param>
     public static bool CanView(Person viewer, AdmonishmentCase c, IReadOnlyCollection<PersonId> talkersOfItsTalks)
     {
         ArgumentNullException.ThrowIfNull(talkersOfItsTalks);
-        return IsOfficeOf(viewer, c) || IsApproverOf(viewer, c)
+        return IsOfficeOf(viewer, c) || IsApproverOf(viewer, c) || c.IsRequestedOf(viewer)
             || (viewer.Active && talkersOfItsTalks.Contains(viewer.Id) && viewer.Id != c.Subject);
     }
 
@@ -75,6 +84,11 @@ public static class AdmonishmentAccess
         if (c.Status == CaseStatus.Proposed)
         {
             return IsApproverOf(viewer, c) ? CaseStep.Decide : CaseStep.None;
+        }
+
+        if (c.Status == CaseStatus.Requested && !c.IsWithOffice)
+        {
+            return c.IsRequestedOf(viewer) ? CaseStep.HandToOffice : CaseStep.None;
         }
 
         if (!IsOfficeOf(viewer, c))

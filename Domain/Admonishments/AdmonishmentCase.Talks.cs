@@ -13,12 +13,17 @@ public sealed partial class AdmonishmentCase
     /// <summary>
     /// Schedules the admonishment talk: only once approved, with the case's subject as the only talkee, and with at least
     /// two talkers and a recorder when there is a minor violation (002 §四3); the common rules of <see cref="ScheduledTalk"/>
-    /// apply as well. A repeat talk (002 §五5) is allowed while the case is being followed up.
+    /// apply as well. The talk is led (its first talker) by the person's 党风廉政建设责任人, or for 正处级 without a violation
+    /// also by the office (002 §四2–3, <see cref="ResponsiblePersons.CheckLeadTalker"/>). A repeat talk (002 §五5) is
+    /// allowed while the case is being followed up.
     /// </summary>
+    /// <param name="responsible">The subject's responsible persons (<see cref="ResponsiblePersons.Of"/>).</param>
     /// <exception cref="DomainRuleException">Carries every rule broken, the case's and the talk's.</exception>
-    public ScheduledTalk ScheduleTalk(TalkId id, TalkDraft draft, Person organiser, WorkingCalendar calendar, NoticePolicy policy, TimeProvider time)
+    public ScheduledTalk ScheduleTalk(TalkId id, TalkDraft draft, Person organiser, IReadOnlyList<Person> responsible, WorkingCalendar calendar,
+        NoticePolicy policy, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(responsible);
         if (CheckTalkMayBeArranged() is { } notApproved)
         {
             throw new DomainRuleException(notApproved);
@@ -27,10 +32,16 @@ public sealed partial class AdmonishmentCase
         var violations = new List<RuleViolation>();
         violations.AddRange(AdmonishmentRules.CheckTalkee(draft with { Kind = draft.Kind ?? TalkKind.Admonishment }, Subject));
         violations.AddRange(AdmonishmentRules.CheckTalkers(MinorViolation, [.. draft.Talkers.Select(p => p.Id)], draft.Recorder));
+        if (draft.Talkers.FirstOrDefault(p => p is not null) is { } lead
+            && ResponsiblePersons.CheckLeadTalker(SubjectRank, MinorViolation, lead, responsible) is { } notResponsible)
+        {
+            violations.Add(notResponsible);
+        }
+
         ScheduledTalk? talk = null;
         try
         {
-            talk = ScheduledTalk.Schedule(id, draft with { Kind = TalkKind.Admonishment }, organiser, calendar, policy, time);
+            talk = ScheduledTalk.Arrange(id, draft with { Kind = TalkKind.Admonishment }, organiser, calendar, policy, time);
         }
         catch (DomainRuleException e)
         {
@@ -146,9 +157,12 @@ public sealed partial class AdmonishmentCase
     /// <summary>
     /// The office or the organisation department records what the check found (002 §四5): corrected (closed), not
     /// corrected (criticised again and checked again on a later date), or handed to organisational handling (closed).
-    /// A repeated form changes nothing.
+    /// Organisational handling follows the Party committee's opinion (002 §四5: 应根据党委的意见…作出组织处理), so it needs
+    /// that opinion recorded with it — who gave it, on which day (not after today), and what it says. A repeated form
+    /// changes nothing.
     /// </summary>
-    public bool RecordFollowUp(Person by, FollowUpOutcome outcome, string? note, DateOnly? nextCheck, string? formId, DateOnly today, DateTimeOffset now)
+    public bool RecordFollowUp(Person by, FollowUpOutcome outcome, string? note, DateOnly? nextCheck, string? formId, DateOnly today, DateTimeOffset now,
+        CommitteeOpinionDraft? opinion = null)
     {
         ArgumentNullException.ThrowIfNull(by);
         if (formId is not null && checks.Any(c => c.FormId == formId))
@@ -178,13 +192,28 @@ public sealed partial class AdmonishmentCase
             violations.Add(new RuleViolation(RuleCode.NextCheckRequired, RuleSources.AdmonishmentFollowUp));
         }
 
+        CommitteeOpinion? recorded = null;
+        if (outcome == FollowUpOutcome.OrganisationalHandling)
+        {
+            var missing = (opinion ?? new CommitteeOpinionDraft(null, null, null)).Missing(today);
+            if (missing.Count > 0)
+            {
+                violations.Add(new RuleViolation(RuleCode.CommitteeOpinionRequired, RuleSources.AdmonishmentFollowUp,
+                    Arguments: new Dictionary<string, string> { ["fields"] = string.Join(',', missing) }));
+            }
+            else
+            {
+                recorded = new CommitteeOpinion(opinion!.GivenBy!.Trim(), opinion.GivenOn!.Value, opinion.Text!.Trim());
+            }
+        }
+
         if (violations.Count > 0)
         {
             throw new DomainRuleException(violations);
         }
 
         var again = outcome == FollowUpOutcome.FurtherCriticism ? nextCheck : null;
-        checks.Add(new FollowUpCheck(checks.Count + 1, outcome, note!.Trim(), again, by.Id, now, formId));
+        checks.Add(new FollowUpCheck(checks.Count + 1, outcome, note!.Trim(), again, by.Id, now, formId, recorded));
         NextCheck = again;
         Status = outcome switch
         {

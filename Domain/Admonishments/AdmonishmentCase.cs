@@ -19,9 +19,10 @@ public sealed partial class AdmonishmentCase
     private AdmonishmentCase(CaseId id, PersonId subject, Rank subjectRank, CaseStatus status, string? request,
         AdmonishmentSituation? situation, string? facts, bool minorViolation, AdmonishmentOrigin origin, bool forUnit, LeadId? lead,
         IReadOnlyList<CaseId> earlier, PersonId? proposedBy, UnitId? officeUnit, DateTimeOffset openedAt, DateTimeOffset? proposedAt,
-        ApprovalDecision? decision, IEnumerable<TalkId> talks, DateOnly? nextCheck, IEnumerable<FollowUpCheck> checks)
+        ApprovalDecision? decision, IEnumerable<TalkId> talks, DateOnly? nextCheck, IEnumerable<FollowUpCheck> checks, RequestRouting? routing = null)
     {
         Id = id;
+        Routing = routing;
         Subject = subject;
         SubjectRank = subjectRank;
         Status = status;
@@ -136,7 +137,8 @@ public sealed partial class AdmonishmentCase
     /// A cadre asks for an admonishment talk themselves (002 §五4: 应提倡鼓励责任对象…主动找责任人接受诫勉谈话教育).
     /// The office then writes the proposal with <see cref="CompleteRequest"/>; the approval is the same as for any other.
     /// </summary>
-    public static AdmonishmentCase RequestedBy(CaseId id, Person cadre, string? reason, DateTimeOffset now)
+    /// <param name="responsible">The cadre's 党风廉政建设责任人 (<see cref="ResponsiblePersons.Of"/>): the request goes to them first.</param>
+    public static AdmonishmentCase RequestedBy(CaseId id, Person cadre, string? reason, DateTimeOffset now, IReadOnlyList<PersonId> responsible)
     {
         ArgumentNullException.ThrowIfNull(cadre);
         if (!cadre.Active)
@@ -149,16 +151,18 @@ public sealed partial class AdmonishmentCase
             throw new DomainRuleException(RuleViolation.Required(Fields.Request, RuleSources.SelfInitiated));
         }
 
+        ArgumentNullException.ThrowIfNull(responsible);
         return new AdmonishmentCase(id, cadre.Id, cadre.Rank, CaseStatus.Requested, reason.Trim(), null, null, false,
-            AdmonishmentOrigin.SelfInitiated, false, null, [], null, cadre.UnitId, now, null, null, [], null, []);
+            AdmonishmentOrigin.SelfInitiated, false, null, [], null, cadre.UnitId, now, null, null, [], null, [],
+            new RequestRouting([.. responsible.Where(r => r != cadre.Id).Distinct()], null, null));
     }
 
     public static AdmonishmentCase Restore(CaseId id, PersonId subject, Rank subjectRank, CaseStatus status, string? request,
         AdmonishmentSituation? situation, string? facts, bool minorViolation, AdmonishmentOrigin origin, bool forUnit, LeadId? lead,
         IReadOnlyList<CaseId> earlier, PersonId? proposedBy, UnitId? officeUnit, DateTimeOffset openedAt, DateTimeOffset? proposedAt,
-        ApprovalDecision? decision, IEnumerable<TalkId> talks, DateOnly? nextCheck, IEnumerable<FollowUpCheck> checks) =>
+        ApprovalDecision? decision, IEnumerable<TalkId> talks, DateOnly? nextCheck, IEnumerable<FollowUpCheck> checks, RequestRouting? routing = null) =>
         new(id, subject, subjectRank, status, request, situation, facts, minorViolation, origin, forUnit, lead, earlier, proposedBy,
-            officeUnit, openedAt, proposedAt, decision, talks, nextCheck, checks);
+            officeUnit, openedAt, proposedAt, decision, talks, nextCheck, checks, routing);
 
     /// <summary>The office turns a cadre's own request into a proposal (002 §四1 and §五4). Repeating it changes nothing.</summary>
     /// <returns>Whether anything changed.</returns>
@@ -176,6 +180,12 @@ public sealed partial class AdmonishmentCase
         if (!AdmonishmentRules.MayPropose(proposer) || proposer.Id == Subject)
         {
             throw new DomainRuleException(new RuleViolation(RuleCode.NotPermitted, RuleSources.AdmonishmentProposal));
+        }
+
+        // 002 §五4: the request is the responsible person's until they hand it to the office.
+        if (!IsWithOffice)
+        {
+            throw new DomainRuleException(new RuleViolation(RuleCode.RequestNotHandedToOffice, RuleSources.SelfInitiated));
         }
 
         var violations = CheckDraft(draft with { Origin = AdmonishmentOrigin.SelfInitiated });

@@ -1,6 +1,7 @@
 using TalkBot.Domain.Admonishments;
 using TalkBot.Domain.FollowUps;
 using TalkBot.Domain.Leads;
+using TalkBot.Domain.Plans;
 
 namespace TalkBot.Domain.Events;
 
@@ -68,10 +69,14 @@ public sealed record CaseDecided(CaseId Case, PersonId By)
     public string Key => "decided|" + Case.Value;
 }
 
-/// <summary>A cadre asked for an admonishment talk themselves (002 §五4): the discipline office of their unit is told.</summary>
-public sealed record TalkRequested(CaseId Case)
+/// <summary>
+/// A cadre asked for an admonishment talk themselves (002 §五4: 主动找责任人): their responsible persons are told
+/// (<paramref name="ToResponsible"/>); once one of them hands it on, or when none is known, the discipline office of the
+/// cadre's unit is.
+/// </summary>
+public sealed record TalkRequested(CaseId Case, bool ToResponsible = false)
 {
-    public string Key => "request|" + Case.Value;
+    public string Key => (ToResponsible ? "request-responsible|" : "request|") + Case.Value;
 }
 
 /// <summary>A talkee reported their rectification (000 §四(一)5): the talkers and the organiser are asked to review report <paramref name="Report"/>.</summary>
@@ -117,4 +122,13 @@ public sealed record TaskSubmitted(CaseTaskId Task, int Submission)
 public sealed record TaskReviewed(CaseTaskId Task, int Review)
 {
     public string Key => $"taskr|{Task.Value}|{Review}";
+}
+
+/// <summary>
+/// A talker recused (回避, 000 §四(五)3) from a talk of their plan and the tier has no delegate to take it (tier 4, 000 §二4):
+/// the discipline office is told to assign a talker itself.
+/// </summary>
+public sealed record PlanTalkToOffice(int Year, int Month, PersonId Talker, PersonId Talkee, Tier Tier)
+{
+    public string Key => $"plan-office|{Year:D4}-{Month:D2}|{Talker.Value}|{Talkee.Value}|{(int)Tier}";
 }

@@ -168,7 +168,7 @@ public sealed class Lead
         Talk? talk = null;
         try
         {
-            talk = Talk.Schedule(id, draft with { Kind = TalkKind.Reminder }, organiser, calendar, policy, time);
+            talk = Talk.Arrange(id, draft with { Kind = TalkKind.Reminder }, organiser, calendar, policy, time);
         }
         catch (DomainRuleException e)
         {

@@ -112,24 +112,27 @@ public static class PersonScopes
     /// 000 §二: a talk is held with others, so the organiser is not their own talkee; SPEC §1: only whoever may create
     /// talks fills the form. A talk for a lead or a case narrows this to its subject (Lead, AdmonishmentCase).
     /// </summary>
-    public static PersonScope Talkees(Person organiser)
+    /// <param name="handed">The form is for a talk handed to <paramref name="organiser"/> (委托, 000 §二; PlanItem.ScheduleHandedTalk).</param>
+    public static PersonScope Talkees(Person organiser, bool handed = false)
     {
         ArgumentNullException.ThrowIfNull(organiser);
-        return new(PersonField.Talkee, RuleSources.Tiers, Permissions.CanCreateTalks(organiser), p => p.Id != organiser.Id);
+        return new(PersonField.Talkee, RuleSources.Tiers, Permissions.CanCreateTalks(organiser) || (handed && organiser.Active), p => p.Id != organiser.Id);
     }
 
     /// <summary>000 §二: anyone active may talk or join a talk (共同谈话); the tiers' talkers and delegates come first.</summary>
-    public static PersonScope Talkers(Person organiser)
+    /// <param name="handed">The form is for a talk handed to <paramref name="organiser"/> (委托, 000 §二; PlanItem.ScheduleHandedTalk).</param>
+    public static PersonScope Talkers(Person organiser, bool handed = false)
     {
         ArgumentNullException.ThrowIfNull(organiser);
-        return new(PersonField.Talker, RuleSources.Tiers, Permissions.CanCreateTalks(organiser), _ => true, p => p.HasAny(TierTalkers));
+        return new(PersonField.Talker, RuleSources.Tiers, Permissions.CanCreateTalks(organiser) || (handed && organiser.Active), _ => true, p => p.HasAny(TierTalkers));
     }
 
     /// <summary>000 §四(一)4: 安排专人做好记录: a Recorder, or the discipline office that arranges the record.</summary>
-    public static PersonScope Recorders(Person organiser)
+    /// <param name="handed">The form is for a talk handed to <paramref name="organiser"/> (委托, 000 §二; PlanItem.ScheduleHandedTalk).</param>
+    public static PersonScope Recorders(Person organiser, bool handed = false)
     {
         ArgumentNullException.ThrowIfNull(organiser);
-        return new(PersonField.Recorder, RuleSources.Record, Permissions.CanCreateTalks(organiser), IsRecorder, p => p.Has(Role.Recorder));
+        return new(PersonField.Recorder, RuleSources.Record, Permissions.CanCreateTalks(organiser) || (handed && organiser.Active), IsRecorder, p => p.Has(Role.Recorder));
     }
 
     /// <summary>

@@ -1,3 +1,8 @@
+using TalkBot.Domain.Calendar;
+using TalkBot.Domain.People;
+using TalkBot.Domain.Rules;
+using TalkBot.Domain.Talks;
+
 namespace TalkBot.Domain.Plans;
 
 /// <summary>Where one talk of a talker's monthly plan stands. "Scheduled" is not stored: a talk in the store says it.</summary>
@@ -38,6 +43,49 @@ public sealed record PlanItem(
 
     /// <summary>Whether the talk is still the holder's to schedule.</summary>
     public bool IsOpen => Status == PlanItemStatus.Planned;
+
+    /// <summary>Whether the talk came to its holder by 委托 or 回避 from the talker of its tier.</summary>
+    public bool IsHandedToHolder => HandedFrom is not null;
+
+    /// <summary>
+    /// 委托 (000 §二: …可以委托…进行谈话): the holder of a talk handed to them arranges it although their roles alone would
+    /// not let them create talks — exactly this one: a routine talk (000 §三1) with this talkee alone, the holder among its
+    /// talkers. The common rules of <see cref="Talk"/> apply as well. The caller passes an item of the organiser's own plan.
+    /// </summary>
+    /// <exception cref="DomainRuleException">The item is not handed to the holder or no longer open, or any rule is broken.</exception>
+    public Talk ScheduleHandedTalk(TalkId id, TalkDraft draft, Person organiser, WorkingCalendar calendar, NoticePolicy policy, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(organiser);
+        if (!IsHandedToHolder || !IsOpen)
+        {
+            throw new DomainRuleException(new RuleViolation(RuleCode.DelegationInvalid, RuleSources.Tiers));
+        }
+
+        var violations = new List<RuleViolation>();
+        foreach (var other in draft.Talkees.Where(p => p is not null && p.Id != Talkee).DistinctBy(p => p.Id))
+        {
+            violations.Add(new RuleViolation(RuleCode.TalkeeNotOnPlan, RuleSources.Tiers,
+                Arguments: new Dictionary<string, string> { ["person"] = other.Id.Value, ["name"] = other.DisplayName }));
+        }
+
+        if (draft.Talkers.Count > 0 && draft.Talkers.All(p => p?.Id != organiser.Id))
+        {
+            violations.Add(new RuleViolation(RuleCode.DelegateMustTalk, RuleSources.Tiers));
+        }
+
+        Talk? talk = null;
+        try
+        {
+            talk = Talk.Arrange(id, draft with { Kind = TalkKind.Routine }, organiser, calendar, policy, time, delegated: true);
+        }
+        catch (DomainRuleException e)
+        {
+            violations.AddRange(e.Violations);
+        }
+
+        return violations.Count > 0 ? throw new DomainRuleException(violations) : talk!;
+    }
 
     /// <summary>
     /// 委托: hands the talk to <paramref name="to"/>, who must be on the tier's delegation line (000 §二). Delegating

@@ -24,12 +24,25 @@ public static class RecordAccess
     }
 
     /// <summary>
-    /// The recorder named on the talk, or the discipline office that arranges the recording (000 §四(一)4); for an
-    /// admonishment also the responsible person who leads it (002 §五6: 由责任人填写诫勉谈话教育情况表).
+    /// The recorder named on the talk, or the discipline office that arranges the recording (000 §四(一)4). An
+    /// admonishment's form is the 诫勉谈话教育情况表, which the responsible person who led the talk fills in and hands to
+    /// the office for the archive (002 §五6: 由责任人填写…并交纪委办归档): that person alone, not anyone of the office.
     /// </summary>
-    public static bool CanLog(Person person, Talk talk, Person? organiser) =>
-        person.Active && (talk.Recorder == person.Id || IsDisciplineOfficeOf(person, talk, organiser)
-                          || (talk.Kind == TalkKind.Admonishment && talk.LeadTalker == person.Id));
+    public static bool CanLog(Person person, Talk talk, Person? organiser)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(talk);
+        return person.Active && (talk.Kind == TalkKind.Admonishment
+            ? talk.LeadTalker == person.Id
+            : talk.Recorder == person.Id || IsDisciplineOfficeOf(person, talk, organiser));
+    }
+
+    /// <summary>Who is reminded to log the talk: the lead talker of an admonishment (002 §五6), else its recorder or organiser.</summary>
+    public static PersonId WhoLogs(Talk talk)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        return talk.Kind == TalkKind.Admonishment ? talk.LeadTalker : talk.Recorder ?? talk.Organiser;
+    }
 
     public static bool CanView(Person person, Talk talk, Person? organiser, TalkRecord? record)
     {

@@ -138,6 +138,43 @@ public enum RuleCode
     AbsenceBeforeTalk,
     /// <summary>The person named is not a talkee of this talk (argument "person").</summary>
     NotTalkeeOfTalk,
+    /// <summary>
+    /// 000 §三2–3, §四(一)1: a reminder talk follows from a lead (问题线索) and is arranged from it (安排提醒谈话), never
+    /// through 新建谈话.
+    /// </summary>
+    ReminderTalkNeedsLead,
+    /// <summary>
+    /// 002 §四 intro (要严格履行审批程序), §四2–3: an admonishment talk is arranged only from an approved case (安排诫勉谈话),
+    /// never through 新建谈话.
+    /// </summary>
+    AdmonishmentNeedsApprovedCase,
+    /// <summary>
+    /// The form names a talk that exists already and is not this form's talk: another organiser's, another kind, or about
+    /// someone other than the lead's or case's subject. It is neither shown nor attached (000 §三2–3, 002 §五8).
+    /// </summary>
+    TalkFormOfAnotherTalk,
+    /// <summary>
+    /// 002 §四2–3, §五6: the admonishment talk is led (主谈) by the person's 党风廉政建设责任人; for 正处级 without a violation
+    /// also by the discipline office or the organisation department (arguments "names": the responsible persons, "rank").
+    /// </summary>
+    LeadTalkerNotResponsible,
+    /// <summary>
+    /// 002 §四5: 应根据党委的意见…作出组织处理: the Party committee's opinion (who gave it, when, what it says) is recorded
+    /// before a case closes as organisational handling (argument "fields": those missing).
+    /// </summary>
+    CommitteeOpinionRequired,
+    /// <summary>
+    /// 000 §二: a talk delegated (委托) to someone is with the talkee on their plan alone, as a routine talk (arguments
+    /// "person", "name": the talkee submitted).
+    /// </summary>
+    TalkeeNotOnPlan,
+    /// <summary>000 §二: 委托…进行谈话: whoever a talk is delegated to talks themselves (among its talkers).</summary>
+    DelegateMustTalk,
+    /// <summary>
+    /// 002 §五4: a cadre's own request goes to their responsible person (主动找责任人); the office writes the proposal only
+    /// once the responsible person has handed it on.
+    /// </summary>
+    RequestNotHandedToOffice,
 }
 
 /// <summary>Where each rule comes from, as cited in <see cref="RuleViolation.Source"/>.</summary>
@@ -197,6 +234,8 @@ public static class RuleSources
     public const string TalkChange = "000 §四(一)3";
     /// <summary>000 §四(一): the discipline office of each level organises the talks and sends their notices.</summary>
     public const string TalkOrganisation = "000 §四(一)";
+    /// <summary>002 §四2–3: who carries out and leads an admonishment talk.</summary>
+    public const string AdmonishmentResponsible = "002 §四2–3";
     /// <summary>SPEC §6: who may see a record.</summary>
     public const string Confidentiality = "SPEC §6";
 }

@@ -92,17 +92,17 @@ public sealed partial class Talk
     public TalkStatus Status { get; private set; }
 
     /// <summary>
-    /// Schedules a talk after checking every rule: required fields, that no talkee is also a talker, that the
-    /// organiser may create this kind of talk, that the talkees are active, and the clocks of 000 §四(一).
+    /// Schedules a talk of any kind after the common rules (<see cref="Schedule"/>); for a lead's or a case's talk,
+    /// whose own rules are checked by the lead or the case.
     /// </summary>
-    /// <exception cref="DomainRuleException">Any rule is broken; it carries all of them.</exception>
-    public static Talk Schedule(
+    internal static Talk Arrange(
         TalkId id,
         TalkDraft draft,
         Person organiser,
         WorkingCalendar calendar,
         NoticePolicy policy,
-        TimeProvider time)
+        TimeProvider time,
+        bool delegated = false)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(organiser);
@@ -154,7 +154,8 @@ public sealed partial class Talk
 
         violations.AddRange(talkees.Select(Permissions.CheckTalkee).OfType<RuleViolation>());
 
-        if (draft.Kind is { } kind && Permissions.CheckCreate(organiser, kind) is { } refusal)
+        // A talk delegated to the organiser (委托, 000 §二) is checked by its plan item, not by the organiser's roles.
+        if (!delegated && draft.Kind is { } kind && Permissions.CheckCreate(organiser, kind) is { } refusal)
         {
             violations.Add(refusal);
         }

@@ -230,7 +230,8 @@ public sealed class CaseCardTests
     {
         var card = CardSerializer.ToElement(CaseCard.Build(CaseSampleViews.Case(CaseCardMode.FollowUp, CaseStatus.FollowUp), Locale.ZhCn));
 
-        Assert.Equal([CaseFields.Outcome, CaseFields.FollowUpNote, CaseFields.NextCheck], InputIds(card));
+        // 002 §四5: the Party committee's opinion behind organisational handling is part of the follow-up form.
+        Assert.Equal([CaseFields.Outcome, CaseFields.FollowUpNote, CaseFields.NextCheck, CaseFields.OpinionBy, CaseFields.OpinionOn, CaseFields.Opinion], InputIds(card));
         Assert.Equal(Enum.GetNames<FollowUpOutcome>(), ChoiceValues(card, CaseFields.Outcome));
         var check = Action(card, Verbs.CaseFollowUp);
         Assert.Equal(CaseSampleViews.CaseId.Value, Data(check, DataKeys.CaseId));
@@ -247,6 +248,16 @@ public sealed class CaseCardTests
 
         Assert.Equal(CaseSampleViews.CaseId.Value, Data(Action(card, Verbs.CaseNew), DataKeys.CaseId));
         Assert.Contains("本人主动说明接待超标问题。", card.GetRawText());
+    }
+
+    [Fact]
+    public void CaseCard_HandToOffice_OffersTheResponsiblePersonToHandTheRequestOn()
+    {
+        var card = CardSerializer.ToElement(CaseCard.Build(CaseSampleViews.Case(CaseCardMode.HandToOffice, CaseStatus.Requested), Locale.ZhCn));
+
+        Assert.Equal(CaseSampleViews.CaseId.Value, Data(Action(card, Verbs.CaseRequestForward), DataKeys.CaseId));
+        Assert.Contains("002 §五4", card.GetRawText());
+        Assert.DoesNotContain(Verbs.CaseNew, card.GetRawText());
     }
 
     [Fact]

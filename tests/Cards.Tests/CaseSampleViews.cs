@@ -52,6 +52,9 @@ internal static class CaseSampleViews
     public static readonly IReadOnlyList<CheckLine> Checks =
     [
         new(FollowUpOutcome.FurtherCriticism, "整改措施尚未落实到位", new DateOnly(2026, 5, 4), "陈静", At.AddDays(30)),
+        // 002 §四5: organisational handling, with the Party committee's opinion it follows.
+        new(FollowUpOutcome.OrganisationalHandling, "仍未改正", null, "陈静", At.AddDays(60),
+            new CommitteeOpinion("局党委（2026年第5次党委会）", new DateOnly(2026, 5, 20), "予以调整岗位")),
     ];
 
     public static LeadFormView LeadForm(IReadOnlyList<string>? errors = null, IReadOnlyDictionary<string, string?>? values = null) =>

@@ -23,7 +23,7 @@ public class AdmonishmentAccessTests
     private static AdmonishmentCase Proposed(Person? proposer = null, Person? subject = null) =>
         AdmonishmentCase.Propose(new CaseId(Hex), Draft, proposer ?? Office, subject ?? Cadre, Now);
 
-    private static AdmonishmentCase Requested() => AdmonishmentCase.RequestedBy(new CaseId(Hex), Cadre, "主动说明收受礼金一事", Now);
+    private static AdmonishmentCase Requested() => AdmonishmentCase.RequestedBy(new CaseId(Hex), Cadre, "主动说明收受礼金一事", Now, []);
 
     /// <summary>A case proposed by <see cref="Office"/> about <see cref="Cadre"/>, in the given state.</summary>
     private static AdmonishmentCase InState(CaseStatus status) => status == CaseStatus.Requested

@@ -197,7 +197,7 @@ public class AdmonishmentApprovalTests
     [Fact]
     public void Decide_OnARequestNotYetProposed_IsInvalidState()
     {
-        var c = AdmonishmentCase.RequestedBy(new CaseId("c-2"), A.Person().Id("cadre"), "主动说明问题", Proposed);
+        var c = AdmonishmentCase.RequestedBy(new CaseId("c-2"), A.Person().Id("cadre"), "主动说明问题", Proposed, []);
 
         var violation = RefusedOnce(() => c.Decide(A.Person().With(Role.DisciplineOfficeHead), true, null, Now));
 

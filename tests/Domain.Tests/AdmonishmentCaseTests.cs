@@ -137,7 +137,7 @@ public class AdmonishmentCaseTests
     [InlineData("  ")]
     public void Request_WithoutAReason_IsRefused(string? reason)
     {
-        var violation = RefusedOnce(() => AdmonishmentCase.RequestedBy(Id, Cadre, reason, Opened));
+        var violation = RefusedOnce(() => AdmonishmentCase.RequestedBy(Id, Cadre, reason, Opened, []));
 
         Assert.Equal((RuleCode.Required, "request"), (violation.Code, violation.Argument("field")));
         Assert.Equal("002 §五4", violation.Source);
@@ -145,12 +145,12 @@ public class AdmonishmentCaseTests
 
     [Fact]
     public void Request_ByAnInactivePerson_IsNotPermitted() =>
-        Assert.Equal(RuleCode.NotPermitted, RefusedOnce(() => AdmonishmentCase.RequestedBy(Id, Cadre with { Active = false }, "说明", Opened)).Code);
+        Assert.Equal(RuleCode.NotPermitted, RefusedOnce(() => AdmonishmentCase.RequestedBy(Id, Cadre with { Active = false }, "说明", Opened, [])).Code);
 
     [Fact]
     public void Request_ThenCompletedByTheOffice_IsASelfInitiatedProposal()
     {
-        var c = AdmonishmentCase.RequestedBy(Id, Cadre, "  主动说明公务接待超标问题 ", Opened);
+        var c = AdmonishmentCase.RequestedBy(Id, Cadre, "  主动说明公务接待超标问题 ", Opened, []);
 
         Assert.Equal(CaseStatus.Requested, c.Status);
         Assert.Equal("主动说明公务接待超标问题", c.Request);
@@ -181,7 +181,7 @@ public class AdmonishmentCaseTests
     [Fact]
     public void CompleteRequest_NeedsNoOrigin_ButTheSituationAndFacts()
     {
-        var c = AdmonishmentCase.RequestedBy(Id, Cadre, "主动说明", Opened);
+        var c = AdmonishmentCase.RequestedBy(Id, Cadre, "主动说明", Opened, []);
 
         var violations = Refused(() => c.CompleteRequest(new ProposalDraft(null, null, false, null), Office, Cadre.Rank, Opened));
 
@@ -192,7 +192,7 @@ public class AdmonishmentCaseTests
     [Fact]
     public void CompleteRequest_Twice_ChangesNothing_AndByAnotherProposerIsInvalidState()
     {
-        var c = AdmonishmentCase.RequestedBy(Id, Cadre, "主动说明", Opened);
+        var c = AdmonishmentCase.RequestedBy(Id, Cadre, "主动说明", Opened, []);
         c.CompleteRequest(Draft(), Office, Cadre.Rank, Opened);
 
         Assert.False(c.CompleteRequest(Draft(minor: false), Office, Cadre.Rank, Opened.AddHours(1)));
@@ -207,8 +207,8 @@ public class AdmonishmentCaseTests
     public void CompleteRequest_ByTheRequesterOrANonProposer_IsNotPermitted()
     {
         Person officeMember = Ranked("do-cadre", Rank.SectionAndBelow, Role.DisciplineOffice);
-        var own = AdmonishmentCase.RequestedBy(Id, officeMember, "主动说明", Opened);
-        var other = AdmonishmentCase.RequestedBy(Id, Cadre, "主动说明", Opened);
+        var own = AdmonishmentCase.RequestedBy(Id, officeMember, "主动说明", Opened, []);
+        var other = AdmonishmentCase.RequestedBy(Id, Cadre, "主动说明", Opened, []);
 
         Assert.Equal(RuleCode.NotPermitted, RefusedOnce(() => own.CompleteRequest(Draft(), officeMember, Rank.SectionAndBelow, Opened)).Code);
         Assert.Equal(RuleCode.NotPermitted, RefusedOnce(() => other.CompleteRequest(Draft(), Head, Cadre.Rank, Opened)).Code);
@@ -334,9 +334,11 @@ public class AdmonishmentCaseTests
     {
         var c = InFollowUp();
 
-        Assert.True(c.RecordFollowUp(Office, FollowUpOutcome.OrganisationalHandling, "根据党委意见作出组织处理", null, "f1", Today, Now));
+        Assert.True(c.RecordFollowUp(Office, FollowUpOutcome.OrganisationalHandling, "根据党委意见作出组织处理", null, "f1", Today, Now,
+            new CommitteeOpinionDraft(" 局党委（2026年第3次党委会） ", D(2026, 4, 10), " 予以调整岗位 ")));
 
         Assert.Equal(CaseStatus.OrganisationalHandling, c.Status);
+        Assert.Equal(new CommitteeOpinion("局党委（2026年第3次党委会）", D(2026, 4, 10), "予以调整岗位"), Assert.Single(c.Checks).Opinion);
         Assert.True(c.IsClosed);
         Assert.Null(c.NextCheck);
     }

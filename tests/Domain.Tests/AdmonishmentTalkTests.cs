@@ -35,7 +35,7 @@ public class AdmonishmentTalkTests
         .RecordedBy(Recorder);
 
     private Talk Schedule(AdmonishmentCase c, TalkDraft draft, Person? organiser = null) =>
-        c.ScheduleTalk(TalkId, draft, organiser ?? Office, Calendars.Shipped, new NoticePolicy(MinimumWorkingDays: 2, WindowDays: 5), _clock);
+        c.ScheduleTalk(TalkId, draft, organiser ?? Office, [Responsible], Calendars.Shipped, new NoticePolicy(MinimumWorkingDays: 2, WindowDays: 5), _clock);
 
     private IReadOnlyList<RuleViolation> Refusal(AdmonishmentCase c, TalkDraft draft, Person? organiser = null) =>
         Refused(() => Schedule(c, draft, organiser));
@@ -101,6 +101,16 @@ public class AdmonishmentTalkTests
         Assert.Equal([Responsible.Id], talk.Talkers);
         Assert.Null(talk.Recorder);
         Assert.Equal(TalkKind.Admonishment, talk.Kind);
+    }
+
+    [Fact]
+    public void AdmonishmentTalk_IsNotBoundByTheMonthlyTalkClocks_ButNotInThePast()
+    {
+        var talk = Schedule(Approved(minor: false), Draft().ContentOn(D(2026, 2, 1)).ScheduledAt(Shanghai(2026, 3, 9, 15)));
+        Assert.Equal(TalkKind.Admonishment, talk.Kind);
+
+        var past = Assert.Single(Refusal(Approved(minor: false), Draft().ScheduledAt(Shanghai(2026, 3, 9, 8))));
+        Assert.Equal(RuleCode.TalkInPast, past.Code);
     }
 
     [Fact]

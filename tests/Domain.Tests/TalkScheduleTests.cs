@@ -94,7 +94,7 @@ public class TalkScheduleTests
     [Fact]
     public void OrganiserWithoutTheRole_IsRejected()
     {
-        var violation = Assert.Single(Refusal(A.Draft().Kind(TalkKind.Reminder), organiser: A.Person().With(Role.UnitSecretary)));
+        var violation = Assert.Single(Refusal(A.Draft().Kind(TalkKind.Routine), organiser: A.Person().With(Role.UnitCommitteeMember)));
         Assert.Equal(RuleCode.NotPermitted, violation.Code);
     }
 
@@ -108,14 +108,26 @@ public class TalkScheduleTests
         Assert.Equal(D(2026, 3, 11), late.EarliestValidDate);
     }
 
-    [Fact]
-    public void AdmonishmentTalk_IsNotBoundByTheMonthlyTalkClocks()
+    [Theory]
+    [InlineData(TalkKind.Admonishment, RuleCode.AdmonishmentNeedsApprovedCase, "002 §四2")]
+    [InlineData(TalkKind.Reminder, RuleCode.ReminderTalkNeedsLead, "000 §三2–3")]
+    public void NewTalk_OfAKindArrangedOnlyFromACaseOrALead_IsRefused_EvenForTheOffice(TalkKind kind, RuleCode code, string source)
     {
-        var talk = Schedule(A.Draft().Kind(TalkKind.Admonishment).ContentOn(D(2026, 2, 1)).ScheduledAt(Shanghai(2026, 3, 9, 15)));
-        Assert.Equal(TalkKind.Admonishment, talk.Kind);
+        var violation = Assert.Single(Refusal(A.Draft().Kind(kind)));
 
-        var past = Assert.Single(Refusal(A.Draft().Kind(TalkKind.Admonishment).ScheduledAt(Shanghai(2026, 3, 9, 8))));
-        Assert.Equal(RuleCode.TalkInPast, past.Code);
+        Assert.Equal((code, source), (violation.Code, violation.Source));
+        Assert.False(Talk.IsOrdinaryKind(kind));
+        Assert.True(Talk.IsOrdinaryKind(TalkKind.Routine));
+    }
+
+    [Fact]
+    public void NewTalk_OfAKindArrangedOnlyFromACase_ReportsTheOtherRulesBroken_ButNotTheRoleTwice()
+    {
+        var violations = Refusal(A.Draft().Kind(TalkKind.Admonishment).Place(null), organiser: A.Person().With(Role.UnitSecretary));
+
+        Assert.Contains(violations, v => v.Code == RuleCode.AdmonishmentNeedsApprovedCase);
+        Assert.Contains(violations, v => v.Code == RuleCode.Required);
+        Assert.DoesNotContain(violations, v => v.Code == RuleCode.NotPermitted);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public static class AdmonishmentFeature
         services.AddPeopleSearch(Datasets.CaseSubjects, PersonScopes.CaseSubjects);
         return services.AddHandler<CaseFollowUps>().AddHandler<ProposeForm>().AddHandler<ProposeCase>().AddHandler<ShowCase>().AddHandler<ApproveCase>()
             .AddHandler<RejectCase>().AddHandler<ArrangeCaseTalk>().AddHandler<CreateCaseTalk>().AddHandler<FollowUpCase>().AddHandler<RequestTalkForm>()
-            .AddHandler<SubmitTalkRequest>();
+            .AddHandler<SubmitTalkRequest>().AddHandler<ForwardTalkRequest>();
     }
 }
 

@@ -29,6 +29,11 @@ public sealed class AdmonishmentEntity : TableRow
     public string Talks { get; set; } = "";
     public DateTime? NextCheck { get; set; }
     public int Checks { get; set; }
+
+    /// <summary>002 §五4: a cadre's own request: the responsible persons it went to (comma-separated ids), and who handed it on.</summary>
+    public string? RequestResponsible { get; set; }
+    public string? RequestHandedBy { get; set; }
+    public DateTimeOffset? RequestHandedAt { get; set; }
 }
 
 /// <summary>The columns of a follow-up check, in its case's partition and as a line under the case alike.</summary>
@@ -40,6 +45,11 @@ public interface ICheckColumns
     DateTime? NextCheck { get; set; }
     string By { get; set; }
     DateTimeOffset At { get; set; }
+
+    /// <summary>002 §四5: the Party committee's opinion behind organisational handling (empty on other checks).</summary>
+    string? OpinionBy { get; set; }
+    DateTime? OpinionOn { get; set; }
+    string? Opinion { get; set; }
 }
 
 /// <summary>Table <c>Cases</c>, row <c>check|{nn}</c>: one follow-up check, insert-only.</summary>
@@ -51,6 +61,9 @@ public sealed class FollowUpCheckEntity : TableRow, ICheckColumns
     public DateTime? NextCheck { get; set; }
     public string By { get; set; } = "";
     public DateTimeOffset At { get; set; }
+    public string? OpinionBy { get; set; }
+    public DateTime? OpinionOn { get; set; }
+    public string? Opinion { get; set; }
     public string? FormId { get; set; }
 }
 
@@ -78,4 +91,7 @@ public sealed class CheckLineEntity : ListRow, ICheckColumns
     public DateTime? NextCheck { get; set; }
     public string By { get; set; } = "";
     public DateTimeOffset At { get; set; }
+    public string? OpinionBy { get; set; }
+    public DateTime? OpinionOn { get; set; }
+    public string? Opinion { get; set; }
 }

@@ -68,6 +68,20 @@ public sealed class CaseFollowUps(
         var c = stored.Case;
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var name = people.Name(c.Subject);
+        if (change.ToResponsible)
+        {
+            // 002 §五4: 主动找责任人: the request reaches the responsible persons first, with the button to hand it on.
+            await messenger.TellEachAsync(c.Routing?.Responsible ?? [], (_, l) => CaseCard.Build(AdmonishmentViews.Case(c, people.Context(Calendar),
+                CaseCardMode.HandToOffice, l.Pick($"{name}主动找您申请接受诫勉谈话教育（002 §五4）。", $"{name} asks you for an admonishment talk (002 §五4).")), l),
+                cancellationToken, change.Key).ConfigureAwait(false);
+            return;
+        }
+
+        if (!c.IsWithOffice)
+        {
+            return;
+        }
+
         var office = DisciplineOffices.Of(people.Find(c.Subject)?.UnitId, people.All).Where(p => p != c.Subject);
         await messenger.TellEachAsync(office, (_, l) => CaseCard.Build(AdmonishmentViews.Case(c, people.Context(Calendar), CaseCardMode.CompleteRequest,
             l.Pick($"{name}主动申请接受诫勉谈话教育（002 §五4）。", $"{name} asks for an admonishment talk (002 §五4).")), l),

@@ -91,7 +91,9 @@ public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listi
             h.ProposedBy is null ? null : new PersonId(h.ProposedBy), h.OfficeUnit is { } unit ? new UnitId(unit) : null, h.OpenedAt, h.ProposedAt,
             h.Approved is { } approved ? new ApprovalDecision(approved, new PersonId(h.Approver!), h.ApprovalComment, h.DecidedAt!.Value) : null,
             Ids(h.Talks).Select(t => new TalkId(t)), Date(h.NextCheck),
-            rows.Where(r => r.Number <= h.Checks).Select(r => ToCheck(r, r.FormId)));
+            rows.Where(r => r.Number <= h.Checks).Select(r => ToCheck(r, r.FormId)),
+            h.RequestResponsible is null ? null : new RequestRouting([.. Ids(h.RequestResponsible).Select(p => new PersonId(p))],
+                h.RequestHandedBy is { } by ? new PersonId(by) : null, h.RequestHandedAt));
         return new StoredCase(c, h.ETag);
     }
 
@@ -139,11 +141,13 @@ public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listi
         row.NextCheck = Utc(k.NextCheck);
         row.By = k.By.Value;
         row.At = k.At;
+        (row.OpinionBy, row.OpinionOn, row.Opinion) = (k.Opinion?.GivenBy, Utc(k.Opinion?.GivenOn), k.Opinion?.Text);
         return row;
     }
 
     private static FollowUpCheck ToCheck(ICheckColumns k, string? formId) =>
-        new(k.Number, Enum.Parse<FollowUpOutcome>(k.Outcome), k.Note, Date(k.NextCheck), new PersonId(k.By), k.At, formId);
+        new(k.Number, Enum.Parse<FollowUpOutcome>(k.Outcome), k.Note, Date(k.NextCheck), new PersonId(k.By), k.At, formId,
+            k is { OpinionBy: { } by, Opinion: { } text } && Date(k.OpinionOn) is { } on ? new CommitteeOpinion(by, on, text) : null);
 
     private static string Number(int n) => n.ToString("D2", CultureInfo.InvariantCulture);
 
@@ -173,6 +177,9 @@ public sealed class CaseStore(TableSet tables, MatterIndex index, Listings listi
         Talks = string.Join(',', c.Talks.Select(t => t.Value)),
         NextCheck = Utc(c.NextCheck),
         Checks = c.Checks.Count,
+        RequestResponsible = c.Routing is { } r ? string.Join(',', r.Responsible.Select(p => p.Value)) : null,
+        RequestHandedBy = c.Routing?.HandedBy?.Value,
+        RequestHandedAt = c.Routing?.HandedAt,
     };
 
     private static IEnumerable<string> Ids(string? csv) => (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);

@@ -8,7 +8,8 @@ namespace TalkBot.Bot.Features.Admonishments;
 /// </summary>
 public sealed class FollowUpCase(CaseCards cards, CaseStore cases, CaseFollowUps followUps, WorkingCalendar calendar, TimeProvider time) : ICardAction
 {
-    private static readonly string[] Inputs = [CaseFields.Outcome, CaseFields.FollowUpNote, CaseFields.NextCheck];
+    private static readonly string[] Inputs =
+        [CaseFields.Outcome, CaseFields.FollowUpNote, CaseFields.NextCheck, CaseFields.OpinionBy, CaseFields.OpinionOn, CaseFields.Opinion];
 
     public string Verb => Verbs.CaseFollowUp;
 
@@ -33,7 +34,9 @@ public sealed class FollowUpCase(CaseCards cards, CaseStore cases, CaseFollowUps
                 : throw new DomainRuleException(RuleViolation.Required(CaseFields.Outcome, RuleSources.AdmonishmentFollowUp));
             var before = c.Checks.Count;
             var now = time.GetUtcNow();
-            if (c.RecordFollowUp(actor, outcome, request.Text(CaseFields.FollowUpNote), request.Date(CaseFields.NextCheck), request.FormId, calendar.LocalDate(now), now))
+            var opinion = new CommitteeOpinionDraft(request.Text(CaseFields.OpinionBy), request.Date(CaseFields.OpinionOn), request.Text(CaseFields.Opinion));
+            if (c.RecordFollowUp(actor, outcome, request.Text(CaseFields.FollowUpNote), request.Date(CaseFields.NextCheck), request.FormId, calendar.LocalDate(now), now,
+                    opinion))
             {
                 // Planned before the save, so that a crash after it loses no check; a check whose date the stored case
                 // does not name finds nothing to do.

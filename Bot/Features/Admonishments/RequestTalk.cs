@@ -19,10 +19,11 @@ public sealed class RequestTalkForm : ICommand, ICardAction
 }
 
 /// <summary>
-/// The request submitted (case.request): stored under the form's id; with it, the discipline office of the cadre's unit
-/// is told (<see cref="TalkRequested"/>). A repeated submit shows the request sent by the first.
+/// The request submitted (case.request): stored under the form's id; with it, the cadre's responsible persons are told
+/// (002 §五4: 主动找责任人, <see cref="TalkRequested"/>), or the discipline office of the cadre's unit when none is known. A
+/// repeated submit shows the request sent by the first.
 /// </summary>
-public sealed class SubmitTalkRequest(CaseStore cases, FollowUps followUps, TimeProvider time) : ICardAction
+public sealed class SubmitTalkRequest(CaseStore cases, FollowUps followUps, PeopleDirectory directory, TimeProvider time) : ICardAction
 {
     public string Verb => Verbs.CaseRequest;
 
@@ -43,8 +44,10 @@ public sealed class SubmitTalkRequest(CaseStore cases, FollowUps followUps, Time
                 : ErrorCard.NotFound(locale, "申请", "Request");
         }
 
-        var c = AdmonishmentCase.RequestedBy(id, actor, reason, time.GetUtcNow());
-        var requested = new TalkRequested(c.Id);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var responsible = ResponsiblePersons.Of(actor, people.TiersOf(actor.Id), people.Find).Select(p => p.Id).ToList();
+        var c = AdmonishmentCase.RequestedBy(id, actor, reason, time.GetUtcNow(), responsible);
+        var requested = new TalkRequested(c.Id, ToResponsible: !c.IsWithOffice);
         await followUps.SaveAsync(requested, requested.Key, () => cases.CreateAsync(c, cancellationToken), cancellationToken).ConfigureAwait(false);
         return SelfRequestCard.Build(new SelfRequestView(id.Value, true, c.Request), locale);
     }
@@ -54,5 +57,42 @@ public sealed class SubmitTalkRequest(CaseStore cases, FollowUps followUps, Time
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(refusal);
         return Task.FromResult(RequestTalkForm.Form(request.Locale, request.Text(Cards.DataKeys.FormId), request.Text(CaseFields.Request), refusal.Messages));
+    }
+}
+
+/// <summary>
+/// 交纪委办 (case.request.forward): the responsible person a cadre's own request went to hands it to the discipline office
+/// (002 §五4), which is told with the save (<see cref="TalkRequested"/>) and then writes the proposal. Anyone else is refused.
+/// </summary>
+public sealed class ForwardTalkRequest(CaseCards cards, CaseStore cases, FollowUps followUps, TimeProvider time) : ICardAction
+{
+    public string Verb => Verbs.CaseRequestForward;
+
+    public async Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (actor, locale) = (request.Actor, request.Locale);
+        return await Optimistic.RetryAsync<AdaptiveCard>(async () =>
+        {
+            if (await cards.FindAsync(request, cancellationToken).ConfigureAwait(false) is not { } stored)
+            {
+                return CaseCards.NotFound(locale);
+            }
+
+            var c = stored.Case;
+            if (!c.IsRequestedOf(actor))
+            {
+                return RefusalCard.Build(locale, locale.Pick("转交这项谈话申请", "hand this request on"));
+            }
+
+            var handed = new TalkRequested(c.Id);
+            if (c.HandToOffice(actor, time.GetUtcNow())
+                && !await followUps.SaveAsync(handed, handed.Key, () => cases.SaveAsync(stored, c.Checks.Count, cancellationToken), cancellationToken).ConfigureAwait(false))
+            {
+                return Optimistic.Again;
+            }
+
+            return await cards.CardForAsync(actor, c, locale, cancellationToken, locale.Pick("已交纪委办（监察处）。", "Handed to the discipline office.")).ConfigureAwait(false);
+        }, () => CaseCards.Busy(locale)).ConfigureAwait(false);
     }
 }

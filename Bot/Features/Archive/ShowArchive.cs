@@ -48,13 +48,23 @@ public sealed class ShowArchive(ArchiveViews archives, PeopleDirectory directory
             return ArchiveCard.Build(new ArchiveView(null, null, null, [], [], [], [], choices), locale);
         }
 
+        // "That level" (000 §四(一)6, 002 §五8): the office's own unit and the units below it.
+        if (!OfficeLevels.MayReadArchiveOf(actor, person, u => people.FindUnit(u)))
+        {
+            return await audit.RefuseAsync(actor, locale, AuditObject.Archive, person.Id.Value, person.Id, "查看其他层级人员的个人廉政档案",
+                "read the archive of someone outside your office's level", cancellationToken).ConfigureAwait(false);
+        }
+
         await audit.WriteAsync(actor, AuditAction.View, AuditObject.Archive, person.Id.Value, person.Id, cancellationToken).ConfigureAwait(false);
         var whole = await archives.ViewAsync(person, people, cancellationToken).ConfigureAwait(false);
         return ArchiveCard.Build(ArchivePaging.Page(whole, from.Talks, from.Leads, from.Cases, from.Tasks) with { People = choices }, locale);
     }
 }
 
-/// <summary>审计日志 / audit (and audit.show): the newest lines, for the discipline office; reading it is itself audited.</summary>
+/// <summary>
+/// 审计日志 / audit (and audit.show): the newest lines about people of the office's level (OfficeLevels, 002 §五8), for the
+/// discipline office; reading it is itself audited.
+/// </summary>
 public sealed class ShowAudit(AuditLog audit, PeopleDirectory directory, ArchiveOptions options, WorkingCalendar calendar, TimeProvider time) : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["审计日志", "audit"];
@@ -74,7 +84,9 @@ public sealed class ShowAudit(AuditLog audit, PeopleDirectory directory, Archive
 
         await audit.WriteAsync(actor, AuditAction.View, AuditObject.AuditLog, "-", null, cancellationToken).ConfigureAwait(false);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var entries = await audit.ListAsync(time.GetUtcNow(), options.AuditLines, cancellationToken).ConfigureAwait(false);
+        // "That level" (000 §四(一)6, 002 §五8): lines about people of the office's unit and the units below it.
+        var entries = (await audit.ListAsync(time.GetUtcNow(), options.AuditLines, cancellationToken).ConfigureAwait(false))
+            .Where(e => OfficeLevels.MaySeeAuditLine(actor, people.Find(e.Actor), e.Subject is { } s ? people.Find(s) : null, u => people.FindUnit(u)));
         return AuditLogCard.Build(new AuditLogView([.. entries.Select(e => new AuditLine(calendar.ToLocal(e.At), people.Name(e.Actor), e.Action, e.Object,
             e.ObjectId, e.Subject is { } s ? people.Name(s) : null))]), locale);
     }

@@ -1,3 +1,4 @@
+using TalkBot.Bot.Infrastructure.Hosting;
 using System.Globalization;
 using TalkBot.Bot.Features.Talks;
 using TalkBot.Cards.CreateTalk;
@@ -37,7 +38,10 @@ public sealed record PlanItemRef(PlanMonth Month, PersonId Talkee, Tier Tier)
             errors: [request.Locale.Pick("这张卡片的数据不完整，请从「本月计划」重新操作。", "This card's data is incomplete; please start again from \"plan\".")]);
 }
 
-/// <summary>安排谈话 (plan.schedule): the create-talk form, prefilled with the talkee and the talker, as a routine talk.</summary>
+/// <summary>
+/// 安排谈话 (plan.schedule): the create-talk form, prefilled with the talkee and the talker, as a routine talk. A talk handed
+/// to the clicker (委托, 000 §二) gets the form fixed to it, submitted to <see cref="CreatePlanTalk"/>.
+/// </summary>
 public sealed class SchedulePlanItem(PlanViews plans, PlanStore store, TalkForm form) : ICardAction
 {
     public string Verb => Verbs.PlanSchedule;
@@ -59,12 +63,91 @@ public sealed class SchedulePlanItem(PlanViews plans, PlanStore store, TalkForm 
         }
 
         var draft = new CreateTalkDraft(Talkees: item.Talkee.Value, Talkers: actor.Id.Value, Kind: nameof(TalkKind.Routine), Format: nameof(TalkFormat.Individual));
+        if (stored.Item.IsHandedToHolder)
+        {
+            var directory = await plans.DirectoryAsync(cancellationToken).ConfigureAwait(false);
+            return await form.BuildAsync(actor, locale, null, draft, null, cancellationToken, CreatePlanTalk.Setup(item, stored.Item, actor, directory.Lookup, locale))
+                .ConfigureAwait(false);
+        }
+
         return await form.BuildAsync(actor, locale, null, draft, null, cancellationToken).ConfigureAwait(false);
     }
 }
 
+/// <summary>
+/// 创建并发送通知书 on the form of a talk handed to the clicker (plan.talk.create): the talk must be on the clicker's own
+/// plan, handed to them and still open; Domain schedules exactly that talk (PlanItem.ScheduleHandedTalk, 000 §二 委托).
+/// </summary>
+public sealed class CreatePlanTalk(PlanViews plans, PlanStore store, TalkArranger arranger, WorkingCalendar calendar, TalkOptions options, TimeProvider time)
+    : ICardAction
+{
+    public string Verb => Verbs.PlanTalkCreate;
+
+    public async Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (PlanItemRef.Read(request) is not { } item)
+        {
+            return await PlanItemRef.InvalidAsync(plans, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (actor, locale) = (request.Actor, request.Locale);
+        var stored = (await store.ListAsync(item.Month, actor.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(s => s.Item.Talkee == item.Talkee && s.Item.Tier == item.Tier);
+        if (stored is null || !stored.Item.IsHandedToHolder)
+        {
+            // A crafted invoke naming a talk not handed to the clicker: nothing is stored, nobody told.
+            return await plans.ShowAsync(actor, locale, item.Month, cancellationToken, errors: [PlanViews.Refusal(PlanRefusal.NotOnYourPlan, locale)]).ConfigureAwait(false);
+        }
+
+        var directory = await plans.DirectoryAsync(cancellationToken).ConfigureAwait(false);
+        var planned = stored.Item;
+        return await arranger.CreateAsync(request, new TalkArrangement(
+            (id, draft) => planned.ScheduleHandedTalk(id, draft, actor, calendar, options.Policy, time), Setup(item, planned, actor, directory.Lookup, locale)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<AdaptiveCard> RefusedAsync(CardActionRequest request, Refusal refusal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(refusal);
+        var item = PlanItemRef.Read(request);
+        var stored = item is null ? null
+            : (await store.ListAsync(item.Month, request.Actor.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(s => s.Item.Talkee == item.Talkee && s.Item.Tier == item.Tier);
+        if (item is null || stored is null)
+        {
+            return await PlanItemRef.InvalidAsync(plans, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var directory = await plans.DirectoryAsync(cancellationToken).ConfigureAwait(false);
+        return await arranger.RefusedAsync(request, Setup(item, stored.Item, request.Actor, directory.Lookup, request.Locale), refusal, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>The form of a handed talk: routine, with its talkee, the holder as talker, and why it is theirs (000 §二).</summary>
+    public static TalkSetup Setup(PlanItemRef item, PlanItem planned, Person holder, PeopleLookup people, Locale locale)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(planned);
+        ArgumentNullException.ThrowIfNull(holder);
+        ArgumentNullException.ThrowIfNull(people);
+        var from = planned.HandedFrom is { } f ? people.Name(f) : "";
+        var tier = PlanCards.TierText(planned.Tier, locale);
+        var line = PlanCards.LineText(planned.Line, locale);
+        return new(TalkKind.Routine, planned.Talkee, new TalkFormContext(
+            locale.Pick($"受{from}委托安排谈话", $"Arrange the talk delegated by {from}"),
+            locale.Pick($"{tier}；{line}。受委托人本人谈话，只与{people.Name(planned.Talkee)}开展日常廉政谈话（000 §二）。",
+                $"{tier}; {line}. The delegate talks, in a routine talk with {people.Name(planned.Talkee)} alone (000 §二)."),
+            new Dictionary<string, string>
+            {
+                [PlanKeys.Month] = item.Month.ToString(), [PlanKeys.Talkee] = item.Talkee.Value,
+                [PlanKeys.Tier] = ((int)item.Tier).ToString(CultureInfo.InvariantCulture),
+            },
+            Verbs.PlanTalkCreate), holder.Id, Handed: true);
+    }
+}
+
 /// <summary>委托 / 回避 (plan.delegate, plan.recuse): hands the talk over along the line of 000 §二, and shows the plan again.</summary>
-public abstract class HandOverPlanItem(PlanViews plans, PlanStore store, TimeProvider time) : ICardAction
+public abstract class HandOverPlanItem(PlanViews plans, PlanStore store, FollowUps followUps, TimeProvider time) : ICardAction
 {
     public abstract string Verb { get; }
 
@@ -104,7 +187,12 @@ public abstract class HandOverPlanItem(PlanViews plans, PlanStore store, TimePro
                 return await plans.ShowAsync(actor, locale, item.Month, cancellationToken, errors: [PlanViews.Refusal(why, locale)], directory: directory).ConfigureAwait(false);
             }
 
-            if (changed != stored.Item && !await store.HandOverAsync(item.Month, actor.Id, stored, changed!, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            // A recusal nobody on the tier can take (tier 4) goes to the discipline office, which is told with the save.
+            var toOffice = new PlanTalkToOffice(item.Month.Year, item.Month.Month, actor.Id, item.Talkee, item.Tier);
+            if (changed != stored.Item && !await (changed is { Status: PlanItemStatus.Recused, HandedTo: null }
+                    ? followUps.SaveAsync(toOffice, toOffice.Key, () => store.HandOverAsync(item.Month, actor.Id, stored, changed!, time.GetUtcNow(), cancellationToken),
+                        cancellationToken)
+                    : store.HandOverAsync(item.Month, actor.Id, stored, changed!, time.GetUtcNow(), cancellationToken)).ConfigureAwait(false))
             {
                 return Optimistic.Again;
             }
@@ -118,7 +206,7 @@ public abstract class HandOverPlanItem(PlanViews plans, PlanStore store, TimePro
     }
 }
 
-public sealed class DelegatePlanItem(PlanViews plans, PlanStore store, TimeProvider time) : HandOverPlanItem(plans, store, time)
+public sealed class DelegatePlanItem(PlanViews plans, PlanStore store, FollowUps followUps, TimeProvider time) : HandOverPlanItem(plans, store, followUps, time)
 {
     public override string Verb => Verbs.PlanDelegate;
 
@@ -128,7 +216,7 @@ public sealed class DelegatePlanItem(PlanViews plans, PlanStore store, TimeProvi
             : (null, request!.Locale.Pick("请先选择委托给谁。", "Choose whom to delegate the talk to first."));
 }
 
-public sealed class RecusePlanItem(PlanViews plans, PlanStore store, TimeProvider time) : HandOverPlanItem(plans, store, time)
+public sealed class RecusePlanItem(PlanViews plans, PlanStore store, FollowUps followUps, TimeProvider time) : HandOverPlanItem(plans, store, followUps, time)
 {
     public override string Verb => Verbs.PlanRecuse;
 

@@ -18,6 +18,7 @@ public static class PlanFeature
         services.AddHostedService<PlanBootstrap>();
         services.AddJob<PlanJobs>(PlanJobs.Monthly, (jobs, entry, ct) => jobs.RunAsync(entry, ct));
         services.AddJob<PlanJobs>(PlanJobs.Unscheduled, (jobs, entry, ct) => jobs.RunAsync(entry, ct));
-        return services.AddHandler<ShowPlan>().AddHandler<SchedulePlanItem>().AddHandler<DelegatePlanItem>().AddHandler<RecusePlanItem>();
+        services.AddFollowUp<PlanTalkToOffice, PlanOfficeNotice>("PlanTalkToOffice.Office");
+        return services.AddHandler<ShowPlan>().AddHandler<SchedulePlanItem>().AddHandler<CreatePlanTalk>().AddHandler<DelegatePlanItem>().AddHandler<RecusePlanItem>();
     }
 }

@@ -1,3 +1,4 @@
+using TalkBot.Domain.Records;
 using TalkBot.Bot.Features.Talks;
 using TalkBot.Cards.Records;
 using TalkBot.Domain.Reminders;
@@ -56,7 +57,7 @@ public sealed class RecordMissing(TalkStore talks, RecordStore records, PeopleDi
         var ids = new Dictionary<string, string> { [DataKeys.TalkId] = talk.Id.Value };
         var source = talk.Kind == TalkKind.Admonishment ? "002 §五6–7" : "000 §四(一)4";
         var talkees = talk.Talkees.Select(people.Name);
-        await messenger.TellAsync(talk.Recorder ?? talk.Organiser, l => ReminderCard.Build(new ReminderView(
+        await messenger.TellAsync(RecordAccess.WhoLogs(talk), l => ReminderCard.Build(new ReminderView(
             l.Pick("谈话记录尚未登记", "Talk not yet recorded"),
             [l.Pick($"{DateText.DateTime(when, l)}在{talk.Place}与{CardParts.Names(talkees, l)}的{Labels.Of(talk.Kind, l)}尚未登记{ChecklistText.FormName(talk.Kind, l)}（{source}）。",
                 $"The talk with {CardParts.Names(talkees, l)} on {DateText.DateTime(when, l)} at {talk.Place} has no {ChecklistText.FormName(talk.Kind, l)} yet ({source}).")],

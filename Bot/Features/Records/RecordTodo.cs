@@ -26,13 +26,13 @@ public sealed class RecordTodo(TalkStore talks, RecordStore records, PeopleDirec
         var items = new List<RecordTodoItem>();
         foreach (var (talkId, relations) in await talks.ListTalksInvolvingAsync(actor.Id, cancellationToken).ConfigureAwait(false))
         {
-            if (!relations.Contains(TalkRelation.Recorder) && !relations.Contains(TalkRelation.Organiser))
+            if (relations.Count == 0)
             {
                 continue;
             }
 
             var talk = await talks.GetAsync(talkId, cancellationToken).ConfigureAwait(false);
-            if (talk is null || talk.Status == TalkStatus.Cancelled || talk.ScheduledAt > now)
+            if (talk is null || talk.Status == TalkStatus.Cancelled || talk.ScheduledAt > now || !RecordAccess.CanLog(actor, talk, people.Find(talk.Organiser)))
             {
                 continue;
             }

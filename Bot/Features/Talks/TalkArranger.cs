@@ -23,7 +23,8 @@ public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkS
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(arrangement);
         var (actor, locale) = (request.Actor, request.Locale);
-        if (!Permissions.CanCreateTalks(actor))
+        var handed = arrangement.Setup?.Handed == true;
+        if (!handed && !Permissions.CanCreateTalks(actor))
         {
             return RefusalCard.Build(locale, locale.Pick("新建谈话", "create talks"));
         }
@@ -37,7 +38,10 @@ public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkS
 
         if (await talks.GetAsync(talkId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            return await ExistingAsync(existing, actor, locale, cancellationToken).ConfigureAwait(false);
+            // A repeat of this very form shows its talk; another talk's id (crafted) is refused and attaches nothing.
+            return existing.CheckSameForm(actor, arrangement.Setup?.Kind ?? TalkKind.Routine, arrangement.Setup?.Talkee) is { } other
+                ? throw new DomainRuleException(other)
+                : await CreatedAsync(existing, locale, cancellationToken).ConfigureAwait(false);
         }
 
         var parsed = CreateTalkInputParser.Parse(request.Data);
@@ -55,7 +59,7 @@ public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkS
 
         // Each person chosen must be in the directory and one the actor may choose in that field; a refusal shows the
         // form again with every problem (RefusedAsync), and nothing is stored.
-        var (talkees, talkers, recorders) = (PersonScopes.Talkees(actor), PersonScopes.Talkers(actor), PersonScopes.Recorders(actor));
+        var (talkees, talkers, recorders) = (PersonScopes.Talkees(actor, handed), PersonScopes.Talkers(actor, handed), PersonScopes.Recorders(actor, handed));
         var outOfScope = input.Talkees.Select(id => talkees.Check(id, chosen[id]))
             .Concat(input.Talkers.Select(id => talkers.Check(id, chosen[id])))
             .Append(recorders.Check(input.Recorder, chosen[input.Recorder]))
@@ -83,7 +87,7 @@ public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkS
         if (!await followUps.SaveAsync(scheduled, scheduled.Key, () => talks.CreateAsync(talk, notices, organiserCard, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
             // A concurrent retry of this very submit stored it first.
-            return await ExistingAsync(talk, actor, locale, cancellationToken).ConfigureAwait(false);
+            return await CreatedAsync(talk, locale, cancellationToken).ConfigureAwait(false);
         }
 
         return await CreatedAsync(talk, locale, cancellationToken).ConfigureAwait(false);
@@ -97,11 +101,6 @@ public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkS
         return form.BuildAsync(request.Actor, request.Locale, request.Text(DataKeys.FormId), CreateTalkInputParser.Parse(request.Data).Draft, refusal.Messages,
             cancellationToken, setup);
     }
-
-    private async Task<AdaptiveCard> ExistingAsync(Talk talk, Person actor, Locale locale, CancellationToken cancellationToken) =>
-        talk.Organiser == actor.Id
-            ? await CreatedAsync(talk, locale, cancellationToken).ConfigureAwait(false)
-            : RefusalCard.Build(locale, locale.Pick("查看他人创建的谈话", "see a talk someone else created"));
 
     private async Task<AdaptiveCard> CreatedAsync(Talk talk, Locale locale, CancellationToken cancellationToken)
     {

@@ -12,8 +12,9 @@ public static class TalkFeature
         services.AddSingleton<OrganiserView>();
         services.AddFollowUp<TalkScheduled, TalkEve>("TalkScheduled.Eve");
         services.AddFollowUp<TalkChanged, TalkEve>("TalkChanged.Eve");
-        services.AddPeopleSearch(Datasets.Talkees, PersonScopes.Talkees).AddPeopleSearch(Datasets.Talkers, PersonScopes.Talkers)
-            .AddPeopleSearch(Datasets.Recorders, PersonScopes.Recorders);
+        // The typeahead serves the ordinary form; a delegated talk's form lists its talkee, delegate and recorders itself.
+        services.AddPeopleSearch(Datasets.Talkees, p => PersonScopes.Talkees(p)).AddPeopleSearch(Datasets.Talkers, p => PersonScopes.Talkers(p))
+            .AddPeopleSearch(Datasets.Recorders, p => PersonScopes.Recorders(p));
         return services.AddHandler<NewTalk>().AddHandler<CreateTalk>().AddHandler<TalkEve>();
     }
 }

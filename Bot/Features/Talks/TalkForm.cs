@@ -3,7 +3,9 @@ using TalkBot.Cards.CreateTalk;
 namespace TalkBot.Bot.Features.Talks;
 
 /// <summary>The one kind and talkee of a talk arranged for a lead or a case, and what the form says about it.</summary>
-public sealed record TalkSetup(TalkKind Kind, PersonId Talkee, TalkFormContext Context);
+/// <param name="Talker">The talker the form starts with: an admonishment's responsible person (002 §四2–3), or the delegate.</param>
+/// <param name="Handed">A talk handed to the organiser by 委托 (000 §二): theirs to arrange whatever their roles.</param>
+public sealed record TalkSetup(TalkKind Kind, PersonId Talkee, TalkFormContext Context, PersonId? Talker = null, bool Handed = false);
 
 /// <summary>The create-talk form for someone allowed to create talks (SPEC §1), prefilled with the earliest date the rules allow.</summary>
 public sealed class TalkForm(PeopleDirectory directory, WorkingCalendar calendar, TalkSchedulingRules rules, TimeProvider time)
@@ -16,15 +18,18 @@ public sealed class TalkForm(PeopleDirectory directory, WorkingCalendar calendar
         TalkSetup? setup = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var kinds = setup is null ? Permissions.CreatableKinds(actor) : [.. Permissions.CreatableKinds(actor).Where(k => k == setup.Kind)];
+        // 新建谈话 offers the ordinary kinds only: reminder and admonishment talks come from a lead or a case (Talk.Schedule).
+        var kinds = setup is null ? [.. Permissions.CreatableKinds(actor).Where(Talk.IsOrdinaryKind)]
+            : setup.Handed ? [setup.Kind] : Permissions.CreatableKinds(actor).Where(k => k == setup.Kind).ToList();
+        var handed = setup?.Handed == true;
         if (kinds.Count == 0)
         {
             return RefusalCard.Build(locale, locale.Pick("新建谈话", "create talks"));
         }
 
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var draft = previous ?? (setup is null ? null : new CreateTalkDraft(Talkees: setup.Talkee.Value, Kind: setup.Kind.ToString()));
-        var talkees = PersonScopes.Talkees(actor);
+        var draft = previous ?? (setup is null ? null : new CreateTalkDraft(Talkees: setup.Talkee.Value, Kind: setup.Kind.ToString(), Talkers: setup.Talker?.Value));
+        var talkees = PersonScopes.Talkees(actor, handed);
         var now = time.GetUtcNow();
         var earliest = rules.EarliestValidTalkDate(now);
         // A date in a year without official holidays is flagged: the one the form offers, or the one entered before.
@@ -34,8 +39,8 @@ public sealed class TalkForm(PeopleDirectory directory, WorkingCalendar calendar
             Talkees: setup is null
                 ? people.ShortList(talkees, actor, locale, [draft?.Talkees])
                 : people.Find(setup.Talkee) is { } subject && talkees.Includes(subject) ? [people.Choice(subject, locale)] : [],
-            Talkers: people.ShortList(PersonScopes.Talkers(actor), actor, locale, [draft?.Talkers]),
-            Recorders: people.ShortList(PersonScopes.Recorders(actor), actor, locale, [draft?.Recorder]),
+            Talkers: people.ShortList(PersonScopes.Talkers(actor, handed), actor, locale, [draft?.Talkers]),
+            Recorders: people.ShortList(PersonScopes.Recorders(actor, handed), actor, locale, [draft?.Recorder]),
             Kinds: kinds,
             DefaultDate: earliest,
             DefaultTime: DefaultTime,

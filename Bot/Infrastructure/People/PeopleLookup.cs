@@ -12,6 +12,7 @@ public sealed class PeopleLookup(IReadOnlyList<Person> people, IReadOnlyList<Uni
     private readonly ILookup<Role, Person> byRole = people.Where(p => p.Active).SelectMany(p => p.Roles.Select(r => (Role: r, Person: p))).ToLookup(x => x.Role, x => x.Person);
     private readonly Dictionary<UnitId, Unit> unitsById = (units ?? []).ToDictionary(u => u.Id);
     private readonly Lazy<IReadOnlyList<TierAssignment>> tiers = new(() => TalkTiers.Derive(people, units ?? []));
+    private ILookup<PersonId, TierAssignment>? tiersByTalkee;
 
     public IReadOnlyList<Person> All => people;
 
@@ -19,6 +20,9 @@ public sealed class PeopleLookup(IReadOnlyList<Person> people, IReadOnlyList<Uni
 
     /// <summary>Who talks to whom (000 §二), derived from this directory.</summary>
     public IReadOnlyList<TierAssignment> Tiers => tiers.Value;
+
+    /// <summary>The tier lines that put <paramref name="talkee"/> on a talker's list (000 §二), indexed once.</summary>
+    public IEnumerable<TierAssignment> TiersOf(PersonId talkee) => (tiersByTalkee ??= Tiers.ToLookup(a => a.Talkee))[talkee];
 
     public Person? Find(PersonId id) => byId.GetValueOrDefault(id);
 

@@ -367,10 +367,13 @@ public sealed partial class CaseFlowTests(AzuriteFixture azurite)
             (CaseFields.Situation, nameof(AdmonishmentSituation.IntegritySelfDiscipline)), (CaseFields.Facts, "接待超标准，经谈话本人承认"),
             (CaseFields.MinorViolation, "false"), (CaseFields.Origin, nameof(AdmonishmentOrigin.Lead))));
         await bot.ExecuteAsync(Head, Verbs.CaseApprove, D((DataKeys.CaseId, CaseForm)));
+        // 王干部's responsible person is 李干部, the main leader of the unit she reports to (002 §一, §四2).
         await bot.ExecuteAsync(Person.Office, Verbs.CaseTalkCreate, D((DataKeys.FormId, AdmonishmentTalkForm), (DataKeys.CaseId, CaseForm), ("talkees", Person.Cadre2.AadObjectId),
-            ("talkers", Person.Leader.AadObjectId), ("recorder", Person.Recorder.AadObjectId), ("kind", "Admonishment"), ("date", "2026-03-10"), ("time", "09:30"), ("place", "第三会议室")));
+            ("talkers", Person.Cadre1.AadObjectId), ("recorder", Person.Recorder.AadObjectId), ("kind", "Admonishment"), ("date", "2026-03-10"), ("time", "09:30"), ("place", "第三会议室")));
         bot.Clock.SetUtcNow(AfterAdmonishment);
-        await bot.ExecuteAsync(Person.Leader, Verbs.RecordSubmit, RecordForm(AdmonishmentTalkForm, "rec-a", "2026-03-10", 4));
+        var form = RecordForm(AdmonishmentTalkForm, "rec-a", "2026-03-10", 4);
+        form["lead"] = Person.Cadre1.AadObjectId;
+        await bot.ExecuteAsync(Person.Cadre1, Verbs.RecordSubmit, form);
         await bot.ExecuteAsync(Person.Cadre2, Verbs.RecordConfirm, D((DataKeys.TalkId, AdmonishmentTalkForm), (DataKeys.Version, "1")));
         Assert.Equal(CaseStatus.FollowUp, (await CaseAsync(bot))!.Case.Status);
 
@@ -428,8 +431,25 @@ public sealed partial class CaseFlowTests(AzuriteFixture azurite)
 
         Assert.Contains("002 §五4", empty, StringComparison.Ordinal);
         Assert.DoesNotContain(Verbs.CaseRequest, sent, StringComparison.Ordinal);
-        Assert.Single(bot.Connector.CardsTo(Person.Office), c => c.Contains("本人在项目验收中把关不严", StringComparison.Ordinal));
         Assert.Equal(CaseStatus.Requested, (await CaseAsync(bot, RequestForm))!.Case.Status);
+
+        // 002 §五4: 主动找责任人: it reaches her responsible person (李干部, the main leader she reports to), not the office.
+        Assert.DoesNotContain(bot.Connector.CardsTo(Person.Office), c => c.Contains("本人在项目验收中把关不严", StringComparison.Ordinal));
+        Assert.Single(bot.Connector.CardsTo(Person.Cadre1), c => c.Contains("本人在项目验收中把关不严", StringComparison.Ordinal)
+            && c.Contains(Verbs.CaseRequestForward, StringComparison.Ordinal));
+        var early = Text(await bot.ExecuteAsync(Person.Office, Verbs.CasePropose, D((DataKeys.FormId, "p"), (DataKeys.CaseId, RequestForm),
+            (CaseFields.Situation, nameof(AdmonishmentSituation.DutyNeglect)), (CaseFields.Facts, "验收把关不严"), (CaseFields.Origin, nameof(AdmonishmentOrigin.SelfInitiated)))));
+        Assert.DoesNotContain("已报送审批", early, StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.Requested, (await CaseAsync(bot, RequestForm))!.Case.Status);
+        var stranger = Text(await bot.ExecuteAsync(Person.Leader, Verbs.CaseRequestForward, D((DataKeys.CaseId, RequestForm))));
+        Assert.Contains("不允许", stranger, StringComparison.Ordinal);
+        Assert.Null((await CaseAsync(bot, RequestForm))!.Case.Routing!.HandedBy);
+
+        // The responsible person hands it on, once (a repeated click changes nothing); the office is told.
+        Assert.Contains("已交纪委办", Text(await bot.ExecuteAsync(Person.Cadre1, Verbs.CaseRequestForward, D((DataKeys.CaseId, RequestForm)))), StringComparison.Ordinal);
+        await bot.ExecuteAsync(Person.Cadre1, Verbs.CaseRequestForward, D((DataKeys.CaseId, RequestForm)));
+        Assert.Single(bot.Connector.CardsTo(Person.Office), c => c.Contains("本人在项目验收中把关不严", StringComparison.Ordinal));
+        Assert.Equal(new PersonId(Person.Cadre1.AadObjectId), (await CaseAsync(bot, RequestForm))!.Case.Routing!.HandedBy);
 
         var proposed = Text(await bot.ExecuteAsync(Person.Office, Verbs.CasePropose, D((DataKeys.FormId, "p"), (DataKeys.CaseId, RequestForm),
             (CaseFields.Situation, nameof(AdmonishmentSituation.DutyNeglect)), (CaseFields.Facts, "验收把关不严"), (CaseFields.Origin, nameof(AdmonishmentOrigin.SelfInitiated)))));
@@ -448,7 +468,10 @@ public sealed partial class CaseFlowTests(AzuriteFixture azurite)
         await bot.ExecuteAsync(Person.Office, Verbs.CaseTalkCreate, D((DataKeys.FormId, AdmonishmentTalkForm), (DataKeys.CaseId, CaseForm), ("talkees", Person.Cadre1.AadObjectId),
             ("talkers", Person.Leader.AadObjectId), ("recorder", Person.Recorder.AadObjectId), ("kind", "Admonishment"), ("date", "2026-03-10"), ("time", "09:30"), ("place", "第三会议室")));
         bot.Clock.SetUtcNow(AfterAdmonishment);
-        await bot.ExecuteAsync(Person.Recorder, Verbs.RecordSubmit, RecordForm(AdmonishmentTalkForm, "rec-a", "2026-03-10", 4));
+        // The responsible person who led it fills the 诫勉谈话教育情况表 (002 §五6), not the recorder.
+        await bot.ExecuteAsync(Person.Recorder, Verbs.RecordSubmit, RecordForm(AdmonishmentTalkForm, "rec-r", "2026-03-10", 4));
+        Assert.Equal(CaseStatus.TalkArranged, (await CaseAsync(bot))!.Case.Status);
+        await bot.ExecuteAsync(Person.Leader, Verbs.RecordSubmit, RecordForm(AdmonishmentTalkForm, "rec-a", "2026-03-10", 4));
         Assert.Empty(await bot.Services.GetRequiredService<TaskStore>().ListAsync(CaseForm, default)); // no violation: no written self-examination
 
         var noDate = Text(await bot.ExecuteAsync(Person.Office, Verbs.CaseFollowUp, D((DataKeys.CaseId, CaseForm), (DataKeys.FormId, "f1"),

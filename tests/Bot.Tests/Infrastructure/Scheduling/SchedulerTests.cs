@@ -35,12 +35,23 @@ public sealed class SchedulerTests(AzuriteFixture azurite)
         return bot;
     }
 
-    private static Task CreateTalkAsync(BotUnderTest bot) => bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, new Dictionary<string, string>
+    private const string LeadForm = "0195a0b2c3d47e8f9a0b1c2d3e4f5a6e";
+
+    // A reminder talk comes from a lead (000 §三2–3): the lead is registered, then its talk arranged.
+    private static async Task CreateTalkAsync(BotUnderTest bot)
     {
-        [DataKeys.FormId] = TalkForm, ["talkees"] = Person.Cadre1.AadObjectId, ["talkers"] = Person.Leader.AadObjectId,
-        ["recorder"] = Person.Recorder.AadObjectId, ["kind"] = "Reminder", ["date"] = "2026-03-05", ["time"] = "09:30",
-        ["place"] = "第三会议室", ["contentDate"] = "2026-03-02",
-    });
+        await bot.ExecuteAsync(Person.Office, Verbs.LeadCreate, new Dictionary<string, string>
+        {
+            [DataKeys.FormId] = LeadForm, [CaseFields.Subject] = Person.Cadre1.AadObjectId, [CaseFields.Source] = "Petition",
+            [CaseFields.Category] = "Integrity", [CaseFields.Summary] = "反映其在公务接待中超标准用餐",
+        });
+        await bot.ExecuteAsync(Person.Office, Verbs.LeadTalkCreate, new Dictionary<string, string>
+        {
+            [DataKeys.FormId] = TalkForm, [DataKeys.LeadId] = LeadForm, ["talkees"] = Person.Cadre1.AadObjectId, ["talkers"] = Person.Leader.AadObjectId,
+            ["recorder"] = Person.Recorder.AadObjectId, ["kind"] = "Reminder", ["date"] = "2026-03-05", ["time"] = "09:30",
+            ["place"] = "第三会议室", ["contentDate"] = "2026-03-02",
+        });
+    }
 
     private static Task LogRecordAsync(BotUnderTest bot) => bot.ExecuteAsync(Person.Recorder, Verbs.RecordSubmit, new Dictionary<string, string>
     {
