@@ -13,6 +13,7 @@ public sealed class EveQuizReminderTests(AzuriteFixture azurite)
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
     private const string TalkForm = "0195a0b2c3d47e8f9a0b1c2d3e4f5a7c";
+    private const string LeadForm = "0195a0b2c3d47e8f9a0b1c2d3e4f5a6e";
     private const string NotTaken = "您尚未完成廉政常识测试";
 
     private async Task<BotUnderTest> StartAsync(string kind)
@@ -24,7 +25,21 @@ public sealed class EveQuizReminderTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.OK, await bot.InstallAsync(person));
         }
 
-        await bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, new Dictionary<string, string>
+        var verb = Verbs.TalkCreate;
+        var form = new Dictionary<string, string>();
+        if (kind == "Reminder")
+        {
+            // A reminder talk comes from a lead (000 §三2–3): the lead is registered, then its talk arranged.
+            await bot.ExecuteAsync(Person.Office, Verbs.LeadCreate, new Dictionary<string, string>
+            {
+                [DataKeys.FormId] = LeadForm, [CaseFields.Subject] = Person.Cadre1.AadObjectId, [CaseFields.Source] = "Petition",
+                [CaseFields.Category] = "Integrity", [CaseFields.Summary] = "反映其在公务接待中超标准用餐",
+            });
+            verb = Verbs.LeadTalkCreate;
+            form[DataKeys.LeadId] = LeadForm;
+        }
+
+        await bot.ExecuteAsync(Person.Office, verb, new Dictionary<string, string>(form)
         {
             [DataKeys.FormId] = TalkForm, ["talkees"] = Person.Cadre1.AadObjectId, ["talkers"] = Person.Leader.AadObjectId,
             ["recorder"] = Person.Recorder.AadObjectId, ["kind"] = kind, ["date"] = "2026-03-05", ["time"] = "09:30",
@@ -59,6 +74,7 @@ public sealed class EveQuizReminderTests(AzuriteFixture azurite)
 
         await bot.RunSchedulerAsync();
 
+        // The talk exists (its eve reminder went out) and asks for no quiz.
         Assert.DoesNotContain(NotTaken, Eve(bot, Person.Cadre1), StringComparison.Ordinal);
     }
 
