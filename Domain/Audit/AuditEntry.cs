@@ -23,6 +23,8 @@ public enum AuditObject
     AuditLog,
     /// <summary>A unit of the organisation (its level and parent, 000 §二).</summary>
     Unit,
+    /// <summary>The statistics of a month (SPEC §6: reports show counts to those above), as viewed or exported.</summary>
+    Statistics,
 }
 
 /// <summary>

@@ -68,6 +68,8 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
         builder.UseSetting("Sender:PostponeAbove", "01:00:00");
         // Monthly plans are put into the schedule only by the tests about them.
         builder.UseSetting("Plans:Enabled", "false");
+        // The monthly report and the statistics' daily mending likewise.
+        builder.UseSetting("Statistics:Jobs", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

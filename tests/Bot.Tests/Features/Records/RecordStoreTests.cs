@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 using TalkBot.Bot.Features.Quiz;
@@ -32,7 +33,7 @@ public sealed class RecordRepositoryTests(AzuriteFixture azurite) : IAsyncLifeti
             MatterIndex.Table, ScheduleStore.Table);
         await tables.EnsureCreatedAsync(default);
         talks = new TalkStore(tables);
-        records = new RecordStore(tables, new MatterIndex(tables), new Listings(new ScheduleStore(tables), new SchedulerOptions(), clock));
+        records = new RecordStore(tables, new MatterIndex(tables), new Listings(new ScheduleStore(tables), new SchedulerOptions(), clock, new ServiceCollection().BuildServiceProvider(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Listings>.Instance));
     }
 
     public async Task DisposeAsync()
