@@ -24,14 +24,17 @@ public sealed record StatPoint(StatMonth Month, MonthFigures Figures);
 public sealed record StatResult(StatFilter Filter, MonthFigures Figures, IReadOnlyList<StatLine> Units, IReadOnlyList<StatLine> Talkers, IReadOnlyList<StatPoint> Series);
 
 /// <summary>
-/// Reads the counters (keys in <see cref="StatRows"/>) for one view: a unit's view reads its rolled-up rows and those of
-/// its children, the talkers' rows of the month, and the unit's rows of each month of the series — a few range queries
-/// of the month partitions, run together, whatever the size of the organisation's history.
+/// Reads the counters (keys in <see cref="StatRows"/>) for one view: a unit's view reads the month's unit rows (its own
+/// and its children's among them), the month's talker rows, and its own rows of the twelve months — three range queries,
+/// run together, whatever the size of the organisation's history; a talker's view one.
 /// </summary>
 public sealed class StatisticsQuery(TableSet tables)
 {
     /// <summary>How many months the series shows, the asked month last.</summary>
     public const int SeriesMonths = 12;
+
+    private static readonly string[] SeriesColumns =
+        [nameof(CounterRow.Unit), nameof(CounterRow.Tier), nameof(CounterRow.Kind), Figures.Planned, Figures.Scheduled, Figures.Completed];
 
     private static readonly string[] TalkerColumns =
         [nameof(CounterRow.Unit), nameof(CounterRow.Tier), nameof(CounterRow.Kind), nameof(CounterRow.Talker), Figures.Plans, Figures.Planned, Figures.Scheduled, Figures.Completed];
@@ -53,37 +56,42 @@ public sealed class StatisticsQuery(TableSet tables)
     {
         ArgumentNullException.ThrowIfNull(tree);
         var all = new StatFilter(month, unit, null, null, null);
-        var children = tree.Children(unit);
-        var own = RowsAsync(month, StatRows.UnitRows(unit.Value), null, cancellationToken);
-        var below = await Task.WhenAll(children.Select(c => RowsAsync(month, StatRows.UnitRows(c.Id.Value), null, cancellationToken))).ConfigureAwait(false);
-        return (Sum(await own.ConfigureAwait(false), all), [.. children.Zip(below, (c, rows) => new StatLine(c.Id.Value, Sum(rows, all)))]);
+        var rows = await RowsAsync(month, month, StatRows.UnitPrefix, null, cancellationToken).ConfigureAwait(false);
+        return (Sum(rows.Where(r => r.Row.Unit == unit.Value).Select(r => r.Row), all),
+            [.. tree.Children(unit).Select(c => new StatLine(c.Id.Value, Sum(rows.Where(r => r.Row.Unit == c.Id.Value).Select(r => r.Row), all)))]);
     }
 
+    // Three queries, run together: the month's unit rows (the unit and its children among them), its talker rows, and the
+    // unit's rows of the twelve months in one range of partitions.
     private async Task<StatResult> ForUnitAsync(StatFilter filter, UnitId unit, UnitTree tree, CancellationToken cancellationToken)
     {
         var children = tree.Children(unit);
         var below = tree.SelfAndBelow(unit);
-        var own = RowsAsync(filter.Month, StatRows.UnitRows(unit.Value), null, cancellationToken);
-        var units = Task.WhenAll(children.Select(c => RowsAsync(filter.Month, StatRows.UnitRows(c.Id.Value), null, cancellationToken)));
-        var talkers = RowsAsync(filter.Month, StatRows.TalkerPrefix, TalkerColumns, cancellationToken);
-        var series = Task.WhenAll(filter.Month.Series(SeriesMonths).Select(m => RowsAsync(m, StatRows.UnitRows(unit.Value), null, cancellationToken)));
-        await Task.WhenAll(own, units, talkers, series).ConfigureAwait(false);
+        var months = filter.Month.Series(SeriesMonths);
+        var units = RowsAsync(filter.Month, filter.Month, StatRows.UnitPrefix, null, cancellationToken);
+        var talkers = RowsAsync(filter.Month, filter.Month, StatRows.TalkerPrefix, TalkerColumns, cancellationToken);
+        var series = RowsAsync(months[0], months[^1], StatRows.UnitRows(unit.Value), SeriesColumns, cancellationToken);
+        await Task.WhenAll(units, talkers, series).ConfigureAwait(false);
 
+        var byUnit = units.Result.Select(r => r.Row).ToLookup(r => r.Unit, StringComparer.Ordinal);
+        var byMonth = series.Result.ToLookup(r => r.Month, r => r.Row);
         return new StatResult(
             filter,
-            Sum(own.Result, filter),
-            [.. children.Zip(units.Result, (c, rows) => new StatLine(c.Id.Value, Sum(rows, filter)))],
-            ByTalker(talkers.Result.Where(r => below.Contains(new UnitId(r.Unit))), filter),
-            [.. filter.Month.Series(SeriesMonths).Zip(series.Result, (m, rows) => new StatPoint(m, Sum(rows, filter)))]);
+            Sum(byUnit[unit.Value], filter),
+            [.. children.Select(c => new StatLine(c.Id.Value, Sum(byUnit[c.Id.Value], filter)))],
+            ByTalker(talkers.Result.Select(r => r.Row).Where(r => below.Contains(new UnitId(r.Unit))), filter),
+            [.. months.Select(m => new StatPoint(m, Sum(byMonth[m], filter)))]);
     }
 
+    // One query: the talker's rows of the twelve months.
     private async Task<StatResult> ForTalkerAsync(StatFilter filter, PersonId talker, UnitTree tree, CancellationToken cancellationToken)
     {
         var below = filter.Unit is { } unit ? tree.SelfAndBelow(unit) : null;
         bool InUnit(CounterRow r) => below is null || below.Contains(new UnitId(r.Unit));
         var months = filter.Month.Series(SeriesMonths);
-        var series = await Task.WhenAll(months.Select(m => RowsAsync(m, StatRows.TalkerRows(talker.Value), null, cancellationToken))).ConfigureAwait(false);
-        var rows = series[^1].Where(InUnit).ToList();
+        var byMonth = (await RowsAsync(months[0], months[^1], StatRows.TalkerRows(talker.Value), null, cancellationToken).ConfigureAwait(false))
+            .ToLookup(r => r.Month, r => r.Row);
+        var rows = byMonth[filter.Month].Where(InUnit).ToList();
 
         // The talker's figures by the unit they are counted in: the children of the asked unit, or the talkees' own units.
         var byUnit = filter.Unit is { } top
@@ -94,7 +102,7 @@ public sealed class StatisticsQuery(TableSet tables)
             Sum(rows, filter),
             [.. byUnit.Where(l => l.Figures.Counts.Count > 0)],
             ByTalker(rows, filter),
-            [.. months.Zip(series, (m, r) => new StatPoint(m, Sum(r.Where(InUnit), filter)))]);
+            [.. months.Select(m => new StatPoint(m, Sum(byMonth[m].Where(InUnit), filter)))]);
     }
 
     private static MonthFigures Sum(IEnumerable<CounterRow> rows, StatFilter filter)
@@ -112,13 +120,22 @@ public sealed class StatisticsQuery(TableSet tables)
         [.. rows.Where(r => r.Talker is not null).GroupBy(r => r.Talker!, StringComparer.Ordinal).Select(g => new StatLine(g.Key, Sum(g, filter)))
             .Where(l => l.Figures.Counts.Count > 0)];
 
-    private async Task<IReadOnlyList<CounterRow>> RowsAsync(StatMonth month, string prefix, IEnumerable<string>? select, CancellationToken cancellationToken)
+    /// <summary>
+    /// The counter rows whose RowKey starts with <paramref name="prefix"/> in the month partitions from
+    /// <paramref name="first"/> to <paramref name="last"/>: one query, however many months.
+    /// </summary>
+    private async Task<IReadOnlyList<(StatMonth Month, CounterRow Row)>> RowsAsync(StatMonth first, StatMonth last, string prefix, IEnumerable<string>? select,
+        CancellationToken cancellationToken)
     {
-        var rows = new List<CounterRow>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableFilter.RowsStartingWith(month.ToString(), prefix), select: select, cancellationToken: cancellationToken)
-            .ConfigureAwait(false))
+        var filter = TableFilter.Of($"PartitionKey ge {first.ToString()} and PartitionKey le {last.ToString()} and RowKey ge {prefix} and RowKey lt {TableFilter.After(prefix)}");
+        var rows = new List<(StatMonth, CounterRow)>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: select is null ? null : [.. select, nameof(ITableEntity.PartitionKey)],
+            cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(CounterRow.Of(row));
+            if (StatMonth.TryParse(row.PartitionKey, out var month))
+            {
+                rows.Add((month, CounterRow.Of(row)));
+            }
         }
 
         return rows;
