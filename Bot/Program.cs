@@ -12,6 +12,7 @@ using TalkBot.Bot.Features.Records;
 using TalkBot.Bot.Features.Rectifications;
 using TalkBot.Bot.Features.Roles;
 using TalkBot.Bot.Features.Sends;
+using TalkBot.Bot.Features.Tab;
 using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Features.Tasks;
 using TalkBot.Bot.Infrastructure.Connector;
@@ -37,7 +38,8 @@ builder.Services
     .AddArchive(builder.Configuration)
     .AddPlans(builder.Configuration)
     .AddHandler<FailedSends>()
-    .AddHandler<ResendFailed>();
+    .AddHandler<ResendFailed>()
+    .AddTab(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseStorageCallCounting();
@@ -45,6 +47,7 @@ app.MapTalkBotHealth();
 app.MapBotMessages("/api/messages");
 app.MapTalkBotTestClock();
 app.MapArchiveExports();
+app.MapTab();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -209,6 +209,7 @@ public static class Labels
         AuditObject.Admonishment => locale.Pick("诫勉谈话", "Admonishment"),
         AuditObject.AuditLog => locale.Pick("审计日志", "Audit log"),
         AuditObject.Unit => locale.Pick("单位", "Unit"),
+        AuditObject.Ledger => locale.Pick("台账", "Ledger"),
         _ => obj.ToString(),
     };
 

@@ -23,6 +23,8 @@ public enum AuditObject
     AuditLog,
     /// <summary>A unit of the organisation (its level and parent, 000 §二).</summary>
     Unit,
+    /// <summary>A ledger of the tab (台账): a page of it viewed, or exported.</summary>
+    Ledger,
 }
 
 /// <summary>

@@ -1,0 +1,73 @@
+using TalkBot.Bot.Features.Records;
+using TalkBot.Bot.Features.Talks;
+
+namespace TalkBot.Bot.Features.Tab;
+
+/// <summary>
+/// Table <c>CaseIndex</c>, row <c>tl|{talkId}</c>: a talk as the tab's talk ledger (谈话台账) shows it, written into the
+/// partition <c>unit|{unit}</c> of each talkee's unit (the office of that level and those above read their units'
+/// partitions) and <c>person|{id}</c> of each talkee, talker and recorder (their own ledger: one partition query). Keys
+/// in <see cref="MatterIndex"/>; never a name (the directory in memory gives names), never what was said.
+/// </summary>
+public sealed class TalkLedgerEntity : ListRow
+{
+    public string Kind { get; set; } = "";
+    public DateTimeOffset ScheduledAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string Place { get; set; } = "";
+    /// <summary>Comma-separated person ids.</summary>
+    public string Talkees { get; set; } = "";
+    /// <summary>Comma-separated unit ids of the talkees when the talk was listed.</summary>
+    public string Units { get; set; } = "";
+    /// <summary>Comma-separated person ids; the first leads the talk.</summary>
+    public string Talkers { get; set; } = "";
+    public string? Recorder { get; set; }
+    public string Organiser { get; set; } = "";
+    public string Status { get; set; } = "";
+    /// <summary>Where the record stands; null before it is logged.</summary>
+    public string? Record { get; set; }
+    /// <summary>When the record last changed (a version logged, a verification): the verification's start.</summary>
+    public DateTimeOffset? RecordAt { get; set; }
+}
+
+/// <summary>
+/// Writes a talk's ledger rows (<see cref="TalkLedgerEntity"/>) from what is stored: when the talk is listed (its
+/// scheduling's follow-up, <see cref="TalkLines"/>) and after each change of its record (<see cref="RecordStore"/>, which
+/// a crash between the two mends through <see cref="Listings"/>). Whole and idempotent: writing again is harmless.
+/// </summary>
+public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet tables, PeopleDirectory directory)
+{
+    public const string Prefix = "tl|";
+
+    public static string UnitPartition(UnitId unit) => "unit|" + unit.Value;
+
+    public async Task WriteAsync(TalkId id, CancellationToken cancellationToken)
+    {
+        if (await talks.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } talk)
+        {
+            return;
+        }
+
+        var head = await tables[TalkRows.Talks].FindAsync<RecordHeadEntity>(id.Value, TalkRows.RecordHeadRow, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var units = talk.Talkees.Select(t => people.Find(t)?.UnitId).OfType<UnitId>().Distinct().ToList();
+        var involved = talk.Talkees.Concat(talk.Talkers).Concat(talk.Recorder is { } r ? [r] : []).Distinct();
+        string[] partitions = [.. units.Select(UnitPartition), .. involved.Select(MatterIndex.Person)];
+        var open = talk.Status == TalkStatus.Scheduled || head?.Status is not nameof(Domain.Records.RecordStatus.Verified);
+        await index.WriteAsync(partitions, partition => [ListRow.Place(new TalkLedgerEntity
+        {
+            Kind = talk.Kind.ToString(),
+            ScheduledAt = talk.ScheduledAt,
+            CreatedAt = talk.CreatedAt,
+            Place = talk.Place,
+            Talkees = string.Join(',', talk.Talkees.Select(t => t.Value)),
+            Units = string.Join(',', units.Select(u => u.Value)),
+            Talkers = string.Join(',', talk.Talkers.Select(t => t.Value)),
+            Recorder = talk.Recorder?.Value,
+            Organiser = talk.Organiser.Value,
+            Status = head is null ? talk.Status.ToString() : nameof(TalkStatus.Held),
+            Record = head?.Status,
+            RecordAt = head?.UpdatedAt,
+        }, partition, Prefix + id.Value, id.Value, talk.Talkees[0], open && talk.Status != TalkStatus.Cancelled)], cancellationToken).ConfigureAwait(false);
+    }
+}
