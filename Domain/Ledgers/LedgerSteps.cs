@@ -8,7 +8,10 @@ public enum LedgerStep
 {
     /// <summary>Nothing with a deadline is open.</summary>
     None,
-    /// <summary>The notice stands until the talk (000 §四(一)3: 至少提前2个工作日通知).</summary>
+    /// <summary>
+    /// The notice waits for the talkee's acknowledgement (000 §四(一)3: 至少提前2个工作日通知), due before the working day
+    /// before the talk, when an unacknowledged notice is escalated to the organiser (<c>ReminderRules.NoticeEscalationAt</c>).
+    /// </summary>
     Notice,
     /// <summary>The record is to be logged by the end of the working day after the talk (000 §四(一)4).</summary>
     Record,
@@ -29,9 +32,12 @@ public sealed record LedgerDeadline(LedgerStep Step, DateTimeOffset? Start, Date
 /// <summary>The deadlines of the ledgers' items, each from its source, with the light of <see cref="DeadlineLight"/>.</summary>
 public sealed class LedgerSteps(Calendar.WorkingCalendar calendar, LedgerPolicy policy)
 {
-    /// <summary>A talk: before it, its notice; after it, its record; once logged, the talkees' verification; verified, done.</summary>
+    /// <summary>
+    /// A talk: before it, its notice until every talkee acknowledged it; after it, its record; once logged, the talkees'
+    /// verification; verified, done.
+    /// </summary>
     public LedgerDeadline Talk(TalkStatus status, RecordStatus? record, DateTimeOffset createdAt, DateTimeOffset scheduledAt, DateTimeOffset? recordAt,
-        DateTimeOffset now)
+        bool noticesAcknowledged, DateTimeOffset now)
     {
         if (status == TalkStatus.Cancelled || record == RecordStatus.Verified)
         {
@@ -44,9 +50,14 @@ public sealed class LedgerSteps(Calendar.WorkingCalendar calendar, LedgerPolicy 
             return At(LedgerStep.Verification, from, EndOf(calendar.AddWorkingDays(calendar.LocalDate(from), policy.VerificationWorkingDays)), now);
         }
 
-        return now < scheduledAt
-            ? At(LedgerStep.Notice, createdAt, scheduledAt, now)
-            : At(LedgerStep.Record, scheduledAt, EndOf(calendar.NextWorkingDay(calendar.LocalDate(scheduledAt))), now);
+        if (now >= scheduledAt)
+        {
+            return At(LedgerStep.Record, scheduledAt, EndOf(calendar.NextWorkingDay(calendar.LocalDate(scheduledAt))), now);
+        }
+
+        return noticesAcknowledged
+            ? LedgerDeadline.Done
+            : At(LedgerStep.Notice, createdAt, StartOf(calendar.AddWorkingDays(calendar.LocalDate(scheduledAt), -1)), now);
     }
 
     /// <summary>A task's material, due on its due day (the day itself is on time); done once accepted.</summary>
@@ -60,6 +71,12 @@ public sealed class LedgerSteps(Calendar.WorkingCalendar calendar, LedgerPolicy 
 
     private static LedgerDeadline At(LedgerStep step, DateTimeOffset? start, DateTimeOffset due, DateTimeOffset now) =>
         new(step, start, due, DeadlineLight.Of(start, due, now));
+
+    private DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, calendar.TimeZone.GetUtcOffset(midnight));
+    }
 
     private DateTimeOffset EndOf(DateOnly day)
     {

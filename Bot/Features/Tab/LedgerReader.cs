@@ -46,8 +46,11 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
     private async Task<List<LedgerItem>> TalksAsync(View v, CancellationToken cancellationToken)
     {
         var partitions = v.OfficeUnits.Select(TalkLedgerRows.UnitPartition).Append(MatterIndex.Person(v.Viewer.Id));
-        var rows = (await Task.WhenAll(partitions.Select(p => index.QueryAsync<TalkLedgerEntity>(p, TalkLedgerRows.Prefix, ListScope.All, cancellationToken)))
-            .ConfigureAwait(false)).SelectMany(r => r).DistinctBy(r => r.Matter);
+        var read = await Task.WhenAll(partitions.Select(p => index.QueryAsync<TalkLedgerEntity, NoticeLedgerEntity>(p, TalkLedgerRows.Prefix,
+            TalkLedgerRows.NoticePrefix, ListScope.All, cancellationToken))).ConfigureAwait(false);
+        var rows = read.SelectMany(r => r.Lines).DistinctBy(r => r.Matter);
+        var acknowledged = read.SelectMany(r => r.Under.SelectMany(g => g)).Where(n => n.State == nameof(NoticeStatus.Acknowledged))
+            .Select(n => (n.Matter, n.Subject)).ToHashSet();
         var tiers = v.People.Tiers.ToLookup(t => (t.Talker, t.Talkee));
         var items = new List<LedgerItem>();
         foreach (var row in rows)
@@ -66,7 +69,8 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
             var kind = Enum.Parse<TalkKind>(row.Kind);
             var tier = talkers.SelectMany(t => talkees.SelectMany(e => tiers[(t, e)])).Select(a => (Tier?)a.Tier).Min();
             var state = record?.ToString() ?? status.ToString();
-            var deadline = steps.Talk(status, record, row.CreatedAt, row.ScheduledAt, row.RecordAt, v.Now);
+            var allAcknowledged = talkees.All(t => acknowledged.Contains((row.Matter, t.Value)));
+            var deadline = steps.Talk(status, record, row.CreatedAt, row.ScheduledAt, row.RecordAt, allAcknowledged, v.Now);
             items.Add(new LedgerItem(row.Matter,
                 [v.Names(talkees), v.Units(units), v.Names(talkers), Labels.Of(kind, v.Locale), tier is { } t0 ? TierLabel(t0, v.Locale) : "", row.ScheduledAt,
                     TalkState(status, record, v.Locale), LedgerColumns.Step(deadline.Step, v.Locale), deadline.Due, LedgerColumns.Light(deadline.Light, v.Locale)],

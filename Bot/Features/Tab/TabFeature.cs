@@ -25,6 +25,7 @@ public static class TabFeature
         services.AddTable(MatterIndex.Table);
         services.TryAddSingleton<MatterIndex>();
         services.TryAddSingleton<TalkLedgerRows>();
+        services.AddSingleton<Talks.INoticeListing, NoticeLedgerRows>();
         services.AddSingleton<LedgerReader>();
         services.AddSingleton<LedgerEndpoints>();
         return services;

@@ -31,6 +31,17 @@ public sealed class TalkLedgerEntity : ListRow
 }
 
 /// <summary>
+/// Table <c>CaseIndex</c>, row <c>tn|{talkId}|{talkeeId}</c>, in the same partitions as the talk's <see cref="TalkLedgerEntity"/>:
+/// a notice the talkee has answered (acknowledged, or asked to postpone). A notice without one is not answered yet, so
+/// creating a talk writes none; one row per talkee, so that two answers at once never overwrite each other.
+/// </summary>
+public sealed class NoticeLedgerEntity : ListRow
+{
+    public string State { get; set; } = "";
+    public DateTimeOffset? AnsweredAt { get; set; }
+}
+
+/// <summary>
 /// Writes a talk's ledger rows (<see cref="TalkLedgerEntity"/>) from what is stored: when the talk is listed (its
 /// scheduling's follow-up, <see cref="TalkLines"/>) and after each change of its record (<see cref="RecordStore"/>, which
 /// a crash between the two mends through <see cref="Listings"/>). Whole and idempotent: writing again is harmless.
@@ -38,8 +49,20 @@ public sealed class TalkLedgerEntity : ListRow
 public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet tables, PeopleDirectory directory)
 {
     public const string Prefix = "tl|";
+    public const string NoticePrefix = "tn|";
 
     public static string UnitPartition(UnitId unit) => "unit|" + unit.Value;
+
+    /// <summary>The partitions a talk is listed in: its talkees' units, and its talkees, talkers and recorder.</summary>
+    public static string[] Partitions(Talk talk, PeopleLookup people)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(people);
+        var involved = talk.Talkees.Concat(talk.Talkers).Concat(talk.Recorder is { } r ? [r] : []).Distinct();
+        return [.. Units(talk, people).Select(UnitPartition), .. involved.Select(MatterIndex.Person)];
+    }
+
+    private static List<UnitId> Units(Talk talk, PeopleLookup people) => [.. talk.Talkees.Select(t => people.Find(t)?.UnitId).OfType<UnitId>().Distinct()];
 
     public async Task WriteAsync(TalkId id, CancellationToken cancellationToken)
     {
@@ -50,9 +73,8 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
 
         var head = await tables[TalkRows.Talks].FindAsync<RecordHeadEntity>(id.Value, TalkRows.RecordHeadRow, cancellationToken).ConfigureAwait(false);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var units = talk.Talkees.Select(t => people.Find(t)?.UnitId).OfType<UnitId>().Distinct().ToList();
-        var involved = talk.Talkees.Concat(talk.Talkers).Concat(talk.Recorder is { } r ? [r] : []).Distinct();
-        string[] partitions = [.. units.Select(UnitPartition), .. involved.Select(MatterIndex.Person)];
+        var units = Units(talk, people);
+        var partitions = Partitions(talk, people);
         var open = talk.Status == TalkStatus.Scheduled || head?.Status is not nameof(Domain.Records.RecordStatus.Verified);
         await index.WriteAsync(partitions, partition => [ListRow.Place(new TalkLedgerEntity
         {
@@ -69,5 +91,29 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
             Record = head?.Status,
             RecordAt = head?.UpdatedAt,
         }, partition, Prefix + id.Value, id.Value, talk.Talkees[0], open && talk.Status != TalkStatus.Cancelled)], cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>
+/// Keeps the <see cref="NoticeLedgerEntity"/> rows with the talkee's line of 我的通知 (<see cref="TalkStore.IndexNoticeAsync"/>),
+/// which every change of a notice writes again, in the background of the click that changed it.
+/// </summary>
+public sealed class NoticeLedgerRows(MatterIndex index, PeopleDirectory directory) : INoticeListing
+{
+    public async Task ListAsync(Talk talk, Notice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(notice);
+        if (notice.Status is not (NoticeStatus.Acknowledged or NoticeStatus.PostponementRequested))
+        {
+            return;
+        }
+
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        await index.WriteAsync(TalkLedgerRows.Partitions(talk, people), partition => [ListRow.Place(new NoticeLedgerEntity
+        {
+            State = notice.Status.ToString(),
+            AnsweredAt = notice.AcknowledgedAt ?? notice.PostponementRequestedAt,
+        }, partition, $"{TalkLedgerRows.NoticePrefix}{talk.Id.Value}|{notice.Talkee.Value}", talk.Id.Value, notice.Talkee, true)], cancellationToken).ConfigureAwait(false);
     }
 }

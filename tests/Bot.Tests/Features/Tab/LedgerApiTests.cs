@@ -116,24 +116,45 @@ public sealed class LedgerApiTests(AzuriteFixture azurite)
         Assert.Contains(all.GetProperty("options").GetProperty("talker").EnumerateArray(), o => o.GetProperty("label").GetString() == "钱组长");
     }
 
+    private static string LightOf(JsonElement ledger, string talkee) =>
+        ledger.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("cells")[0].GetString() == talkee).GetProperty("light").GetString()!;
+
     [Fact]
-    public async Task Lights_TurnYellowPastHalfTheNotice_AndRedWhenTheRecordIsOverdue()
+    public async Task Lights_TurnYellowPastHalfTheNoticesTime_RedWhenItIsOverdue_AndRedAgainWhenTheRecordIsOverdue()
     {
         await using var bot = await StartAsync();
         using var office = await SignInAsync(bot, Person.Office);
-        string LightOf(JsonElement ledger, string talkee) =>
-            ledger.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("cells")[0].GetString() == talkee).GetProperty("light").GetString()!;
 
         var atStart = await LedgerAsync(office, "/api/tab/ledgers/talks");
+        // Talk A (Thursday 09:30): its notice is due before Wednesday, the working day before; half of that is Tuesday 05:00.
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 12, 0, 0, Cst));
+        var halfway = await LedgerAsync(office, "/api/tab/ledgers/talks");
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 4, 12, 0, 0, Cst));
-        var midway = await LedgerAsync(office, "/api/tab/ledgers/talks");
+        var noticeLate = await LedgerAsync(office, "/api/tab/ledgers/talks");
+        // The record of a talk is due by the end of the working day after it: Friday for A, Monday for B.
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 9, 0, 0, Cst));
-        var late = await LedgerAsync(office, "/api/tab/ledgers/talks");
+        var recordLate = await LedgerAsync(office, "/api/tab/ledgers/talks");
 
         Assert.Equal("none", LightOf(atStart, "李干部"));
-        Assert.Equal("yellow", LightOf(midway, "李干部"));
-        Assert.Equal("red", LightOf(late, "李干部"));
-        Assert.Equal(2, late.GetProperty("red").GetInt32());
+        Assert.Equal("yellow", LightOf(halfway, "李干部"));
+        Assert.Equal("none", LightOf(halfway, "王干部"));
+        Assert.Equal("red", LightOf(noticeLate, "李干部"));
+        Assert.Equal("red", LightOf(recordLate, "李干部"));
+        Assert.Equal("red", LightOf(recordLate, "王干部"));
+        Assert.Equal(2, recordLate.GetProperty("red").GetInt32());
+    }
+
+    [Fact]
+    public async Task AcknowledgedNotice_ShowsNoLight()
+    {
+        await using var bot = await StartAsync();
+        using var office = await SignInAsync(bot, Person.Office);
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 12, 0, 0, Cst));
+
+        await bot.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new Dictionary<string, string> { [DataKeys.TalkId] = FormA });
+        var ledger = await LedgerAsync(office, "/api/tab/ledgers/talks");
+
+        Assert.Equal("none", LightOf(ledger, "李干部"));
     }
 
     [Fact]
