@@ -91,6 +91,13 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
             Record = head?.Status,
             RecordAt = head?.UpdatedAt,
         }, partition, Prefix + id.Value, id.Value, talk.Talkees[0], open && talk.Status != TalkStatus.Cancelled)], cancellationToken).ConfigureAwait(false);
+
+        // The notices answered so far, so that a talk listed again (an upgrade, a crash mended) keeps its notices' state.
+        var answered = (await talks.ListNoticesAsync(id, cancellationToken).ConfigureAwait(false)).Select(n => n.Notice).Where(NoticeLedgerRows.IsAnswered).ToList();
+        if (answered.Count > 0)
+        {
+            await index.WriteAsync(partitions, partition => answered.Select(n => NoticeLedgerRows.Row(talk, n, partition)), cancellationToken).ConfigureAwait(false);
+        }
     }
 }
 
@@ -104,16 +111,20 @@ public sealed class NoticeLedgerRows(MatterIndex index, PeopleDirectory director
     {
         ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(notice);
-        if (notice.Status is not (NoticeStatus.Acknowledged or NoticeStatus.PostponementRequested))
+        if (!IsAnswered(notice))
         {
             return;
         }
 
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        await index.WriteAsync(TalkLedgerRows.Partitions(talk, people), partition => [ListRow.Place(new NoticeLedgerEntity
-        {
-            State = notice.Status.ToString(),
-            AnsweredAt = notice.AcknowledgedAt ?? notice.PostponementRequestedAt,
-        }, partition, $"{TalkLedgerRows.NoticePrefix}{talk.Id.Value}|{notice.Talkee.Value}", talk.Id.Value, notice.Talkee, true)], cancellationToken).ConfigureAwait(false);
+        await index.WriteAsync(TalkLedgerRows.Partitions(talk, people), partition => [Row(talk, notice, partition)], cancellationToken).ConfigureAwait(false);
     }
+
+    internal static bool IsAnswered(Notice notice) => notice.Status is NoticeStatus.Acknowledged or NoticeStatus.PostponementRequested;
+
+    internal static NoticeLedgerEntity Row(Talk talk, Notice notice, string partition) => ListRow.Place(new NoticeLedgerEntity
+    {
+        State = notice.Status.ToString(),
+        AnsweredAt = notice.AcknowledgedAt ?? notice.PostponementRequestedAt,
+    }, partition, $"{TalkLedgerRows.NoticePrefix}{talk.Id.Value}|{notice.Talkee.Value}", talk.Id.Value, notice.Talkee, true);
 }

@@ -22,9 +22,11 @@ public sealed class LedgerApiTests(AzuriteFixture azurite)
     private const string FormA = "0195a0b2c3d47e8f9a0b1c2d3e4f5a71";
     private const string FormB = "0195a0b2c3d47e8f9a0b1c2d3e4f5a72";
 
+    private static readonly Dictionary<string, string> DevSignIn = new() { ["Tab:DevSignIn"] = "true" };
+
     private async Task<BotUnderTest> StartAsync()
     {
-        var bot = new BotUnderTest(azurite, Monday, settings: new Dictionary<string, string> { ["Tab:DevSignIn"] = "true" });
+        var bot = new BotUnderTest(azurite, Monday, settings: DevSignIn);
         _ = bot.Server;
         foreach (var person in new[] { Person.Office, Person.Leader, Person.Recorder, Person.Cadre1, Person.Cadre2 })
         {
@@ -154,6 +156,39 @@ public sealed class LedgerApiTests(AzuriteFixture azurite)
         await bot.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new Dictionary<string, string> { [DataKeys.TalkId] = FormA });
         var ledger = await LedgerAsync(office, "/api/tab/ledgers/talks");
 
+        Assert.Equal("none", LightOf(ledger, "李干部"));
+    }
+
+    [Fact]
+    public async Task TalksStoredBeforeTheTab_AreListedOnceByTheUpgrade_WithTheirAnsweredNotices()
+    {
+        string prefix;
+        await using (var before = await StartAsync())
+        {
+            prefix = before.TablePrefix;
+            await before.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new Dictionary<string, string> { [DataKeys.TalkId] = FormA });
+            var index = before.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.TableSet>()[TalkBot.Bot.Infrastructure.Storage.MatterIndex.Table];
+            await foreach (var row in index.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]))
+            {
+                if (row.RowKey.StartsWith("tl|", StringComparison.Ordinal) || row.RowKey.StartsWith("tn|", StringComparison.Ordinal) || row.PartitionKey == "upgrade")
+                {
+                    await index.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+                }
+            }
+        }
+
+        await using var after = new BotUnderTest(azurite, new DateTimeOffset(2026, 3, 3, 12, 0, 0, Cst), prefix, settings: DevSignIn);
+        _ = after.Server;
+        var upgraded = after.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.MatterIndex>();
+        for (var wait = 0; wait < 100 && !await upgraded.IsUpgradedAsync(TalkBot.Bot.Infrastructure.Scheduling.ListingUpgrade.Upgrade, default); wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        using var office = await SignInAsync(after, Person.Office);
+        var ledger = await LedgerAsync(office, "/api/tab/ledgers/talks");
+
+        Assert.Equal(["李干部", "王干部"], Talkees(ledger));
         Assert.Equal("none", LightOf(ledger, "李干部"));
     }
 
