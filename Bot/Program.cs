@@ -13,6 +13,7 @@ using TalkBot.Bot.Features.Rectifications;
 using TalkBot.Bot.Features.Roles;
 using TalkBot.Bot.Features.Sends;
 using TalkBot.Bot.Features.Statistics;
+using TalkBot.Bot.Features.Tab;
 using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Features.Tasks;
 using TalkBot.Bot.Infrastructure.Connector;
@@ -39,7 +40,8 @@ builder.Services
     .AddPlans(builder.Configuration)
     .AddHandler<FailedSends>()
     .AddHandler<ResendFailed>()
-    .AddStatistics(builder.Configuration);
+    .AddStatistics(builder.Configuration)
+    .AddTab(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseStorageCallCounting();
@@ -48,6 +50,7 @@ app.MapBotMessages("/api/messages");
 app.MapTalkBotTestClock();
 app.MapArchiveExports();
 app.MapStatistics();
+app.MapTab();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

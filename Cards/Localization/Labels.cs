@@ -210,6 +210,7 @@ public static class Labels
         AuditObject.AuditLog => locale.Pick("审计日志", "Audit log"),
         AuditObject.Unit => locale.Pick("单位", "Unit"),
         AuditObject.Statistics => locale.Pick("统计", "Statistics"),
+        AuditObject.Ledger => locale.Pick("台账", "Ledger"),
         _ => obj.ToString(),
     };
 

@@ -25,6 +25,8 @@ public enum AuditObject
     Unit,
     /// <summary>The statistics of a month (SPEC §6: reports show counts to those above), as viewed or exported.</summary>
     Statistics,
+    /// <summary>A ledger of the tab (台账): a page of it viewed, or exported.</summary>
+    Ledger,
 }
 
 /// <summary>

@@ -10,6 +10,7 @@ public static class RecordFeature
     {
         services.AddTable(MatterIndex.Table);
         services.TryAddSingleton<MatterIndex>();
+        services.TryAddSingleton<Tab.TalkLedgerRows>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<RecordTalks>();
         services.AddSingleton<TalkLines>();

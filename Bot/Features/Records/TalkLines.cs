@@ -10,7 +10,7 @@ namespace TalkBot.Bot.Features.Records;
 /// follow-up of <see cref="TalkScheduled"/>), and again whenever its record changes (<see cref="RecordStore"/>), so that an
 /// archive reads its talks in one query.
 /// </summary>
-public sealed class TalkLines(TalkStore talks, RecordStore records, MatterIndex index, TableSet tables) : IFollowUp<TalkScheduled>, IListedKind
+public sealed class TalkLines(TalkStore talks, RecordStore records, MatterIndex index, TableSet tables, Tab.TalkLedgerRows ledger) : IFollowUp<TalkScheduled>, IListedKind
 {
     /// <summary>Lists a talk again from what is stored (a crash between a record's save and its listing).</summary>
     public const string ListJob = "TalkLines";
@@ -71,6 +71,7 @@ public sealed class TalkLines(TalkStore talks, RecordStore records, MatterIndex 
             Status = l.Status.ToString(),
             Record = l.Record?.ToString(),
         }, partition, LinePrefix + l.Id.Value, l.Id.Value, talkees[partition], l.Status == TalkStatus.Scheduled)], cancellationToken).ConfigureAwait(false);
+        await ledger.WriteAsync(talk.Id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The columns a record's change sets on its talk's lines (<see cref="TalkLineEntity"/>): the talk is held, and where its record stands.</summary>
