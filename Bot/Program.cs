@@ -14,6 +14,8 @@ using TalkBot.Bot.Features.Records;
 using TalkBot.Bot.Features.Rectifications;
 using TalkBot.Bot.Features.Roles;
 using TalkBot.Bot.Features.Sends;
+using TalkBot.Bot.Features.Statistics;
+using TalkBot.Bot.Features.Tab;
 using TalkBot.Bot.Features.Talks;
 using TalkBot.Bot.Features.Tasks;
 using TalkBot.Bot.Infrastructure.Connector;
@@ -41,7 +43,9 @@ builder.Services
     .AddPlans(builder.Configuration)
     .AddHolidayData(builder.Configuration)
     .AddHandler<FailedSends>()
-    .AddHandler<ResendFailed>();
+    .AddHandler<ResendFailed>()
+    .AddStatistics(builder.Configuration)
+    .AddTab(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseStorageCallCounting();
@@ -49,6 +53,8 @@ app.MapTalkBotHealth();
 app.MapBotMessages("/api/messages");
 app.MapTalkBotTestClock();
 app.MapArchiveExports();
+app.MapStatistics();
+app.MapTab();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

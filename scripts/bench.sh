@@ -18,6 +18,12 @@
 # 确认收到 at once, then each double-clicks with one Teams retry. Prints latency, storage calls per click, errors,
 # acknowledgements stored, what reached the organiser, the bot's peak memory and raw Azurite's p99 at the same
 # concurrency; --compare runs each size and also compares their p99.
+#   bash scripts/bench.sh dashboard [--people N]
+# dashboard (issue 15): 10,000 cadres and 12 months of talks (with leads and plans) counted into the statistics table on
+# a fresh in-memory Azurite through the product's own counting (Domain's Counting, the bot's StatCounters bulk path);
+# then the statistics request as its endpoint serves it (query, JSON, audit line), 30 times for each of three views:
+# p50/p95 server time (goal ≤ 500 ms), the filtered ledger page and the statistics Excel export when this branch has
+# them, and the peak memory.
 #   bash scripts/bench.sh fuzz [--count N] [--seed N]
 # fuzz (issue 16): the seeded corpus of malformed activities and card actions (tools/Fuzz; 2 MB and 20 MB bodies among
 # them) posted to a real TalkBot process on a fresh in-memory Azurite, replies going to a local fake Teams; prints the
@@ -28,9 +34,9 @@ cd "$(dirname "$0")/.."
 
 what=${1:-}
 case "$what" in
-  fanout|clicks|fuzz) project=tools/Bench ;;
+  fanout|clicks|fuzz|dashboard) project=tools/Bench ;;
   graph) project=tools/GraphBench ;;
-  *) echo "usage: bash scripts/bench.sh fanout|clicks|fuzz|graph [options]" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/bench.sh fanout|clicks|fuzz|graph|dashboard [options]" >&2; exit 2 ;;
 esac
 shift
 
@@ -61,6 +67,12 @@ if [ "$what" = "clicks" ]; then
   log "clicks: the Release bot, the fake Teams, all cadres click at once"
   dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll clicks --tables "$tables" \
     --bot Bot/bin/Release/net10.0/TalkBot.Bot.dll "$@"
+  exit
+fi
+
+if [ "$what" = "dashboard" ]; then
+  log "dashboard: 12 months of statistics for 10,000 cadres, then the statistics request"
+  dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll dashboard --tables "$tables" "$@"
   exit
 fi
 

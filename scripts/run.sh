@@ -46,6 +46,7 @@ log "starting the bot on http://127.0.0.1:3978"
   ASPNETCORE_ENVIRONMENT=Development \
   Localization__Locale="${TALKBOT_LOCALE:-zh-CN}" \
   TestClock__Enabled=true \
+  Tab__DevSignIn=true \
   Scheduler__PollInterval=00:00:02 \
   ASPNETCORE_URLS=http://127.0.0.1:3978 \
   ConnectionStrings__Tables="UseDevelopmentStorage=true" \
@@ -87,6 +88,7 @@ TalkBot is running with the demo organisation (demo/org.json). Open one tab per 
 (each Agents Playground is signed in as one person; see demo/README.md for their roles):
 $(printf '%s\n' "${urls[@]}")
 A talkee receives notices once they have opened their tab. Bot: http://127.0.0.1:3978/api/messages
+The TalkBot tab (统计 and 台账) in a browser: http://127.0.0.1:3978/tab/  (demo sign-in: pick a person)
 Logs: $run_dir
 Press Ctrl-C to stop.
 MSG

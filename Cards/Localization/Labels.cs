@@ -115,6 +115,8 @@ public static partial class Labels
         AuditObject.Admonishment => locale.Pick("诫勉谈话", "Admonishment"),
         AuditObject.AuditLog => locale.Pick("审计日志", "Audit log"),
         AuditObject.Unit => locale.Pick("单位", "Unit"),
+        AuditObject.Statistics => locale.Pick("统计", "Statistics"),
+        AuditObject.Ledger => locale.Pick("台账", "Ledger"),
         _ => obj.ToString(),
     };
 

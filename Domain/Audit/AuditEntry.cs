@@ -23,6 +23,10 @@ public enum AuditObject
     AuditLog,
     /// <summary>A unit of the organisation (its level and parent, 000 §二).</summary>
     Unit,
+    /// <summary>The statistics of a month (SPEC §6: reports show counts to those above), as viewed or exported.</summary>
+    Statistics,
+    /// <summary>A ledger of the tab (台账): a page of it viewed, or exported.</summary>
+    Ledger,
 }
 
 /// <summary>

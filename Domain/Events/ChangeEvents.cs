@@ -132,3 +132,18 @@ public sealed record PlanTalkToOffice(int Year, int Month, PersonId Talker, Pers
 {
     public string Key => $"plan-office|{Year:D4}-{Month:D2}|{Talker.Value}|{Talkee.Value}|{(int)Tier}";
 }
+
+/// <summary>
+/// A talkee's notice changed (000 §四(一)3): it was delivered or could not be, or the talkee acknowledged it or asked to
+/// postpone (<paramref name="Status"/>, the notice's new status); what counts talks counts it again.
+/// </summary>
+public sealed record NoticeChanged(TalkId Talk, PersonId Talkee, string Status)
+{
+    public string Key => $"notice|{Talk.Value}|{Talkee.Value}|{Status}";
+}
+
+/// <summary>A talker's monthly plan (<paramref name="Month"/>, <c>yyyy-MM</c>) was made (000 §三1): what counts plans counts it.</summary>
+public sealed record PlanMade(string Month, PersonId Talker)
+{
+    public string Key => $"plan|{Month}|{Talker.Value}";
+}

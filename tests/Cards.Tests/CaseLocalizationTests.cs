@@ -144,7 +144,7 @@ public sealed class CaseLocalizationTests
             Enum.GetValues<AdmonishmentOrigin>().Select(o => Labels.Of(o, Locale.ZhCn)));
         Assert.Equal(["书面答复或说明", "书面检查", "集体剖析材料及整改措施", "再次谈话", "函询", "初步核实"], Enum.GetValues<CaseTaskKind>().Select(k => Labels.Of(k, Locale.ZhCn)));
         Assert.Equal(["查看", "导出", "拒绝访问", "越权审批被拒", "更正"], Enum.GetValues<AuditAction>().Select(a => Labels.Of(a, Locale.ZhCn)));
-        Assert.Equal(["问题线索", "谈话记录", "廉政档案", "诫勉谈话", "审计日志", "单位"], Enum.GetValues<AuditObject>().Select(o => Labels.Of(o, Locale.ZhCn)));
+        Assert.Equal(["问题线索", "谈话记录", "廉政档案", "诫勉谈话", "审计日志", "单位", "统计", "台账"], Enum.GetValues<AuditObject>().Select(o => Labels.Of(o, Locale.ZhCn)));
         Assert.Equal("了结澄清", Labels.Of(DispositionKind.ClosedUnfounded, Locale.ZhCn));
         Assert.Equal("已改正，结案", Labels.Of(FollowUpOutcome.Resolved, Locale.ZhCn));
         Assert.StartsWith("（六）不严格执行廉洁自律规定", Labels.Of(AdmonishmentSituation.IntegritySelfDiscipline, Locale.ZhCn));

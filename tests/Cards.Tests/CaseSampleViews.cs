@@ -289,6 +289,8 @@ internal static class CaseSampleViews
 
         yield return ("export-link", ExportLinkCard.Build(new ExportLinkView("周海涛", new Uri("https://talkbot.example/api/exports/abc"),
             new DateTimeOffset(2026, 3, 10, 10, 10, 0, TimeSpan.FromHours(8))), locale));
+        yield return ("monthly-report", MonthlyReportCard.Build(MonthlyReport(below: 24), locale));
+        yield return ("monthly-report-single", MonthlyReportCard.Build(MonthlyReport(below: 0), locale));
         yield return ("audit", AuditLogCard.Build(Audit(), locale));
         yield return ("audit-empty", AuditLogCard.Build(new AuditLogView([]), locale));
 
@@ -307,4 +309,9 @@ internal static class CaseSampleViews
             [RuleMessages.Describe(RuleViolation.Required(AdmonishmentCase.Fields.Request, RuleSources.SelfInitiated), locale)]), locale));
         yield return ("request-sent", SelfRequestCard.Build(new SelfRequestView("form-request-1", true, "本人主动说明接待超标问题。"), locale));
     }
+
+    /// <summary>A monthly report with <paramref name="below"/> units below: rates of 0%, 100%, none, and in between.</summary>
+    public static MonthlyReportView MonthlyReport(int below) => new(2026, 2, new ReportLine("东城分局党委", 120, 110, 96, 96.0 / 110),
+        [.. Enumerable.Range(1, below).Select(i => new ReportLine($"第{i}党支部", 5, i % 4 == 0 ? 0 : 5, i % 3, i % 4 == 0 ? null : (i % 3) / 5.0))],
+        new Uri("https://talkbot.example/tab/?section=statistics&month=2026-02&unit=dc"));
 }

@@ -79,11 +79,12 @@ public sealed class AdmonishmentTests(PeersFixture peers, ITestOutputHelper outp
         await playground.ClickActionAsync(form, "创建并发送通知书");
         await playground.WaitForCardAsync("谈话已创建");
 
-        // The working day after the talk the scheduler reminds the recorder, who logs the 诫勉谈话教育情况表.
+        // The working day after the talk the scheduler reminds the 责任人 who led it, who alone fills the 诫勉谈话教育情况表
+        // (002 §五6).
         var rules = new ReminderRules(calendar, new ReminderPolicy());
         var talkAt = calendar.ToInstant(talkDate, new TimeOnly(9, 0));
         await Peers.AdvanceBotClockAsync(rules.RecordMissingReminderAt(talkAt) - await Peers.BotNowAsync() + TimeSpan.FromMinutes(1));
-        await playground.SwitchUserAsync(recorder.Index);
+        await playground.SwitchUserAsync(responsible.Index);
         var reminder = await playground.WaitForCardWithAllAsync(TimeSpan.FromSeconds(60), "谈话记录尚未登记", place);
         await PlaygroundPage.SettleAsync();
         reminder = await playground.WaitForCardWithAllAsync(null, "谈话记录尚未登记", place);

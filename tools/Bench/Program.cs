@@ -4,11 +4,17 @@ using TalkBot.FakeConnector;
 
 // dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll fanout --tables CONN --bot PATH [--messages 10000]
 // dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll clicks --tables CONN --bot PATH [--people 10000 | --compare 250,10000]
+// dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll dashboard --tables CONN [--people 10000]
 // dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll fuzz --tables CONN --bot PATH --org PATH [--count 10000] [--seed 16]
 // scripts/bench.sh starts Azurite and passes these.
 if (args.Length > 0 && args[0] == "clicks")
 {
     return await ClicksReport.RunAsync(ClickOptions.Parse(args[1..]));
+}
+
+if (args.Length > 0 && args[0] == "dashboard")
+{
+    return await DashboardBench.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "fuzz")

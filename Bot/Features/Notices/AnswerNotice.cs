@@ -14,7 +14,8 @@ namespace TalkBot.Bot.Features.Notices;
 /// answer (a line a crash leaves behind is mended by the card's next build).
 /// </summary>
 public abstract class AnswerNotice(
-    TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, BackgroundWork background, WorkingCalendar calendar)
+    TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, BackgroundWork background, WorkingCalendar calendar,
+    FollowUps followUps)
     : ICardAction
 {
     public abstract string Verb { get; }
@@ -59,6 +60,8 @@ public abstract class AnswerNotice(
                 }
 
                 background.Start("notice line of " + talk.Id.Value, ct => talks.IndexNoticeAsync(talk, notice.Notice, ct));
+                var changed = new NoticeChanged(talk.Id, notice.Notice.Talkee, notice.Notice.Status.ToString());
+                followUps.StartAfterSave(changed, changed.Key);
             }
 
             return await CardAsync(talk, notice.Notice, QuizStore.FromRows(talk.Id, request.Actor.Id, read.Rows), request, null, cancellationToken).ConfigureAwait(false);
@@ -90,8 +93,8 @@ public abstract class AnswerNotice(
 
 /// <summary>确认收到: the talkee confirms receipt of the notice (000 §四(一)3); the organiser's card shows it.</summary>
 public sealed class AcknowledgeNotice(
-    TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, BackgroundWork background, WorkingCalendar calendar, TimeProvider time)
-    : AnswerNotice(talks, directory, noticeCard, messenger, background, calendar)
+    TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, BackgroundWork background, WorkingCalendar calendar, FollowUps followUps, TimeProvider time)
+    : AnswerNotice(talks, directory, noticeCard, messenger, background, calendar, followUps)
 {
     public override string Verb => Verbs.NoticeAcknowledge;
 
@@ -109,8 +112,8 @@ public sealed class AcknowledgeNotice(
 /// </summary>
 public sealed class PostponeNotice(
     TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, BackgroundWork background, PostponementDigest digest,
-    PostponementReminders reminders, WorkingCalendar calendar, TimeProvider time)
-    : AnswerNotice(talks, directory, noticeCard, messenger, background, calendar)
+    PostponementReminders reminders, WorkingCalendar calendar, FollowUps followUps, TimeProvider time)
+    : AnswerNotice(talks, directory, noticeCard, messenger, background, calendar, followUps)
 {
     public override string Verb => Verbs.NoticePostpone;
 
@@ -131,8 +134,9 @@ public sealed class PostponeNotice(
 
 /// <summary>The notice card's refresh (and its link from "my notices"): the notice as it stands, unchanged.</summary>
 public sealed class RefreshNotice(
-    TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, BackgroundWork background, WorkingCalendar calendar)
-    : AnswerNotice(talks, directory, noticeCard, messenger, background, calendar)
+    TalkStore talks, PeopleDirectory directory, TalkeeNoticeCard noticeCard, Messenger messenger, BackgroundWork background, WorkingCalendar calendar,
+    FollowUps followUps)
+    : AnswerNotice(talks, directory, noticeCard, messenger, background, calendar, followUps)
 {
     public override string Verb => Verbs.NoticeRefresh;
 

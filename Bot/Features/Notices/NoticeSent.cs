@@ -7,7 +7,7 @@ namespace TalkBot.Bot.Features.Notices;
 /// can be updated), or why it could not be — a talkee TalkBot cannot reach is recorded so, never silently skipped
 /// (000 §四(一)3) — and the organiser's card shows it. Told again after a crash, it changes nothing the second time.
 /// </summary>
-public sealed partial class NoticeSent(TalkStore talks, Messenger messenger, TimeProvider time, ILogger<NoticeSent> logger) : ISendOutcomeHandler
+public sealed partial class NoticeSent(TalkStore talks, Messenger messenger, FollowUps followUps, TimeProvider time, ILogger<NoticeSent> logger) : ISendOutcomeHandler
 {
     public const string HandlerName = "Notices.Sent";
 
@@ -35,7 +35,9 @@ public sealed partial class NoticeSent(TalkStore talks, Messenger messenger, Tim
             }
 
             // When the save loses a race (the talkee answered while the card was on its way), read again: their answer stands.
-            if (!await talks.SaveNoticeAsync(stored, receipt.ConversationId, receipt.Outcome.ActivityId, null, cancellationToken).ConfigureAwait(false))
+            var changed = new NoticeChanged(talk.Id, stored.Notice.Talkee, stored.Notice.Status.ToString());
+            if (!await followUps.SaveAsync(changed, changed.Key,
+                    () => talks.SaveNoticeAsync(stored, receipt.ConversationId, receipt.Outcome.ActivityId, null, cancellationToken), cancellationToken).ConfigureAwait(false))
             {
                 return Optimistic.Again;
             }

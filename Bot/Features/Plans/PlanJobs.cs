@@ -31,6 +31,7 @@ public sealed class PlanJobs(
     Messenger messenger,
     MonthlyPlanRules rules,
     ScheduleStore schedule,
+    IServiceProvider services,
     TimeProvider time)
 {
     public const string Monthly = "MonthlyPlan";
@@ -76,7 +77,10 @@ public sealed class PlanJobs(
         foreach (var (talker, items) in directory.ItemsByTalker())
         {
             // A rerun after a crash finds the plan stored and the push recorded under the key: nothing twice.
-            await plans.CreateAsync(month, talker, items, now, cancellationToken).ConfigureAwait(false);
+            // What follows a plan (its counts) is planned before it is stored: a rerun finds the plan and leaves them to their entry.
+            var made = new PlanMade(month.ToString(), talker);
+            // Looked up here, not injected: the follow-ups run through the scheduler, whose jobs include this one.
+            await services.GetRequiredService<FollowUps>().SaveAsync(made, made.Key, () => plans.CreateAsync(month, talker, items, now, cancellationToken), cancellationToken).ConfigureAwait(false);
             // The card shows what was stored, as 本月计划 will.
             if (await desk.ViewAsync(directory.Lookup.Find(talker)!, month, cancellationToken, directory).ConfigureAwait(false) is { } view)
             {

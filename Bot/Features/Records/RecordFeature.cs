@@ -10,11 +10,13 @@ public static class RecordFeature
     {
         services.AddTable(MatterIndex.Table);
         services.TryAddSingleton<MatterIndex>();
+        services.TryAddSingleton<Tab.TalkLedgerRows>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<RecordTalks>();
         services.AddSingleton<RecordQuizzes>();
         services.AddSingleton<TalkLines>();
         services.AddFollowUp<TalkScheduled, TalkLines>("TalkScheduled.Lines");
+        services.AddFollowUp<TalkChanged, TalkLines>("TalkChanged.Lines");
         services.AddListing<TalkLines>(TalkLines.ListJob);
         services.AddFollowUp<TalkScheduled, RecordMissing>("TalkScheduled.RecordCheck");
         services.AddFollowUp<TalkChanged, RecordMissing>("TalkChanged.RecordCheck");

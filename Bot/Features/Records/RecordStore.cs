@@ -15,7 +15,7 @@ public sealed record StoredRecord(TalkRecord Record, ETag ETag);
 /// racing the first call loses the race instead of adding a second version or verification. After each change the
 /// talk's lines in its talkees' archives say where the record stands (<see cref="TalkLines"/>, through <see cref="Listings"/>).
 /// </summary>
-public sealed class RecordStore(TableSet tables, MatterIndex index, Listings listings)
+public sealed class RecordStore(TableSet tables, MatterIndex index, Listings listings, Tab.TalkLedgerRows ledger)
 {
     public async Task<StoredRecord?> GetAsync(Talk talk, CancellationToken cancellationToken)
     {
@@ -110,8 +110,13 @@ public sealed class RecordStore(TableSet tables, MatterIndex index, Listings lis
     }
 
     // A talk not listed yet is listed whole, with its record as stored, by the follow-up of its scheduling.
-    private Task ListAsync(TalkRecord record, CancellationToken cancellationToken) =>
-        index.TryMergeAsync(record.Talkees.Select(MatterIndex.Person), TalkLines.LinePrefix + record.TalkId.Value, TalkLines.RecordColumns(record), cancellationToken);
+    // The tab's ledger rows are written whole from what is stored (their partitions follow the talk's people and units).
+    private async Task ListAsync(TalkRecord record, CancellationToken cancellationToken)
+    {
+        await index.TryMergeAsync(record.Talkees.Select(MatterIndex.Person), TalkLines.LinePrefix + record.TalkId.Value, TalkLines.RecordColumns(record), cancellationToken)
+            .ConfigureAwait(false);
+        await ledger.WriteAsync(record.TalkId, cancellationToken).ConfigureAwait(false);
+    }
 
     private Task<bool> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken) =>
         tables[TalkRows.Talks].TrySubmitAsync(actions, cancellationToken);

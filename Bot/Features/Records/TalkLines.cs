@@ -7,10 +7,10 @@ namespace TalkBot.Bot.Features.Records;
 /// <summary>
 /// Talks as lines of a lead, a case or an archive, each with its record's status ("held" means recorded, 000 §四(一)4).
 /// For the archive each talk is listed under each of its talkees (<see cref="TalkLineEntity"/>): once it is stored (a
-/// follow-up of <see cref="TalkScheduled"/>), and again whenever its record changes (<see cref="RecordStore"/>), so that an
+/// follow-up of <see cref="TalkScheduled"/>), again when it is moved or cancelled (<see cref="TalkChanged"/>), and whenever its record changes (<see cref="RecordStore"/>), so that an
 /// archive reads its talks in one query.
 /// </summary>
-public sealed class TalkLines(TalkStore talks, RecordStore records, MatterIndex index, TableSet tables) : IFollowUp<TalkScheduled>, IListedKind
+public sealed class TalkLines(TalkStore talks, RecordStore records, MatterIndex index, TableSet tables, Tab.TalkLedgerRows ledger) : IFollowUp<TalkScheduled>, IFollowUp<TalkChanged>, IListedKind
 {
     /// <summary>Lists a talk again from what is stored (a crash between a record's save and its listing).</summary>
     public const string ListJob = "TalkLines";
@@ -49,6 +49,13 @@ public sealed class TalkLines(TalkStore talks, RecordStore records, MatterIndex 
         return RelistAsync(change.Talk.Value, cancellationToken);
     }
 
+    /// <summary>A moved or cancelled talk is listed again with its new time and state, in the archive and the ledger.</summary>
+    public Task RunAsync(TalkChanged change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return RelistAsync(change.Talk.Value, cancellationToken);
+    }
+
     public IAsyncEnumerable<string> StoredAsync(CancellationToken cancellationToken) =>
         tables[TalkRows.Talks].QueryColumnAsync(TableFilter.Of($"RowKey eq {TalkRows.TalkRow}"), nameof(ITableEntity.PartitionKey), cancellationToken);
 
@@ -71,6 +78,7 @@ public sealed class TalkLines(TalkStore talks, RecordStore records, MatterIndex 
             Status = l.Status.ToString(),
             Record = l.Record?.ToString(),
         }, partition, LinePrefix + l.Id.Value, l.Id.Value, talkees[partition], l.Status == TalkStatus.Scheduled)], cancellationToken).ConfigureAwait(false);
+        await ledger.WriteAsync(talk.Id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The columns a record's change sets on its talk's lines (<see cref="TalkLineEntity"/>): the talk is held, and where its record stands.</summary>

@@ -26,8 +26,14 @@ public enum TalkRelation
     Recorder,
 }
 
+/// <summary>Another list that shows where a talk's notices stand (the tab's talk ledger), told with the talkee's line of 我的通知.</summary>
+public interface INoticeListing
+{
+    Task ListAsync(Talk talk, Notice notice, CancellationToken cancellationToken);
+}
+
 /// <summary>Talks, their notices and acknowledgements, and the indexes by person (keys in <see cref="TalkRows"/>).</summary>
-public sealed partial class TalkStore(TableSet tables)
+public sealed partial class TalkStore(TableSet tables, IEnumerable<INoticeListing>? listings = null)
 {
     private readonly TableClient talks = tables[TalkRows.Talks];
     private readonly TableClient talksByPerson = tables[TalkRows.TalksByPerson];
@@ -252,11 +258,16 @@ public sealed partial class TalkStore(TableSet tables)
     /// again by every later change of the notice and by the organiser's card refresh, so a crash between them is
     /// mended by the next write.
     /// </summary>
-    public Task IndexNoticeAsync(Talk talk, Notice notice, CancellationToken cancellationToken)
+    public async Task IndexNoticeAsync(Talk talk, Notice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(notice);
-        return noticesByPerson.UpsertAsync(new NoticeIndexEntity
+        foreach (var listing in listings ?? [])
+        {
+            await listing.ListAsync(talk, notice, cancellationToken).ConfigureAwait(false);
+        }
+
+        await noticesByPerson.UpsertAsync(new NoticeIndexEntity
         {
             PartitionKey = notice.Talkee.Value,
             RowKey = notice.TalkId.Value,
@@ -268,6 +279,6 @@ public sealed partial class TalkStore(TableSet tables)
             AcknowledgedAt = notice.AcknowledgedAt,
             PostponementRequestedAt = notice.PostponementRequestedAt,
             PostponementReason = notice.PostponementReason,
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

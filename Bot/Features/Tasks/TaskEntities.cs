@@ -59,4 +59,6 @@ public sealed class TaskLineEntity : ListRow
     public string Reviewers { get; set; } = "";
     public DateTime DueDate { get; set; }
     public string Status { get; set; } = "";
+    /// <summary>When the task was opened: the start of its deadline's light in the tab's ledger; null on rows written before.</summary>
+    public DateTimeOffset? OpenedAt { get; set; }
 }

@@ -19,7 +19,7 @@ public sealed record StoredTask(CaseTask Task, ETag ETag, UnitId? Office = null)
 public sealed class TaskStore(TableSet tables, MatterIndex index, Listings listings) : IListedKind
 {
     public const string Table = "Cases";
-    private const string TaskPrefix = "task|";
+    internal const string TaskPrefix = "task|";
     private const string SubmissionPrefix = "tasks|";
     private const string ReviewPrefix = "taskr|";
 
@@ -122,6 +122,7 @@ public sealed class TaskStore(TableSet tables, MatterIndex index, Listings listi
             Reviewers = string.Join(',', t.Reviewers.Select(r => r.Value)),
             DueDate = Utc(t.DueDate)!.Value,
             Status = t.Status.ToString(),
+            OpenedAt = task.OpenedAt,
         }, partition, TaskPrefix + t.Id.Value, t.Id.Value, t.Subject, !t.IsDone)], cancellationToken);
     }
 

@@ -81,6 +81,14 @@ public sealed class FollowUps(
 
         return true;
     }
+
+    /// <summary>
+    /// Plans and runs the follow-ups of a change already saved, in the background: for a click whose answer may not wait
+    /// for another storage call before its save. A crash before the plan is stored loses them; what they do must be
+    /// mended otherwise (the statistics' daily recount of what is unfinished does).
+    /// </summary>
+    public void StartAfterSave<TEvent>(TEvent change, string key) where TEvent : notnull =>
+        background.Start("follow-ups of " + key, async ct => await RunAsync(await PlanAsync(change, key, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
 }
 
 /// <summary>Runs one registered follow-up from its schedule entry.</summary>

@@ -9,8 +9,11 @@ namespace TalkBot.Bot.Infrastructure.Scheduling;
 /// </summary>
 internal sealed partial class ListingUpgrade(MatterIndex index, IEnumerable<IListedKind> kinds, ILogger<ListingUpgrade> logger) : BackgroundService
 {
-    /// <summary>The upgrade to rows that carry their lines.</summary>
-    public const string Upgrade = "lines-1";
+    /// <summary>
+    /// The upgrade to rows that carry their lines; <c>lines-2</c> adds the tab's talk ledger rows (with the notices
+    /// already answered) and the tasks' opening time, so a store upgraded to <c>lines-1</c> is listed once more.
+    /// </summary>
+    public const string Upgrade = "lines-2";
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -89,4 +89,25 @@ public sealed class ManifestTests : IDisposable
         Assert.DoesNotContain("${{", manifest, StringComparison.Ordinal);
         Assert.Equal("personal", JsonNode.Parse(manifest)!["bots"]![0]!["scopes"]![0]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Package_HasAPersonalTab_OnTheBotsHost_WithSsoForTheBotsOwnApi()
+    {
+        var zip = Path.Combine(temp, "TalkBot.zip");
+
+        var (code, output) = Node("tools/manifest/package.js", Path.Combine(RepoRoot.Path, "manifest"), zip);
+
+        Assert.True(code == 0, output);
+        using var archive = ZipFile.OpenRead(zip);
+        using var reader = new StreamReader(archive.GetEntry("manifest.json")!.Open());
+        var manifest = JsonNode.Parse(reader.ReadToEnd())!;
+        var tab = manifest["staticTabs"]![0]!;
+        var botId = manifest["bots"]![0]!["botId"]!.GetValue<string>();
+        var contentUrl = new Uri(tab["contentUrl"]!.GetValue<string>());
+        Assert.Equal("personal", tab["scopes"]![0]!.GetValue<string>());
+        Assert.Equal("/tab/", contentUrl.AbsolutePath);
+        Assert.Equal(botId, manifest["webApplicationInfo"]!["id"]!.GetValue<string>());
+        Assert.Equal($"api://{contentUrl.Host}/{botId}", manifest["webApplicationInfo"]!["resource"]!.GetValue<string>());
+        Assert.Contains(contentUrl.Host, manifest["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
+    }
 }

@@ -70,6 +70,8 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
         builder.UseSetting("Plans:Enabled", "false");
         // Likewise the daily check of the calendar's official holidays.
         builder.UseSetting("Calendar:HolidayDataCheck", "false");
+        // The monthly report and the statistics' daily mending likewise.
+        builder.UseSetting("Statistics:Jobs", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

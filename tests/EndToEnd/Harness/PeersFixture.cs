@@ -186,6 +186,8 @@ public sealed partial class PeersFixture : IAsyncLifetime
                 ["Localization__Locale"] = "zh-CN",
                 // Recording a talk needs "after the talk": the scenarios move this process's clock forward.
                 ["TestClock__Enabled"] = "true",
+                // The tab's demo sign-in (Development only), so that a scenario opens the tab as any person.
+                ["Tab__DevSignIn"] = "true",
                 ["Scheduler__PollInterval"] = "00:00:02",
                 ["ASPNETCORE_URLS"] = BotUrl.ToString().TrimEnd('/'),
                 ["ConnectionStrings__Tables"] = TablesConnectionString,

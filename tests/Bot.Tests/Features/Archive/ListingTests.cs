@@ -260,7 +260,7 @@ public sealed class ListingTests(AzuriteFixture azurite, ITestOutputHelper outpu
         await using var after = new BotUnderTest(azurite, Monday, prefix);
         _ = after.Server;
         var upgraded = after.Services.GetRequiredService<MatterIndex>();
-        for (var wait = 0; wait < 100 && !await upgraded.IsUpgradedAsync("lines-1", default); wait++)
+        for (var wait = 0; wait < 100 && !await upgraded.IsUpgradedAsync(ListingUpgrade.Upgrade, default); wait++)
         {
             await Task.Delay(100);
         }

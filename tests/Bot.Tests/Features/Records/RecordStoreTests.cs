@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 using TalkBot.Bot.Features.Quiz;
@@ -29,10 +30,14 @@ public sealed class RecordRepositoryTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task InitializeAsync()
     {
         tables = TableSet.For(new TableServiceClient(azurite.ConnectionString), "r" + Guid.NewGuid().ToString("N")[..12], TalkRows.Talks, TalkRows.TalksByPerson, TalkRows.NoticesByPerson,
-            MatterIndex.Table, ScheduleStore.Table);
+            MatterIndex.Table, ScheduleStore.Table, TalkBot.Bot.Infrastructure.People.PeopleStore.Table);
         await tables.EnsureCreatedAsync(default);
         talks = new TalkStore(tables);
-        records = new RecordStore(tables, new MatterIndex(tables), new Listings(new ScheduleStore(tables), new SchedulerOptions(), clock));
+        var index = new MatterIndex(tables);
+        var directory = new TalkBot.Bot.Infrastructure.People.PeopleDirectory(new TalkBot.Bot.Infrastructure.People.PeopleStore(tables),
+            new TalkBot.Bot.Infrastructure.People.PeopleDirectoryOptions(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<TalkBot.Bot.Infrastructure.People.PeopleDirectory>.Instance);
+        records = new RecordStore(tables, index, new Listings(new ScheduleStore(tables), new SchedulerOptions(), clock, new ServiceCollection().BuildServiceProvider(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Listings>.Instance),
+            new TalkBot.Bot.Features.Tab.TalkLedgerRows(talks, index, tables, directory));
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,193 @@
+using TalkBot.Bot.Features.Admonishments;
+using TalkBot.Bot.Features.Leads;
+using TalkBot.Bot.Features.Tasks;
+using TalkBot.Domain.Admonishments;
+using TalkBot.Domain.FollowUps;
+using TalkBot.Domain.Ledgers;
+using TalkBot.Domain.Plans;
+using TalkBot.Domain.Records;
+
+namespace TalkBot.Bot.Features.Tab;
+
+/// <summary>
+/// Reads a ledger as one viewer may see it (<see cref="LedgerAccess"/>), from the rows made for lists only
+/// (<see cref="MatterIndex"/>): the partitions of the office's units (<c>office|{unit}</c>, <c>unit|{unit}</c>), the
+/// viewer's own (<c>person|{id}</c>) and, for an approver, the proposals'. One query per partition and kind of row, run
+/// together; names come from the directory held in memory, never from a read of the People table.
+/// </summary>
+public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore cases, PeopleDirectory directory, WorkingCalendar calendar, LedgerPolicy policy)
+{
+    private readonly LedgerSteps steps = new(calendar, policy);
+
+    public async Task<IReadOnlyList<LedgerItem>> ReadAsync(LedgerKind kind, Person viewer, Locale locale, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var officeUnits = LedgerAccess.OfficeUnits(viewer, people.Units);
+        var view = new View(viewer, officeUnits, people, locale, now);
+        return kind switch
+        {
+            LedgerKind.Talks => await TalksAsync(view, cancellationToken).ConfigureAwait(false),
+            LedgerKind.Leads => await LeadsAsync(view, cancellationToken).ConfigureAwait(false),
+            LedgerKind.Cases => await CasesAsync(view, cancellationToken).ConfigureAwait(false),
+            _ => await TasksAsync(view, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private sealed record View(Person Viewer, IReadOnlySet<UnitId> OfficeUnits, PeopleLookup People, Locale Locale, DateTimeOffset Now)
+    {
+        public string Names(IEnumerable<PersonId> ids) => string.Join("、", ids.Select(People.Name));
+
+        public string Units(IEnumerable<UnitId> ids) => string.Join("、", ids.Select(u => People.UnitName(u)));
+
+        public UnitId? UnitOf(PersonId id) => People.Find(id)?.UnitId;
+    }
+
+    private async Task<List<LedgerItem>> TalksAsync(View v, CancellationToken cancellationToken)
+    {
+        var partitions = v.OfficeUnits.Select(TalkLedgerRows.UnitPartition).Append(MatterIndex.Person(v.Viewer.Id));
+        var read = await Task.WhenAll(partitions.Select(p => index.QueryAsync<TalkLedgerEntity, NoticeLedgerEntity>(p, TalkLedgerRows.Prefix,
+            TalkLedgerRows.NoticePrefix, ListScope.All, cancellationToken))).ConfigureAwait(false);
+        var rows = read.SelectMany(r => r.Lines).DistinctBy(r => r.Matter);
+        var acknowledged = read.SelectMany(r => r.Under.SelectMany(g => g)).Where(n => n.State == nameof(NoticeStatus.Acknowledged))
+            .Select(n => (n.Matter, n.Subject)).ToHashSet();
+        var tiers = v.People.Tiers.ToLookup(t => (t.Talker, t.Talkee));
+        var items = new List<LedgerItem>();
+        foreach (var row in rows)
+        {
+            var talkees = Ids(row.Talkees);
+            var talkers = Ids(row.Talkers);
+            var units = row.Units.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => new UnitId(u)).ToList();
+            var recorder = row.Recorder is { Length: > 0 } r ? new PersonId(r) : (PersonId?)null;
+            if (!LedgerAccess.CanSeeTalk(v.Viewer, v.OfficeUnits, units, talkers, recorder, talkees))
+            {
+                continue;
+            }
+
+            var status = Enum.Parse<TalkStatus>(row.Status);
+            var record = row.Record is { } rec ? Enum.Parse<RecordStatus>(rec) : (RecordStatus?)null;
+            var kind = Enum.Parse<TalkKind>(row.Kind);
+            var tier = talkers.SelectMany(t => talkees.SelectMany(e => tiers[(t, e)])).Select(a => (Tier?)a.Tier).Min();
+            var state = record?.ToString() ?? status.ToString();
+            var allAcknowledged = talkees.All(t => acknowledged.Contains((row.Matter, t.Value)));
+            var deadline = steps.Talk(status, record, row.CreatedAt, row.ScheduledAt, row.RecordAt, allAcknowledged, v.Now);
+            items.Add(new LedgerItem(row.Matter,
+                [v.Names(talkees), v.Units(units), v.Names(talkers), Labels.Of(kind, v.Locale), tier is { } t0 ? TierLabel(t0, v.Locale) : "", row.ScheduledAt,
+                    TalkState(status, record, v.Locale), LedgerColumns.Step(deadline.Step, v.Locale), deadline.Due, LedgerColumns.Light(deadline.Light, v.Locale)],
+                deadline,
+                new LedgerFacets([.. units.Select(u => u.Value)], [.. talkers.Select(t => t.Value)], kind.ToString(), tier is { } t1 ? ((int)t1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+                    Month(row.ScheduledAt), state, v.Names(talkees.Concat(talkers)))));
+        }
+
+        return items;
+    }
+
+    private async Task<List<LedgerItem>> LeadsAsync(View v, CancellationToken cancellationToken)
+    {
+        var read = await Task.WhenAll(v.OfficeUnits.Select(async u => (Unit: u, Leads: await leads.ListingsAsync(MatterIndex.Office(u), ListScope.All, cancellationToken)
+            .ConfigureAwait(false)))).ConfigureAwait(false);
+        var items = new List<LedgerItem>();
+        foreach (var (office, list) in read)
+        {
+            foreach (var lead in list.Where(l => LedgerAccess.CanSeeLead(v.Viewer, v.OfficeUnits, office, l)))
+            {
+                var unit = v.UnitOf(lead.Subject);
+                items.Add(new LedgerItem(lead.Id.Value,
+                    [v.People.Name(lead.Subject), v.People.UnitName(unit), Labels.Of(lead.Source, v.Locale), Labels.Of(lead.Category, v.Locale), lead.Summary,
+                        lead.RegisteredAt, Labels.Of(lead.Status, v.Locale), "", null, ""],
+                    LedgerDeadline.Done,
+                    new LedgerFacets(unit is { } u ? [u.Value] : [], [], lead.Source.ToString(), null, Month(lead.RegisteredAt), lead.Status.ToString(),
+                        v.People.Name(lead.Subject))));
+            }
+        }
+
+        return items;
+    }
+
+    private async Task<List<LedgerItem>> CasesAsync(View v, CancellationToken cancellationToken)
+    {
+        var sources = v.OfficeUnits.Select(u => (Office: (UnitId?)u, Partition: MatterIndex.Office(u)))
+            .Append((null, MatterIndex.Person(v.Viewer.Id)));
+        if (AdmonishmentRules.MayApproveSome(v.Viewer))
+        {
+            sources = sources.Append((null, MatterIndex.Approval));
+        }
+
+        async Task<(UnitId? Office, IReadOnlyList<CaseListing> Cases)> Read((UnitId? Office, string Partition) s) =>
+            (s.Office, await cases.ListingsAsync(s.Partition, ListScope.All, cancellationToken).ConfigureAwait(false));
+        var read = await Task.WhenAll(sources.Select(Read)).ConfigureAwait(false);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var items = new List<LedgerItem>();
+        foreach (var (office, list) in read)
+        {
+            foreach (var c in list.Where(c => LedgerAccess.CanSeeCase(v.Viewer, v.OfficeUnits, office, c) && seen.Add(c.Id.Value)))
+            {
+                var unit = v.UnitOf(c.Subject);
+                var deadline = steps.Approval(c.Status == CaseStatus.Proposed, c.OpenedAt, v.Now);
+                items.Add(new LedgerItem(c.Id.Value,
+                    [v.People.Name(c.Subject), v.People.UnitName(unit), c.Situation is { } s ? Labels.Of(s, v.Locale) : "", c.ProposedBy is { } by ? v.People.Name(by) : "",
+                        c.OpenedAt, Labels.Of(c.Status, v.Locale), LedgerColumns.Step(deadline.Step, v.Locale), deadline.Due, LedgerColumns.Light(deadline.Light, v.Locale)],
+                    deadline,
+                    new LedgerFacets(unit is { } u ? [u.Value] : [], [], c.Situation?.ToString() ?? "", null, Month(c.OpenedAt), c.Status.ToString(),
+                        v.People.Name(c.Subject))));
+            }
+        }
+
+        return items;
+    }
+
+    private async Task<List<LedgerItem>> TasksAsync(View v, CancellationToken cancellationToken)
+    {
+        var sources = v.OfficeUnits.Select(u => (Office: (UnitId?)u, Partition: MatterIndex.Office(u))).Append((null, MatterIndex.Person(v.Viewer.Id)));
+        async Task<(UnitId? Office, IReadOnlyList<TaskLineEntity> Rows)> Read((UnitId? Office, string Partition) s) =>
+            (s.Office, await index.QueryAsync<TaskLineEntity>(s.Partition, TaskStore.TaskPrefix, ListScope.All, cancellationToken).ConfigureAwait(false));
+        var read = await Task.WhenAll(sources.Select(Read)).ConfigureAwait(false);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var items = new List<LedgerItem>();
+        foreach (var (office, rows) in read)
+        {
+            foreach (var row in rows)
+            {
+                var kind = Enum.Parse<CaseTaskKind>(row.Kind);
+                var status = Enum.Parse<CaseTaskStatus>(row.Status);
+                var due = DateOnly.FromDateTime(row.DueDate);
+                var listing = new TaskListing(new CaseTaskId(row.Matter), kind, new PersonId(row.Subject), new PersonId(row.Assignee), Ids(row.Reviewers), due, status);
+                if (!LedgerAccess.CanSeeTask(v.Viewer, v.OfficeUnits, office, listing) || !seen.Add(row.Matter))
+                {
+                    continue;
+                }
+
+                var unit = v.UnitOf(listing.Subject);
+                var deadline = steps.Task(listing.IsDone, row.OpenedAt, due, v.Now);
+                items.Add(new LedgerItem(row.Matter,
+                    [v.People.Name(listing.Subject), v.People.UnitName(unit), Labels.Of(kind, v.Locale), v.People.Name(listing.Assignee), row.OpenedAt, due,
+                        Labels.Of(status, v.Locale), LedgerColumns.Step(deadline.Step, v.Locale), deadline.Due, LedgerColumns.Light(deadline.Light, v.Locale)],
+                    deadline,
+                    new LedgerFacets(unit is { } u ? [u.Value] : [], [], kind.ToString(), null, due.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+                        status.ToString(), v.Names([listing.Subject, listing.Assignee]))));
+            }
+        }
+
+        return items;
+    }
+
+    private string Month(DateTimeOffset at) => calendar.LocalDate(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static List<PersonId> Ids(string? csv) => [.. (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => new PersonId(id))];
+
+    private static string TierLabel(Tier tier, Locale locale) => tier switch
+    {
+        Tier.BureauSecretary => locale.Pick("第一层级", "Tier 1"),
+        Tier.DisciplineGroupLeader => locale.Pick("第二层级", "Tier 2"),
+        Tier.UnitSecretary => locale.Pick("第三层级", "Tier 3"),
+        _ => locale.Pick("第四层级", "Tier 4"),
+    };
+
+    internal static string TalkState(TalkStatus status, RecordStatus? record, Locale locale) => record switch
+    {
+        RecordStatus.AwaitingVerification => locale.Pick("待核实", "Awaiting verification"),
+        RecordStatus.Disputed => locale.Pick("有异议", "Disputed"),
+        RecordStatus.Verified => locale.Pick("已核实", "Verified"),
+        _ => status == TalkStatus.Cancelled ? locale.Pick("已取消", "Cancelled") : locale.Pick("已安排", "Scheduled"),
+    };
+}

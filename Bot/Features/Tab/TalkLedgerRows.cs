@@ -1,0 +1,130 @@
+using TalkBot.Bot.Features.Records;
+using TalkBot.Bot.Features.Talks;
+
+namespace TalkBot.Bot.Features.Tab;
+
+/// <summary>
+/// Table <c>CaseIndex</c>, row <c>tl|{talkId}</c>: a talk as the tab's talk ledger (谈话台账) shows it, written into the
+/// partition <c>unit|{unit}</c> of each talkee's unit (the office of that level and those above read their units'
+/// partitions) and <c>person|{id}</c> of each talkee, talker and recorder (their own ledger: one partition query). Keys
+/// in <see cref="MatterIndex"/>; never a name (the directory in memory gives names), never what was said.
+/// </summary>
+public sealed class TalkLedgerEntity : ListRow
+{
+    public string Kind { get; set; } = "";
+    public DateTimeOffset ScheduledAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string Place { get; set; } = "";
+    /// <summary>Comma-separated person ids.</summary>
+    public string Talkees { get; set; } = "";
+    /// <summary>Comma-separated unit ids of the talkees when the talk was listed.</summary>
+    public string Units { get; set; } = "";
+    /// <summary>Comma-separated person ids; the first leads the talk.</summary>
+    public string Talkers { get; set; } = "";
+    public string? Recorder { get; set; }
+    public string Organiser { get; set; } = "";
+    public string Status { get; set; } = "";
+    /// <summary>Where the record stands; null before it is logged.</summary>
+    public string? Record { get; set; }
+    /// <summary>When the record last changed (a version logged, a verification): the verification's start.</summary>
+    public DateTimeOffset? RecordAt { get; set; }
+}
+
+/// <summary>
+/// Table <c>CaseIndex</c>, row <c>tn|{talkId}|{talkeeId}</c>, in the same partitions as the talk's <see cref="TalkLedgerEntity"/>:
+/// a notice the talkee has answered (acknowledged, or asked to postpone). A notice without one is not answered yet, so
+/// creating a talk writes none; one row per talkee, so that two answers at once never overwrite each other.
+/// </summary>
+public sealed class NoticeLedgerEntity : ListRow
+{
+    public string State { get; set; } = "";
+    public DateTimeOffset? AnsweredAt { get; set; }
+}
+
+/// <summary>
+/// Writes a talk's ledger rows (<see cref="TalkLedgerEntity"/>) from what is stored: when the talk is listed (its
+/// scheduling's follow-up, <see cref="TalkLines"/>) and after each change of its record (<see cref="RecordStore"/>, which
+/// a crash between the two mends through <see cref="Listings"/>). Whole and idempotent: writing again is harmless.
+/// </summary>
+public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet tables, PeopleDirectory directory)
+{
+    public const string Prefix = "tl|";
+    public const string NoticePrefix = "tn|";
+
+    public static string UnitPartition(UnitId unit) => "unit|" + unit.Value;
+
+    /// <summary>The partitions a talk is listed in: its talkees' units, and its talkees, talkers and recorder.</summary>
+    public static string[] Partitions(Talk talk, PeopleLookup people)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(people);
+        var involved = talk.Talkees.Concat(talk.Talkers).Concat(talk.Recorder is { } r ? [r] : []).Distinct();
+        return [.. Units(talk, people).Select(UnitPartition), .. involved.Select(MatterIndex.Person)];
+    }
+
+    private static List<UnitId> Units(Talk talk, PeopleLookup people) => [.. talk.Talkees.Select(t => people.Find(t)?.UnitId).OfType<UnitId>().Distinct()];
+
+    public async Task WriteAsync(TalkId id, CancellationToken cancellationToken)
+    {
+        if (await talks.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } talk)
+        {
+            return;
+        }
+
+        var head = await tables[TalkRows.Talks].FindAsync<RecordHeadEntity>(id.Value, TalkRows.RecordHeadRow, cancellationToken).ConfigureAwait(false);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var units = Units(talk, people);
+        var partitions = Partitions(talk, people);
+        var open = talk.Status == TalkStatus.Scheduled || head?.Status is not nameof(Domain.Records.RecordStatus.Verified);
+        await index.WriteAsync(partitions, partition => [ListRow.Place(new TalkLedgerEntity
+        {
+            Kind = talk.Kind.ToString(),
+            ScheduledAt = talk.ScheduledAt,
+            CreatedAt = talk.CreatedAt,
+            Place = talk.Place,
+            Talkees = string.Join(',', talk.Talkees.Select(t => t.Value)),
+            Units = string.Join(',', units.Select(u => u.Value)),
+            Talkers = string.Join(',', talk.Talkers.Select(t => t.Value)),
+            Recorder = talk.Recorder?.Value,
+            Organiser = talk.Organiser.Value,
+            Status = head is null ? talk.Status.ToString() : nameof(TalkStatus.Held),
+            Record = head?.Status,
+            RecordAt = head?.UpdatedAt,
+        }, partition, Prefix + id.Value, id.Value, talk.Talkees[0], open && talk.Status != TalkStatus.Cancelled)], cancellationToken).ConfigureAwait(false);
+
+        // The notices answered so far, so that a talk listed again (an upgrade, a crash mended) keeps its notices' state.
+        var answered = (await talks.ListNoticesAsync(id, cancellationToken).ConfigureAwait(false)).Select(n => n.Notice).Where(NoticeLedgerRows.IsAnswered).ToList();
+        if (answered.Count > 0)
+        {
+            await index.WriteAsync(partitions, partition => answered.Select(n => NoticeLedgerRows.Row(talk, n, partition)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>
+/// Keeps the <see cref="NoticeLedgerEntity"/> rows with the talkee's line of 我的通知 (<see cref="TalkStore.IndexNoticeAsync"/>),
+/// which every change of a notice writes again, in the background of the click that changed it.
+/// </summary>
+public sealed class NoticeLedgerRows(MatterIndex index, PeopleDirectory directory) : INoticeListing
+{
+    public async Task ListAsync(Talk talk, Notice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(notice);
+        if (!IsAnswered(notice))
+        {
+            return;
+        }
+
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        await index.WriteAsync(TalkLedgerRows.Partitions(talk, people), partition => [Row(talk, notice, partition)], cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static bool IsAnswered(Notice notice) => notice.Status is NoticeStatus.Acknowledged or NoticeStatus.PostponementRequested;
+
+    internal static NoticeLedgerEntity Row(Talk talk, Notice notice, string partition) => ListRow.Place(new NoticeLedgerEntity
+    {
+        State = notice.Status.ToString(),
+        AnsweredAt = notice.AcknowledgedAt ?? notice.PostponementRequestedAt,
+    }, partition, $"{TalkLedgerRows.NoticePrefix}{talk.Id.Value}|{notice.Talkee.Value}", talk.Id.Value, notice.Talkee, true);
+}

@@ -1,0 +1,72 @@
+using TalkBot.Domain.Talks;
+using TalkBot.Domain.Plans;
+using TalkBot.Domain.Records;
+using TalkBot.Domain.Rectifications;
+
+namespace TalkBot.Domain.Statistics;
+
+/// <summary>Where a talkee's rectification stands in the statistics (000 §四(一)5).</summary>
+public enum RectificationOutcome
+{
+    /// <summary>Reported by the due date in force when the report was made.</summary>
+    OnTime,
+    /// <summary>Reported after it.</summary>
+    Late,
+    /// <summary>A report is still owed: none yet, or the last was returned.</summary>
+    Open,
+}
+
+/// <summary>
+/// What the statistics count as done. 000, last paragraph: whether talks were carried out (落实情况) is evidence for
+/// assessment and accountability (考核、问责); SPEC §6: reports show counts to those above.
+/// </summary>
+public static class StatisticsRules
+{
+    /// <summary>
+    /// A talk counts as carried out once it took place and its 登记表 was filled in (000 §四(一)4: 安排专人做好记录):
+    /// the record is the evidence assessment asks for; a talk said to be held without one is not yet evidence.
+    /// </summary>
+    public static bool IsCompleted(Talk talk, RecordStatus? record)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        return talk.Status == TalkStatus.Held && record is not null;
+    }
+
+    /// <summary>
+    /// The completion rate: talkees of carried-out talks over talkees of talks scheduled (not cancelled), as a fraction;
+    /// null when nothing was scheduled (no rate, rather than 0% or 100%).
+    /// </summary>
+    public static double? CompletionRate(long completed, long scheduled) =>
+        scheduled <= 0 ? null : Math.Min(1.0, (double)completed / scheduled);
+
+    /// <summary>
+    /// 000 §四(一)5: the talkee reports rectification within 3 days after the talk (or by the date set when a report was
+    /// returned). The latest report decides: made by the due date in force then, on time; after it, late; a report still
+    /// owed (none yet, or the last returned) is open.
+    /// </summary>
+    public static RectificationOutcome Rectification(Rectification rectification)
+    {
+        ArgumentNullException.ThrowIfNull(rectification);
+        if (rectification.AwaitsReport)
+        {
+            return RectificationOutcome.Open;
+        }
+
+        return rectification.Reports[^1].Late ? RectificationOutcome.Late : RectificationOutcome.OnTime;
+    }
+
+    /// <summary>The average quiz score (000 §三), or null when nobody took it.</summary>
+    public static double? AverageScore(long scoreSum, long taken) => taken <= 0 ? null : (double)scoreSum / taken;
+
+    /// <summary>
+    /// The tier (000 §二) a talk with <paramref name="talkee"/> led by <paramref name="talker"/> belongs to: the line
+    /// that puts the talkee on the talker's list, or on the list of whoever delegated (委托) to the talker; none when the
+    /// talk is off the tiers (a reminder or admonishment talk with someone else).
+    /// </summary>
+    public static Tier? TierOf(PersonId talker, PersonId talkee, IReadOnlyList<TierAssignment> tiers)
+    {
+        ArgumentNullException.ThrowIfNull(tiers);
+        return tiers.FirstOrDefault(t => t.Talkee == talkee && t.Talker == talker)?.Tier
+            ?? tiers.FirstOrDefault(t => t.Talkee == talkee && t.DelegateTo.Contains(talker))?.Tier;
+    }
+}
