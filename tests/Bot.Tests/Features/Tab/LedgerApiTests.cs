@@ -39,12 +39,30 @@ public sealed class LedgerApiTests(AzuriteFixture azurite)
         return bot;
     }
 
-    private static Task CreateAsync(BotUnderTest bot, string form, Person talkee, Person talker, string kind, string date) =>
-        bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, new Dictionary<string, string>
+    private const string LeadForm = "0195a0b2c3d47e8f9a0b1c2d3e4f5a73";
+
+    // A reminder talk comes from a lead (000 §三2–3): the lead is registered, then its talk arranged from it.
+    private static async Task CreateAsync(BotUnderTest bot, string form, Person talkee, Person talker, string kind, string date)
+    {
+        var verb = Verbs.TalkCreate;
+        var data = new Dictionary<string, string>
         {
             [DataKeys.FormId] = form, ["talkees"] = talkee.AadObjectId, ["talkers"] = talker.AadObjectId, ["recorder"] = Person.Recorder.AadObjectId,
             ["kind"] = kind, ["date"] = date, ["time"] = "09:30", ["place"] = "第三会议室", ["contentDate"] = "2026-03-02",
-        });
+        };
+        if (kind == "Reminder")
+        {
+            await bot.ExecuteAsync(Person.Office, Verbs.LeadCreate, new Dictionary<string, string>
+            {
+                [DataKeys.FormId] = LeadForm, [CaseFields.Subject] = talkee.AadObjectId, [CaseFields.Source] = "Petition",
+                [CaseFields.Category] = "Integrity", [CaseFields.Summary] = "反映其在公务接待中超标准用餐",
+            });
+            verb = Verbs.LeadTalkCreate;
+            data[DataKeys.LeadId] = LeadForm;
+        }
+
+        await bot.ExecuteAsync(Person.Office, verb, data);
+    }
 
     private static async Task<HttpClient> SignInAsync(BotUnderTest bot, Person person)
     {
