@@ -74,7 +74,9 @@ public static class TabAuthentication
         services.AddSingleton(options);
         services.AddSingleton<TabSigningKeys>();
         services.AddSingleton<TabTokenValidator>();
-        var authentication = services.AddAuthentication(BearerScheme)
+        // No default scheme: only the tab's endpoints, through the policy, read a tab token or cookie. The Bot Framework's
+        // tokens on /api/messages are the connector's (BotAuthenticator) and are never taken for a tab sign-in.
+        var authentication = services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, TabBearerHandler>(BearerScheme, null);
         string[] schemes = [BearerScheme];
         if (options.DevSignIn)
