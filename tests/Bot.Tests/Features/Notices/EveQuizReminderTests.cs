@@ -30,11 +30,7 @@ public sealed class EveQuizReminderTests(AzuriteFixture azurite)
         if (kind == "Reminder")
         {
             // A reminder talk comes from a lead (000 §三2–3): the lead is registered, then its talk arranged.
-            await bot.ExecuteAsync(Person.Office, Verbs.LeadCreate, new Dictionary<string, string>
-            {
-                [DataKeys.FormId] = LeadForm, [CaseFields.Subject] = Person.Cadre1.AadObjectId, [CaseFields.Source] = "Petition",
-                [CaseFields.Category] = "Integrity", [CaseFields.Summary] = "反映其在公务接待中超标准用餐",
-            });
+            await bot.RegisterLeadAsync(LeadForm, Person.Cadre1);
             verb = Verbs.LeadTalkCreate;
             form[DataKeys.LeadId] = LeadForm;
         }

@@ -52,11 +52,7 @@ public sealed class LedgerApiTests(AzuriteFixture azurite)
         };
         if (kind == "Reminder")
         {
-            await bot.ExecuteAsync(Person.Office, Verbs.LeadCreate, new Dictionary<string, string>
-            {
-                [DataKeys.FormId] = LeadForm, [CaseFields.Subject] = talkee.AadObjectId, [CaseFields.Source] = "Petition",
-                [CaseFields.Category] = "Integrity", [CaseFields.Summary] = "反映其在公务接待中超标准用餐",
-            });
+            await bot.RegisterLeadAsync(LeadForm, talkee);
             verb = Verbs.LeadTalkCreate;
             data[DataKeys.LeadId] = LeadForm;
         }

@@ -40,11 +40,7 @@ public sealed class SchedulerTests(AzuriteFixture azurite)
     // A reminder talk comes from a lead (000 §三2–3): the lead is registered, then its talk arranged.
     private static async Task CreateTalkAsync(BotUnderTest bot)
     {
-        await bot.ExecuteAsync(Person.Office, Verbs.LeadCreate, new Dictionary<string, string>
-        {
-            [DataKeys.FormId] = LeadForm, [CaseFields.Subject] = Person.Cadre1.AadObjectId, [CaseFields.Source] = "Petition",
-            [CaseFields.Category] = "Integrity", [CaseFields.Summary] = "反映其在公务接待中超标准用餐",
-        });
+        await bot.RegisterLeadAsync(LeadForm, Person.Cadre1);
         await bot.ExecuteAsync(Person.Office, Verbs.LeadTalkCreate, new Dictionary<string, string>
         {
             [DataKeys.FormId] = TalkForm, [DataKeys.LeadId] = LeadForm, ["talkees"] = Person.Cadre1.AadObjectId, ["talkers"] = Person.Leader.AadObjectId,
