@@ -73,6 +73,19 @@ public static class LedgerAccess
         return viewer.Active && (talkeeUnits.Any(officeUnits.Contains) || talkers.Contains(viewer.Id) || recorder == viewer.Id || talkees.Contains(viewer.Id));
     }
 
+    /// <summary>
+    /// A talkee's rectification on a talk's line: those it is reported to and reviewed by (000 §四(一)5: the office of the
+    /// talkee's level or above, and the talkers, <see cref="Rectifications.RectificationAccess"/>), and the talkee, their
+    /// own. Another talkee of the same talk sees the talk, never how the others stand with theirs.
+    /// </summary>
+    public static bool CanSeeRectification(Person viewer, IReadOnlySet<UnitId> officeUnits, UnitId? talkeeUnit, IReadOnlyCollection<PersonId> talkers, PersonId talkee)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(officeUnits);
+        ArgumentNullException.ThrowIfNull(talkers);
+        return viewer.Active && (talkee == viewer.Id || talkers.Contains(viewer.Id) || (talkeeUnit is { } unit && officeUnits.Contains(unit)));
+    }
+
     /// <summary>A lead: the office of its level or of a level above, never the cadre it is about (002 §五8).</summary>
     public static bool CanSeeLead(Person viewer, IReadOnlySet<UnitId> officeUnits, UnitId? leadOffice, LeadListing lead)
     {

@@ -17,6 +17,11 @@ public enum LedgerStep
     Record,
     /// <summary>The talkee verifies the record (本人核实, 002 §五7).</summary>
     Verification,
+    /// <summary>
+    /// The talkee's rectification report (000 §四(一)5: 谈话结束后3日内上报整改措施落实情况), due on its due day, or on the new
+    /// one a returned report was given; done once reported (the review that follows has no period in 000).
+    /// </summary>
+    Rectification,
     /// <summary>The written material a task asks for (000 §四(四)1, 002 §四4).</summary>
     Material,
     /// <summary>The decision on a proposal (002 §四2).</summary>
@@ -27,6 +32,16 @@ public enum LedgerStep
 public sealed record LedgerDeadline(LedgerStep Step, DateTimeOffset? Start, DateTimeOffset? Due, Light Light)
 {
     public static LedgerDeadline Done { get; } = new(LedgerStep.None, null, null, Light.None);
+
+    /// <summary>
+    /// Of the steps an item waits on at once, the one its line shows: the reddest, then the first due (the order the
+    /// ledger lists its lines in), so that nothing late hides behind a step that is not; done when none is open.
+    /// </summary>
+    public static LedgerDeadline MostPressing(IEnumerable<LedgerDeadline> deadlines)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        return deadlines.Where(d => d.Step != LedgerStep.None).OrderByDescending(d => d.Light).ThenBy(d => d.Due ?? DateTimeOffset.MaxValue).FirstOrDefault() ?? Done;
+    }
 }
 
 /// <summary>The deadlines of the ledgers' items, each from its source, with the light of <see cref="DeadlineLight"/>.</summary>
@@ -59,6 +74,23 @@ public sealed class LedgerSteps(Calendar.WorkingCalendar calendar, LedgerPolicy 
             ? LedgerDeadline.Done
             : At(LedgerStep.Notice, createdAt, StartOf(calendar.AddWorkingDays(calendar.LocalDate(scheduledAt), -1)), now);
     }
+
+    /// <summary>
+    /// A talk with its talkees' rectification reports: a report is due from the talk (000 §四(一)5), not from the record's
+    /// verification, so the two run at once, and the talk's line shows the most pressing (<see cref="LedgerDeadline.MostPressing"/>).
+    /// </summary>
+    public static LedgerDeadline TalkWithRectifications(LedgerDeadline talk, IEnumerable<LedgerDeadline> rectifications)
+    {
+        ArgumentNullException.ThrowIfNull(rectifications);
+        return LedgerDeadline.MostPressing(rectifications.Prepend(talk));
+    }
+
+    /// <summary>
+    /// A talkee's rectification report (000 §四(一)5): due on its due day (the day itself is on time, as for a task), its
+    /// time counted from <paramref name="since"/> (opened, or returned with a new due day); done once reported.
+    /// </summary>
+    public LedgerDeadline Rectification(bool awaitsReport, DateTimeOffset since, DateOnly dueDate, DateTimeOffset now) =>
+        awaitsReport ? At(LedgerStep.Rectification, since, EndOf(dueDate), now) : LedgerDeadline.Done;
 
     /// <summary>A task's material, due on its due day (the day itself is on time); done once accepted.</summary>
     public LedgerDeadline Task(bool done, DateTimeOffset? openedAt, DateOnly dueDate, DateTimeOffset now) =>

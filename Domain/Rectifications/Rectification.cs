@@ -68,6 +68,12 @@ public sealed class Rectification
     /// <summary>The due date now: the first, or the one set when the last report was returned.</summary>
     public DateOnly DueDate => reviews.LastOrDefault(r => !r.Accepted)?.NewDueDate ?? FirstDueDate;
 
+    /// <summary>
+    /// Since when the report now due has been due: opened, or the last report returned with its new due date. The
+    /// ledger's light counts the report's time from here (<see cref="Ledgers.LedgerSteps.Rectification"/>).
+    /// </summary>
+    public DateTimeOffset ReportDueSince => reviews.LastOrDefault(r => !r.Accepted)?.At ?? OpenedAt;
+
     public RectificationStatus Status
     {
         get

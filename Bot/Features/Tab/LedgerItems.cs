@@ -104,6 +104,7 @@ public static class LedgerColumns
         LedgerStep.Notice => locale.Pick("通知", "Notice"),
         LedgerStep.Record => locale.Pick("登记记录", "Record"),
         LedgerStep.Verification => locale.Pick("本人核实", "Verification"),
+        LedgerStep.Rectification => locale.Pick("整改情况上报", "Rectification report"),
         LedgerStep.Material => locale.Pick("书面材料", "Written material"),
         LedgerStep.Approval => locale.Pick("审批", "Approval"),
         _ => "",

@@ -46,11 +46,16 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
     private async Task<List<LedgerItem>> TalksAsync(View v, CancellationToken cancellationToken)
     {
         var partitions = v.OfficeUnits.Select(TalkLedgerRows.UnitPartition).Append(MatterIndex.Person(v.Viewer.Id));
-        var read = await Task.WhenAll(partitions.Select(p => index.QueryAsync<TalkLedgerEntity, NoticeLedgerEntity>(p, TalkLedgerRows.Prefix,
-            TalkLedgerRows.NoticePrefix, ListScope.All, cancellationToken))).ConfigureAwait(false);
+        var reads = partitions.Select(p => (Talks: index.QueryAsync<TalkLedgerEntity, NoticeLedgerEntity>(p, TalkLedgerRows.Prefix, TalkLedgerRows.NoticePrefix,
+            ListScope.All, cancellationToken), Rectifications: index.QueryAsync<RectificationLedgerEntity>(p, TalkLedgerRows.RectificationPrefix, ListScope.Open,
+            cancellationToken))).ToList();
+        var read = await Task.WhenAll(reads.Select(r => r.Talks)).ConfigureAwait(false);
         var rows = read.SelectMany(r => r.Lines).DistinctBy(r => r.Matter);
         var acknowledged = read.SelectMany(r => r.Under.SelectMany(g => g)).Where(n => n.State == nameof(NoticeStatus.Acknowledged))
             .Select(n => (n.Matter, n.Subject)).ToHashSet();
+        // Only the reports still due: a rectification reported or accepted has no light.
+        var rectifications = (await Task.WhenAll(reads.Select(r => r.Rectifications)).ConfigureAwait(false)).SelectMany(r => r)
+            .DistinctBy(r => (r.Matter, r.Subject)).ToLookup(r => r.Matter);
         var tiers = v.People.Tiers.ToLookup(t => (t.Talker, t.Talkee));
         var items = new List<LedgerItem>();
         foreach (var row in rows)
@@ -70,7 +75,9 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
             var tier = talkers.SelectMany(t => talkees.SelectMany(e => tiers[(t, e)])).Select(a => (Tier?)a.Tier).Min();
             var state = record?.ToString() ?? status.ToString();
             var allAcknowledged = talkees.All(t => acknowledged.Contains((row.Matter, t.Value)));
-            var deadline = steps.Talk(status, record, row.CreatedAt, row.ScheduledAt, row.RecordAt, allAcknowledged, v.Now);
+            var reports = rectifications[row.Matter].Where(r => LedgerAccess.CanSeeRectification(v.Viewer, v.OfficeUnits, v.UnitOf(new PersonId(r.Subject)), talkers,
+                new PersonId(r.Subject))).Select(r => steps.Rectification(r.Open, r.DueSince, DateOnly.FromDateTime(r.DueDate), v.Now));
+            var deadline = LedgerSteps.TalkWithRectifications(steps.Talk(status, record, row.CreatedAt, row.ScheduledAt, row.RecordAt, allAcknowledged, v.Now), reports);
             items.Add(new LedgerItem(row.Matter,
                 [v.Names(talkees), v.Units(units), v.Names(talkers), Labels.Of(kind, v.Locale), tier is { } t0 ? TierLabel(t0, v.Locale) : "", row.ScheduledAt,
                     TalkState(status, record, v.Locale), LedgerColumns.Step(deadline.Step, v.Locale), deadline.Due, LedgerColumns.Light(deadline.Light, v.Locale)],

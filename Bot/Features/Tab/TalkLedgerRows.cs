@@ -1,5 +1,7 @@
 using TalkBot.Bot.Features.Records;
+using TalkBot.Bot.Features.Rectifications;
 using TalkBot.Bot.Features.Talks;
+using TalkBot.Domain.Rectifications;
 
 namespace TalkBot.Bot.Features.Tab;
 
@@ -42,14 +44,28 @@ public sealed class NoticeLedgerEntity : ListRow
 }
 
 /// <summary>
-/// Writes a talk's ledger rows (<see cref="TalkLedgerEntity"/>) from what is stored: when the talk is listed (its
-/// scheduling's follow-up, <see cref="TalkLines"/>) and after each change of its record (<see cref="RecordStore"/>, which
-/// a crash between the two mends through <see cref="Listings"/>). Whole and idempotent: writing again is harmless.
+/// Table <c>CaseIndex</c>, row <c>tr|{talkId}|{talkeeId}</c>, in the same partitions as the talk's <see cref="TalkLedgerEntity"/>:
+/// a talkee's rectification (000 §四(一)5), for the light of its report. <see cref="ListRow.Open"/> while a report is due.
 /// </summary>
-public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet tables, PeopleDirectory directory)
+public sealed class RectificationLedgerEntity : ListRow
+{
+    public string Status { get; set; } = "";
+    public DateTime DueDate { get; set; }
+    /// <summary>Since when the report now due has been due (<see cref="Rectification.ReportDueSince"/>).</summary>
+    public DateTimeOffset DueSince { get; set; }
+}
+
+/// <summary>
+/// Writes a talk's ledger rows (<see cref="TalkLedgerEntity"/>) from what is stored: when the talk is listed (its
+/// scheduling's follow-up, <see cref="TalkLines"/>), after each change of its record (<see cref="RecordStore"/>, which
+/// a crash between the two mends through <see cref="Listings"/>) and of its rectifications (<see cref="RectificationLedger"/>).
+/// Whole and idempotent: writing again is harmless.
+/// </summary>
+public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet tables, PeopleDirectory directory, RectificationStore rectifications)
 {
     public const string Prefix = "tl|";
     public const string NoticePrefix = "tn|";
+    public const string RectificationPrefix = "tr|";
 
     public static string UnitPartition(UnitId unit) => "unit|" + unit.Value;
 
@@ -98,6 +114,45 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
         {
             await index.WriteAsync(partitions, partition => answered.Select(n => NoticeLedgerRows.Row(talk, n, partition)), cancellationToken).ConfigureAwait(false);
         }
+
+        // The talkees' rectifications: a point read each finds none for most talks (a record opens them, 000 §四(一)5).
+        var opened = new List<Rectification>();
+        foreach (var talkee in talk.Talkees)
+        {
+            if (await rectifications.GetAsync(id, talkee, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                opened.Add(stored.Rectification);
+            }
+        }
+
+        if (opened.Count > 0)
+        {
+            await index.WriteAsync(partitions, partition => opened.Select(r => ListRow.Place(new RectificationLedgerEntity
+            {
+                Status = r.Status.ToString(),
+                DueDate = r.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                DueSince = r.ReportDueSince,
+            }, partition, $"{RectificationPrefix}{id.Value}|{r.Talkee.Value}", id.Value, r.Talkee, r.AwaitsReport)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>
+/// Writes a talk's ledger rows again once a rectification is reported or reviewed (opening writes them itself,
+/// <see cref="RectificationOpening"/>), so that the report's light follows it: a follow-up of the save, run again after a crash.
+/// </summary>
+public sealed class RectificationLedger(TalkLedgerRows rows) : IFollowUp<RectificationReported>, IFollowUp<RectificationReviewed>
+{
+    public Task RunAsync(RectificationReported change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return rows.WriteAsync(change.Talk, cancellationToken);
+    }
+
+    public Task RunAsync(RectificationReviewed change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return rows.WriteAsync(change.Talk, cancellationToken);
     }
 }
 

@@ -11,9 +11,10 @@ internal sealed partial class ListingUpgrade(MatterIndex index, IEnumerable<ILis
 {
     /// <summary>
     /// The upgrade to rows that carry their lines; <c>lines-2</c> adds the tab's talk ledger rows (with the notices
-    /// already answered) and the tasks' opening time, so a store upgraded to <c>lines-1</c> is listed once more.
+    /// already answered) and the tasks' opening time, so a store upgraded to <c>lines-1</c> is listed once more;
+    /// <c>lines-3</c> adds the talkees' rectifications to the talk ledger (<c>tr|</c>), for the lights of their reports.
     /// </summary>
-    public const string Upgrade = "lines-2";
+    public const string Upgrade = "lines-3";
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
