@@ -9,6 +9,8 @@ namespace TalkBot.Cards.Views;
 /// <summary>
 /// One figure of the statistics page: its column (<see cref="Figures"/>), its section, its label, and the ledger rows
 /// behind it (the ledger's kind, and the filter that picks them besides the page's own month, unit, tier, talker, kind).
+/// A talk figure's filter is <c>stage</c>, its own key: the talk ledger picks the talks that stand behind it
+/// (<see cref="StatisticsRules.TalkFigures"/>).
 /// </summary>
 public sealed record StatFigure(string Key, string Section, string Ledger, string FilterName, string FilterValue, Func<Locale, string> Label);
 
@@ -51,20 +53,20 @@ public static class StatisticsCatalogue
     {
         var all = new List<StatFigure>
         {
-            new(Figures.Plans, PlansSection, "talks", "state", "planned", l => l.Pick("制定方案（人）", "Plans made (talkers)")),
-            new(Figures.Planned, PlansSection, "talks", "state", "planned", l => l.Pick("计划谈话人次", "Talkees planned")),
-            new(Figures.Scheduled, TalksSection, "talks", "state", "scheduled", l => l.Pick("已安排", "Scheduled")),
-            new(Figures.Notified, TalksSection, "talks", "state", "notified", l => l.Pick("已送达通知", "Notified")),
-            new(Figures.Acknowledged, TalksSection, "talks", "state", "acknowledged", l => l.Pick("已确认收到", "Acknowledged")),
-            new(Figures.Held, TalksSection, "talks", "state", "held", l => l.Pick("已谈话", "Held")),
-            new(Figures.Recorded, TalksSection, "talks", "state", "recorded", l => l.Pick("已登记", "Recorded")),
-            new(Figures.Verified, TalksSection, "talks", "state", "verified", l => l.Pick("已核实", "Verified")),
-            new(Figures.Completed, TalksSection, "talks", "state", "completed", l => l.Pick("已完成", "Completed")),
-            new(Figures.Cancelled, TalksSection, "talks", "state", "cancelled", l => l.Pick("已撤销", "Cancelled")),
-            new(Figures.RectificationOnTime, RectificationsSection, "talks", "rectification", "onTime", l => l.Pick("按期上报", "Reported on time")),
-            new(Figures.RectificationLate, RectificationsSection, "talks", "rectification", "late", l => l.Pick("逾期上报", "Reported late")),
-            new(Figures.RectificationOpen, RectificationsSection, "talks", "rectification", "open", l => l.Pick("尚未上报", "Not yet reported")),
-            new(Figures.QuizTaken, QuizSection, "talks", "quiz", "taken", l => l.Pick("已测试", "Taken")),
+            new(Figures.Plans, PlansSection, "talks", "stage", Figures.Plans, l => l.Pick("制定方案（人）", "Plans made (talkers)")),
+            new(Figures.Planned, PlansSection, "talks", "stage", Figures.Planned, l => l.Pick("计划谈话人次", "Talkees planned")),
+            new(Figures.Scheduled, TalksSection, "talks", "stage", Figures.Scheduled, l => l.Pick("已安排", "Scheduled")),
+            new(Figures.Notified, TalksSection, "talks", "stage", Figures.Notified, l => l.Pick("已送达通知", "Notified")),
+            new(Figures.Acknowledged, TalksSection, "talks", "stage", Figures.Acknowledged, l => l.Pick("已确认收到", "Acknowledged")),
+            new(Figures.Held, TalksSection, "talks", "stage", Figures.Held, l => l.Pick("已谈话", "Held")),
+            new(Figures.Recorded, TalksSection, "talks", "stage", Figures.Recorded, l => l.Pick("已登记", "Recorded")),
+            new(Figures.Verified, TalksSection, "talks", "stage", Figures.Verified, l => l.Pick("已核实", "Verified")),
+            new(Figures.Completed, TalksSection, "talks", "stage", Figures.Completed, l => l.Pick("已完成", "Completed")),
+            new(Figures.Cancelled, TalksSection, "talks", "stage", Figures.Cancelled, l => l.Pick("已撤销", "Cancelled")),
+            new(Figures.RectificationOnTime, RectificationsSection, "talks", "stage", Figures.RectificationOnTime, l => l.Pick("按期上报", "Reported on time")),
+            new(Figures.RectificationLate, RectificationsSection, "talks", "stage", Figures.RectificationLate, l => l.Pick("逾期上报", "Reported late")),
+            new(Figures.RectificationOpen, RectificationsSection, "talks", "stage", Figures.RectificationOpen, l => l.Pick("尚未上报", "Not yet reported")),
+            new(Figures.QuizTaken, QuizSection, "talks", "stage", Figures.QuizTaken, l => l.Pick("已测试", "Taken")),
             new(Figures.Leads, LeadsSection, "leads", "state", "all", l => l.Pick("线索", "Leads")),
         };
         all.AddRange(Enum.GetValues<LeadSource>().Select(s => new StatFigure(Figures.LeadSource(s), LeadsSection, "leads", "source", s.ToString(),

@@ -29,7 +29,42 @@ public static class StatisticsRules
     public static bool IsCompleted(Talk talk, RecordStatus? record)
     {
         ArgumentNullException.ThrowIfNull(talk);
-        return talk.Status == TalkStatus.Held && record is not null;
+        return IsCompleted(talk.Status, record);
+    }
+
+    private static bool IsCompleted(TalkStatus status, RecordStatus? record) => status == TalkStatus.Held && record is not null;
+
+    /// <summary>
+    /// The talk figures a talk stands behind (as <see cref="Counting.Talk"/> counts its talkees), so that a figure of the
+    /// statistics opens the talks it counts (issue 15 §2: every figure links to the rows behind it): scheduled unless
+    /// cancelled; acknowledged once a talkee confirmed receipt; held, recorded, verified and completed by its record; and
+    /// the outcome of each talkee's rectification. <see cref="Figures.Notified"/> and <see cref="Figures.QuizTaken"/>
+    /// are not among them: a ledger line carries neither a notice that was sent and not answered nor a quiz.
+    /// </summary>
+    public static IReadOnlyList<string> TalkFigures(TalkStatus status, RecordStatus? record, bool acknowledged, IEnumerable<RectificationOutcome> rectifications)
+    {
+        ArgumentNullException.ThrowIfNull(rectifications);
+        if (status == TalkStatus.Cancelled)
+        {
+            return [Figures.Cancelled];
+        }
+
+        var figures = new List<string> { Figures.Scheduled };
+        figures.AddRange(new (bool When, string Figure)[]
+        {
+            (acknowledged, Figures.Acknowledged),
+            (status == TalkStatus.Held, Figures.Held),
+            (record is not null, Figures.Recorded),
+            (record is RecordStatus.Verified, Figures.Verified),
+            (IsCompleted(status, record), Figures.Completed),
+        }.Where(f => f.When).Select(f => f.Figure));
+        figures.AddRange(rectifications.Distinct().Select(o => o switch
+        {
+            RectificationOutcome.OnTime => Figures.RectificationOnTime,
+            RectificationOutcome.Late => Figures.RectificationLate,
+            _ => Figures.RectificationOpen,
+        }));
+        return figures;
     }
 
     /// <summary>

@@ -227,4 +227,19 @@ public class StatisticsTests
         Assert.Equal(["2025-04", "2025-05"], month.Series(12).Take(2).Select(m => m.ToString()));
         Assert.Equal("2026-03", month.Series(12)[^1].ToString());
     }
+
+    [Fact]
+    public void TalkFigures_OfAHeldVerifiedTalk_AreThoseItsTalkeesAreCountedIn()
+    {
+        var figures = StatisticsRules.TalkFigures(TalkStatus.Held, RecordStatus.Verified, true, [RectificationOutcome.Late, RectificationOutcome.Late]);
+
+        Assert.Equal([Figures.Scheduled, Figures.Acknowledged, Figures.Held, Figures.Recorded, Figures.Verified, Figures.Completed, Figures.RectificationLate], figures);
+    }
+
+    [Fact]
+    public void TalkFigures_OfACancelledTalk_AreOnlyCancelled_AndOfAnUnansweredOneOnlyScheduled()
+    {
+        Assert.Equal([Figures.Cancelled], StatisticsRules.TalkFigures(TalkStatus.Cancelled, null, true, []));
+        Assert.Equal([Figures.Scheduled], StatisticsRules.TalkFigures(TalkStatus.Scheduled, null, false, []));
+    }
 }

@@ -74,7 +74,7 @@ public static class StatisticsJson
         scheduled = line.Figures[Figures.Scheduled],
         completed = line.Figures[Figures.Completed],
         rate = line.Figures.CompletionRate,
-        link = new { ledger = "talks", filters = With(filters, "state", "completed") },
+        link = new { ledger = "talks", filters = With(filters, "stage", Figures.Completed) },
     };
 
     /// <summary>The units the viewer may pick: their unit and those below, each with its depth for indenting.</summary>

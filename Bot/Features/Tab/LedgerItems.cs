@@ -12,15 +12,19 @@ public enum LedgerKind
     Tasks,
 }
 
-/// <summary>What a ledger line is filtered by: units, talkers, kind, tier, month (<c>yyyy-MM</c>), state and the names searched.</summary>
-public sealed record LedgerFacets(IReadOnlyList<string> Units, IReadOnlyList<string> Talkers, string Kind, string? Tier, string Month, string State, string Names);
+/// <summary>
+/// What a ledger line is filtered by: units, talkers, kind, tier, month (<c>yyyy-MM</c>), state, the names searched, and
+/// the statistics' figures it stands behind (<see cref="Domain.Statistics.StatisticsRules.TalkFigures"/>: a figure's link).
+/// </summary>
+public sealed record LedgerFacets(IReadOnlyList<string> Units, IReadOnlyList<string> Talkers, string Kind, string? Tier, string Month, string State, string Names,
+    IReadOnlyList<string>? Figures = null);
 
 /// <summary>One line of a ledger: typed cells (for the screen and the export), its deadline and what it is filtered by.</summary>
 public sealed record LedgerItem(string Id, IReadOnlyList<object?> Cells, LedgerDeadline Deadline, LedgerFacets Facets);
 
 /// <summary>The filters, sort and page of a ledger view, from the query string.</summary>
 public sealed record LedgerQuery(string? Unit, string? Tier, string? Talker, string? Kind, string? Month, string? State, string? Search, int? Sort, bool Descending,
-    int Page, int Size)
+    int Page, int Size, string? Stage = null)
 {
     public const int MaxSize = 200;
 
@@ -30,7 +34,7 @@ public sealed record LedgerQuery(string? Unit, string? Tier, string? Talker, str
         string? S(string key) => query[key].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
         int I(string key, int fallback) => int.TryParse(S(key), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : fallback;
         return new(S("unit"), S("tier"), S("talker"), S("kind"), S("month"), S("state"), S("q"), S("sort") is null ? null : I("sort", 0),
-            string.Equals(S("dir"), "desc", StringComparison.OrdinalIgnoreCase), Math.Max(1, I("page", 1)), Math.Clamp(I("size", 20), 1, MaxSize));
+            string.Equals(S("dir"), "desc", StringComparison.OrdinalIgnoreCase), Math.Max(1, I("page", 1)), Math.Clamp(I("size", 20), 1, MaxSize), S("stage"));
     }
 
     /// <summary>The lines that pass every filter, in the asked order (by default the reddest and most urgent first).</summary>
@@ -44,6 +48,7 @@ public sealed record LedgerQuery(string? Unit, string? Tier, string? Talker, str
             && (Kind is null || i.Facets.Kind == Kind)
             && (Month is null || i.Facets.Month == Month)
             && (State is null || i.Facets.State == State)
+            && (Stage is null || (i.Facets.Figures?.Contains(Stage, StringComparer.Ordinal) ?? false))
             && (Search is null || i.Facets.Names.Contains(Search, StringComparison.OrdinalIgnoreCase)));
         if (Sort is { } column)
         {

@@ -6,6 +6,7 @@ using TalkBot.Domain.FollowUps;
 using TalkBot.Domain.Ledgers;
 using TalkBot.Domain.Plans;
 using TalkBot.Domain.Records;
+using TalkBot.Domain.Statistics;
 
 namespace TalkBot.Bot.Features.Tab;
 
@@ -41,19 +42,36 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
         public string Units(IEnumerable<UnitId> ids) => string.Join("、", ids.Select(u => People.UnitName(u)));
 
         public UnitId? UnitOf(PersonId id) => People.Find(id)?.UnitId;
+
+        /// <summary>
+        /// The units a line is filtered by: its own and every unit above them, so that a unit picks its own lines and
+        /// those of the units below it, as the statistics count a unit (a figure's link names the office's unit).
+        /// </summary>
+        public List<string> UnitFacet(IEnumerable<UnitId> units)
+        {
+            var all = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var unit in units)
+            {
+                for (UnitId? u = unit; u is { } at && all.Add(at.Value);)
+                {
+                    u = People.FindUnit(at)?.ParentId;
+                }
+            }
+
+            return [.. all];
+        }
     }
 
     private async Task<List<LedgerItem>> TalksAsync(View v, CancellationToken cancellationToken)
     {
         var partitions = v.OfficeUnits.Select(TalkLedgerRows.UnitPartition).Append(MatterIndex.Person(v.Viewer.Id));
         var reads = partitions.Select(p => (Talks: index.QueryAsync<TalkLedgerEntity, NoticeLedgerEntity>(p, TalkLedgerRows.Prefix, TalkLedgerRows.NoticePrefix,
-            ListScope.All, cancellationToken), Rectifications: index.QueryAsync<RectificationLedgerEntity>(p, TalkLedgerRows.RectificationPrefix, ListScope.Open,
+            ListScope.All, cancellationToken), Rectifications: index.QueryAsync<RectificationLedgerEntity>(p, TalkLedgerRows.RectificationPrefix, ListScope.All,
             cancellationToken))).ToList();
         var read = await Task.WhenAll(reads.Select(r => r.Talks)).ConfigureAwait(false);
         var rows = read.SelectMany(r => r.Lines).DistinctBy(r => r.Matter);
         var acknowledged = read.SelectMany(r => r.Under.SelectMany(g => g)).Where(n => n.State == nameof(NoticeStatus.Acknowledged))
             .Select(n => (n.Matter, n.Subject)).ToHashSet();
-        // Only the reports still due: a rectification reported or accepted has no light.
         var rectifications = (await Task.WhenAll(reads.Select(r => r.Rectifications)).ConfigureAwait(false)).SelectMany(r => r)
             .DistinctBy(r => (r.Matter, r.Subject)).ToLookup(r => r.Matter);
         var tiers = v.People.Tiers.ToLookup(t => (t.Talker, t.Talkee));
@@ -75,15 +93,18 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
             var tier = talkers.SelectMany(t => talkees.SelectMany(e => tiers[(t, e)])).Select(a => (Tier?)a.Tier).Min();
             var state = record?.ToString() ?? status.ToString();
             var allAcknowledged = talkees.All(t => acknowledged.Contains((row.Matter, t.Value)));
-            var reports = rectifications[row.Matter].Where(r => LedgerAccess.CanSeeRectification(v.Viewer, v.OfficeUnits, v.UnitOf(new PersonId(r.Subject)), talkers,
-                new PersonId(r.Subject))).Select(r => steps.Rectification(r.Open, r.DueSince, DateOnly.FromDateTime(r.DueDate), v.Now));
+            var shown = rectifications[row.Matter].Where(r => LedgerAccess.CanSeeRectification(v.Viewer, v.OfficeUnits, v.UnitOf(new PersonId(r.Subject)), talkers,
+                new PersonId(r.Subject))).ToList();
+            var reports = shown.Select(r => steps.Rectification(r.Open, r.DueSince, DateOnly.FromDateTime(r.DueDate), v.Now));
             var deadline = LedgerSteps.TalkWithRectifications(steps.Talk(status, record, row.CreatedAt, row.ScheduledAt, row.RecordAt, allAcknowledged, v.Now), reports);
+            var figures = StatisticsRules.TalkFigures(status, record, talkees.Any(t => acknowledged.Contains((row.Matter, t.Value))),
+                shown.Select(r => Enum.Parse<RectificationOutcome>(r.Outcome)));
             items.Add(new LedgerItem(row.Matter,
                 [v.Names(talkees), v.Units(units), v.Names(talkers), Labels.Of(kind, v.Locale), tier is { } t0 ? TierLabel(t0, v.Locale) : "", row.ScheduledAt,
                     TalkState(status, record, v.Locale), LedgerColumns.Step(deadline.Step, v.Locale), deadline.Due, LedgerColumns.Light(deadline.Light, v.Locale)],
                 deadline,
-                new LedgerFacets([.. units.Select(u => u.Value)], [.. talkers.Select(t => t.Value)], kind.ToString(), tier is { } t1 ? ((int)t1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-                    Month(row.ScheduledAt), state, v.Names(talkees.Concat(talkers)))));
+                new LedgerFacets(v.UnitFacet(units), [.. talkers.Select(t => t.Value)], kind.ToString(), tier is { } t1 ? ((int)t1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+                    Month(row.ScheduledAt), state, v.Names(talkees.Concat(talkers)), figures)));
         }
 
         return items;
@@ -103,7 +124,7 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
                     [v.People.Name(lead.Subject), v.People.UnitName(unit), Labels.Of(lead.Source, v.Locale), Labels.Of(lead.Category, v.Locale), lead.Summary,
                         lead.RegisteredAt, Labels.Of(lead.Status, v.Locale), "", null, ""],
                     LedgerDeadline.Done,
-                    new LedgerFacets(unit is { } u ? [u.Value] : [], [], lead.Source.ToString(), null, Month(lead.RegisteredAt), lead.Status.ToString(),
+                    new LedgerFacets(v.UnitFacet(unit is { } u ? [u] : []), [], lead.Source.ToString(), null, Month(lead.RegisteredAt), lead.Status.ToString(),
                         v.People.Name(lead.Subject))));
             }
         }
@@ -135,7 +156,7 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
                     [v.People.Name(c.Subject), v.People.UnitName(unit), c.Situation is { } s ? Labels.Of(s, v.Locale) : "", c.ProposedBy is { } by ? v.People.Name(by) : "",
                         c.OpenedAt, Labels.Of(c.Status, v.Locale), LedgerColumns.Step(deadline.Step, v.Locale), deadline.Due, LedgerColumns.Light(deadline.Light, v.Locale)],
                     deadline,
-                    new LedgerFacets(unit is { } u ? [u.Value] : [], [], c.Situation?.ToString() ?? "", null, Month(c.OpenedAt), c.Status.ToString(),
+                    new LedgerFacets(v.UnitFacet(unit is { } u ? [u] : []), [], c.Situation?.ToString() ?? "", null, Month(c.OpenedAt), c.Status.ToString(),
                         v.People.Name(c.Subject))));
             }
         }
@@ -170,7 +191,7 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
                     [v.People.Name(listing.Subject), v.People.UnitName(unit), Labels.Of(kind, v.Locale), v.People.Name(listing.Assignee), row.OpenedAt, due,
                         Labels.Of(status, v.Locale), LedgerColumns.Step(deadline.Step, v.Locale), deadline.Due, LedgerColumns.Light(deadline.Light, v.Locale)],
                     deadline,
-                    new LedgerFacets(unit is { } u ? [u.Value] : [], [], kind.ToString(), null, due.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+                    new LedgerFacets(v.UnitFacet(unit is { } u ? [u] : []), [], kind.ToString(), null, due.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
                         status.ToString(), v.Names([listing.Subject, listing.Assignee]))));
             }
         }

@@ -45,7 +45,8 @@ public sealed class NoticeLedgerEntity : ListRow
 
 /// <summary>
 /// Table <c>CaseIndex</c>, row <c>tr|{talkId}|{talkeeId}</c>, in the same partitions as the talk's <see cref="TalkLedgerEntity"/>:
-/// a talkee's rectification (000 §四(一)5), for the light of its report. <see cref="ListRow.Open"/> while a report is due.
+/// a talkee's rectification (000 §四(一)5), for the light of its report and the statistics' figures behind the talk.
+/// <see cref="ListRow.Open"/> while a report is due.
 /// </summary>
 public sealed class RectificationLedgerEntity : ListRow
 {
@@ -53,6 +54,8 @@ public sealed class RectificationLedgerEntity : ListRow
     public DateTime DueDate { get; set; }
     /// <summary>Since when the report now due has been due (<see cref="Rectification.ReportDueSince"/>).</summary>
     public DateTimeOffset DueSince { get; set; }
+    /// <summary>On time, late or open, as the statistics count it (<see cref="Domain.Statistics.StatisticsRules.Rectification"/>).</summary>
+    public string Outcome { get; set; } = "";
 }
 
 /// <summary>
@@ -132,6 +135,7 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
                 Status = r.Status.ToString(),
                 DueDate = r.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                 DueSince = r.ReportDueSince,
+                Outcome = Domain.Statistics.StatisticsRules.Rectification(r).ToString(),
             }, partition, $"{RectificationPrefix}{id.Value}|{r.Talkee.Value}", id.Value, r.Talkee, r.AwaitsReport)), cancellationToken).ConfigureAwait(false);
         }
     }

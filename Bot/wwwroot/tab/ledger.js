@@ -87,6 +87,8 @@ export async function render(container, ctx) {
     }
     const search = el('input', { type: 'search', id: 'filter-q', name: 'q', value: view.filters.q || '' });
     form.append(el('label', { for: 'filter-q' }, w.q, search));
+    // A figure of 统计 opened this view: its stage stays picked while other filters change, until cleared.
+    if (view.filters.stage) form.append(el('input', { type: 'hidden', name: 'stage', value: view.filters.stage }));
     const apply = el('button', { type: 'submit', id: 'filter-apply' }, w.apply);
     const reset = el('button', { type: 'button', id: 'filter-reset' }, w.reset);
     reset.addEventListener('click', () => { view.filters = {}; view.page = 1; load(); });

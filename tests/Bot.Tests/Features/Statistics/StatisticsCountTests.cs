@@ -49,7 +49,7 @@ public sealed class StatisticsCountTests(AzuriteFixture azurite)
         // Every figure names the rows behind it.
         var link = Figure(body, Domain.Statistics.Figures.Acknowledged).GetProperty("link");
         Assert.Equal("talks", link.GetProperty("ledger").GetString());
-        Assert.Equal("acknowledged", link.GetProperty("filters").GetProperty("state").GetString());
+        Assert.Equal(Domain.Statistics.Figures.Acknowledged, link.GetProperty("filters").GetProperty("stage").GetString());
         Assert.Equal("2026-03", link.GetProperty("filters").GetProperty("month").GetString());
         Assert.Equal("Petition", Figure(body, Domain.Statistics.Figures.LeadSource(Domain.Leads.LeadSource.Petition)).GetProperty("link").GetProperty("filters").GetProperty("source").GetString());
 

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json;
+using TalkBot.Bot.Tests.Support;
+using static TalkBot.Bot.Tests.Features.Statistics.StatisticsSetup;
+using F = TalkBot.Domain.Statistics.Figures;
+
+namespace TalkBot.Bot.Tests.Features.Statistics;
+
+/// <summary>
+/// Issue 15 §2 on Azurite: every figure links to the rows behind it. The month of <see cref="StatisticsSetup.MonthAsync"/>
+/// has two talks of one talkee each, so each talk figure counts as many talkees as its link opens talks in the talk ledger.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class StatisticsLinkTests(AzuriteFixture azurite)
+{
+    private static async Task<(int Total, List<string> Ids)> OpenAsync(HttpClient client, JsonElement link)
+    {
+        var query = string.Join('&', link.GetProperty("filters").EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value.GetString()!)}"));
+        using var response = await client.GetAsync($"/api/tab/ledgers/{link.GetProperty("ledger").GetString()}?{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return (body.GetProperty("total").GetInt32(), [.. body.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)]);
+    }
+
+    [Fact]
+    public async Task EveryTalkFigure_OpensAsManyTalksAsItCounts()
+    {
+        await using var bot = await MonthAsync(azurite);
+        var (_, body) = await GetAsync(bot, Person.Office);
+        using var client = TabSignIn.ClientAs(bot, Person.Office);
+
+        string[] keys = [F.Scheduled, F.Acknowledged, F.Held, F.Recorded, F.Verified, F.Completed, F.Cancelled, F.RectificationOnTime, F.RectificationLate,
+            F.RectificationOpen];
+        var opened = new List<(string, long)>();
+        foreach (var key in keys)
+        {
+            opened.Add((key, (await OpenAsync(client, Figure(body, key).GetProperty("link"))).Total));
+        }
+
+        Assert.Equal(keys.Select(k => (k, Figures(body)[k])), opened);
+        Assert.Contains(opened, o => o.Item2 == 2);
+        Assert.Contains(opened, o => o.Item2 == 1);
+    }
+
+    [Fact]
+    public async Task AFiguresLink_OpensTheTalksItCounts_AndNotTheOthers()
+    {
+        await using var bot = await MonthAsync(azurite);
+        var (_, body) = await GetAsync(bot, Person.Office);
+        using var client = TabSignIn.ClientAs(bot, Person.Office);
+
+        var verified = await OpenAsync(client, Figure(body, F.Verified).GetProperty("link"));
+        var scheduled = await OpenAsync(client, Figure(body, F.Scheduled).GetProperty("link"));
+        var unit1 = body.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("id").GetString() == "unit1");
+        var completedInUnit1 = await OpenAsync(client, unit1.GetProperty("link"));
+
+        Assert.Equal([HeldTalk], verified.Ids);
+        Assert.Equal([HeldTalk, PendingTalk], scheduled.Ids.Order());
+        Assert.Equal([HeldTalk], completedInUnit1.Ids);
+    }
+}
