@@ -12,7 +12,7 @@ namespace TalkBot.EndToEnd.Tests;
 /// ledger; after the test clock passes the talks, their lights turn red; the Excel export holds the rows on screen; and
 /// no request leaves 127.0.0.1.
 /// </summary>
-public sealed class TabTests(PeersFixture peers, ITestOutputHelper output) : EndToEndTest(peers, output)
+public sealed partial class TabTests(PeersFixture peers, ITestOutputHelper output) : EndToEndTest(peers, output)
 {
     private const string Talkers = "谈话人";
 
@@ -77,7 +77,8 @@ public sealed class TabTests(PeersFixture peers, ITestOutputHelper output) : End
         Assert.Empty(outside);
     });
 
-    private sealed record TabPage(IBrowserContext Context, IPage Page) : IAsyncDisposable
+    /// <summary>A signed-in tab, with what its console reported as errors (and the page's uncaught exceptions).</summary>
+    private sealed record TabPage(IBrowserContext Context, IPage Page, List<string> Errors) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Context.DisposeAsync();
     }
@@ -109,13 +110,31 @@ public sealed class TabTests(PeersFixture peers, ITestOutputHelper output) : End
             await route.ContinueAsync();
         });
         var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (errors)
+                {
+                    errors.Add(message.Text);
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (errors)
+            {
+                errors.Add(error);
+            }
+        };
         await page.GotoAsync(new Uri(Peers.BotUrl, "/tab/").ToString());
         var person = Peers.People.Single(p => p.Name == name);
         await page.SelectOptionAsync("#dev-person", person.AadObjectId);
         await page.ClickAsync("#dev-signin button[type=submit]");
         await page.WaitForSelectorAsync("#ledger-summary:not(:empty)");
         Assert.Contains(name, await page.InnerTextAsync("#who"), StringComparison.Ordinal);
-        return new TabPage(context, page);
+        return new TabPage(context, page, errors);
     }
 
     /// <summary>The ledger's rows on screen, by column label, once <paramref name="ready"/> holds (the table reloads after a filter).</summary>

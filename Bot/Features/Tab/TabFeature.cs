@@ -60,12 +60,15 @@ public static class TabFeature
 
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/api/tab/config", (TabOptions tab, BotConnectorOptions bot, TabTokenValidator validator) => Results.Ok(new
+        // devSignedIn: whether this browser holds the demo sign-in's cookie (which the page cannot read), so that the page
+        // asks who is signed in only when someone may be, rather than being refused (a 401 the browser reports as an error).
+        app.MapGet("/api/tab/config", async (HttpContext http, TabOptions tab, BotConnectorOptions bot, TabTokenValidator validator) => Results.Ok(new
         {
             clientId = string.IsNullOrWhiteSpace(bot.MicrosoftAppId) ? null : bot.MicrosoftAppId,
             authority = $"{tab.AuthorityHost.TrimEnd('/')}/{(string.IsNullOrWhiteSpace(bot.MicrosoftAppTenantId) ? "organizations" : bot.MicrosoftAppTenantId)}",
             scope = validator.Audiences.Count > 0 ? $"{validator.Audiences[0]}/{tab.Scope}" : null,
             devSignIn = tab.DevSignIn,
+            devSignedIn = tab.DevSignIn && (await http.AuthenticateAsync(TabAuthentication.DevScheme).ConfigureAwait(false)).Succeeded,
         }));
         app.MapGet("/api/tab/me", async (HttpContext http, PeopleDirectory directory, CancellationToken cancellationToken) =>
         {

@@ -122,6 +122,17 @@ async function signInPage(config) {
   }
 }
 
+function loadTeamsSdk() {
+  if (window.microsoftTeams) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = 'lib/MicrosoftTeams.min.js';
+    script.onload = () => resolve(!!window.microsoftTeams);
+    script.onerror = () => resolve(false);
+    document.head.append(script);
+  });
+}
+
 async function start() {
   label();
   $('lang').addEventListener('click', () => {
@@ -136,8 +147,9 @@ async function start() {
   });
   for (const button of document.querySelectorAll('#nav button')) button.addEventListener('click', () => show(button.dataset.section));
 
-  // Inside Teams (a framed page) the Teams client gives the token; a plain browser window never starts the SDK.
-  if (window.parent !== window && window.microsoftTeams) {
+  // Inside Teams (a framed page) the Teams client gives the token; a plain browser window never loads the SDK, which
+  // asks a CDN for Teams' host names as soon as it loads (the page's CSP refuses that; the SDK keeps its own list).
+  if (window.parent !== window && (await loadTeamsSdk())) {
     try {
       await Promise.race([microsoftTeams.app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('not in Teams')), 3000))]);
       const ctx = await microsoftTeams.app.getContext();
@@ -160,7 +172,9 @@ async function start() {
     const account = redirect?.account || state.msal.getAllAccounts()[0];
     if (account) state.msal.setActiveAccount(account);
   }
-  if (await enter()) return;
+  // Who is signed in is asked only when someone may be (an Entra account, or the demo sign-in's cookie): asked without
+  // a sign-in, the bot refuses with 401, which the browser reports as an error.
+  if ((state.msal?.getActiveAccount() || config.devSignedIn) && (await enter())) return;
   await signInPage(config);
 }
 

@@ -135,6 +135,24 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, offSignIn.StatusCode);
     }
 
+    [Fact]
+    public async Task Config_SaysWhetherTheDemoSignInIsHeld_SoThatThePageAsksWhoOnlyThen()
+    {
+        await using var bot = new BotUnderTest(azurite, Now, settings: new Dictionary<string, string> { ["Tab:DevSignIn"] = "true" });
+        using var client = bot.CreateClient();
+        async Task<bool> SignedInAsync() =>
+            JsonDocument.Parse(await client.GetStringAsync("/api/tab/config")).RootElement.GetProperty("devSignedIn").GetBoolean();
+
+        var before = await SignedInAsync();
+        using var signIn = await client.PostAsync($"/api/tab/dev-sign-in?person={Person.Cadre1.AadObjectId}", null);
+        var after = await SignedInAsync();
+        using var signOut = await client.PostAsync("/api/tab/sign-out", null);
+
+        Assert.False(before);
+        Assert.True(after);
+        Assert.False(await SignedInAsync());
+    }
+
     [Theory]
     [InlineData("Production")]
     [InlineData("Staging")]
