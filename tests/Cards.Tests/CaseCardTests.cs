@@ -371,33 +371,6 @@ public sealed class CaseCardTests
     }
 
     [Fact]
-    public void CaseDesk_ForTheOffice_ListsEachRecusedTalk_WithItsTierLineMonthAndWhoRecused_AndNamesATalkerFromTheLinesPicker()
-    {
-        var desk = CaseDeskCard.Build(CaseSampleViews.Desk(), Locale.ZhCn);
-        var json = CardSerializer.ToJson(desk);
-
-        Assert.Contains("回避待指定谈话人（2）", json);
-        Assert.Contains("2026年3月 · 孙所长（城关派出所）", json);
-        Assert.Contains("第四层级：派驻纪检监察组组长谈话（000 §二4）；基层下属单位主要领导", json);
-        Assert.Contains("吴组长已回避（000 §四(五)3）", json);
-        Assert.Contains("郑委员 · 基层党委班子成员", json);
-        Assert.Contains("该单位没有可指定的班子成员", json);
-        var assign = Assert.Single(Executes(CardSerializer.ToElement(desk)), a => a.GetProperty("verb").GetString() == Verbs.PlanAssign);
-        Assert.Equal(("2026-03", "stationed-1", "head-1", "4", "auto"), (Data(assign, PlanKeys.Month), Data(assign, PlanKeys.Talker), Data(assign, PlanKeys.Talkee),
-            Data(assign, PlanKeys.Tier), assign.TryGetProperty("associatedInputs", out var inputs) ? inputs.GetString() : "auto"));
-        Assert.Contains(PlanKeys.Assign("stationed-1", "head-1", Domain.Plans.Tier.StationedDisciplineLeader), json);
-    }
-
-    [Fact]
-    public void CaseDesk_OutsideTheOffice_HasNoRecusedTalks()
-    {
-        var json = CardSerializer.ToJson(CaseDeskCard.Build(CaseSampleViews.Desk(office: false) with { Recused = CaseSampleViews.Recused }, Locale.EnUs));
-
-        Assert.DoesNotContain(Verbs.PlanAssign, json);
-        Assert.DoesNotContain("Recused talks", json);
-    }
-
-    [Fact]
     public void CaseDesk_WithoutTheRoles_OffersNeitherNewLeadNorProposal()
     {
         var verbs = Verbs_(CardSerializer.ToElement(CaseDeskCard.Build(CaseSampleViews.Desk(office: false), Locale.ZhCn)));

@@ -7,6 +7,7 @@ using TalkBot.Cards.Builders;
 using TalkBot.Domain;
 using TalkBot.Domain.Plans;
 using TalkBot.Domain.Talks;
+using static TalkBot.Bot.Tests.Features.Plans.PlanPeople;
 
 namespace TalkBot.Bot.Tests.Features.Plans;
 
@@ -17,11 +18,6 @@ namespace TalkBot.Bot.Tests.Features.Plans;
 [Collection(AzuriteCollection.Name)]
 public sealed class DelegatedTalkTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-    private static readonly Person Leader = new("00000000-0000-0000-0000-00000000b002", "29:leader", "钱组长");
-    private static readonly Person Deputy = new("00000000-0000-0000-0000-00000000b003", "29:deputy", "赵副组长");
-    private static readonly Person EastSecretary = new("00000000-0000-0000-0000-00000000b004", "29:east", "周书记");
-    private static readonly Person Member = new("00000000-0000-0000-0000-00000000b005", "29:member", "郑委员");
     private const string Recorder = "00000000-0000-0000-0000-00000000b006";
     private const string TalkForm = "0195a0b2c3d47e8f9a0b1c2d3e4f6a01";
 

@@ -8,6 +8,7 @@ using TalkBot.Cards.Builders;
 using TalkBot.Domain;
 using TalkBot.Domain.Plans;
 using TalkBot.Domain.Talks;
+using static TalkBot.Bot.Tests.Features.Plans.PlanPeople;
 
 namespace TalkBot.Bot.Tests.Features.Plans;
 
@@ -19,12 +20,6 @@ namespace TalkBot.Bot.Tests.Features.Plans;
 [Collection(AzuriteCollection.Name)]
 public sealed class RecusedTalkDeskTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-    private static readonly Person Stationed = new("00000000-0000-0000-0000-00000000b008", "29:stationed", "吴组长");
-    private static readonly Person Office = new("00000000-0000-0000-0000-00000000b006", "29:office", "陈纪办");
-    private static readonly Person StationHead = new("00000000-0000-0000-0000-00000000b009", "29:stationhead", "孙所长");
-    private static readonly Person Member = new("00000000-0000-0000-0000-00000000b005", "29:member", "郑委员");
-    private static readonly Person EastSecretary = new("00000000-0000-0000-0000-00000000b004", "29:east", "周书记");
     private const string TalkForm = "0195a0b2c3d47e8f9a0b1c2d3e4f6a77";
 
     private static readonly Dictionary<string, string> Item = new()

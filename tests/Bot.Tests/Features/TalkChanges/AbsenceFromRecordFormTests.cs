@@ -16,8 +16,6 @@ public sealed class AbsenceFromRecordFormTests(AzuriteFixture azurite)
 {
     private static readonly Dictionary<string, string> OfTheTalk = new() { [DataKeys.TalkId] = FormId };
 
-    private static Dictionary<string, string> Absent(string absentee) => new(OfTheTalk) { [DataKeys.Talkee] = absentee };
-
     private static readonly Dictionary<string, string> Record = new(OfTheTalk)
     {
         [DataKeys.FormId] = "form-absent", ["date"] = "2026-03-05", ["start"] = "09:30", ["end"] = "10:30", ["place"] = "第三会议室",
@@ -35,8 +33,8 @@ public sealed class AbsenceFromRecordFormTests(AzuriteFixture azurite)
         Assert.Contains("李干部未到场（登记无故缺席）", form, StringComparison.Ordinal);
         Assert.Contains(Verbs.TalkAbsent, form, StringComparison.Ordinal);
 
-        var recorded = CardText.Of(await bot.ExecuteAsync(Person.Recorder, Verbs.TalkAbsent, Absent(Person.Cadre1.AadObjectId)));
-        await bot.ExecuteAsync(Person.Recorder, Verbs.TalkAbsent, Absent(Person.Cadre1.AadObjectId)); // a repeated click
+        var recorded = CardText.Of(await bot.ExecuteAsync(Person.Recorder, Verbs.TalkAbsent, Absent()));
+        await bot.ExecuteAsync(Person.Recorder, Verbs.TalkAbsent, Absent()); // a repeated click
 
         Assert.Contains("已登记：无故缺席", recorded, StringComparison.Ordinal);
         var absence = Assert.Single((await TalkAsync(bot))!.Absences);
@@ -54,7 +52,7 @@ public sealed class AbsenceFromRecordFormTests(AzuriteFixture azurite)
     {
         await using var bot = await StartWithTalkAsync(azurite);
         bot.Clock.SetUtcNow(Shanghai(5, 10, 15));
-        await bot.ExecuteAsync(Person.Recorder, Verbs.TalkAbsent, Absent(Person.Cadre1.AadObjectId));
+        await bot.ExecuteAsync(Person.Recorder, Verbs.TalkAbsent, Absent());
         var before = bot.Connector.Sent.Count;
 
         var refused = CardText.Of(await bot.ExecuteAsync(Person.Recorder, Verbs.RecordSubmit, Record));
@@ -74,7 +72,7 @@ public sealed class AbsenceFromRecordFormTests(AzuriteFixture azurite)
         Assert.Contains("记录已提交", CardText.Of(await bot.ExecuteAsync(Person.Recorder, Verbs.RecordSubmit, Record)), StringComparison.Ordinal);
 
         var form = CardText.Of(await bot.ExecuteAsync(Person.Recorder, Verbs.RecordNew, OfTheTalk));
-        var crafted = CardText.Of(await bot.ExecuteAsync(Person.Recorder, Verbs.TalkAbsent, Absent(Person.Cadre1.AadObjectId)));
+        var crafted = CardText.Of(await bot.ExecuteAsync(Person.Recorder, Verbs.TalkAbsent, Absent()));
 
         Assert.DoesNotContain(Verbs.TalkAbsent, form, StringComparison.Ordinal);
         Assert.Contains("谈话记录已登记，谈话已举行", crafted, StringComparison.Ordinal);
