@@ -105,6 +105,12 @@ public static class Verbs
     /// <summary>Recuse from a talk of the plan (回避), which is reassigned along the delegation line; data: month, talkee, tier.</summary>
     public const string PlanRecuse = "plan.recuse";
 
+    /// <summary>
+    /// The discipline office names the talker of a recused talk nobody on the tier could take (000 §二4, §四(五)3), from its
+    /// desk; data: month, talker (who recused), talkee, tier, and the "assign" input of that line.
+    /// </summary>
+    public const string PlanAssign = "plan.assign";
+
     /// <summary>My place in the organisation: manager, unit, roles (also the command 组织架构).</summary>
     public const string OrgShow = "org.show";
 
@@ -215,7 +221,7 @@ public static class Verbs
         Help, TalkNew, TalkCreate, NoticeAcknowledge, NoticePostpone, NoticeRefresh, QuizStart, QuizSubmit, QuizRetake,
         RecordNew, RecordSubmit, RecordConfirm, RecordDispute, RecordShow, RecordTodo,
         RectificationShow, RectificationSubmit, RectificationAccept, RectificationReturn, SendFailed, SendResend,
-        PlanShow, PlanSchedule, PlanTalkCreate, PlanDelegate, PlanRecuse, OrgShow,
+        PlanShow, PlanSchedule, PlanTalkCreate, PlanDelegate, PlanRecuse, PlanAssign, OrgShow,
         RolesShow, RolesLoad, RolesAssign, RolesImport,
         CaseDesk, LeadNew, LeadCreate, LeadShow, LeadTalk, LeadTalkCreate, LeadDisposeForm, LeadDispose,
         CaseNew, CasePropose, CaseShow, CaseApprove, CaseReject, CaseTalk, CaseTalkCreate, CaseFollowUp, CaseRequestForm, CaseRequest, CaseRequestForward,
@@ -274,6 +280,7 @@ public static class DataKeys
     public const string CasesFrom = "casesFrom";
     public const string TasksFrom = "tasksFrom";
     public const string TalksFrom = "talksFrom";
+    public const string RecusedFrom = "recusedFrom";
 
     /// <summary>Earlier case ids a new proposal links to (comma-separated).</summary>
     public const string EarlierCases = "earlierCases";

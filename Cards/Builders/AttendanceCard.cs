@@ -49,6 +49,13 @@ public static class AttendanceCard
             }
         }
 
+        if (view.Open && view.Talkees.Any(t => !t.Absent))
+        {
+            // Those who came are recorded in the record form; its "did not attend" buttons lead back here.
+            card.Body.Add(CardActions.Set(CardActions.Execute(Verbs.RecordNew, locale.Pick("填写谈话记录", "Fill in the record"),
+                new Dictionary<string, string> { [DataKeys.TalkId] = view.TalkId.Value }, AdaptiveActionStyle.Positive, AdaptiveAssociatedInputs.None)));
+        }
+
         return card;
     }
 }

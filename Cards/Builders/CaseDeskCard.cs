@@ -9,7 +9,8 @@ namespace TalkBot.Cards.Builders;
 /// <summary>
 /// 线索与诫勉台账: the discipline office's open leads (newest first), admonishments (a check due first) and follow-on tasks
 /// (overdue first), each a page at a time with the totals of the whole list, and the buttons to register a lead
-/// (000 §三2–3), propose an admonishment (002 §四1), and open the archive and the audit log.
+/// (000 §三2–3), propose an admonishment (002 §四1), and open the archive and the audit log; for the office, the recused
+/// talks waiting for it to name a talker (000 §二4, §四(五)3).
 /// </summary>
 public static class CaseDeskCard
 {
@@ -31,6 +32,16 @@ public static class CaseDeskCard
             card.Body.Add(Status(locale.Pick($"{overdue} 项后续任务已逾期。", $"{overdue} task(s) overdue."), AdaptiveContainerStyle.Attention, AdaptiveTextColor.Attention));
         }
 
+        if (view.Errors is { Count: > 0 } errors)
+        {
+            card.Body.Add(Attention(errors));
+        }
+
+        if (view.Message is { } message)
+        {
+            card.Body.Add(Status(message, AdaptiveContainerStyle.Good, AdaptiveTextColor.Good));
+        }
+
         var actions = new List<AdaptiveAction>();
         if (view.CanRegisterLeads)
         {
@@ -47,7 +58,26 @@ public static class CaseDeskCard
         actions.Add(CardActions.Execute(Verbs.AuditShow, locale.Pick("审计日志", "Audit log"), associatedInputs: AdaptiveAssociatedInputs.None));
         card.Body.Add(CardActions.Set([.. actions]));
 
-        var starts = Starts((DataKeys.LeadsFrom, leads), (DataKeys.CasesFrom, cases), (DataKeys.TasksFrom, tasks));
+        var recusedTalks = view.Recused ?? [];
+        var recused = view.RecusedPage ?? ListPage.Whole(recusedTalks);
+        var starts = Starts((DataKeys.LeadsFrom, leads), (DataKeys.CasesFrom, cases), (DataKeys.TasksFrom, tasks), (DataKeys.RecusedFrom, recused));
+        if (view.CanRegisterLeads)
+        {
+            // 000 §二4, §四(五)3: a tier-4 talker's recusal leaves the talk to the office, which names the talker here.
+            card.Body.Add(SubHeading(locale.Pick($"回避待指定谈话人（{recused.Total}）", $"Recused talks waiting for a talker ({recused.Total})")));
+            if (recusedTalks.Count == 0)
+            {
+                card.Body.Add(Subtle(None(locale)));
+            }
+
+            foreach (var line in recusedTalks)
+            {
+                card.Body.Add(PlanCards.Recused(line, locale));
+            }
+
+            card.Body.AddRange(Pager(Verbs.CaseDesk, DataKeys.RecusedFrom, recused, recusedTalks.Count, starts, locale));
+        }
+
         card.Body.Add(SubHeading(locale.Pick("问题线索", "Leads")));
         if (view.Leads.Count == 0)
         {

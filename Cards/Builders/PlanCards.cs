@@ -15,17 +15,35 @@ public static class PlanKeys
     public const string Talkee = "talkee";
     public const string Tier = "tier";
 
+    /// <summary>Who recused from the talk the office assigns (the plan the item is on).</summary>
+    public const string Talker = "talker";
+
     /// <summary>The delegate chosen on one line: <c>delegate.{talkee}.{tier}</c>.</summary>
     public static string Delegate(string talkee, Tier tier) => $"delegate.{talkee}.{(int)tier}";
+
+    /// <summary>The talker the office names on one line of its desk: <c>assign.{talker}.{talkee}.{tier}</c>.</summary>
+    public static string Assign(string talker, string talkee, Tier tier) => $"assign.{talker}.{talkee}.{(int)tier}";
 }
 
 /// <summary>One talkee on the plan card.</summary>
 /// <param name="Scheduled">The talk's local time when one is scheduled with the talkee this month.</param>
 /// <param name="HandedToName">For a delegated or recused talk, who holds it now (null: the discipline office assigns).</param>
 /// <param name="Delegates">Whom the talk may be delegated to (000 §二); empty when none.</param>
+/// <param name="AssignedByName">For a talk the discipline office named the holder for after a recusal, who named them.</param>
 public sealed record PlanLineView(
     string TalkeeId, string TalkeeName, Tier Tier, TalkeeLine Line, string? UnitName, PlanItemStatus Status,
-    DateTimeOffset? Scheduled, string? HandedToName, string? HandedFromName, IReadOnlyList<PersonChoice> Delegates);
+    DateTimeOffset? Scheduled, string? HandedToName, string? HandedFromName, IReadOnlyList<PersonChoice> Delegates, string? AssignedByName = null);
+
+/// <summary>
+/// A talk of a plan whose talker recused with nobody on the tier to take it (000 §二4, §四(五)3), as the discipline
+/// office's desk lists it until the office names a talker from <paramref name="Candidates"/>.
+/// </summary>
+public sealed record RecusedTalkLine(
+    int Year, int Month, string TalkerId, string TalkerName, string TalkeeId, string TalkeeName, string? UnitName, Tier Tier, TalkeeLine Line,
+    IReadOnlyList<PersonChoice> Candidates)
+{
+    public string MonthKey => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}");
+}
 
 /// <summary>A talker's plan for one month.</summary>
 public sealed record PlanView(int Year, int Month, string TalkerName, IReadOnlyList<PlanLineView> Lines, string? Message = null, IReadOnlyList<string>? Errors = null)
@@ -108,6 +126,10 @@ public static class PlanCards
         _ => locale.Pick("第四层级：派驻纪检监察组组长谈话（000 §二4）", "Tier 4: the stationed discipline leader's talks (000 §二4)"),
     };
 
+    /// <summary>The tier and the line that put a talkee on a plan, as one line of text.</summary>
+    public static string TierLineText(Tier tier, TalkeeLine line, Locale locale) =>
+        locale.Pick($"{TierText(tier, locale)}；{LineText(line, locale)}", $"{TierText(tier, locale)}; {LineText(line, locale)}");
+
     public static string LineText(TalkeeLine line, Locale locale) => line switch
     {
         TalkeeLine.BureauCommitteeMember => locale.Pick("局党委班子其他成员", "another member of the bureau committee"),
@@ -118,12 +140,56 @@ public static class PlanCards
         _ => locale.Pick("基层下属单位主要领导", "main leader of a subordinate unit"),
     };
 
+    /// <summary>One recused talk on the office's desk: tier, line, month, talkee, who recused, and the talker to name.</summary>
+    public static AdaptiveContainer Recused(RecusedTalkLine line, Locale locale)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var container = new AdaptiveContainer { Separator = true, Spacing = AdaptiveSpacing.Medium };
+        var talkee = line.UnitName is null ? line.TalkeeName : $"{line.TalkeeName}（{line.UnitName}）";
+        container.Items.Add(new AdaptiveTextBlock(locale.Pick($"{line.Year}年{line.Month}月 · {talkee}", $"{line.MonthKey} · {talkee}"))
+        {
+            Wrap = true,
+            Weight = AdaptiveTextWeight.Bolder,
+        });
+        container.Items.Add(Subtle(TierLineText(line.Tier, line.Line, locale)));
+        container.Items.Add(Paragraph(locale.Pick(
+            $"{line.TalkerName}已回避（000 §四(五)3），本层级无可委托的人员（000 §二4），待纪委办指定谈话人。",
+            $"{line.TalkerName} recused (000 §四(五)3); the tier names nobody to take the talk (000 §二4): name a talker.")));
+        if (line.Candidates.Count == 0)
+        {
+            container.Items.Add(Subtle(locale.Pick("该单位没有可指定的班子成员、派驻纪检监察组组长或纪委办人员。",
+                "The unit has no committee member, stationed discipline leader or office member to name.")));
+            return container;
+        }
+
+        container.Items.Add(new AdaptiveChoiceSetInput
+        {
+            Id = PlanKeys.Assign(line.TalkerId, line.TalkeeId, line.Tier),
+            Label = locale.Pick("指定谈话人", "Talker"),
+            Choices = [.. line.Candidates.Select(c => new AdaptiveChoice(c.Title, c.Id.Value))],
+            Placeholder = locale.Pick("请选择", "Choose"),
+        });
+        var ids = new Dictionary<string, string>
+        {
+            [PlanKeys.Month] = line.MonthKey, [PlanKeys.Talker] = line.TalkerId, [PlanKeys.Talkee] = line.TalkeeId,
+            [PlanKeys.Tier] = ((int)line.Tier).ToString(CultureInfo.InvariantCulture),
+        };
+        container.Items.Add(CardActions.Set(CardActions.Execute(Verbs.PlanAssign, locale.Pick("指定并通知谈话人", "Name and tell the talker"), ids,
+            AdaptiveActionStyle.Positive, AdaptiveAssociatedInputs.Auto, $"do-assign.{line.TalkerId}.{line.TalkeeId}.{(int)line.Tier}")));
+        return container;
+    }
+
     private static AdaptiveContainer Line(PlanView view, PlanLineView line, Locale locale)
     {
         var container = new AdaptiveContainer { Separator = true, Spacing = AdaptiveSpacing.Medium };
         container.Items.Add(SubHeading(line.UnitName is null ? line.TalkeeName : $"{line.TalkeeName}（{line.UnitName}）"));
-        container.Items.Add(Subtle(locale.Pick($"{TierText(line.Tier, locale)}；{LineText(line.Line, locale)}", $"{TierText(line.Tier, locale)}; {LineText(line.Line, locale)}")));
-        if (line.HandedFromName is { } from)
+        container.Items.Add(Subtle(TierLineText(line.Tier, line.Line, locale)));
+        if (line is { HandedFromName: { } recused, AssignedByName: { } by })
+        {
+            container.Items.Add(Subtle(locale.Pick($"{recused}回避，纪委办{by}指定您谈话（000 §四(五)3）。",
+                $"{recused} recused; {by} of the discipline office named you to hold the talk (000 §四(五)3).")));
+        }
+        else if (line.HandedFromName is { } from)
         {
             container.Items.Add(Subtle(locale.Pick($"由{from}委托或因回避转来。", $"Handed over by {from}.")));
         }

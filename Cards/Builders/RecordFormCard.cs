@@ -34,6 +34,16 @@ public static class RecordFormCard
             card.Body.Add(Attention(errors));
         }
 
+        if (view.Attendance is { Count: > 0 } attendance)
+        {
+            Attendance(card, view.TalkId, attendance, locale);
+            if (attendance.All(a => a.Absent))
+            {
+                // 000 §四(五)1: nobody came, so there is no talk to record; the form's fields would only be refused.
+                return card;
+            }
+        }
+
         if (view.Quizzes is { Count: > 0 } quizzes)
         {
             // 000 §三: 日常廉政谈话前应进行廉政常识测试 — the recorder sees who took it before the talk.
@@ -153,6 +163,43 @@ public static class RecordFormCard
             new Dictionary<string, string> { [DataKeys.TalkId] = view.TalkId.Value, [DataKeys.FormId] = view.FormId },
             AdaptiveActionStyle.Positive)));
         return card;
+    }
+
+    /// <summary>
+    /// 未到场: instead of a record, a talkee who did not come without leave is recorded absent through the attendance
+    /// path (talk.absent: stored on the talk, the office told, 000 §四(五)1); one button per talkee not yet recorded.
+    /// </summary>
+    private static void Attendance(AdaptiveCard card, Domain.TalkId talkId, IReadOnlyList<RecordAttendance> attendance, Locale locale)
+    {
+        card.Body.Add(SubHeading(locale.Pick("谈话对象到场情况（000 §四(五)1）", "Did the talkee attend? (000 §四(五)1)")));
+        if (attendance.All(a => a.Absent))
+        {
+            card.Body.Add(Attention([locale.Pick(
+                "谈话对象均已登记无故缺席：谈话未举行，不能登记谈话记录；请另行安排谈话（000 §四(一)4、§四(五)1）。",
+                "Every talkee was recorded absent without leave: the talk did not take place and has no record; arrange it again (000 §四(一)4, §四(五)1).")]));
+        }
+        else
+        {
+            card.Body.Add(Subtle(locale.Pick(
+                "谈话对象无故未到的，不填写记录，点击“未到场”登记无故缺席，纪委办将收到通知；须在提交记录前登记。",
+                "If a talkee did not come without leave, do not fill in a record for them: click \"Did not attend\" and the discipline office is told; do it before submitting the record.")));
+        }
+
+        foreach (var line in attendance)
+        {
+            if (line.Absent)
+            {
+                card.Body.Add(Status(locale.Pick($"{line.Name}：已登记无故缺席", $"{line.Name}: recorded absent without leave"),
+                    AdaptiveContainerStyle.Attention, AdaptiveTextColor.Attention));
+            }
+            else if (line.MayRecord)
+            {
+                card.Body.Add(CardActions.Set(CardActions.Execute(Verbs.TalkAbsent,
+                    locale.Pick($"{line.Name}未到场（登记无故缺席）", $"{line.Name} did not attend (record absent without leave)"),
+                    new Dictionary<string, string> { [DataKeys.TalkId] = talkId.Value, [DataKeys.Talkee] = line.Talkee.Value },
+                    AdaptiveActionStyle.Destructive, AdaptiveAssociatedInputs.None, $"{Verbs.TalkAbsent}.{line.Talkee.Value}")));
+            }
+        }
     }
 
     private static AdaptiveTextInput Multiline(string id, string field, Func<string, string?> value, bool required, Locale locale) => new()

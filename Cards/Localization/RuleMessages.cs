@@ -231,6 +231,12 @@ public static partial class RuleMessages
             RuleCode.AbsenceBeforeTalk => locale.Pick(
                 "谈话时间未到，不能登记缺席。",
                 "the talk's time has not come yet; no absence can be recorded."),
+            RuleCode.TalkeesAbsent => locale.Pick(
+                "谈话对象均已登记无故缺席，谈话未举行，不能登记为已举行的谈话记录；请另行安排谈话。",
+                "every talkee was recorded absent without leave: the talk did not take place and cannot be recorded as held; arrange the talk again."),
+            RuleCode.AbsenceAfterRecord => locale.Pick(
+                "谈话记录已登记，谈话已举行；无故缺席须在登记记录前登记，记录有误的请修改记录。",
+                "the talk's record is logged, so the talk was held; record an absence before the record, or correct the record."),
             RuleCode.NotTalkeeOfTalk => locale.Pick(
                 $"{PersonName(violation, locale)}不是本次谈话的谈话对象。",
                 $"{PersonName(violation, locale)} is not a talkee of this talk."),

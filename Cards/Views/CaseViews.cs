@@ -204,10 +204,12 @@ public sealed record ArchivePages(ListPage? Talks, ListPage? Leads, ListPage? Ca
 /// <summary>
 /// The office's desk (线索与诫勉台账): open leads and cases, what is overdue, and the buttons to start new ones.
 /// <see cref="LeadPage"/>, <see cref="CasePage"/> and <see cref="TaskPage"/> say which page of each list the view holds;
-/// null for a list shown whole.
+/// null for a list shown whole. <see cref="Recused"/>: the office's recused talks waiting for a talker (000 §二4, §四(五)3);
+/// <see cref="Message"/> and <see cref="Errors"/> answer the click that showed the desk.
 /// </summary>
 public sealed record CaseDeskView(IReadOnlyList<LeadLine> Leads, IReadOnlyList<CaseLine> Cases, IReadOnlyList<TaskLine> Tasks, bool CanRegisterLeads, bool CanPropose,
-    ListPage? LeadPage = null, ListPage? CasePage = null, ListPage? TaskPage = null);
+    ListPage? LeadPage = null, ListPage? CasePage = null, ListPage? TaskPage = null,
+    IReadOnlyList<Builders.RecusedTalkLine>? Recused = null, ListPage? RecusedPage = null, string? Message = null, IReadOnlyList<string>? Errors = null);
 
 /// <summary>One audit line, names resolved.</summary>
 public sealed record AuditLine(DateTimeOffset At, string ActorName, AuditAction Action, AuditObject Object, string ObjectId, string? SubjectName);

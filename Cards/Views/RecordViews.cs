@@ -77,7 +77,14 @@ public sealed record RecordFormView(
     int? Revises = null,
     IReadOnlyList<DisputeView>? Disputes = null,
     IReadOnlyList<string>? Errors = null,
-    IReadOnlyList<RecordQuiz>? Quizzes = null);
+    IReadOnlyList<RecordQuiz>? Quizzes = null,
+    IReadOnlyList<RecordAttendance>? Attendance = null);
+
+/// <summary>
+/// A talkee on the record form as attendance goes (000 §四(五)1): recorded absent without leave already, or not; and
+/// whether the viewer may record them absent now (the recorder or a talker, once the talk's time has come).
+/// </summary>
+public sealed record RecordAttendance(PersonId Talkee, string Name, bool Absent, bool MayRecord);
 
 /// <summary>
 /// Whether a talkee of a routine talk took the 廉政常识测试 before it (000 §三), with the last score when one was submitted;

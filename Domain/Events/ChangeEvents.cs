@@ -134,6 +134,15 @@ public sealed record PlanTalkToOffice(int Year, int Month, PersonId Talker, Pers
 }
 
 /// <summary>
+/// The discipline office named <paramref name="AssignedTo"/> for a talk <paramref name="Talker"/> recused from with nobody on
+/// the tier to take it (000 §二4, §四(五)3): the office's desk no longer lists it, and the new talker is told.
+/// </summary>
+public sealed record PlanTalkAssigned(int Year, int Month, PersonId Talker, PersonId Talkee, Tier Tier, PersonId AssignedTo)
+{
+    public string Key => $"plan-assigned|{Year:D4}-{Month:D2}|{Talker.Value}|{Talkee.Value}|{(int)Tier}";
+}
+
+/// <summary>
 /// A talkee's notice changed (000 §四(一)3): it was delivered or could not be, or the talkee acknowledged it or asked to
 /// postpone (<paramref name="Status"/>, the notice's new status); what counts talks counts it again.
 /// </summary>

@@ -25,15 +25,22 @@ public enum PlanRefusal
     NotADelegate,
     /// <summary>Already delegated or recused: the talk is someone else's now.</summary>
     AlreadyHandedOver,
+    /// <summary>Only the discipline office of the recused talker's level names another talker (000 §四(五)3, §四(一)).</summary>
+    NotTheOffice,
+    /// <summary>The person named is not one the office may name for the talk (<see cref="RecusedTalks.MayTake"/>).</summary>
+    NotAssignable,
+    /// <summary>The talk is not a recused one waiting for the office, or the office named someone else for it already.</summary>
+    NotWaitingForOffice,
 }
 
 /// <summary>
 /// One talkee on a talker's plan for a month: the tier and line that put them there (the plan card says why), and,
-/// once handed over, to whom. A talk handed to someone appears on their plan with <see cref="HandedFrom"/>.
+/// once handed over, to whom. A talk handed to someone appears on their plan with <see cref="HandedFrom"/>;
+/// <see cref="AssignedBy"/> names the office member who named its talker after a recusal nobody on the tier could take.
 /// </summary>
 public sealed record PlanItem(
     PersonId Talkee, Tier Tier, TalkeeLine Line, UnitId? Unit, PlanItemStatus Status = PlanItemStatus.Planned,
-    PersonId? HandedTo = null, PersonId? HandedFrom = null)
+    PersonId? HandedTo = null, PersonId? HandedFrom = null, PersonId? AssignedBy = null)
 {
     public static PlanItem From(TierAssignment assignment)
     {
@@ -124,5 +131,39 @@ public sealed record PlanItem(
         return IsOpen
             ? (this with { Status = PlanItemStatus.Recused, HandedTo = TalkTiers.Reassign(assignment) }, null)
             : (null, PlanRefusal.AlreadyHandedOver);
+    }
+
+    /// <summary>Whether the talker recused and the tier had nobody to take the talk: the discipline office names a talker.</summary>
+    public bool WaitsForOffice => Status == PlanItemStatus.Recused && HandedTo is null;
+
+    /// <summary>
+    /// The discipline office names <paramref name="talker"/> for a talk its talker recused from with nobody on the tier to
+    /// take it (000 §二4 names no delegate; 000 §四(五)3). Only a member of the office of the recused talker's level
+    /// (<see cref="RecusedTalks.IsOfficeFor"/>), and only someone who may take it (<see cref="RecusedTalks.MayTake"/>).
+    /// Naming the same person again is a no-op; once named, the talk is that person's.
+    /// </summary>
+    /// <param name="offices">The active discipline office members (<see cref="DisciplineOffices.Of"/> is taken of them).</param>
+    public (PlanItem? Item, PlanRefusal? Refusal) AssignByOffice(Person actor, Person recused, Person? talker, IEnumerable<Person> offices)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(recused);
+        if (!RecusedTalks.IsOfficeFor(actor, recused, offices))
+        {
+            return (null, PlanRefusal.NotTheOffice);
+        }
+
+        if (Status == PlanItemStatus.Recused && AssignedBy is not null && HandedTo == talker?.Id)
+        {
+            return (this, null);
+        }
+
+        if (!WaitsForOffice)
+        {
+            return (null, PlanRefusal.NotWaitingForOffice);
+        }
+
+        return talker is not null && RecusedTalks.MayTake(talker, recused, Talkee)
+            ? (this with { HandedTo = talker.Id, AssignedBy = actor.Id }, null)
+            : (null, PlanRefusal.NotAssignable);
     }
 }

@@ -17,6 +17,12 @@ public static class RecordRules
             return [cancelled];
         }
 
+        if (talk.EveryTalkeeAbsent)
+        {
+            // 000 §四(五)1: nobody came; the recorder records that instead, and the talk is arranged again.
+            return [new RuleViolation(RuleCode.TalkeesAbsent, RuleSources.Record)];
+        }
+
         if (content.StartedAt is null)
         {
             violations.Add(RuleViolation.Required(RecordContent.Fields.StartedAt, RuleSources.Record));

@@ -139,6 +139,16 @@ public enum RuleCode
     /// <summary>The person named is not a talkee of this talk (argument "person").</summary>
     NotTalkeeOfTalk,
     /// <summary>
+    /// 000 §四(一)4, §四(五)1: a record is of a talk held; a talk every talkee of which was recorded absent without leave
+    /// did not take place, and is not recorded as held.
+    /// </summary>
+    TalkeesAbsent,
+    /// <summary>
+    /// 000 §四(一)4, §四(五)1: once the record is logged the talk was held with its talkees; who did not come is recorded
+    /// before the record, not after it (the record is corrected instead).
+    /// </summary>
+    AbsenceAfterRecord,
+    /// <summary>
     /// 000 §三2–3, §四(一)1: a reminder talk follows from a lead (问题线索) and is arranged from it (安排提醒谈话), never
     /// through 新建谈话.
     /// </summary>

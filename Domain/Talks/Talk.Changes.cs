@@ -118,7 +118,8 @@ public sealed partial class Talk
 
     /// <summary>
     /// Records that <paramref name="talkee"/> did not come without leave (000 §四(五)1: 按通知时间参加谈话，不得无故推诿、
-    /// 拖延). Only once the talk's time has come, by its recorder or a talker (who were there, 000 §四(一)4), and once.
+    /// 拖延). Only once the talk's time has come, by its recorder or a talker (who were there, 000 §四(一)4), once, and
+    /// before the record is logged (which says the talk was held).
     /// </summary>
     /// <returns>False when that talkee's absence is recorded already.</returns>
     public bool RecordAbsence(Person actor, PersonId talkee, TimeProvider time)
@@ -141,6 +142,11 @@ public sealed partial class Talk
             violations.Add(new RuleViolation(RuleCode.AbsenceBeforeTalk, RuleSources.TalkeeDuties));
         }
 
+        if (Status == TalkStatus.Held)
+        {
+            violations.Add(new RuleViolation(RuleCode.AbsenceAfterRecord, RuleSources.Record));
+        }
+
         if (!IsTalkee(talkee))
         {
             violations.Add(new RuleViolation(RuleCode.NotTalkeeOfTalk, RuleSources.TalkeeDuties,
@@ -160,6 +166,9 @@ public sealed partial class Talk
         absences.Add(new Absence(talkee, actor.Id, now));
         return true;
     }
+
+    /// <summary>Whether every talkee was recorded absent without leave: the talk did not take place (000 §四(五)1).</summary>
+    public bool EveryTalkeeAbsent => Talkees.All(t => absences.Any(a => a.Talkee == t));
 
     /// <summary>A cancelled talk takes no answer to its notice: there is nothing left to attend (000 §四(一)3).</summary>
     public void EnsureNotCancelled()

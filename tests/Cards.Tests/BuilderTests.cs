@@ -160,6 +160,31 @@ public sealed class BuilderTests
     }
 
     [Fact]
+    public void TheRecordForm_OffersDidNotAttend_ForEachTalkeeNotYetRecordedAbsent_ThroughTheAttendanceVerb()
+    {
+        var card = CardSerializer.ToElement(RecordFormCard.Build(SampleViews.RecordForm(Domain.Talks.TalkKind.Routine, 2) with { Attendance = SampleViews.Attendance(absent: 1) }, Locale.ZhCn));
+        var json = card.GetRawText();
+
+        var absent = Descendants(card).Where(e => Type(e) == "Action.Execute" && e.GetProperty("verb").GetString() == Verbs.TalkAbsent).ToList();
+        var only = Assert.Single(absent);
+        Assert.Equal("谈话对象2未到场（登记无故缺席）", only.GetProperty("title").GetString());
+        Assert.Equal(("0123456789abcdef0123456789abcdef", "t2"), (only.GetProperty("data").GetProperty(DataKeys.TalkId).GetString(), only.GetProperty("data").GetProperty(DataKeys.Talkee).GetString()));
+        Assert.Contains("谈话对象1：已登记无故缺席", System.Text.RegularExpressions.Regex.Unescape(json), StringComparison.Ordinal);
+        Assert.Contains(Verbs.RecordSubmit, json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRecordForm_OfATalkNobodyCameTo_SaysItCannotBeRecordedAsHeld_AndHasNoSubmit()
+    {
+        var card = CardSerializer.ToElement(RecordFormCard.Build(SampleViews.RecordForm(Domain.Talks.TalkKind.Routine, 2) with { Attendance = SampleViews.Attendance(absent: 2) }, Locale.EnUs));
+        var json = card.GetRawText();
+
+        Assert.Contains("the talk did not take place and has no record", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(Verbs.RecordSubmit, json, StringComparison.Ordinal);
+        Assert.DoesNotContain(Verbs.TalkAbsent, json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheRecordForm_SearchesPeopleAboutItsTalk_AndListsTheDelegatorsAsTheyAre()
     {
         var view = SampleViews.RecordForm(Domain.Talks.TalkKind.Routine, 1) with { Talkers = SampleViews.ShortList(), Recorders = SampleViews.ShortList(), Delegators = SampleViews.ShortList() };

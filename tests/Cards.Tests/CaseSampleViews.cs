@@ -190,7 +190,16 @@ internal static class CaseSampleViews
         empty ? [] : [CaseLine, CaseLine with { CaseId = EarlierCaseId, Status = CaseStatus.Proposed, NextCheck = null, Checks = [] }],
         empty ? [] : Tasks,
         office,
-        office);
+        office,
+        Recused: empty || !office ? [] : Recused);
+
+    /// <summary>Two tier-4 talks whose talker recused (000 §二4, §四(五)3): one with people the office may name, one without.</summary>
+    public static IReadOnlyList<RecusedTalkLine> Recused { get; } =
+    [
+        new(2026, 3, "stationed-1", "吴组长", "head-1", "孙所长", "城关派出所", Domain.Plans.Tier.StationedDisciplineLeader, Domain.Plans.TalkeeLine.GrassrootsUnitHead,
+            [new PersonChoice(new PersonId("member-1"), "郑委员", "基层党委班子成员"), new PersonChoice(new PersonId("secretary-1"), "周书记", "基层党委书记")]),
+        new(2026, 3, "stationed-1", "吴组长", "head-2", "冯站长", null, Domain.Plans.Tier.StationedDisciplineLeader, Domain.Plans.TalkeeLine.GrassrootsUnitHead, []),
+    ];
 
     /// <summary>The desk's second page of 200 leads, with its 2 cases and 2 tasks shown whole.</summary>
     public static CaseDeskView PagedDesk() => Desk() with
@@ -298,6 +307,8 @@ internal static class CaseSampleViews
         yield return ("desk-empty", CaseDeskCard.Build(Desk(empty: true), locale));
         yield return ("desk-noactions", CaseDeskCard.Build(Desk(office: false), locale));
         yield return ("desk-paged", CaseDeskCard.Build(PagedDesk(), locale));
+        yield return ("desk-assigned", CaseDeskCard.Build(Desk() with { Recused = [Recused[1]], Message = "已指定郑委员与孙所长谈话（2026年3月），并通知郑委员。" }, locale));
+        yield return ("desk-assign-refused", CaseDeskCard.Build(Desk() with { Errors = ["只有回避人所在层级的纪委办可以指定谈话人（000 §四(一)、§四(五)3）。"] }, locale));
         yield return ("archive-paged", ArchiveCard.Build(PagedArchive(), locale));
         yield return ("archive-material", ArchiveMaterialParts.Card(new ArchiveMaterialView("周海涛", "廉政提醒谈话 · 第三会议室", ArchiveWithMaterials().Materials!), locale));
         yield return ("archive-material-none", ArchiveMaterialParts.Card(new ArchiveMaterialView("周海涛", "书面检查", []), locale));

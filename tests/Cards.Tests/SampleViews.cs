@@ -61,6 +61,10 @@ internal static class SampleViews
             [new("A", "政治纪律"), new("B", "廉洁纪律"), new("C", "财务纪律"), new("D", "生活纪律")], new HashSet<string> { "A", "B", "D" }, null),
     ];
 
+    /// <summary>Two talkees of a record form, the first <paramref name="absent"/> recorded absent without leave.</summary>
+    public static IReadOnlyList<RecordAttendance> Attendance(int absent) =>
+        [.. Enumerable.Range(1, 2).Select(i => new RecordAttendance(new PersonId($"t{i}"), $"谈话对象{i}", i <= absent, true))];
+
     public static RecordFormView RecordForm(TalkKind kind, int talkees, IReadOnlyList<string>? errors = null, IReadOnlyList<DisputeView>? disputes = null) => new(
         new TalkId("0123456789abcdef0123456789abcdef"),
         kind,
@@ -159,6 +163,8 @@ internal static class SampleViews
                 Talkees = ShortList(), Talkers = ShortList(), Recorders = ShortList("r"),
             }, locale));
             yield return ($"record-form-typeahead-{l}", RecordFormCard.Build(RecordForm(TalkKind.Routine, 1) with { Talkers = ShortList(), Recorders = ShortList("r") }, locale));
+            yield return ($"record-form-attendance-{l}", RecordFormCard.Build(RecordForm(TalkKind.Routine, 2) with { Attendance = Attendance(absent: 1) }, locale));
+            yield return ($"record-form-all-absent-{l}", RecordFormCard.Build(RecordForm(TalkKind.Routine, 2) with { Attendance = Attendance(absent: 2) }, locale));
 
             yield return ($"notice-pending-{l}", NoticeCard.Build(Notice(new NoticeState.Pending()), locale));
             yield return ($"notice-pending-nomri-{l}", NoticeCard.Build(Notice(new NoticeState.Pending(), mri: null) with { RecorderName = null, PreparationItems = [] }, locale));

@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 namespace TalkBot.EndToEnd.Tests;
 
 /// <summary>
-/// Issue 13 as people see it in the Agents Playground: the organiser decides a postponement with a new time, moves a
-/// talk, or cancels it; the talkee is told in a message, and their notice card follows in place.
+/// Issue 13 as people see it in the Agents Playground: the organiser approves a postponement with a new time or refuses
+/// it with a reason, moves a talk, or cancels it; the talkee is told in a message, and their notice card follows in place.
 /// </summary>
 public sealed class TalkChangeTests(PeersFixture peers, ITestOutputHelper output) : EndToEndTest(peers, output)
 {
@@ -22,22 +22,30 @@ public sealed class TalkChangeTests(PeersFixture peers, ITestOutputHelper output
         return (organiser, talkee, await playground.WaitForCardAsync("谈话已创建"));
     }
 
-    [Fact]
-    public Task Postponement_ApprovedWithANewTime_TalkeeIsToldAndTheirNoticeFollows() => RunScenarioAsync(async playground =>
+    // The talkee asks to postpone with a reason; the organiser's digest of the request, and the notice as it was.
+    private static async Task<(Microsoft.Playwright.ILocator Digest, string Notified)> AskToPostponeAsync(
+        PlaygroundPage playground, Person organiser, Person talkee, string reason)
     {
-        var (organiser, talkee, _) = await CreateAsync(playground);
-
         await playground.SwitchUserAsync(talkee.Index);
         var notice = await playground.WaitForCardAsync("层级廉政谈话通知书");
+        var notified = await PlaygroundPage.GetCardTextAsync(notice);
         await playground.ClickActionAsync(notice, "申请改期");
-        await playground.FillInputAsync(notice, "改期理由", "当天外出参加培训");
+        await playground.FillInputAsync(notice, "改期理由", reason);
         await playground.ClickActionAsync(notice, "提交改期申请");
         await playground.WaitForCardAsync("等待组织方答复");
 
         await playground.SwitchUserAsync(organiser.Index);
-        var digest = await playground.WaitForCardAsync("申请谈话改期");
+        await playground.WaitForCardAsync("申请谈话改期");
         await PlaygroundPage.SettleAsync();
-        digest = await playground.WaitForCardAsync("申请谈话改期");
+        return (await playground.WaitForCardAsync("申请谈话改期"), notified);
+    }
+
+    [Fact]
+    public Task Postponement_ApprovedWithANewTime_TalkeeIsToldAndTheirNoticeFollows() => RunScenarioAsync(async playground =>
+    {
+        var (organiser, talkee, _) = await CreateAsync(playground);
+        var (digest, _) = await AskToPostponeAsync(playground, organiser, talkee, "当天外出参加培训");
+
         await playground.ClickActionAsync(digest, "同意改期");
         await playground.FillInputAsync(digest, "新的谈话时间", "15:30");
         await playground.ClickActionAsync(digest, "确定改期");
@@ -51,6 +59,33 @@ public sealed class TalkChangeTests(PeersFixture peers, ITestOutputHelper output
         var followed = await playground.WaitForCardAsync("您的改期申请已同意");
         Assert.DoesNotContain("等待组织方答复", await PlaygroundPage.GetCardTextAsync(followed), StringComparison.Ordinal);
         await playground.ScreenshotAsync("postponement-approved-talkee.png");
+    });
+
+    [Fact]
+    public Task Postponement_RefusedWithAReason_TalkeeIsToldAndTheOriginalTimeStands() => RunScenarioAsync(async playground =>
+    {
+        var (organiser, talkee, _) = await CreateAsync(playground);
+        var (digest, notified) = await AskToPostponeAsync(playground, organiser, talkee, "当天需陪同家人就医");
+
+        await playground.ClickActionAsync(digest, "不同意");
+        await playground.FillInputAsync(digest, "不同意的理由", "谈话安排已报送，请按时参加");
+        await playground.ClickActionAsync(digest, "不同意改期");
+        var decided = await playground.WaitForCardAsync("已答复不同意改期");
+        Assert.Contains("谈话安排已报送，请按时参加", await PlaygroundPage.GetCardTextAsync(decided), StringComparison.Ordinal);
+        await playground.ScreenshotAsync("postponement-refused.png");
+
+        await playground.SwitchUserAsync(talkee.Index);
+        var told = await playground.WaitForCardAsync("改期申请未获同意");
+        var toldText = await PlaygroundPage.GetCardTextAsync(told);
+        Assert.Contains("谈话安排已报送，请按时参加", toldText, StringComparison.Ordinal);
+        var scheduled = System.Text.RegularExpressions.Regex.Match(toldText, "请按原定时间(.+?)在" + Place).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(scheduled), "the talkee is told the time that stands: " + toldText);
+        Assert.Contains(scheduled, notified, StringComparison.Ordinal);
+        var followed = await playground.WaitForCardAsync("组织方不同意改期");
+        var noticeText = await PlaygroundPage.GetCardTextAsync(followed);
+        Assert.Contains(scheduled, noticeText, StringComparison.Ordinal);
+        Assert.DoesNotContain("等待组织方答复", noticeText, StringComparison.Ordinal);
+        await playground.ScreenshotAsync("postponement-refused-talkee.png");
     });
 
     [Fact]

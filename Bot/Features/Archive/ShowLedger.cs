@@ -1,5 +1,6 @@
 using TalkBot.Bot.Features.Admonishments;
 using TalkBot.Bot.Features.Leads;
+using TalkBot.Bot.Features.Plans;
 using TalkBot.Bot.Features.Tasks;
 using TalkBot.Domain.Admonishments;
 using TalkBot.Domain.FollowUps;
@@ -9,12 +10,14 @@ namespace TalkBot.Bot.Features.Archive;
 
 /// <summary>
 /// 线索台账 / desk (and case.desk): what waits for the caller. The discipline office sees its level's open leads, cases
-/// and tasks; the organisation department its cases; an approver the proposals waiting for them (002 §四2); anyone the
-/// written material they owe and the submissions waiting for their review. Each list is read from the rows written for
+/// and tasks, and the recused talks waiting for it to name a talker (000 §二4, §四(五)3); the organisation department
+/// its cases; an approver the proposals waiting for them (002 §四2); anyone the written material they owe and the
+/// submissions waiting for their review. Each list is read from the rows written for
 /// it (<see cref="MatterIndex"/>: the office's, the caller's and the proposals'), one query per kind of row however many
 /// there are, and shown a page at a time (<see cref="ListPage"/>); 下一页 comes back here with where each list starts.
 /// </summary>
-public sealed class ShowLedger(LeadStore leads, CaseStore cases, TaskStore tasks, TaskCards taskCards, PeopleDirectory directory, WorkingCalendar calendar)
+public sealed class ShowLedger(
+    LeadStore leads, CaseStore cases, TaskStore tasks, TaskCards taskCards, PlanOfficeDesk recusals, PeopleDirectory directory, WorkingCalendar calendar)
     : ICommand, ICardAction
 {
     public IReadOnlyList<string> Names { get; } = ["线索台账", "desk"];
@@ -22,12 +25,20 @@ public sealed class ShowLedger(LeadStore leads, CaseStore cases, TaskStore tasks
     public string Verb => Verbs.CaseDesk;
 
     public Task<AdaptiveCard> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        DeskAsync(request?.Actor!, request!.Locale, (0, 0, 0), cancellationToken);
+        DeskAsync(request?.Actor!, request!.Locale, default, cancellationToken);
 
     public Task<AdaptiveCard> ExecuteAsync(CardActionRequest request, CancellationToken cancellationToken) => DeskAsync(request?.Actor!, request!.Locale,
-        (request.Start(DataKeys.LeadsFrom), request.Start(DataKeys.CasesFrom), request.Start(DataKeys.TasksFrom)), cancellationToken);
+        new(request.Start(DataKeys.LeadsFrom), request.Start(DataKeys.CasesFrom), request.Start(DataKeys.TasksFrom), request.Start(DataKeys.RecusedFrom)),
+        cancellationToken);
 
-    private async Task<AdaptiveCard> DeskAsync(Person actor, Locale locale, (int Leads, int Cases, int Tasks) from, CancellationToken cancellationToken)
+    /// <summary>The first page of the desk, answering a click made on it (its message, or what was refused).</summary>
+    public Task<AdaptiveCard> ShowAsync(Person actor, Locale locale, CancellationToken cancellationToken, string? message = null, IReadOnlyList<string>? errors = null) =>
+        DeskAsync(actor, locale, default, cancellationToken, message, errors);
+
+    private readonly record struct Starts(int Leads, int Cases, int Tasks, int Recused);
+
+    private async Task<AdaptiveCard> DeskAsync(
+        Person actor, Locale locale, Starts from, CancellationToken cancellationToken, string? message = null, IReadOnlyList<string>? errors = null)
     {
         var office = LeadAccess.IsDisciplineOffice(actor);
         var proposer = AdmonishmentRules.MayPropose(actor);
@@ -39,7 +50,9 @@ public sealed class ShowLedger(LeadStore leads, CaseStore cases, TaskStore tasks
         var proposals = AdmonishmentRules.MayApproveSome(actor)
             ? cases.ListingsAsync(MatterIndex.Approval, ListScope.InStatus(nameof(CaseStatus.Proposed)), cancellationToken)
             : None<CaseListing>();
-        var context = (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Context(calendar);
+        var recused = office ? recusals.WaitingAsync(officePartition, cancellationToken) : None<RecusedTalk>();
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var context = people.Context(calendar);
 
         var ownCases = (await officeCases.ConfigureAwait(false)).Where(c => c.Subject != actor.Id).ToList();
         var caseLines = ownCases.Concat((await proposals.ConfigureAwait(false)).Where(c => AdmonishmentAccess.AwaitsDecisionBy(c, actor))).DistinctBy(c => c.Id);
@@ -52,7 +65,8 @@ public sealed class ShowLedger(LeadStore leads, CaseStore cases, TaskStore tasks
         var (leadPage, leadsAt) = ListPage.Of(ListOrder.Leads((await officeLeads.ConfigureAwait(false)).Select(l => LeadViews.Line(l, context))), from.Leads);
         var (casePage, casesAt) = ListPage.Of(ListOrder.DeskCases(caseLines.Select(c => AdmonishmentViews.Line(c, context))), from.Cases);
         var (taskPage, tasksAt) = ListPage.Of(ListOrder.Tasks(taskLines.Select(t => taskCards.Line(t, context))), from.Tasks, t => t.Overdue);
-        return CaseDeskCard.Build(new CaseDeskView(leadPage, casePage, taskPage, office, proposer, leadsAt, casesAt, tasksAt), locale);
+        var (recusedPage, recusedAt) = ListPage.Of(RecusedTalkLines.Of(await recused.ConfigureAwait(false), people, locale), from.Recused);
+        return CaseDeskCard.Build(new CaseDeskView(leadPage, casePage, taskPage, office, proposer, leadsAt, casesAt, tasksAt, recusedPage, recusedAt, message, errors), locale);
     }
 
     private static Task<IReadOnlyList<T>> None<T>() => Task.FromResult<IReadOnlyList<T>>([]);

@@ -131,12 +131,16 @@ public sealed class CreatePlanTalk(PlanViews plans, PlanStore store, TalkArrange
         ArgumentNullException.ThrowIfNull(holder);
         ArgumentNullException.ThrowIfNull(people);
         var from = planned.HandedFrom is { } f ? people.Name(f) : "";
-        var tier = PlanCards.TierText(planned.Tier, locale);
-        var line = PlanCards.LineText(planned.Line, locale);
-        return new(TalkKind.Routine, planned.Talkee, new TalkFormContext(
-            locale.Pick($"受{from}委托安排谈话", $"Arrange the talk delegated by {from}"),
-            locale.Pick($"{tier}；{line}。受委托人本人谈话，只与{people.Name(planned.Talkee)}开展日常廉政谈话（000 §二）。",
-                $"{tier}; {line}. The delegate talks, in a routine talk with {people.Name(planned.Talkee)} alone (000 §二)."),
+        var tierLine = PlanCards.TierLineText(planned.Tier, planned.Line, locale);
+        var talkee = people.Name(planned.Talkee);
+        var (title, why) = planned.AssignedBy is { } by
+            ? (locale.Pick("安排纪委办指定您的谈话", "Arrange the talk the discipline office named you for"),
+                locale.Pick($"{tierLine}。{from}回避，纪委办{people.Name(by)}指定您本人谈话，只与{talkee}开展日常廉政谈话（000 §二4、§四(五)3）。",
+                    $"{tierLine}. {from} recused and {people.Name(by)} of the discipline office named you: you talk, in a routine talk with {talkee} alone (000 §二4, §四(五)3)."))
+            : (locale.Pick($"受{from}委托安排谈话", $"Arrange the talk delegated by {from}"),
+                locale.Pick($"{tierLine}。受委托人本人谈话，只与{talkee}开展日常廉政谈话（000 §二）。",
+                    $"{tierLine}. The delegate talks, in a routine talk with {talkee} alone (000 §二)."));
+        return new(TalkKind.Routine, planned.Talkee, new TalkFormContext(title, why,
             new Dictionary<string, string>
             {
                 [PlanKeys.Month] = item.Month.ToString(), [PlanKeys.Talkee] = item.Talkee.Value,

@@ -14,11 +14,14 @@ public static class PlanFeature
         services.AddTable(PlanStore.Table);
         services.AddSingleton<PlanStore>();
         services.AddSingleton<PlanViews>();
+        services.AddSingleton<PlanOfficeDesk>();
         services.AddSingleton<PlanJobs>();
         services.AddHostedService<PlanBootstrap>();
         services.AddJob<PlanJobs>(PlanJobs.Monthly, (jobs, entry, ct) => jobs.RunAsync(entry, ct));
         services.AddJob<PlanJobs>(PlanJobs.Unscheduled, (jobs, entry, ct) => jobs.RunAsync(entry, ct));
         services.AddFollowUp<PlanTalkToOffice, PlanOfficeNotice>("PlanTalkToOffice.Office");
-        return services.AddHandler<ShowPlan>().AddHandler<SchedulePlanItem>().AddHandler<CreatePlanTalk>().AddHandler<DelegatePlanItem>().AddHandler<RecusePlanItem>();
+        services.AddFollowUp<PlanTalkAssigned, PlanAssignedNotice>("PlanTalkAssigned.Talker");
+        return services.AddHandler<ShowPlan>().AddHandler<SchedulePlanItem>().AddHandler<CreatePlanTalk>().AddHandler<DelegatePlanItem>().AddHandler<RecusePlanItem>()
+            .AddHandler<AssignRecusedTalk>();
     }
 }

@@ -69,6 +69,13 @@ public sealed class PlanStore(TableSet tables)
         return [.. rows.Select(r => new StoredPlanItem(ToItem(r), r.ETag))];
     }
 
+    /// <summary>One item of the talker's plan for the month, or null: one point read.</summary>
+    public async Task<StoredPlanItem?> GetAsync(PlanMonth month, PersonId talker, PersonId talkee, Tier tier, CancellationToken cancellationToken)
+    {
+        var row = await plans.FindAsync<PlanItemEntity>(Partition(month, talker), $"{ItemPrefix}{talkee.Value}|{(int)tier}", cancellationToken).ConfigureAwait(false);
+        return row is null ? null : new StoredPlanItem(ToItem(row), row.ETag);
+    }
+
     /// <summary>Replaces an item if unchanged since read; and, for a hand-over, adds it to the new holder's plan.</summary>
     public async Task<bool> HandOverAsync(PlanMonth month, PersonId talker, StoredPlanItem stored, PlanItem changed, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -80,16 +87,27 @@ public sealed class PlanStore(TableSet tables)
             return false;
         }
 
-        if (changed.HandedTo is { } to)
+        await GiveAsync(month, talker, changed, now, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Puts a handed-over item on its new holder's plan, open. Idempotent, so a follow-up may write it again after a crash
+    /// between the hand-over and this: the holder's copy never changes afterwards (a handed talk is not passed on).
+    /// </summary>
+    public async Task GiveAsync(PlanMonth month, PersonId talker, PlanItem changed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        if (changed.HandedTo is not { } to)
         {
-            var partition = Partition(month, to);
-            await plans.UpsertEntityAsync(new PlanHeaderEntity { PartitionKey = partition, RowKey = HeaderRow, Month = month.ToString(), Talker = to.Value, CreatedAt = now },
-                TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            await plans.UpsertEntityAsync(ToEntity(partition, changed with { Status = PlanItemStatus.Planned, HandedTo = null, HandedFrom = talker }),
-                TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        return true;
+        var partition = Partition(month, to);
+        await plans.UpsertEntityAsync(new PlanHeaderEntity { PartitionKey = partition, RowKey = HeaderRow, Month = month.ToString(), Talker = to.Value, CreatedAt = now },
+            TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        await plans.UpsertEntityAsync(ToEntity(partition, changed with { Status = PlanItemStatus.Planned, HandedTo = null, HandedFrom = talker }),
+            TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The talkers with a plan for the month (one scan of the month's headers, for the monthly jobs).</summary>
@@ -116,6 +134,7 @@ public sealed class PlanStore(TableSet tables)
         Status = item.Status.ToString(),
         HandedTo = item.HandedTo?.Value,
         HandedFrom = item.HandedFrom?.Value,
+        AssignedBy = item.AssignedBy?.Value,
     };
 
     private static PlanItem ToItem(PlanItemEntity e) => new(
@@ -125,7 +144,8 @@ public sealed class PlanStore(TableSet tables)
         e.Unit is { Length: > 0 } unit ? new UnitId(unit) : null,
         Enum.Parse<PlanItemStatus>(e.Status),
         e.HandedTo is { Length: > 0 } to ? new PersonId(to) : null,
-        e.HandedFrom is { Length: > 0 } from ? new PersonId(from) : null);
+        e.HandedFrom is { Length: > 0 } from ? new PersonId(from) : null,
+        e.AssignedBy is { Length: > 0 } by ? new PersonId(by) : null);
 }
 
 /// <summary>Table <c>Plans</c>: the header of one talker's plan for a month.</summary>
@@ -146,4 +166,7 @@ public sealed class PlanItemEntity : TableRow
     public string Status { get; set; } = "";
     public string? HandedTo { get; set; }
     public string? HandedFrom { get; set; }
+
+    /// <summary>The office member who named the talker after a recusal nobody on the tier could take (000 §二4).</summary>
+    public string? AssignedBy { get; set; }
 }

@@ -64,7 +64,7 @@ public sealed class PlanViews(
             return new PlanLineView(
                 item.Talkee.Value, lookup.Name(item.Talkee), item.Tier, item.Line, item.Unit is { } u ? units.FirstOrDefault(x => x.Id == u)?.Name : null,
                 item.Status, scheduled.TryGetValue(item.Talkee, out var at) ? at : null, item.HandedTo is { } to ? lookup.Name(to) : null,
-                item.HandedFrom is { } from ? lookup.Name(from) : null, delegates);
+                item.HandedFrom is { } from ? lookup.Name(from) : null, delegates, item.AssignedBy is { } by ? lookup.Name(by) : null);
         }).OrderBy(l => l.Tier).ThenBy(l => l.TalkeeName, StringComparer.Ordinal).ToList();
         return new PlanView(month.Year, month.Month, talker.DisplayName, lines);
     }
@@ -81,6 +81,13 @@ public sealed class PlanViews(
     {
         PlanRefusal.NotADelegate => locale.Pick("只能委托给本层级规定的配合人员（000 §二）。", "A talk may only be delegated to the assistant named for this tier (000 §二)."),
         PlanRefusal.AlreadyHandedOver => locale.Pick("这次谈话已委托或回避，不能再更改（000 §二）。", "This talk has already been delegated or recused from (000 §二)."),
+        PlanRefusal.NotTheOffice => locale.Pick("只有回避人所在层级的纪委办可以指定谈话人（000 §四(一)、§四(五)3）。",
+            "Only the discipline office of the recused talker's level may name another talker (000 §四(一), §四(五)3)."),
+        PlanRefusal.NotAssignable => locale.Pick(
+            "只能指定回避人所在单位的书记、班子成员、派驻纪检监察组组长或纪委办人员，且不能是回避人或谈话对象本人（000 §二4、§四(五)3）。",
+            "Only the secretary, a committee member, the stationed discipline leader or an office member of the recused talker's unit may be named, and neither the recused talker nor the talkee (000 §二4, §四(五)3)."),
+        PlanRefusal.NotWaitingForOffice => locale.Pick("这次谈话不在等待纪委办指定谈话人，或已指定了其他谈话人（000 §四(五)3）。",
+            "This talk is not waiting for the office to name a talker, or another talker was named already (000 §四(五)3)."),
         _ => locale.Pick("这次谈话不在您的本月计划中（000 §二）。", "This talk is not on your plan for the month (000 §二)."),
     };
 

@@ -2,8 +2,11 @@ using TalkBot.Domain.Records;
 
 namespace TalkBot.Bot.Features.Records;
 
-/// <summary>登记谈话记录 / 修改记录: the record form for the talk's recorder or its discipline office (000 §四(一)4).</summary>
-public sealed class OpenRecordForm(RecordTalks found, RecordStore records, RecordQuizzes quizzes, WorkingCalendar calendar) : ICardAction
+/// <summary>
+/// 登记谈话记录 / 修改记录: the record form for the talk's recorder or its discipline office (000 §四(一)4), with, before
+/// the first record, a "did not attend" button per talkee for the recorder or a talker (000 §四(五)1).
+/// </summary>
+public sealed class OpenRecordForm(RecordTalks found, RecordStore records, RecordQuizzes quizzes, WorkingCalendar calendar, TimeProvider time) : ICardAction
 {
     public string Verb => Verbs.RecordNew;
 
@@ -30,6 +33,10 @@ public sealed class OpenRecordForm(RecordTalks found, RecordStore records, Recor
         var values = RecordPresenter.Values(talk, stored?.Record, request.Actor, people.Context(calendar));
         var form = RecordPresenter.Form(talk, stored?.Record, request.Actor, RecordPeople.Choices(people, talk, request.Actor, values, locale),
             people.Context(calendar), Guid.NewGuid().ToString("N"), values);
-        return RecordFormCard.Build(form with { Quizzes = await quizzes.ForAsync(talk, people, cancellationToken).ConfigureAwait(false) }, locale);
+        return RecordFormCard.Build(form with
+        {
+            Quizzes = await quizzes.ForAsync(talk, people, cancellationToken).ConfigureAwait(false),
+            Attendance = RecordTalks.Attendance(talk, stored?.Record, request.Actor, people, time.GetUtcNow()),
+        }, locale);
     }
 }

@@ -47,6 +47,7 @@ public sealed class RecordMissing(TalkStore talks, RecordStore records, PeopleDi
         ArgumentNullException.ThrowIfNull(entry);
         if (await talks.GetAsync(new TalkId(entry.Subject), cancellationToken).ConfigureAwait(false) is not { Status: not TalkStatus.Cancelled } talk
             || !TalkRevision.IsCurrent(entry, talk)
+            || talk.EveryTalkeeAbsent // nobody came (000 §四(五)1): there is no record to log
             || await records.GetAsync(talk, cancellationToken).ConfigureAwait(false) is not null)
         {
             return null;

@@ -1,3 +1,4 @@
+using TalkBot.Domain.Records;
 using TalkBot.Bot.Features.Talks;
 
 namespace TalkBot.Bot.Features.Records;
@@ -18,6 +19,24 @@ public sealed class RecordTalks(TalkStore talks, PeopleDirectory directory)
         }
 
         return (talk, await directory.CurrentAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Each talkee as the form of a talk's first record shows attendance: recorded absent or not, and whether the viewer may
+    /// record it now (Domain's <see cref="TalkAccess.CheckAttendance"/>, once the talk's time has come). None once a record
+    /// is logged: absences come before it (<see cref="RuleCode.AbsenceAfterRecord"/>).
+    /// </summary>
+    public static IReadOnlyList<RecordAttendance>? Attendance(Talk talk, TalkRecord? record, Person viewer, PeopleLookup people, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(people);
+        if (record is not null)
+        {
+            return null;
+        }
+
+        var may = now >= talk.ScheduledAt && talk.Status == TalkStatus.Scheduled && TalkAccess.CheckAttendance(viewer, talk) is null;
+        return [.. talk.Talkees.Select(t => new RecordAttendance(t, people.Name(t), talk.Absences.Any(a => a.Talkee == t), may))];
     }
 
     public static AdaptiveCard TalkNotFound(Locale locale) => ErrorCard.Build(

@@ -32,7 +32,9 @@ public sealed class RecordTodo(TalkStore talks, RecordStore records, PeopleDirec
             }
 
             var talk = await talks.GetAsync(talkId, cancellationToken).ConfigureAwait(false);
-            if (talk is null || talk.Status == TalkStatus.Cancelled || talk.ScheduledAt > now || !RecordAccess.CanLog(actor, talk, people.Find(talk.Organiser)))
+            // A talk nobody came to (000 §四(五)1) has no record to log: its absences are recorded instead.
+            if (talk is null || talk.Status == TalkStatus.Cancelled || talk.ScheduledAt > now || talk.EveryTalkeeAbsent
+                || !RecordAccess.CanLog(actor, talk, people.Find(talk.Organiser)))
             {
                 continue;
             }

@@ -95,6 +95,10 @@ public sealed class SubmitRecord(RecordTalks found, RecordStore records, RecordQ
         var parsed = RecordInputParser.Parse(request.Data, talk.Talkees, calendar.ToInstant);
         var form = RecordPresenter.Form(talk, record, request.Actor, RecordPeople.Choices(people, talk, request.Actor, parsed.Values, request.Locale),
             people.Context(calendar), request.FormId ?? Guid.NewGuid().ToString("N"), parsed.Values, errors);
-        return RecordFormCard.Build(form with { Quizzes = await quizzes.ForAsync(talk, people, cancellationToken).ConfigureAwait(false) }, request.Locale);
+        return RecordFormCard.Build(form with
+        {
+            Quizzes = await quizzes.ForAsync(talk, people, cancellationToken).ConfigureAwait(false),
+            Attendance = RecordTalks.Attendance(talk, record, request.Actor, people, time.GetUtcNow()),
+        }, request.Locale);
     }
 }

@@ -7,6 +7,7 @@ using TalkBot.Cards.Builders;
 using TalkBot.Domain;
 using TalkBot.Domain.Plans;
 using TalkBot.Domain.Talks;
+using static TalkBot.Bot.Tests.Features.Plans.PlanPeople;
 
 namespace TalkBot.Bot.Tests.Features.Plans;
 
@@ -17,11 +18,6 @@ namespace TalkBot.Bot.Tests.Features.Plans;
 [Collection(AzuriteCollection.Name)]
 public sealed class DelegatedTalkTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-    private static readonly Person Leader = new("00000000-0000-0000-0000-00000000b002", "29:leader", "钱组长");
-    private static readonly Person Deputy = new("00000000-0000-0000-0000-00000000b003", "29:deputy", "赵副组长");
-    private static readonly Person EastSecretary = new("00000000-0000-0000-0000-00000000b004", "29:east", "周书记");
-    private static readonly Person Member = new("00000000-0000-0000-0000-00000000b005", "29:member", "郑委员");
     private const string Recorder = "00000000-0000-0000-0000-00000000b006";
     private const string TalkForm = "0195a0b2c3d47e8f9a0b1c2d3e4f6a01";
 
@@ -103,48 +99,5 @@ public sealed class DelegatedTalkTests(AzuriteFixture azurite)
         Assert.Null(await bot.Services.GetRequiredService<TalkStore>().GetAsync(new TalkId(TalkForm), default));
         await bot.SettleAsync();
         Assert.Equal(before, bot.Connector.Sent.Count);
-    }
-}
-
-/// <summary>回避 on tier 4 (000 §二4 has no delegate; 000 §四(五)3): the discipline office is told, through the outbox, once.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class TierFourRecusalTests(AzuriteFixture azurite)
-{
-    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-    private static readonly Person Stationed = new("00000000-0000-0000-0000-00000000b008", "29:stationed", "吴组长");
-    private static readonly Person Office = new("00000000-0000-0000-0000-00000000b006", "29:office", "陈纪办");
-    private static readonly Person StationHead = new("00000000-0000-0000-0000-00000000b009", "29:stationhead", "孙所长");
-
-    [Fact]
-    public async Task TierFourRecusal_TellsTheDisciplineOffice_WithTheTierLine_Once()
-    {
-        await using var bot = new BotUnderTest(azurite, new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst), settings: new Dictionary<string, string>
-        {
-            ["Plans:Enabled"] = "true",
-            ["Directory:OrgFile"] = Path.Combine(AppContext.BaseDirectory, "TestData", "org-tier4.json"),
-        });
-        _ = bot.Server;
-        foreach (var person in new[] { Stationed, Office, StationHead })
-        {
-            await bot.InstallAsync(person);
-        }
-
-        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 25, 8, 31, 0, Cst));
-        await bot.RunSchedulerAsync();
-        var item = new Dictionary<string, string>
-        {
-            [PlanKeys.Month] = "2026-03", [PlanKeys.Talkee] = StationHead.AadObjectId,
-            [PlanKeys.Tier] = ((int)Tier.StationedDisciplineLeader).ToString(CultureInfo.InvariantCulture),
-        };
-
-        var after = CardText.Of(await bot.ExecuteAsync(Stationed, Verbs.PlanRecuse, item));
-        await bot.ExecuteAsync(Stationed, Verbs.PlanRecuse, item); // a repeated click tells nobody again
-
-        Assert.Contains("由纪委办另行安排谈话人", after, StringComparison.Ordinal);
-        var told = Assert.Single(bot.Connector.CardsTo(Office), c => c.Contains("回避的谈话待纪委办安排谈话人", StringComparison.Ordinal));
-        Assert.Contains("吴组长回避了2026年3月与孙所长的谈话", told, StringComparison.Ordinal);
-        Assert.Contains("第四层级", told, StringComparison.Ordinal);
-        Assert.Contains(Verbs.TalkNew, told, StringComparison.Ordinal);
-        Assert.DoesNotContain(bot.Connector.CardsTo(StationHead), c => c.Contains("回避的谈话待纪委办安排谈话人", StringComparison.Ordinal));
     }
 }

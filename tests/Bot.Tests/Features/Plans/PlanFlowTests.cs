@@ -10,6 +10,7 @@ using TalkBot.Domain;
 using TalkBot.Domain.Plans;
 using TalkBot.Domain.Talks;
 using Xunit.Abstractions;
+using static TalkBot.Bot.Tests.Features.Plans.PlanPeople;
 
 namespace TalkBot.Bot.Tests.Features.Plans;
 
@@ -21,13 +22,6 @@ namespace TalkBot.Bot.Tests.Features.Plans;
 [Collection(AzuriteCollection.Name)]
 public sealed class PlanFlowTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-    private static readonly Person Secretary = new("00000000-0000-0000-0000-00000000b001", "29:secretary", "张书记");
-    private static readonly Person Leader = new("00000000-0000-0000-0000-00000000b002", "29:leader", "钱组长");
-    private static readonly Person Deputy = new("00000000-0000-0000-0000-00000000b003", "29:deputy", "赵副组长");
-    private static readonly Person EastSecretary = new("00000000-0000-0000-0000-00000000b004", "29:east", "周书记");
-    private static readonly Person Member = new("00000000-0000-0000-0000-00000000b005", "29:member", "郑委员");
-    private static readonly Person Stationed = new("00000000-0000-0000-0000-00000000b008", "29:stationed", "吴组长");
     private const string March = "2026-03";
 
     private static async Task<BotUnderTest> StartAsync(AzuriteFixture azurite, StorageRequests? requests = null)

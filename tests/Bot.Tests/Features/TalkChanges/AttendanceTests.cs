@@ -8,11 +8,6 @@ namespace TalkBot.Bot.Tests.Features.TalkChanges;
 [Collection(AzuriteCollection.Name)]
 public sealed class AttendanceTests(AzuriteFixture azurite)
 {
-    private static object Absent(string? talkee = null) => new Dictionary<string, string>
-    {
-        [DataKeys.TalkId] = FormId, [DataKeys.Talkee] = talkee ?? Person.Cadre1.AadObjectId,
-    };
-
     [Fact]
     public async Task RecordAbsence_AfterTheTalk_ByTheRecorder_IsStoredOnce_TheOfficeIsTold_AndTheCardShowsIt()
     {

@@ -47,6 +47,12 @@ internal static class TalkChangeSupport
         return bot;
     }
 
+    /// <summary>The data of 登记无故缺席 for the talk: 李干部, or <paramref name="talkee"/>.</summary>
+    public static Dictionary<string, string> Absent(string? talkee = null) => new()
+    {
+        [DataKeys.TalkId] = FormId, [DataKeys.Talkee] = talkee ?? Person.Cadre1.AadObjectId,
+    };
+
     public static Task<Talk?> TalkAsync(BotUnderTest bot) => bot.Services.GetRequiredService<TalkStore>().GetAsync(Id, default);
 
     public static async Task<Notice> NoticeAsync(BotUnderTest bot) =>
