@@ -45,7 +45,7 @@ public sealed class Help : IFallbackCommand, ICardAction
 
         if (propose)
         {
-            list.Add(new(locale.Pick("线索台账", "desk"), locale.Pick("查看本级的问题线索、诫勉谈话和待办事项", "See this level's leads, admonishments and open tasks")));
+            list.Add(new(locale.Pick("线索台账", "desk"), locale.Pick("查看本级的问题线索、诫勉谈话和待办事项；纪委办在此为回避的谈话指定谈话人（000 §四(五)3）", "See this level's leads, admonishments and open tasks; the discipline office names a talker for a recused talk here (000 §四(五)3)")));
             list.Add(new(locale.Pick("诫勉建议", "propose"), locale.Pick("提出诫勉谈话建议，报有权领导审批（002 §四1–2）", "Propose an admonishment talk for approval (002 §四1–2)")));
         }
 
