@@ -108,6 +108,17 @@ public static class PlanCards
         _ => locale.Pick("第四层级：派驻纪检监察组组长谈话（000 §二4）", "Tier 4: the stationed discipline leader's talks (000 §二4)"),
     };
 
+    /// <summary>Which line of 000 §二 put a talkee on the talk, and who assists on it (配合).</summary>
+    public static string TalkLineText(TalkLineView line, Locale locale)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var assisted = line.AssistantNames.Count > 0
+            ? locale.Pick($"，{Names(line.AssistantNames, locale)}配合", $", assisted by {Names(line.AssistantNames, locale)}")
+            : "";
+        return locale.Pick($"{line.TalkeeName}：{TierText(line.Tier, locale)}；{LineText(line.Line, locale)}{assisted}。",
+            $"{line.TalkeeName}: {TierText(line.Tier, locale)}; {LineText(line.Line, locale)}{assisted}.");
+    }
+
     public static string LineText(TalkeeLine line, Locale locale) => line switch
     {
         TalkeeLine.BureauCommitteeMember => locale.Pick("局党委班子其他成员", "another member of the bureau committee"),

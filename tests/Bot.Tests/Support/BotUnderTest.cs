@@ -193,6 +193,12 @@ public sealed record Person(string AadObjectId, string UserId, string Name, stri
     public static Person Recorder { get; } = new("00000000-0000-0000-0000-00000000a003", "29:recorder", "孙记录");
     public static Person Cadre1 { get; } = new("00000000-0000-0000-0000-00000000a004", "29:cadre1", "李干部");
     public static Person Cadre2 { get; } = new("00000000-0000-0000-0000-00000000a005", "29:cadre2", "王干部");
+
+    /// <summary>
+    /// The unit's other main leader. The tier lines of this organisation (000 §二): 钱组长 talks to 李干部 and 赵局长 (tier 2,
+    /// 所属单位主要领导); 李干部, the unit's secretary, to 王干部 (tier 3, 班子其他成员). A routine talk goes along them.
+    /// </summary>
+    public static Person Cadre3 { get; } = new("00000000-0000-0000-0000-00000000a007", "29:cadre3", "赵局长");
     public static Person Stranger { get; } = new("00000000-0000-0000-0000-00000000ffff", "29:stranger", "陌生人");
 
     public string ConversationId => "conv-" + UserId[3..];
