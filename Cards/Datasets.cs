@@ -36,6 +36,9 @@ public static class Datasets
     /// <summary>The person whose roles an administrator edits.</summary>
     public const string RoleHolders = "people.roleHolder";
 
+    /// <summary>Those a plan talk's talker may invite to talk jointly; followed by "/{tier}.{talkeeId}".</summary>
+    public const string JointTalkers = "people.jointTalker";
+
     /// <summary>A dataset about one matter (a talk): its name and the matter's id.</summary>
     public static string About(string dataset, string id) => dataset + ContextSeparator + id;
 }

@@ -34,6 +34,12 @@ public static class CreateTalkCard
         card.Body.Add(People(CreateTalkFields.Talkees, view.Talkees, previous.Talkees, view.Context is null ? Datasets.Talkees : null, multi: true, locale));
         card.Body.Add(People(CreateTalkFields.Talkers, view.Talkers, previous.Talkers, Datasets.Talkers, multi: true, locale));
         card.Body.Add(People(CreateTalkFields.Recorder, view.Recorders, previous.Recorder, Datasets.Recorders, multi: false, locale));
+        if (view.Joint is { Count: > 0 } joint)
+        {
+            // 000 §二2, §二4: the group leader's and the stationed leader's talks may be joined by committee members; optional.
+            card.Body.Add(PersonInput.Build(CreateTalkFields.Joint, CreateTalkFields.Label(CreateTalkFields.Joint, locale), joint, previous.Joint, view.JointDataset,
+                required: false, null, locale, multi: true));
+        }
 
         card.Body.Add(new AdaptiveChoiceSetInput
         {

@@ -31,6 +31,11 @@ public static class TalkCreatedCard
             card.Body.Add(note);
         }
 
+        foreach (var line in view.Lines ?? [])
+        {
+            card.Body.Add(Subtle(PlanCards.TalkLineText(line, locale)));
+        }
+
         var acknowledged = view.Deliveries.Count(d => d.Outcome == DeliveryOutcome.Acknowledged);
         card.Body.Add(SubHeading(locale.Pick(
             $"通知书送达与确认情况（已确认 {acknowledged}/{view.Deliveries.Count}）",

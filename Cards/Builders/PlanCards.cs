@@ -130,6 +130,17 @@ public static class PlanCards
     public static string TierLineText(Tier tier, TalkeeLine line, Locale locale) =>
         locale.Pick($"{TierText(tier, locale)}；{LineText(line, locale)}", $"{TierText(tier, locale)}; {LineText(line, locale)}");
 
+    /// <summary>Which line of 000 §二 put a talkee on the talk, and who assists on it (配合).</summary>
+    public static string TalkLineText(TalkLineView line, Locale locale)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var assisted = line.AssistantNames.Count > 0
+            ? locale.Pick($"，{Names(line.AssistantNames, locale)}配合", $", assisted by {Names(line.AssistantNames, locale)}")
+            : "";
+        var tierLine = TierLineText(line.Tier, line.Line, locale);
+        return locale.Pick($"{line.TalkeeName}：{tierLine}{assisted}。", $"{line.TalkeeName}: {tierLine}{assisted}.");
+    }
+
     public static string LineText(TalkeeLine line, Locale locale) => line switch
     {
         TalkeeLine.BureauCommitteeMember => locale.Pick("局党委班子其他成员", "another member of the bureau committee"),

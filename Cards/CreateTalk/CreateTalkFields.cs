@@ -16,6 +16,9 @@ public static class CreateTalkFields
     public const string Preparation = "preparation";
     public const string ContentDate = "contentDate";
 
+    /// <summary>Those invited to talk jointly (共同谈话, 000 §二2, §二4): on a plan talk's form of tier 2 or 4 only.</summary>
+    public const string Joint = "joint";
+
     /// <summary>The field's label as the form shows it, or null for an unknown id.</summary>
     public static string? Label(string field, Locale locale) => field switch
     {
@@ -29,6 +32,7 @@ public static class CreateTalkFields
         Place => locale.Pick("谈话地点", "Place"),
         Preparation => locale.Pick("需准备事项", "What to prepare"),
         ContentDate => locale.Pick("谈话内容确定日期", "Content determined on"),
+        Joint => locale.Pick("邀请共同谈话", "Invite to talk jointly"),
         // Domain names the talk's instant as one field; the form splits it into a date and a time.
         "scheduledAt" => locale.Pick("谈话日期和时间", "Date and time"),
         _ => null,

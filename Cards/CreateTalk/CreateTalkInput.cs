@@ -15,8 +15,12 @@ public sealed record CreateTalkInput(
     TimeOnly Time,
     string Place,
     string? Preparation,
-    DateOnly? ContentDeterminedDate)
+    DateOnly? ContentDeterminedDate,
+    IReadOnlyList<PersonId>? JointTalkers = null)
 {
+    /// <summary>Those invited to talk jointly (000 §二2, §二4), none when the form has no such field.</summary>
+    public IReadOnlyList<PersonId> Joint => JointTalkers ?? [];
+
     /// <summary>The values as the form shows them, to re-show after Domain rejects the talk.</summary>
     public CreateTalkDraft ToDraft() => new(
         string.Join(',', Talkees.Select(p => p.Value)),
@@ -28,7 +32,8 @@ public sealed record CreateTalkInput(
         DateText.Iso(Time),
         Place,
         Preparation,
-        ContentDeterminedDate is { } d ? DateText.Iso(d) : null);
+        ContentDeterminedDate is { } d ? DateText.Iso(d) : null,
+        Joint.Count > 0 ? string.Join(',', Joint.Select(p => p.Value)) : null);
 }
 
 /// <summary>The form's values exactly as entered (strings, possibly invalid), to show them again.</summary>
@@ -42,7 +47,8 @@ public sealed record CreateTalkDraft(
     string? Time = null,
     string? Place = null,
     string? Preparation = null,
-    string? ContentDate = null);
+    string? ContentDate = null,
+    string? Joint = null);
 
 /// <summary>A problem with one field of the form, worded in both languages.</summary>
 public sealed record FieldProblem(string Field, string ZhCn, string EnUs)

@@ -29,7 +29,8 @@ public static partial class CreateTalkInputParser
             Read(data, CreateTalkFields.Time),
             Read(data, CreateTalkFields.Place),
             Read(data, CreateTalkFields.Preparation),
-            Read(data, CreateTalkFields.ContentDate));
+            Read(data, CreateTalkFields.ContentDate),
+            Read(data, CreateTalkFields.Joint));
 
         var problems = new List<FieldProblem>();
 
@@ -44,6 +45,8 @@ public static partial class CreateTalkInputParser
         var time = Time(draft.Time, problems);
         var place = Text(draft.Place, CreateTalkFields.Place, MaxPlaceLength, required: true, problems);
         var preparation = Text(draft.Preparation, CreateTalkFields.Preparation, MaxPreparationLength, required: false, problems);
+        // 000 §二2, §二4: inviting others to talk jointly is optional.
+        var joint = IsBlank(draft.Joint) ? [] : People(draft.Joint, CreateTalkFields.Joint, problems);
         var contentDate = IsBlank(draft.ContentDate) ? null : RequiredDate(draft.ContentDate, CreateTalkFields.ContentDate, problems);
 
         if (recorder.Count > 1)
@@ -57,7 +60,7 @@ public static partial class CreateTalkInputParser
         }
 
         var input = new CreateTalkInput(
-            talkees, talkers, recorder[0], kind!.Value, format!.Value, date!.Value, time!.Value, place!, preparation, contentDate);
+            talkees, talkers, recorder[0], kind!.Value, format!.Value, date!.Value, time!.Value, place!, preparation, contentDate, joint.Count > 0 ? joint : null);
         return new(draft, input, []);
     }
 

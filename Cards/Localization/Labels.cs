@@ -127,6 +127,7 @@ public static partial class Labels
         PersonField.Recorder or PersonField.RecordRecorder => locale.Pick("记录人", "recorder"),
         PersonField.ArchiveSubject => locale.Pick("查看档案的人员", "person whose archive is opened"),
         PersonField.RoleHolder => locale.Pick("分配角色的人员", "person whose roles are assigned"),
+        PersonField.JointTalker => locale.Pick("共同谈话人", "joint talker"),
         _ => field.ToString(),
     };
 
@@ -141,6 +142,9 @@ public static partial class Labels
             "在职的记录人、纪委办（监察处）人员、本次谈话指定的记录人或登记人本人，且不是谈话对象",
             "an active recorder, member of the discipline office, the talk's named recorder or whoever logs it, and not a talkee"),
         PersonField.LeadSubject or PersonField.CaseSubject => locale.Pick("组织名录中在职的其他人员，不能是本人", "an active person in the directory other than yourself"),
+        PersonField.JointTalker => locale.Pick(
+            "本层级可邀请共同谈话的人员：组长谈话邀请局党委班子其他成员，派驻纪检监察组组长谈话邀请驻在单位党委班子其他成员",
+            "someone this tier may invite: the bureau committee's other members for the group leader's talks, the unit committee's for the stationed leader's"),
         _ => locale.Pick("组织名录中在职的人员", "an active person in the directory"),
     };
 

@@ -250,6 +250,8 @@ public static partial class RuleMessages
                 "这张表单对应的是另一次谈话（他人组织、类型不同或谈话对象不是本人），不能查看，也不能关联到本线索或诫勉事项。请重新打开表单填写。",
                 "this form belongs to another talk (organised by someone else, of another kind, or with another talkee); it is neither shown nor linked here. Open the form again."),
             RuleCode.LeadTalkerNotResponsible => LeadTalkerNotResponsible(violation, locale),
+            RuleCode.TalkeeNotOnTierLine => TalkeeNotOnTierLine(violation, locale),
+            RuleCode.JointTalkerNotAllowed => JointTalkerNotAllowed(violation, locale),
             RuleCode.TalkeeNotOnPlan => locale.Pick(
                 $"{PersonName(violation, locale)}不是委托给您的谈话对象：受委托的谈话只与计划中的该谈话对象开展。",
                 $"{PersonName(violation, locale)} is not the talkee delegated to you: a delegated talk is held with that talkee of your plan alone."),

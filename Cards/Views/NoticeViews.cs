@@ -56,7 +56,8 @@ public static class NoticeViews
         notices.OrderBy(n => talk.Talkees.ToList().IndexOf(n.Talkee)).Select(n => Delivery(n, context, locale)).ToList(),
         talk.Id.Reference(context.Calendar.TimeZone),
         CalendarCoverage.YearsNotCovered(context.Calendar, context.Calendar.LocalDate(talk.ScheduledAt)),
-        manage);
+        manage,
+        TalkLineView.Of(talk, context));
 
     /// <param name="minDate">With <paramref name="maxDate"/>, the dates a new time may take; null offers no decision.</param>
     public static PostponementRequestView PostponementRequested(Talk talk, Notice notice, ViewContext context, DateOnly? minDate = null, DateOnly? maxDate = null) => new(

@@ -1,5 +1,6 @@
 using TalkBot.Cards.CreateTalk;
 using TalkBot.Domain;
+using TalkBot.Domain.Plans;
 using TalkBot.Domain.Talks;
 
 namespace TalkBot.Cards.Views;
@@ -21,6 +22,7 @@ public sealed record PersonChoice(PersonId Id, string DisplayName, string? Detai
 /// What the create-talk form offers. <see cref="MinDate"/> is the earliest date the rules allow (Domain's answer);
 /// <see cref="Previous"/> re-shows what was entered; <see cref="Errors"/> are shown on top in attention colour.
 /// <see cref="FormId"/> travels with the submit, so that a repeated submit of one form creates one talk.
+/// <see cref="Joint"/>, when given, offers to invite others to talk jointly (000 §二2, §二4; searched in <see cref="JointDataset"/>).
 /// </summary>
 public sealed record CreateTalkFormView(
     IReadOnlyList<PersonChoice> Talkees,
@@ -37,7 +39,9 @@ public sealed record CreateTalkFormView(
     IReadOnlyList<string>? Errors = null,
     string? FormId = null,
     TalkFormContext? Context = null,
-    IReadOnlyList<int>? UncoveredYears = null);
+    IReadOnlyList<int>? UncoveredYears = null,
+    IReadOnlyList<PersonChoice>? Joint = null,
+    string? JointDataset = null);
 
 /// <summary>
 /// A talk arranged for a lead (a reminder talk) or an admonishment case: the form's title and hint say so, the form is
@@ -120,7 +124,24 @@ public sealed record TalkCreatedView(
     IReadOnlyList<NoticeDelivery> Deliveries,
     string? Reference = null,
     IReadOnlyList<int>? UncoveredYears = null,
-    TalkManageView? Manage = null);
+    TalkManageView? Manage = null,
+    IReadOnlyList<TalkLineView>? Lines = null);
+
+/// <summary>
+/// The tier line of 000 §二 a routine talk's talkee is on (the talker's own, or the one delegated to him), and who assists
+/// on it (配合), as the organiser's card and the talkers' briefing say it.
+/// </summary>
+public sealed record TalkLineView(string TalkeeName, Tier Tier, TalkeeLine Line, IReadOnlyList<string> AssistantNames)
+{
+    public static IReadOnlyList<TalkLineView> Of(Talk talk, ViewContext context)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(context);
+        return context.TiersOf is { } tiersOf
+            ? [.. RoutineTalks.LinesOf(talk, tiersOf).Select(l => new TalkLineView(context.Name(l.Talkee), l.Tier, l.Line, context.Names(l.Assistants)))]
+            : [];
+    }
+}
 
 /// <summary>
 /// What the organiser's card shows of the talk's changes, and what it offers: moving or cancelling it while it is ahead

@@ -1,5 +1,6 @@
 using TalkBot.Domain.Admonishments;
 using TalkBot.Domain.Leads;
+using TalkBot.Domain.Plans;
 using TalkBot.Domain.Records;
 using TalkBot.Domain.Rules;
 using TalkBot.Domain.Talks;
@@ -27,6 +28,8 @@ public enum PersonField
     ArchiveSubject,
     /// <summary>The person whose roles and rank an administrator edits.</summary>
     RoleHolder,
+    /// <summary>Whom the talker of a plan talk invites to talk jointly (共同谈话, 000 §二2, §二4).</summary>
+    JointTalker,
 }
 
 /// <summary>
@@ -125,6 +128,26 @@ public static class PersonScopes
     {
         ArgumentNullException.ThrowIfNull(organiser);
         return new(PersonField.Talker, RuleSources.Tiers, Permissions.CanCreateTalks(organiser) || (handed && organiser.Active), _ => true, p => p.HasAny(TierTalkers));
+    }
+
+    /// <summary>
+    /// 000 §二2, §二4: whom <paramref name="caller"/> may invite to talk jointly (共同谈话) on the lines of one talkee's plan
+    /// talk: those of the lines the caller talks on (his own, else one he is the delegate of) that name the people the tier's
+    /// talker may invite — the bureau committee's other members on tier 2, the unit committee's on tier 4. Tiers 1 and 3
+    /// invite nobody, so the field is closed there.
+    /// </summary>
+    /// <param name="linesOfTalkee">The tier lines naming the talkee of the talk (of any talker; those not the caller's are ignored).</param>
+    public static PersonScope JointTalkers(Person caller, IEnumerable<TierAssignment> linesOfTalkee)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(linesOfTalkee);
+        // His own lines; a delegate's only when he has none with the talkee (the line handed to him).
+        var all = linesOfTalkee.ToList();
+        var own = all.Where(l => l.Talker == caller.Id).ToList();
+        var lines = own.Count > 0 ? own : all.Where(l => l.DelegateTo.Contains(caller.Id)).ToList();
+        var source = lines.Count > 0 ? RoutineTalks.Source(lines[0].Tier) : RuleSources.Tiers;
+        return new(PersonField.JointTalker, source, caller.Active && lines.Count > 0 && lines.All(l => l.MayInviteJointly.Count > 0),
+            p => lines.All(l => TalkTiers.MayInviteJointly(l, p.Id)));
     }
 
     /// <summary>000 §四(一)4: 安排专人做好记录: a Recorder, or the discipline office that arranges the record.</summary>

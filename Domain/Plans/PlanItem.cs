@@ -56,14 +56,20 @@ public sealed record PlanItem(
 
     /// <summary>
     /// 委托 (000 §二: …可以委托…进行谈话): the holder of a talk handed to them arranges it although their roles alone would
-    /// not let them create talks — exactly this one: a routine talk (000 §三1) with this talkee alone, the holder among its
-    /// talkers. The common rules of <see cref="Talk"/> apply as well. The caller passes an item of the organiser's own plan.
+    /// not let them create talks — exactly this one: a routine talk (000 §三1) with this talkee alone, the holder leading
+    /// it. The other talkers are those the tier allows (<paramref name="line"/>, the line handed over: its assistant, or
+    /// on tiers 2 and 4 those its talker may invite); the tier's assistants are added when the holder is not one of them
+    /// (RoutineTalks). The common rules of <see cref="Talk"/> apply as well. The caller passes an item of the organiser's own plan.
     /// </summary>
+    /// <param name="line">The line this item came from (the talker who handed it over, its talkee and tier); null when the directory no longer has it.</param>
+    /// <param name="find">Finds an assistant in the directory.</param>
     /// <exception cref="DomainRuleException">The item is not handed to the holder or no longer open, or any rule is broken.</exception>
-    public Talk ScheduleHandedTalk(TalkId id, TalkDraft draft, Person organiser, WorkingCalendar calendar, NoticePolicy policy, TimeProvider time)
+    public Talk ScheduleHandedTalk(
+        TalkId id, TalkDraft draft, Person organiser, TierAssignment? line, Func<PersonId, Person?> find, WorkingCalendar calendar, NoticePolicy policy, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(organiser);
+        ArgumentNullException.ThrowIfNull(find);
         if (!IsHandedToHolder || !IsOpen)
         {
             throw new DomainRuleException(new RuleViolation(RuleCode.DelegationInvalid, RuleSources.Tiers));
@@ -76,22 +82,19 @@ public sealed record PlanItem(
                 Arguments: new Dictionary<string, string> { ["person"] = other.Id.Value, ["name"] = other.DisplayName }));
         }
 
+        var talkers = draft.Talkers;
         if (draft.Talkers.Count > 0 && draft.Talkers.All(p => p?.Id != organiser.Id))
         {
             violations.Add(new RuleViolation(RuleCode.DelegateMustTalk, RuleSources.Tiers));
         }
-
-        Talk? talk = null;
-        try
+        else if (draft.Talkers.Count > 0)
         {
-            talk = Talk.Arrange(id, draft with { Kind = TalkKind.Routine }, organiser, calendar, policy, time, delegated: true);
-        }
-        catch (DomainRuleException e)
-        {
-            violations.AddRange(e.Violations);
+            // The holder leads the talk handed to him; the others are checked against the line's tier.
+            talkers = RoutineTalks.WithAssistants(organiser, draft.Talkers, draft.Talkees, line is null ? [] : [line], find, violations);
         }
 
-        return violations.Count > 0 ? throw new DomainRuleException(violations) : talk!;
+        return RoutineTalks.Collect(violations,
+            () => Talk.Arrange(id, draft with { Kind = TalkKind.Routine, Talkers = talkers }, organiser, calendar, policy, time, delegated: true));
     }
 
     /// <summary>

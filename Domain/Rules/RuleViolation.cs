@@ -185,6 +185,19 @@ public enum RuleCode
     /// once the responsible person has handed it on.
     /// </summary>
     RequestNotHandedToOffice,
+    /// <summary>
+    /// 000 §二1–4: a routine talk (日常廉政谈话) is held along a tier line: each talkee is on one of its lead talker's
+    /// lines, or on a line whose talk was delegated (委托) or reassigned after 回避 to him; a line its talker handed over is
+    /// no longer his (arguments "person", "name": the talkee; "talker": the lead talker's name; "handed": "true" when the
+    /// line was his and he handed it over).
+    /// </summary>
+    TalkeeNotOnTierLine,
+    /// <summary>
+    /// 000 §二1–4: besides its talker a routine talk has the tier's assistant (配合: 组长, 副组长, 派驻组组长) and, on tier 2
+    /// (000 §二2: 邀请X局党委班子其他成员) and tier 4 (000 §二4: 邀请驻在单位党委班子其他成员), those the talker invites to talk
+    /// jointly; nobody else (arguments "person", "name", "tier": the line's tier number).
+    /// </summary>
+    JointTalkerNotAllowed,
 }
 
 /// <summary>Where each rule comes from, as cited in <see cref="RuleViolation.Source"/>.</summary>

@@ -217,9 +217,9 @@ public sealed class BuilderTests
         Assert.Contains("""{"title":"张伟","value":"p1"}],"choices.data":{"type":"Data.Query","dataset":"people.talkee"}""", json);
     }
 
-    private static string? Dataset(JsonElement card, string id) =>
+    internal static string? Dataset(JsonElement card, string id) =>
         Input(card, id).TryGetProperty("choices.data", out var query) ? query.GetProperty("dataset").GetString() : null;
 
-    private static JsonElement Input(JsonElement card, string id) =>
+    internal static JsonElement Input(JsonElement card, string id) =>
         Descendants(card).Single(e => Type(e)?.StartsWith("Input.", StringComparison.Ordinal) == true && e.GetProperty("id").GetString() == id);
 }

@@ -151,11 +151,22 @@ public sealed class CreateTalkInputParserTests
         {
             ["talkees"] = draft.Talkees, ["talkers"] = draft.Talkers, ["recorder"] = draft.Recorder, ["kind"] = draft.Kind,
             ["format"] = draft.Format, ["date"] = draft.Date, ["time"] = draft.Time, ["place"] = draft.Place,
-            ["preparation"] = draft.Preparation, ["contentDate"] = draft.ContentDate,
+            ["preparation"] = draft.Preparation, ["contentDate"] = draft.ContentDate, ["joint"] = draft.Joint,
         });
 
         var again = Parse(json).Input!;
         Assert.Equal(input.Talkees, again.Talkees);
         Assert.Equal(input with { Talkees = again.Talkees, Talkers = again.Talkers }, again);
+    }
+
+    [Fact]
+    public void JointTalkers_AreOptional_AndRoundTripWhenGiven()
+    {
+        var none = Parse(Valid).Input!;
+        var joint = Parse(Valid.Replace("\"place\"", "\"joint\": \"m1, m2\", \"place\"")).Input!;
+
+        Assert.Empty(none.Joint);
+        Assert.Equal([new PersonId("m1"), new PersonId("m2")], joint.Joint);
+        Assert.Equal("m1,m2", joint.ToDraft().Joint);
     }
 }

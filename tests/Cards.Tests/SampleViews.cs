@@ -323,8 +323,8 @@ internal static class SampleViews
                 yield return ($"{name}-{l}", card);
             }
 
-            // Leads, dispositions, admonishments, tasks, the archive, the audit log and the desk (000 §三2–3, §四(四); 002).
-            foreach (var (name, card) in CaseSampleViews.AllCards(locale))
+            // Leads, dispositions, admonishments, tasks, the archive, the audit log and the desk (000 §三2–3, §四(四); 002); the tiers (000 §二).
+            foreach (var (name, card) in CaseSampleViews.AllCards(locale).Concat(TierSampleViews.AllCards(locale)))
             {
                 yield return ($"{name}-{l}", card);
             }

@@ -20,7 +20,7 @@ public class HandedTalkTests
         new(Head.Id, Tier.DisciplineGroupLeader, TalkeeLine.SubordinateUnitHead, null, PlanItemStatus.Planned, HandedFrom: new PersonId("leader"));
 
     private Talk Schedule(PlanItem item, TalkDraft draft) =>
-        item.ScheduleHandedTalk(new TalkId("t-1"), draft, Deputy, Calendars.Shipped, NoticePolicy.Default, _clock);
+        item.ScheduleHandedTalk(new TalkId("t-1"), draft, Deputy, null, _ => null, Calendars.Shipped, NoticePolicy.Default, _clock);
 
     [Fact]
     public void TheDelegate_ArrangesTheHandedTalk_AsARoutineTalk_ThoughHisRolesAloneCouldNot()

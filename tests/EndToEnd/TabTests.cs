@@ -22,19 +22,20 @@ public sealed partial class TabTests(PeersFixture peers, ITestOutputHelper outpu
         var marker = Guid.NewGuid().ToString("N")[..6];
         await playground.OpenEveryoneAsync();
         await playground.CreateRoutineTalkAsync(DemoRoles.FirstCadre, DemoRoles.Talker, DemoRoles.Recorder, "第一会议室" + marker);
-        await playground.CreateRoutineTalkAsync("何建平", "张建国", DemoRoles.Recorder, "第二会议室" + marker);
+        // 000 §二4: 吴志刚 talks to 黄磊 with no assistant, so 王正清 (who assists the tier-1 talks) takes no part in it.
+        await playground.CreateRoutineTalkAsync("黄磊", "吴志刚", DemoRoles.Recorder, "第二会议室" + marker);
 
         var outside = new List<string>();
         await using var office = await OpenTabAsync("陈静", outside);
         var all = await RowsAsync(office);
         Assert.Contains(all, r => r["谈话对象"].Contains(DemoRoles.FirstCadre, StringComparison.Ordinal));
-        Assert.Contains(all, r => r["谈话对象"].Contains("何建平", StringComparison.Ordinal));
+        Assert.Contains(all, r => r["谈话对象"].Contains("黄磊", StringComparison.Ordinal));
         Assert.True(await office.Page.Locator("#ledger-leads").IsVisibleAsync());
 
-        // A filter narrows the ledger: only 张建国's talks remain.
-        await office.Page.SelectOptionAsync("#filter-talker", new SelectOptionValue { Label = "张建国" });
+        // A filter narrows the ledger: only 吴志刚's talks remain.
+        await office.Page.SelectOptionAsync("#filter-talker", new SelectOptionValue { Label = "吴志刚" });
         await office.Page.ClickAsync("#filter-apply");
-        var filtered = await RowsAsync(office, rows => rows.All(r => r[Talkers].Contains("张建国", StringComparison.Ordinal)));
+        var filtered = await RowsAsync(office, rows => rows.All(r => r[Talkers].Contains("吴志刚", StringComparison.Ordinal)));
         Assert.NotEmpty(filtered);
         Assert.True(filtered.Count < all.Count);
 
@@ -43,7 +44,7 @@ public sealed partial class TabTests(PeersFixture peers, ITestOutputHelper outpu
             var his = await RowsAsync(talker);
             Assert.NotEmpty(his);
             Assert.All(his, r => Assert.Contains(DemoRoles.Talker, r[Talkers] + r["谈话对象"], StringComparison.Ordinal));
-            Assert.DoesNotContain(his, r => r["谈话对象"].Contains("何建平", StringComparison.Ordinal));
+            Assert.DoesNotContain(his, r => r["谈话对象"].Contains("黄磊", StringComparison.Ordinal));
         }
 
         await using (var cadre = await OpenTabAsync(DemoRoles.FirstCadre, outside, phone: true))
@@ -59,9 +60,9 @@ public sealed partial class TabTests(PeersFixture peers, ITestOutputHelper outpu
         // Past the talks with no record logged: the record is overdue, the light red.
         await Peers.AdvanceBotClockAsync(TimeSpan.FromDays(10));
         await office.Page.ReloadAsync();
-        await office.Page.FillAsync("#filter-q", "何建平");
+        await office.Page.FillAsync("#filter-q", "黄磊");
         await office.Page.ClickAsync("#filter-apply");
-        var late = await RowsAsync(office, rows => rows.Count > 0 && rows.All(r => r["谈话对象"].Contains("何建平", StringComparison.Ordinal)));
+        var late = await RowsAsync(office, rows => rows.Count > 0 && rows.All(r => r["谈话对象"].Contains("黄磊", StringComparison.Ordinal)));
         Assert.Contains(late, r => r["提示灯"].Contains("红灯", StringComparison.Ordinal));
         Assert.True(await office.Page.Locator("#ledger tbody tr[data-light='red'] .light.red").CountAsync() > 0);
 

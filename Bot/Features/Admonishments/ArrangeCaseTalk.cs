@@ -86,8 +86,8 @@ public sealed class CreateCaseTalk(CaseCards cards, TalkArranger arranger, Peopl
         }
 
         var responsible = ArrangeCaseTalk.Responsible(await directory.CurrentAsync(cancellationToken).ConfigureAwait(false), c);
-        return await arranger.CreateAsync(request, new TalkArrangement(
-            (id, draft) => c.ScheduleTalk(id, draft, actor, responsible, calendar, options.Policy, time), ArrangeCaseTalk.Setup(c, responsible, locale), Case: c.Id),
+        return await arranger.CreateAsync(request, TalkArrangement.Of(
+            (id, draft) => c.ScheduleTalk(id, draft, actor, responsible, calendar, options.Policy, time), ArrangeCaseTalk.Setup(c, responsible, locale), @case: c.Id),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -66,8 +66,8 @@ public sealed class CreateLeadTalk(LeadCards cards, TalkArranger arranger, Audit
                 .ConfigureAwait(false);
         }
 
-        return await arranger.CreateAsync(request, new TalkArrangement(
-            (id, draft) => lead.ScheduleReminderTalk(id, draft, actor, calendar, options.Policy, time), ArrangeLeadTalk.Setup(lead, locale), Lead: lead.Id),
+        return await arranger.CreateAsync(request, TalkArrangement.Of(
+            (id, draft) => lead.ScheduleReminderTalk(id, draft, actor, calendar, options.Policy, time), ArrangeLeadTalk.Setup(lead, locale), lead: lead.Id),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -63,14 +63,9 @@ public sealed class SchedulePlanItem(PlanViews plans, PlanStore store, TalkForm 
         }
 
         var draft = new CreateTalkDraft(Talkees: item.Talkee.Value, Talkers: actor.Id.Value, Kind: nameof(TalkKind.Routine), Format: nameof(TalkFormat.Individual));
-        if (stored.Item.IsHandedToHolder)
-        {
-            var directory = await plans.DirectoryAsync(cancellationToken).ConfigureAwait(false);
-            return await form.BuildAsync(actor, locale, null, draft, null, cancellationToken, CreatePlanTalk.Setup(item, stored.Item, actor, directory.Lookup, locale))
-                .ConfigureAwait(false);
-        }
-
-        return await form.BuildAsync(actor, locale, null, draft, null, cancellationToken).ConfigureAwait(false);
+        var people = (await plans.DirectoryAsync(cancellationToken).ConfigureAwait(false)).Lookup;
+        var setup = stored.Item.IsHandedToHolder ? CreatePlanTalk.Setup(item, stored.Item, actor, people, locale) : PlanTalkForm.Own(stored.Item, actor, people, locale);
+        return await form.BuildAsync(actor, locale, null, draft, null, cancellationToken, setup).ConfigureAwait(false);
     }
 }
 
@@ -99,10 +94,11 @@ public sealed class CreatePlanTalk(PlanViews plans, PlanStore store, TalkArrange
             return await plans.ShowAsync(actor, locale, item.Month, cancellationToken, errors: [PlanViews.Refusal(PlanRefusal.NotOnYourPlan, locale)]).ConfigureAwait(false);
         }
 
-        var directory = await plans.DirectoryAsync(cancellationToken).ConfigureAwait(false);
+        var people = (await plans.DirectoryAsync(cancellationToken).ConfigureAwait(false)).Lookup;
         var planned = stored.Item;
-        return await arranger.CreateAsync(request, new TalkArrangement(
-            (id, draft) => planned.ScheduleHandedTalk(id, draft, actor, calendar, options.Policy, time), Setup(item, planned, actor, directory.Lookup, locale)),
+        var line = PlanTalkForm.Line(planned, actor.Id, people);
+        return await arranger.CreateAsync(request, TalkArrangement.Of(
+            (id, draft) => planned.ScheduleHandedTalk(id, draft, actor, line, people.Find, calendar, options.Policy, time), Setup(item, planned, actor, people, locale)),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -136,11 +132,12 @@ public sealed class CreatePlanTalk(PlanViews plans, PlanStore store, TalkArrange
         var (title, why) = planned.AssignedBy is { } by
             ? (locale.Pick("安排纪委办指定您的谈话", "Arrange the talk the discipline office named you for"),
                 locale.Pick($"{tierLine}。{from}回避，纪委办{people.Name(by)}指定您本人谈话，只与{talkee}开展日常廉政谈话（000 §二4、§四(五)3）。",
-                    $"{tierLine}. {from} recused and {people.Name(by)} of the discipline office named you: you talk, in a routine talk with {talkee} alone (000 §二4, §四(五)3)."))
+                    $"{tierLine}. {from} recused and {people.Name(by)} of the discipline office named you: you talk, in a routine talk with {talkee} alone (000 §二4, §四(五)3). "))
             : (locale.Pick($"受{from}委托安排谈话", $"Arrange the talk delegated by {from}"),
                 locale.Pick($"{tierLine}。受委托人本人谈话，只与{talkee}开展日常廉政谈话（000 §二）。",
-                    $"{tierLine}. The delegate talks, in a routine talk with {talkee} alone (000 §二)."));
-        return new(TalkKind.Routine, planned.Talkee, new TalkFormContext(title, why,
+                    $"{tierLine}. The delegate talks, in a routine talk with {talkee} alone (000 §二). "));
+        return new(TalkKind.Routine, planned.Talkee, new TalkFormContext(title,
+            why + PlanTalkForm.Helpers(PlanTalkForm.Line(planned, holder.Id, people), holder.Id, people, locale),
             new Dictionary<string, string>
             {
                 [PlanKeys.Month] = item.Month.ToString(), [PlanKeys.Talkee] = item.Talkee.Value,

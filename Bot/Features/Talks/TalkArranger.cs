@@ -8,7 +8,13 @@ namespace TalkBot.Bot.Features.Talks;
 /// What a create-talk submit is for: an ordinary talk, or one fixed by a lead or a case to its kind and talkee
 /// (<see cref="Setup"/>), scheduled by Domain under that lead's or case's rules (<see cref="Schedule"/>).
 /// </summary>
-public sealed record TalkArrangement(Func<TalkId, TalkDraft, Talk> Schedule, TalkSetup? Setup = null, LeadId? Lead = null, CaseId? Case = null);
+/// <remarks>Scheduling may read what the rules need beyond the form (the lead talker's plan, for the tiers of 000 §二).</remarks>
+public sealed record TalkArrangement(Func<TalkId, TalkDraft, CancellationToken, Task<Talk>> Schedule, TalkSetup? Setup = null, LeadId? Lead = null, CaseId? Case = null)
+{
+    /// <summary>An arrangement whose rules need nothing but the form.</summary>
+    public static TalkArrangement Of(Func<TalkId, TalkDraft, Talk> schedule, TalkSetup? setup = null, LeadId? lead = null, CaseId? @case = null) =>
+        new((id, draft, _) => Task.FromResult(schedule(id, draft)), setup, lead, @case);
+}
 
 /// <summary>
 /// Submitting a create-talk form: checks the input, lets Domain apply the rules (000 §四(一)2–3, SPEC §1), stores the
@@ -52,7 +58,9 @@ public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkS
         }
 
         var chosen = new Dictionary<PersonId, Person?>();
-        foreach (var id in input.Talkees.Concat(input.Talkers).Append(input.Recorder).Distinct())
+        // Those invited to talk jointly (000 §二2, §二4) talk after the talkers chosen; Domain checks the tier allows them.
+        var talkerIds = input.Talkers.Concat(input.Joint).Distinct().ToList();
+        foreach (var id in input.Talkees.Concat(talkerIds).Append(input.Recorder).Distinct())
         {
             chosen[id] = await directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
         }
@@ -61,7 +69,7 @@ public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkS
         // form again with every problem (RefusedAsync), and nothing is stored.
         var (talkees, talkers, recorders) = (PersonScopes.Talkees(actor, handed), PersonScopes.Talkers(actor, handed), PersonScopes.Recorders(actor, handed));
         var outOfScope = input.Talkees.Select(id => talkees.Check(id, chosen[id]))
-            .Concat(input.Talkers.Select(id => talkers.Check(id, chosen[id])))
+            .Concat(talkerIds.Select(id => talkers.Check(id, chosen[id])))
             .Append(recorders.Check(input.Recorder, chosen[input.Recorder]))
             .OfType<RuleViolation>().ToList();
         if (outOfScope.Count > 0)
@@ -72,13 +80,13 @@ public sealed class TalkArranger(TalkForm form, PeopleDirectory directory, TalkS
         var draft = new TalkDraft(
             input.Kind,
             [.. input.Talkees.Select(id => chosen[id]!)],
-            [.. input.Talkers.Select(id => chosen[id]!)],
+            [.. talkerIds.Select(id => chosen[id]!)],
             calendar.ToInstant(input.Date, input.Time),
             input.Place,
             chosen[input.Recorder],
             input.ContentDeterminedDate,
             input.Preparation);
-        var talk = arrangement.Schedule(talkId, draft); // a refusal goes back to the form (RefusedAsync)
+        var talk = await arrangement.Schedule(talkId, draft, cancellationToken).ConfigureAwait(false); // a refusal goes back to the form (RefusedAsync)
         var notices = Notice.For(talk, time);
         var scheduled = new TalkScheduled(talk.Id, arrangement.Lead, arrangement.Case);
         // The card this submit came from becomes the organiser's card for the talk, kept up to date with its notices.

@@ -15,6 +15,9 @@ public static class TalkFeature
         // The typeahead serves the ordinary form; a delegated talk's form lists its talkee, delegate and recorders itself.
         services.AddPeopleSearch(Datasets.Talkees, p => PersonScopes.Talkees(p)).AddPeopleSearch(Datasets.Talkers, p => PersonScopes.Talkers(p))
             .AddPeopleSearch(Datasets.Recorders, p => PersonScopes.Recorders(p));
+        services.AddSearch(sp => new JointTalkerSearch(sp.GetRequiredService<PeopleDirectory>()));
+        // Talkers other than the organiser hear of a routine talk when it is arranged (000 §二: the tier's assistant 配合).
+        services.AddFollowUp<TalkScheduled, TalkersBriefing>("TalkScheduled.Talkers");
         return services.AddHandler<NewTalk>().AddHandler<CreateTalk>().AddHandler<TalkEve>();
     }
 }

@@ -2,7 +2,7 @@ using TalkBot.Cards.CreateTalk;
 
 namespace TalkBot.Bot.Features.Talks;
 
-/// <summary>The one kind and talkee of a talk arranged for a lead or a case, and what the form says about it.</summary>
+/// <summary>The one kind and talkee of a talk arranged for a lead, a case or a plan item, and what the form says about it.</summary>
 /// <param name="Talker">The talker the form starts with: an admonishment's responsible person (002 §四2–3), or the delegate.</param>
 /// <param name="Handed">A talk handed to the organiser by 委托 (000 §二): theirs to arrange whatever their roles.</param>
 public sealed record TalkSetup(TalkKind Kind, PersonId Talkee, TalkFormContext Context, PersonId? Talker = null, bool Handed = false);
@@ -34,6 +34,8 @@ public sealed class TalkForm(PeopleDirectory directory, WorkingCalendar calendar
         var earliest = rules.EarliestValidTalkDate(now);
         // A date in a year without official holidays is flagged: the one the form offers, or the one entered before.
         var entered = CreateTalkInputParser.TryParseDate(draft?.Date, out var date) ? date : (DateOnly?)null;
+        // 000 §二2, §二4: a plan talk of tier 2 or 4 may invite others to talk jointly; the field is offered there only.
+        var joint = setup is { Kind: TalkKind.Routine } ? PersonScopes.JointTalkers(actor, people.TiersOf(setup.Talkee)) : null;
         var view = new CreateTalkFormView(
             // A talk for a lead or a case is about its subject alone (000 §三2–3, 002 §四3).
             Talkees: setup is null
@@ -50,7 +52,9 @@ public sealed class TalkForm(PeopleDirectory directory, WorkingCalendar calendar
             Errors: errors,
             FormId: formId ?? TalkId.New(time).Value,
             Context: setup?.Context,
-            UncoveredYears: CalendarCoverage.YearsNotCovered(calendar, earliest, entered));
+            UncoveredYears: CalendarCoverage.YearsNotCovered(calendar, earliest, entered),
+            Joint: joint is { IsOpen: true } ? people.ShortList(joint, actor, locale, [draft?.Joint]) : null,
+            JointDataset: setup is null ? null : Datasets.About(Datasets.JointTalkers, setup.Talkee.Value));
         return CreateTalkCard.Build(view, locale);
     }
 }

@@ -24,6 +24,8 @@ public enum TalkRelation
     Organiser,
     Talker,
     Recorder,
+    /// <summary>A talker who does not lead: the tier's assistant (配合) or one invited (共同谈话, 000 §二); also Talker.</summary>
+    Joins,
 }
 
 /// <summary>Another list that shows where a talk's notices stand (the tab's talk ledger), told with the talkee's line of 我的通知.</summary>
@@ -96,9 +98,11 @@ public sealed partial class TalkStore(TableSet tables, IEnumerable<INoticeListin
     }
 
     /// <summary>
-    /// The talks <paramref name="talker"/> leads or joins that are scheduled from <paramref name="from"/> until
+    /// The talks <paramref name="talker"/> leads that are scheduled from <paramref name="from"/> until
     /// <paramref name="until"/>, soonest first, each with its talkees: one query of the person's rows (a row written
-    /// before rows carried the talkees reads its talk). A cancelled talk is left out (its rows say so).
+    /// before rows carried the talkees reads its talk). A cancelled talk is left out (its rows say so), and so is one he
+    /// only joins (assisting another tier's talker, or invited): it is not his own talk of the plan (000 §二). Rows
+    /// written before joining talkers were marked read as led.
     /// </summary>
     public async Task<IReadOnlyList<(TalkId Talk, DateTimeOffset ScheduledAt, IReadOnlyList<PersonId> Talkees)>> ListTalksAsTalkerAsync(
         PersonId talker, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
@@ -106,7 +110,8 @@ public sealed partial class TalkStore(TableSet tables, IEnumerable<INoticeListin
         var rows = await talksByPerson.QueryAllAsync<TalkIndexEntity>(
             TableFilter.Of($"PartitionKey eq {talker.Value} and ScheduledAt ge {from} and ScheduledAt lt {until}"), cancellationToken).ConfigureAwait(false);
         var talks = new List<(TalkId, DateTimeOffset, IReadOnlyList<PersonId>)>();
-        foreach (var row in rows.Where(r => r.Cancelled != true && r.Relations.Split(',').Contains(nameof(TalkRelation.Talker))).OrderBy(r => r.ScheduledAt))
+        foreach (var row in rows.Where(r => r.Cancelled != true && r.Relations.Split(',') is var relations
+            && relations.Contains(nameof(TalkRelation.Talker)) && !relations.Contains(nameof(TalkRelation.Joins))).OrderBy(r => r.ScheduledAt))
         {
             var id = new TalkId(row.RowKey);
             if (row.Talkees is { } talkees)
@@ -145,6 +150,11 @@ public sealed partial class TalkStore(TableSet tables, IEnumerable<INoticeListin
         foreach (var talker in talk.Talkers)
         {
             Add(talker, TalkRelation.Talker);
+        }
+
+        foreach (var joining in talk.Talkers.Skip(1).Where(t => t != talk.LeadTalker))
+        {
+            Add(joining, TalkRelation.Joins);
         }
 
         if (talk.Recorder is { } recorder)

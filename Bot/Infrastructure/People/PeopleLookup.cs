@@ -36,6 +36,6 @@ public sealed class PeopleLookup(IReadOnlyList<Person> people, IReadOnlyList<Uni
     /// <summary>A unit's name (its id when the directory lacks it), or null for no unit.</summary>
     public string? UnitName(UnitId? id) => id is { } u ? unitsById.TryGetValue(u, out var unit) ? unit.Name : u.Value : null;
 
-    /// <summary>What the card views need of the directory: names, with the site's calendar.</summary>
-    public ViewContext Context(WorkingCalendar calendar) => new(Name, calendar);
+    /// <summary>What the card views need of the directory: names and tier lines, with the site's calendar.</summary>
+    public ViewContext Context(WorkingCalendar calendar) => new(Name, calendar, TiersOf);
 }

@@ -97,10 +97,12 @@ public sealed class PersonFieldsAtScaleTests(TenThousandPeople scale, ITestOutpu
             ["roles, errors"] = await ExecuteAsync(scale.Admin, Verbs.RolesLoad, new() { [RoleFields.Person] = "nobody@bureau.example" }),
         };
 
-        // A talk to record: its recorder opens the record form, and submits it half filled.
+        // A talk to record: its recorder opens the record form, and submits it half filled. The bureau secretary talks to
+        // the secretary of a party committee below (000 §二1).
+        var committeeSecretary = Org.People.First(p => p.UnitId == new TalkBot.Domain.UnitId("c1") && p.Has(TalkBot.Domain.People.Role.UnitSecretary)).Id.Value;
         var created = CardText.Of(await Bot.ExecuteAsync(scale.Office, Verbs.TalkCreate, new Dictionary<string, string>
         {
-            [DataKeys.FormId] = TalkForm, ["talkees"] = cadres[0], ["talkers"] = Org.Secretary.Id.Value, ["recorder"] = Org.Recorder.Id.Value,
+            [DataKeys.FormId] = TalkForm, ["talkees"] = committeeSecretary, ["talkers"] = Org.Secretary.Id.Value, ["recorder"] = Org.Recorder.Id.Value,
             ["kind"] = "Routine", ["date"] = "2026-03-04", ["time"] = "09:30", ["place"] = "第三会议室",
         }));
         Assert.Contains("谈话已创建", created, StringComparison.Ordinal);

@@ -185,32 +185,6 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>A person of tests/Bot.Tests/TestData/org.json as Teams presents them.</summary>
-public sealed record Person(string AadObjectId, string UserId, string Name, string Locale = "zh-CN")
-{
-    public static Person Office { get; } = new("00000000-0000-0000-0000-00000000a001", "29:office", "周纪办");
-    public static Person Leader { get; } = new("00000000-0000-0000-0000-00000000a002", "29:leader", "钱组长");
-    public static Person Recorder { get; } = new("00000000-0000-0000-0000-00000000a003", "29:recorder", "孙记录");
-    public static Person Cadre1 { get; } = new("00000000-0000-0000-0000-00000000a004", "29:cadre1", "李干部");
-    public static Person Cadre2 { get; } = new("00000000-0000-0000-0000-00000000a005", "29:cadre2", "王干部");
-    public static Person Stranger { get; } = new("00000000-0000-0000-0000-00000000ffff", "29:stranger", "陌生人");
-
-    public string ConversationId => "conv-" + UserId[3..];
-
-    public JsonObject Activity(string type) => new()
-    {
-        ["type"] = type,
-        ["id"] = Guid.NewGuid().ToString("N"),
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = BotUnderTest.ServiceUrl,
-        ["locale"] = Locale,
-        ["from"] = new JsonObject { ["id"] = UserId, ["name"] = Name, ["aadObjectId"] = AadObjectId },
-        ["recipient"] = new JsonObject { ["id"] = "28:talkbot", ["name"] = "TalkBot" },
-        ["conversation"] = new JsonObject { ["id"] = ConversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
-    };
-}
-
 /// <summary>Records what the bot sends, per conversation; can be told to refuse a conversation (403, as a blocked bot).</summary>
 public sealed class RecordingConnector : IConnectorClient
 {

@@ -27,7 +27,8 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
     private static object Form(string date = "2026-03-05", string? talkees = null, string formId = FormId) => new Dictionary<string, string>
     {
         [DataKeys.FormId] = formId,
-        ["talkees"] = talkees ?? $"{Person.Cadre1.AadObjectId},{Person.Cadre2.AadObjectId}",
+        // Both on 钱组长's tier line (000 §二2: 所属单位主要领导); 赵局长 never opened TalkBot.
+        ["talkees"] = talkees ?? $"{Person.Cadre1.AadObjectId},{Person.Cadre3.AadObjectId}",
         ["talkers"] = Person.Leader.AadObjectId,
         ["recorder"] = Person.Recorder.AadObjectId,
         ["kind"] = "Routine",
@@ -108,12 +109,12 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
 
         Assert.Contains("谈话已创建", card, StringComparison.Ordinal);
         Assert.Contains("正在发送", card, StringComparison.Ordinal); // the click does not wait for the notices to go out
-        Assert.StartsWith("无法送达", OrganiserFacts(bot)["王干部"], StringComparison.Ordinal);
+        Assert.StartsWith("无法送达", OrganiserFacts(bot)["赵局长"], StringComparison.Ordinal);
         Assert.Equal("已送达，待确认", OrganiserFacts(bot)["李干部"]);
         Assert.Empty(Messages(bot, Person.Office)); // the organiser's card follows; no message of its own
         var notices = bot.Connector.CardsTo(Person.Cadre1);
         Assert.Single(notices, c => IsNotice(c) && c.Contains("第三会议室", StringComparison.Ordinal));
-        Assert.Empty(bot.Connector.CardsTo(Person.Cadre2));
+        Assert.Empty(bot.Connector.CardsTo(Person.Cadre3));
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class TalkNoticeFlowTests(AzuriteFixture azurite)
     {
         await using var bot = await StartAsync();
 
-        var card = Text(await bot.ExecuteAsync(Person.Cadre1, Verbs.TalkCreate, Form()));
+        var card = Text(await bot.ExecuteAsync(Person.Cadre2, Verbs.TalkCreate, Form()));
 
         Assert.Contains("没有此操作的权限", card, StringComparison.Ordinal);
         Assert.Null(await bot.Services.GetRequiredService<TalkStore>().GetAsync(new TalkId(FormId), default));

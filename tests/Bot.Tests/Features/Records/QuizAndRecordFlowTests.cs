@@ -32,7 +32,7 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
     {
         var bot = new BotUnderTest(azurite, Monday);
         _ = bot.Server;
-        foreach (var person in new[] { Person.Office, Person.Leader, Person.Recorder, Person.Cadre1, Person.Cadre2 })
+        foreach (var person in new[] { Person.Office, Person.Leader, Person.Recorder, Person.Cadre1, Person.Cadre2, Person.Cadre3 })
         {
             Assert.Equal(HttpStatusCode.OK, await bot.InstallAsync(person));
         }
@@ -382,13 +382,14 @@ public sealed class QuizAndRecordFlowTests(AzuriteFixture azurite)
     [Fact]
     public async Task Record_OfACollectiveTalk_EachTalkeeVerifiesOnlyTheirOwnPart()
     {
-        await using var bot = await StartAsync(Person.Cadre1, Person.Cadre2);
+        // Both on 钱组长's tier line (000 §二2).
+        await using var bot = await StartAsync(Person.Cadre1, Person.Cadre3);
         bot.Clock.SetUtcNow(AfterTheTalk);
 
         await bot.ExecuteAsync(Person.Recorder, Verbs.RecordSubmit, RecordForm("form-a", talkees: 2));
         var first = bot.Connector.CardsTo(Person.Cadre1).Last(c => c.Contains(Verbs.RecordConfirm, StringComparison.Ordinal));
         var afterOne = CardText.Of(await bot.ExecuteAsync(Person.Cadre1, Verbs.RecordConfirm, Version(1)));
-        var afterBoth = CardText.Of(await bot.ExecuteAsync(Person.Cadre2, Verbs.RecordConfirm, Version(1)));
+        var afterBoth = CardText.Of(await bot.ExecuteAsync(Person.Cadre3, Verbs.RecordConfirm, Version(1)));
 
         Assert.Contains("（第1人）", first, StringComparison.Ordinal);
         Assert.DoesNotContain("（第2人）", first, StringComparison.Ordinal);

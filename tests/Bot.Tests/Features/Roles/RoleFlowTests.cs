@@ -159,7 +159,7 @@ public sealed class RoleFlowTests(AzuriteFixture azurite)
         Assert.All(new[] { assign, import, load }, card => Assert.Contains("没有此操作的权限", card, StringComparison.Ordinal));
         Assert.DoesNotContain("王干部", load, StringComparison.Ordinal);
         Assert.Equal([Role.DisciplineOffice], (await StoredAsync(bot, Person.Office))!.Roles);
-        Assert.Equal([Role.UnitHead], (await StoredAsync(bot, Person.Cadre1))!.Roles);
+        Assert.Equal([Role.UnitSecretary, Role.UnitHead], (await StoredAsync(bot, Person.Cadre1))!.Roles.Order());
         Assert.Equal(0, await RoleRowsAsync(bot));
     }
 

@@ -69,14 +69,17 @@ public sealed class StatisticsCountTests(AzuriteFixture azurite)
     {
         await using var bot = await MonthAsync(azurite);
 
-        // 000 §二 tier 2: the discipline group leader talks to the heads of the units under the bureau (李干部), not to 王干部.
+        // 000 §二 tier 2: the discipline group leader talks to the heads of the units under the bureau (李干部, 赵局长);
+        // nobody's tier-3 talk (李干部 with 王干部) was arranged this month.
         var tier2 = Figures((await GetAsync(bot, Person.Office, "month=2026-03&tier=2")).Body);
+        var tier3 = Figures((await GetAsync(bot, Person.Office, "month=2026-03&tier=3")).Body);
         var reminder = Figures((await GetAsync(bot, Person.Office, "month=2026-03&kind=Reminder")).Body);
         var leader = Figures((await GetAsync(bot, Person.Office, $"month=2026-03&talker={Person.Leader.AadObjectId}")).Body);
         var office = Figures((await GetAsync(bot, Person.Office, "month=2026-03&unit=office")).Body);
         var february = Figures((await GetAsync(bot, Person.Office, "month=2026-02")).Body);
 
-        Assert.Equal((1L, 1L), (tier2[Domain.Statistics.Figures.Scheduled], tier2[Domain.Statistics.Figures.Completed]));
+        Assert.Equal((2L, 1L), (tier2[Domain.Statistics.Figures.Scheduled], tier2[Domain.Statistics.Figures.Completed]));
+        Assert.Equal((0L, 0L), (tier3[Domain.Statistics.Figures.Scheduled], tier3[Domain.Statistics.Figures.Completed]));
         Assert.Equal((0L, 1L), (reminder[Domain.Statistics.Figures.Scheduled], reminder[Domain.Statistics.Figures.Leads]));
         Assert.Equal((2L, 0L), (leader[Domain.Statistics.Figures.Scheduled], leader[Domain.Statistics.Figures.Leads]));
         Assert.Equal((0L, 1L), (office[Domain.Statistics.Figures.Scheduled], office[Domain.Statistics.Figures.Leads]));
@@ -120,7 +123,7 @@ public sealed class StatisticsCountTests(AzuriteFixture azurite)
     {
         await using var bot = await StartAsync(azurite);
         await CreateTalkAsync(bot, HeldTalk, Person.Cadre1, "09:30");
-        await CreateTalkAsync(bot, PendingTalk, Person.Cadre2, "14:30");
+        await CreateTalkAsync(bot, PendingTalk, Person.Cadre3, "14:30");
 
         // 李干部 heads 第一基层党委: its leadership sees it and below, not the bureau, and no leads.
         var (headStatus, head) = await GetAsync(bot, Person.Cadre1);

@@ -21,7 +21,7 @@ internal static class StatisticsSetup
     {
         var bot = new BotUnderTest(azurite, Monday) { Replace = TabSignIn.Add };
         _ = bot.Server;
-        foreach (var person in new[] { Person.Office, Person.Leader, Person.Recorder, Person.Cadre1, Person.Cadre2 })
+        foreach (var person in new[] { Person.Office, Person.Leader, Person.Recorder, Person.Cadre1, Person.Cadre2, Person.Cadre3 })
         {
             Assert.Equal(HttpStatusCode.OK, await bot.InstallAsync(person));
         }
@@ -46,15 +46,16 @@ internal static class StatisticsSetup
     });
 
     /// <summary>
-    /// The month: two routine talks led by 钱组长 with 李干部 and 王干部 (both in 第一基层党委); 李干部 acknowledges, takes
-    /// the quiz with every answer right, is talked to, reports the rectification on time and verifies the record; 王干部's
-    /// notice is delivered and nothing more; the office registers one lead (信访举报, 廉洁纪律).
+    /// The month: two routine talks led by 钱组长 with 李干部 and 赵局长 (both main leaders in 第一基层党委, on his tier
+    /// line, 000 §二2); 李干部 acknowledges, takes the quiz with every answer right, is talked to, reports the rectification
+    /// on time and verifies the record; 赵局长's notice is delivered and nothing more; the office registers one lead about
+    /// 王干部 (信访举报, 廉洁纪律).
     /// </summary>
     public static async Task<BotUnderTest> MonthAsync(AzuriteFixture azurite)
     {
         var bot = await StartAsync(azurite);
         await CreateTalkAsync(bot, HeldTalk, Person.Cadre1, "09:30");
-        await CreateTalkAsync(bot, PendingTalk, Person.Cadre2, "14:30");
+        await CreateTalkAsync(bot, PendingTalk, Person.Cadre3, "14:30");
         await bot.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new { talkId = HeldTalk });
         await bot.ExecuteAsync(Person.Cadre1, Verbs.QuizStart, new Dictionary<string, string> { [DataKeys.TalkId] = HeldTalk });
         await bot.ExecuteAsync(Person.Cadre1, Verbs.QuizSubmit, Answers(bot));
