@@ -21,6 +21,7 @@ public static class StatisticsFeature
         services.AddSingleton<StatRecount>();
         services.AddSingleton<StatisticsQuery>();
         services.AddSingleton<StatisticsApi>();
+        services.AddSingleton<StatisticsExport>();
         services.AddSingleton<StatMending>();
         services.AddSingleton<MonthlyReport>();
 
