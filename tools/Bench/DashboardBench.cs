@@ -40,12 +40,13 @@ internal static class DashboardBench
         var tables = Argument(args, "--tables") ?? throw new ArgumentException("--tables CONNECTION is required");
         var people = int.Parse(Argument(args, "--people") ?? "10000", CultureInfo.InvariantCulture);
         var service = new TableServiceClient(tables);
-        var set = TableSet.For(service, "dash", StatRows.Table, AuditLog.Table);
+        var set = TableSet.For(service, "dash", StatRows.Table, StatTotals.Table, TalkMonths.Table, AuditLog.Table);
         await set.EnsureCreatedAsync(default);
 
         var (directory, talkers) = Organisation(people);
         var tree = UnitTrees.Of(directory);
-        var counters = new StatCounters(set);
+        var counters = new StatCounters(set, new StatTotals(set));
+        var talkMonths = new TalkMonths(set, counters);
         var last = new StatMonth(2026, 11);
         var seed = Stopwatch.StartNew();
         var items = 0;
@@ -55,6 +56,7 @@ internal static class DashboardBench
             var batch = Month(month, talkers, directory, random).ToList();
             items += batch.Count;
             await counters.CountNewAsync(month, batch, tree, default);
+            await talkMonths.AddNewAsync(month, batch.Where(i => i.Item1 == StatRecount.TalkType).Select(i => new TalkId(i.Item2)), default);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
