@@ -43,7 +43,7 @@ internal static class DashboardBench
         var tables = Argument(args, "--tables") ?? throw new ArgumentException("--tables CONNECTION is required");
         var people = int.Parse(Argument(args, "--people") ?? "10000", CultureInfo.InvariantCulture);
         var service = new TableServiceClient(tables);
-        var bot = Argument(args, "--bot");
+        var bot = Argument(args, "--bot") is { } dll ? Path.GetFullPath(dll) : null;
         var set = TableSet.For(service, Prefix, StatRows.Table, StatTotals.Table, TalkMonths.Table, AuditLog.Table, MatterIndex.Table);
         await set.EnsureCreatedAsync(default);
 
