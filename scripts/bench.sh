@@ -22,8 +22,10 @@
 # dashboard (issue 15): 10,000 cadres and 12 months of talks (with leads and plans) counted into the statistics table on
 # a fresh in-memory Azurite through the product's own counting (Domain's Counting, the bot's StatCounters bulk path);
 # then the statistics request as its endpoint serves it (query, JSON, audit line), 30 times for each of three views:
-# p50/p95 server time (goal ≤ 500 ms), the filtered ledger page and the statistics Excel export when this branch has
-# them, and the peak memory.
+# p50/p95 server time (goal ≤ 500 ms); then the last month's talk ledger rows written as the product writes them, a real
+# TalkBot process started on those tables (Development, for the demo sign-in) and, over HTTP as the office: the
+# statistics page, a filtered ledger page (goal ≤ 300 ms), the Excel export of the month's talk ledger (≤ 5 s) and of
+# the month's statistics; the bench's and the bot's peak memory.
 #   bash scripts/bench.sh fuzz [--count N] [--seed N]
 # fuzz (issue 16): the seeded corpus of malformed activities and card actions (tools/Fuzz; 2 MB and 20 MB bodies among
 # them) posted to a real TalkBot process on a fresh in-memory Azurite, replies going to a local fake Teams; prints the
@@ -72,7 +74,8 @@ fi
 
 if [ "$what" = "dashboard" ]; then
   log "dashboard: 12 months of statistics for 10,000 cadres, then the statistics request"
-  dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll dashboard --tables "$tables" "$@"
+  dotnet tools/Bench/bin/Release/net10.0/TalkBot.Bench.dll dashboard --tables "$tables" \
+    --bot Bot/bin/Release/net10.0/TalkBot.Bot.dll "$@"
   exit
 fi
 

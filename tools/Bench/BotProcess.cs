@@ -60,6 +60,8 @@ internal sealed class BotProcess
         {
             if (process.HasExited)
             {
+                // Lets the redirected output drain, so that what the bot wrote before it ended is echoed first.
+                process.WaitForExit();
                 throw new InvalidOperationException($"The bot exited with code {process.ExitCode} before it was ready.");
             }
 
@@ -88,7 +90,9 @@ internal sealed class BotProcess
     /// <summary>Failure lines of the bot's log, the first <see cref="EchoedFailures"/> of them: a run of errors says its cause once.</summary>
     private void Echo(string? line)
     {
-        if (line is not null && line.Contains("fail", StringComparison.OrdinalIgnoreCase) && Interlocked.Increment(ref failures) <= EchoedFailures)
+        // A failure logged, or an exception that ends the process before it logs anything (a bad setting at start-up).
+        if (line is not null && (line.Contains("fail", StringComparison.OrdinalIgnoreCase) || line.Contains("exception", StringComparison.OrdinalIgnoreCase))
+            && Interlocked.Increment(ref failures) <= EchoedFailures)
         {
             Console.Error.WriteLine("[bot] " + line);
         }

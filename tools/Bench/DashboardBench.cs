@@ -26,6 +26,8 @@ namespace TalkBot.Bench;
 /// (Domain's <see cref="Counting"/>, the bot's <see cref="StatCounters"/> bulk path: the same rows and keys as a click).
 /// Then the statistics request as the endpoint serves it (its query, its JSON, its audit line), repeatedly, for the
 /// bureau's office, for a committee and for one talker: p50/p95 server time (goal ≤ 500 ms), and this process's peak memory.
+/// With <c>--bot</c>, the last month's talk ledger rows are written too and the tab's endpoints timed against a real bot
+/// (<see cref="DashboardEndpoints"/>): the filtered ledger page and the Excel exports.
 /// </summary>
 internal static class DashboardBench
 {
@@ -34,31 +36,46 @@ internal static class DashboardBench
     private const int Months = 12;
     private const int Rounds = 30;
     private const double GoalMs = 500;
+    private const string Prefix = "dash";
 
     public static async Task<int> RunAsync(string[] args)
     {
         var tables = Argument(args, "--tables") ?? throw new ArgumentException("--tables CONNECTION is required");
         var people = int.Parse(Argument(args, "--people") ?? "10000", CultureInfo.InvariantCulture);
         var service = new TableServiceClient(tables);
-        var set = TableSet.For(service, "dash", StatRows.Table, AuditLog.Table);
+        var bot = Argument(args, "--bot") is { } dll ? Path.GetFullPath(dll) : null;
+        var set = TableSet.For(service, Prefix, StatRows.Table, StatTotals.Table, TalkMonths.Table, AuditLog.Table, MatterIndex.Table);
         await set.EnsureCreatedAsync(default);
 
         var (directory, talkers) = Organisation(people);
         var tree = UnitTrees.Of(directory);
-        var counters = new StatCounters(set);
+        var counters = new StatCounters(set, new StatTotals(set));
+        var talkMonths = new TalkMonths(set, counters);
         var last = new StatMonth(2026, 11);
         var seed = Stopwatch.StartNew();
         var items = 0;
         var random = new Random(15);
+        var ledger = new List<LedgerTalk>();
         foreach (var month in last.Series(Months))
         {
             var batch = Month(month, talkers, directory, random).ToList();
             items += batch.Count;
-            await counters.CountNewAsync(month, batch, tree, default);
+            await counters.CountNewAsync(month, batch.Select(i => (i.Type, i.Id, i.Tallies, i.Final)), tree, default);
+            await talkMonths.AddNewAsync(month, batch.Where(i => i.Type == StatRecount.TalkType).Select(i => new TalkId(i.Id)), default);
+            if (month == last)
+            {
+                ledger.AddRange(batch.Select(i => i.Ledger).OfType<LedgerTalk>());
+            }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seeded {items} counted items ({people} people, {directory.Units.Count} units, {Months} months) in {seed.Elapsed.TotalSeconds:F0} s"));
+        if (bot is not null)
+        {
+            seed.Restart();
+            await DashboardEndpoints.SeedLedgerAsync(set, directory, ledger, default);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded the talk ledger rows of {last} ({ledger.Count} talks) in {seed.Elapsed.TotalSeconds:F0} s"));
+        }
 
         var query = new StatisticsQuery(set);
         var audit = new AuditLog(set, TimeProvider.System);
@@ -102,10 +119,25 @@ internal static class DashboardBench
 
         var overall = Latencies.Of(all);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"statistics request, all views: p50 {overall.P50:F0} ms  p95 {overall.P95:F0} ms (goal ≤ {GoalMs} ms)"));
-        Console.WriteLine("filtered ledger page: n/a (not measured by this mode: the ledger API came with the merge of branch 'tab' at the end)");
-        Console.WriteLine("statistics Excel export: n/a (the export of the statistics is not built yet)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"peak memory: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB (this process: the directory, the statistics query and its JSON, as the bot holds them; the seeding included)"));
+        if (bot is null)
+        {
+            Console.WriteLine("filtered ledger page and Excel exports: n/a (give --bot PATH to the built TalkBot.Bot.dll, as scripts/bench.sh does)");
+        }
+        else
+        {
+            var orgFile = await DashboardEndpoints.WriteOrgFileAsync(directory, default);
+            try
+            {
+                ok &= await DashboardEndpoints.RunAsync(bot, tables, Prefix, orgFile, office, last, committee, default);
+            }
+            finally
+            {
+                File.Delete(orgFile);
+            }
+        }
+
         Console.WriteLine(ok ? "targets met" : "targets missed");
         return ok ? 0 : 1;
     }
@@ -163,8 +195,11 @@ internal static class DashboardBench
         return (new PeopleLookup(people, units), talkers);
     }
 
-    /// <summary>One month's items in seeded states, with their tallies as Domain counts them.</summary>
-    private static IEnumerable<(string, string, IReadOnlyList<Tally>, bool)> Month(StatMonth month, List<TalkerLine> talkers, PeopleLookup directory, Random random)
+    /// <summary>An item of a seeded month, with its tallies as Domain counts them; a talk also as its ledger rows show it.</summary>
+    private sealed record Seeded(string Type, string Id, IReadOnlyList<Tally> Tallies, bool Final, LedgerTalk? Ledger = null);
+
+    /// <summary>One month's items in seeded states.</summary>
+    private static IEnumerable<Seeded> Month(StatMonth month, List<TalkerLine> talkers, PeopleLookup directory, Random random)
     {
         var when = new DateTimeOffset(month.Year, month.Month, 25, 9, 0, 0, TimeSpan.FromHours(8));
         var onTime = Rectification(false);
@@ -173,7 +208,7 @@ internal static class DashboardBench
         foreach (var line in talkers)
         {
             var planItems = line.Talkees.Select(t => new PlanItem(t.Id, line.Tier, TalkeeLine.UnitCommitteeMember, t.UnitId)).ToList();
-            yield return ("plan", line.Talker.Value, Counting.Plan(line.Talker, directory.Find(line.Talker)?.UnitId, planItems, p => directory.Find(p)?.UnitId), true);
+            yield return new("plan", line.Talker.Value, Counting.Plan(line.Talker, directory.Find(line.Talker)?.UnitId, planItems, p => directory.Find(p)?.UnitId), true);
             foreach (var talkee in line.Talkees)
             {
                 var roll = random.NextDouble();
@@ -186,7 +221,7 @@ internal static class DashboardBench
                 var rect = status == TalkStatus.Held && random.NextDouble() < 0.2 ? random.Next(3) switch { 0 => onTime, 1 => late, _ => open } : null;
                 var score = random.NextDouble() < 0.7 ? random.Next(6, 11) : (int?)null;
                 var progress = new TalkeeProgress(talkee.Id, talkee.UnitId, line.Tier, notice, rect, score);
-                yield return ("talk", id, Counting.Talk(talk, record, [progress]), record == RecordStatus.Verified);
+                yield return new(StatRecount.TalkType, id, Counting.Talk(talk, record, [progress]), record == RecordStatus.Verified, new LedgerTalk(talk, record, notice));
             }
         }
 
@@ -195,7 +230,7 @@ internal static class DashboardBench
             var unit = directory.Units[random.Next(directory.Units.Count)].Id;
             var lead = Lead.Restore(new LeadId(Guid.NewGuid().ToString("N")), talkers[0].Talkees[0].Id, (LeadSource)random.Next(5), (DisciplineCategory)random.Next(6),
                 "问题", new Reporter(null, null), unit, new PersonId("office"), when, [], []);
-            yield return ("lead", lead.Id.Value, Counting.Lead(lead), false);
+            yield return new("lead", lead.Id.Value, Counting.Lead(lead), false);
         }
     }
 

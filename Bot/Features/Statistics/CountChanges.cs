@@ -19,7 +19,7 @@ public sealed class CountChanges(StatRecount recount)
 {
     public Task RunAsync(TalkScheduled change, CancellationToken cancellationToken) => recount.TalkAsync(Checked(change).Talk, cancellationToken);
 
-    // A moved talk may change month; a cancelled one counts as cancelled.
+    // A moved talk may change month (TalkMonths takes it out of the old one); a cancelled one counts as cancelled.
     public Task RunAsync(TalkChanged change, CancellationToken cancellationToken) => recount.TalkAsync(Checked(change).Talk, cancellationToken);
 
     public Task RunAsync(NoticeChanged change, CancellationToken cancellationToken) => recount.TalkAsync(Checked(change).Talk, cancellationToken);
@@ -54,9 +54,10 @@ public sealed class CountChanges(StatRecount recount)
 /// <summary>
 /// Once a day, the items of this month and the last whose figures may still change are counted again: what a crash
 /// lost between a save and the plan of its follow-ups (an acknowledgement's, planned after its answer) is mended within
-/// a day. Each run schedules the next, so the cycle needs no outside trigger.
+/// a day; and those months' counters are copied again to <see cref="StatTotals"/> (a copy a crash lost). Each run
+/// schedules the next, so the cycle needs no outside trigger.
 /// </summary>
-public sealed class StatMending(StatCounters counters, StatRecount recount, ScheduleStore schedule, WorkingCalendar calendar, TimeProvider time)
+public sealed class StatMending(StatCounters counters, StatTotals totals, StatRecount recount, ScheduleStore schedule, WorkingCalendar calendar, TimeProvider time)
 {
     public const string Job = "StatisticsMend";
 
@@ -73,6 +74,8 @@ public sealed class StatMending(StatCounters counters, StatRecount recount, Sche
             {
                 await recount.ItemAsync(type, id, cancellationToken).ConfigureAwait(false);
             }
+
+            await totals.RefreshAsync(m, cancellationToken).ConfigureAwait(false);
         }
 
         await ScheduleNextAsync(cancellationToken).ConfigureAwait(false);

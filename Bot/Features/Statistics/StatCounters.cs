@@ -17,13 +17,15 @@ namespace TalkBot.Bot.Features.Statistics;
 /// the second count finds nothing to add, and a count that lost a race reads again. Counting events instead would need
 /// a record of each event counted, and would still go wrong when a later event is counted before an earlier one.
 /// </para>
+/// <para>The counter rows a count changed are then copied to <see cref="StatTotals"/>, which the page reads.</para>
 /// </summary>
-public sealed class StatCounters(TableSet tables)
+public sealed class StatCounters(TableSet tables, StatTotals totals)
 {
     /// <summary>How often one count reads again after another writer changed a counter it needs (a busy month).</summary>
     public const int MaxAttempts = 25;
 
     private readonly TableClient table = tables[StatRows.Table];
+    private readonly TableClient copies = tables[StatTotals.Table];
 
     /// <summary>
     /// Makes the counters hold what item <paramref name="id"/> of <paramref name="type"/> adds now
@@ -59,6 +61,7 @@ public sealed class StatCounters(TableSet tables)
 
             if (await table.TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false))
             {
+                await totals.CopyAsync(partition, [.. actions.Skip(1).Select(a => (TableEntity)a.Entity)], cancellationToken).ConfigureAwait(false);
                 return true;
             }
 
@@ -71,7 +74,8 @@ public sealed class StatCounters(TableSet tables)
 
     /// <summary>
     /// Counts many items of one month at once, into a month no item of which was counted yet (a bulk load): the same
-    /// expansion and rows as <see cref="CountAsync"/>, summed in memory and written in transactions of 100 rows.
+    /// expansion and rows as <see cref="CountAsync"/>, summed in memory and written in transactions of 100 rows, the
+    /// counters copied to <see cref="StatTotals"/>.
     /// </summary>
     public async Task CountNewAsync(StatMonth month, IEnumerable<(string Type, string Id, IReadOnlyList<Tally> Tallies, bool Final)> items, UnitTree tree,
         CancellationToken cancellationToken)
@@ -94,9 +98,12 @@ public sealed class StatCounters(TableSet tables)
             }
         }
 
-        var rows = counted.Concat(sums.Select(s => (ITableEntity)Changed(partition, s.Key, s.Value, null).Entity));
-        await Parallel.ForEachAsync(rows.Chunk(TableOperations.MaxTransactionActions), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (chunk, ct) => await table.SubmitAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct).ConfigureAwait(false))
+        var counters = sums.Select(s => (TableEntity)Changed(partition, s.Key, s.Value, null).Entity).ToList();
+        var writes = counted.Concat(counters).Chunk(TableOperations.MaxTransactionActions).Select(chunk => (Table: table, Rows: chunk))
+            .Concat(counters.Select(c => (ITableEntity)StatTotals.Copy(partition, c)).Chunk(TableOperations.MaxTransactionActions).Select(chunk => (Table: copies, Rows: chunk)));
+        await Parallel.ForEachAsync(writes, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (write, ct) => await write.Table.SubmitAsync(write.Rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct)
+                .ConfigureAwait(false))
             .ConfigureAwait(false);
     }
 
@@ -197,8 +204,11 @@ public sealed class StatCounters(TableSet tables)
                 row[figure] = amount;
             }
 
+            row[StatTotals.Seq] = 1L;
             return new(TableTransactionActionType.Add, row);
         }
+
+        row[StatTotals.Seq] = StatTotals.SeqOf(row) + 1;
 
         foreach (var (figure, amount) in delta)
         {

@@ -19,7 +19,7 @@ namespace TalkBot.Bot.Features.Statistics;
 /// </summary>
 public sealed class StatRecount(
     TalkStore talks, RecordStore records, RectificationStore rectifications, QuizStore quizzes, LeadStore leads, CaseStore cases, PlanStore plans,
-    PeopleDirectory directory, WorkingCalendar calendar, StatCounters counters)
+    PeopleDirectory directory, WorkingCalendar calendar, StatCounters counters, TalkMonths months)
 {
     public const string TalkType = "talk";
     public const string LeadType = "lead";
@@ -47,7 +47,8 @@ public sealed class StatRecount(
         })).ConfigureAwait(false);
         var final = talk.Status == TalkStatus.Cancelled
             || (record is RecordStatus.Verified && progress.All(p => p.Rectification is null || StatisticsRules.Rectification(p.Rectification) != RectificationOutcome.Open));
-        await counters.CountAsync(StatMonth.Of(calendar.LocalDate(talk.ScheduledAt)), TalkType, id.Value, Counting.Talk(talk, record, progress), final,
+        // Counted in the month of its date, and taken out of any month it was counted in before it moved.
+        await months.CountAsync(StatMonth.Of(calendar.LocalDate(talk.ScheduledAt)), id, Counting.Talk(talk, record, progress), final,
             UnitTrees.Of(people), cancellationToken).ConfigureAwait(false);
     }
 

@@ -21,7 +21,8 @@ namespace TalkBot.Bot.Features.Statistics;
 /// one range answers a talker's figures, and the whole <c>t|</c> range the completion of every talker;</item>
 /// </list>
 /// A unit-less item is counted under <c>-</c>. Counter rows carry their <c>Unit</c>, <c>Tier</c>, <c>Kind</c> and
-/// <c>Talker</c> as columns, and each figure (<see cref="Figures"/>) as an Int64 column.
+/// <c>Talker</c> as columns, each figure (<see cref="Figures"/>) as an Int64 column, and how often they changed
+/// (<see cref="StatTotals.Seq"/>). The page reads their copy in <see cref="StatTotals"/>, free of the item rows.
 /// </summary>
 public static class StatRows
 {
@@ -44,10 +45,10 @@ public static class StatRows
 
     private static string TierText(Tier? tier) => ((int?)tier ?? 0).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The columns of a counter row that are not figures.</summary>
+    /// <summary>The columns of a counter row that are not figures (its cell, and its <see cref="StatTotals.Seq"/>).</summary>
     public static readonly IReadOnlySet<string> KeyColumns = new HashSet<string>(StringComparer.Ordinal)
     {
-        nameof(CounterRow.Unit), nameof(CounterRow.Tier), nameof(CounterRow.Kind), nameof(CounterRow.Talker),
+        nameof(CounterRow.Unit), nameof(CounterRow.Tier), nameof(CounterRow.Kind), nameof(CounterRow.Talker), StatTotals.Seq,
     };
 }
 

@@ -133,10 +133,12 @@ public sealed class StatisticsApi(StatisticsQuery query, PeopleDirectory directo
 
 public static class StatisticsEndpoints
 {
-    /// <summary>Maps the statistics API of the tab; signing in is the tab's (policy <see cref="StatisticsApi.Policy"/>).</summary>
+    /// <summary>Maps the statistics API of the tab and its export; signing in is the tab's (policy <see cref="StatisticsApi.Policy"/>).</summary>
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
     {
         app.MapGet(StatisticsApi.Route, (HttpContext http, StatisticsApi api, CancellationToken cancellationToken) => api.GetAsync(http, cancellationToken))
+            .RequireAuthorization(StatisticsApi.Policy);
+        app.MapGet(StatisticsExport.Route, (HttpContext http, StatisticsExport export, CancellationToken cancellationToken) => export.GetAsync(http, cancellationToken))
             .RequireAuthorization(StatisticsApi.Policy);
         return app;
     }

@@ -17,10 +17,15 @@ public static class StatisticsFeature
 
         services.AddSingleton(options);
         services.AddTable(StatRows.Table);
+        services.AddTable(StatTotals.Table);
+        services.AddSingleton<StatTotals>();
         services.AddSingleton<StatCounters>();
+        services.AddTable(TalkMonths.Table);
+        services.AddSingleton<TalkMonths>();
         services.AddSingleton<StatRecount>();
         services.AddSingleton<StatisticsQuery>();
         services.AddSingleton<StatisticsApi>();
+        services.AddSingleton<StatisticsExport>();
         services.AddSingleton<StatMending>();
         services.AddSingleton<MonthlyReport>();
 
@@ -44,13 +49,17 @@ public static class StatisticsFeature
     }
 }
 
-/// <summary>At start-up, the monthly report and the daily mending are put into the schedule (each run schedules the next).</summary>
-internal sealed class StatisticsBootstrap(MonthlyReport report, StatMending mending, StatisticsOptions options) : IHostedService
+/// <summary>
+/// At start-up, the monthly report and the daily mending are put into the schedule (each run schedules the next), and
+/// counters kept before <see cref="StatTotals"/> existed are copied there once.
+/// </summary>
+internal sealed class StatisticsBootstrap(MonthlyReport report, StatMending mending, StatTotals totals, MatterIndex index, StatisticsOptions options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Jobs)
         {
+            await totals.UpgradeAsync(index, cancellationToken).ConfigureAwait(false);
             await report.EnsureScheduledAsync(cancellationToken).ConfigureAwait(false);
             await mending.ScheduleNextAsync(cancellationToken).ConfigureAwait(false);
         }

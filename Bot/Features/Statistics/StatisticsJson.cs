@@ -20,8 +20,8 @@ public static class StatisticsJson
         var filter = result.Filter;
         var people = request.People;
         var baseFilters = Filters(filter);
-        var shown = StatisticsCatalogue.All.Where(f => request.Scope.LeadsAndCases || !StatisticsCatalogue.IsOfficeSection(f.Section)).ToList();
-        var talkers = result.Talkers.OrderBy(t => t.Figures.CompletionRate ?? 2).ThenBy(t => people.Name(new PersonId(t.Id)), StringComparer.Ordinal).ToList();
+        var shown = Shown(request.Scope);
+        var talkers = Ordered(result.Talkers, people);
         return new
         {
             month = filter.Month.ToString(),
@@ -65,6 +65,14 @@ public static class StatisticsJson
             },
         };
     }
+
+    /// <summary>The figures the viewer's scope shows: leads and cases for the office only.</summary>
+    internal static List<StatFigure> Shown(StatisticsScope scope) =>
+        [.. StatisticsCatalogue.All.Where(f => scope.LeadsAndCases || !StatisticsCatalogue.IsOfficeSection(f.Section))];
+
+    /// <summary>Talkers lowest completion first (those with nothing scheduled last), then by name.</summary>
+    internal static List<StatLine> Ordered(IEnumerable<StatLine> talkers, PeopleLookup people) =>
+        [.. talkers.OrderBy(t => t.Figures.CompletionRate ?? 2).ThenBy(t => people.Name(new PersonId(t.Id)), StringComparer.Ordinal)];
 
     private static object Line(StatLine line, IReadOnlyDictionary<string, string> name, IReadOnlyDictionary<string, string?> filters) => new
     {
@@ -111,7 +119,7 @@ public static class StatisticsJson
     private static Dictionary<string, string?> With(IReadOnlyDictionary<string, string?> filters, string name, string value) =>
         new(filters, StringComparer.Ordinal) { [name] = value };
 
-    private static string UnitName(PeopleLookup people, string id, Locale locale) =>
+    internal static string UnitName(PeopleLookup people, string id, Locale locale) =>
         id == StatRows.NoUnit ? locale.Pick("未分配单位", "No unit")
         : people.FindUnit(new UnitId(id)) is { } u ? locale.Pick(u.Name, u.NameEn ?? u.Name) : id;
 

@@ -24,7 +24,7 @@ public sealed record StatPoint(StatMonth Month, MonthFigures Figures);
 public sealed record StatResult(StatFilter Filter, MonthFigures Figures, IReadOnlyList<StatLine> Units, IReadOnlyList<StatLine> Talkers, IReadOnlyList<StatPoint> Series);
 
 /// <summary>
-/// Reads the counters (keys in <see cref="StatRows"/>) for one view: a unit's view reads the month's unit rows (its own
+/// Reads the counters (keys in <see cref="StatRows"/>, from their copy in <see cref="StatTotals"/>) for one view: a unit's view reads the month's unit rows (its own
 /// and its children's among them), the month's talker rows, and its own rows of the twelve months — three range queries,
 /// run together, whatever the size of the organisation's history; a talker's view one.
 /// </summary>
@@ -39,7 +39,8 @@ public sealed class StatisticsQuery(TableSet tables)
     private static readonly string[] TalkerColumns =
         [nameof(CounterRow.Unit), nameof(CounterRow.Tier), nameof(CounterRow.Kind), nameof(CounterRow.Talker), Figures.Plans, Figures.Planned, Figures.Scheduled, Figures.Completed];
 
-    private readonly TableClient table = tables[StatRows.Table];
+    // The copy of the counters, without the item rows that share their partitions (see StatTotals for why).
+    private readonly TableClient table = tables[StatTotals.Table];
 
     /// <summary>The view of <paramref name="filter"/>, whose unit (when it has no talker) is set: callers check access first.</summary>
     public async Task<StatResult> ReadAsync(StatFilter filter, UnitTree tree, CancellationToken cancellationToken)

@@ -83,6 +83,28 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
 
     private static List<UnitId> Units(Talk talk, PeopleLookup people) => [.. talk.Talkees.Select(t => people.Find(t)?.UnitId).OfType<UnitId>().Distinct()];
 
+    /// <summary>The talk's ledger row in <paramref name="partition"/>, with where its record stands (null before it is logged).</summary>
+    public static TalkLedgerEntity Row(Talk talk, PeopleLookup people, string? record, DateTimeOffset? recordAt, string partition)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        var open = talk.Status == TalkStatus.Scheduled || record is not nameof(Domain.Records.RecordStatus.Verified);
+        return ListRow.Place(new TalkLedgerEntity
+        {
+            Kind = talk.Kind.ToString(),
+            ScheduledAt = talk.ScheduledAt,
+            CreatedAt = talk.CreatedAt,
+            Place = talk.Place,
+            Talkees = string.Join(',', talk.Talkees.Select(t => t.Value)),
+            Units = string.Join(',', Units(talk, people).Select(u => u.Value)),
+            Talkers = string.Join(',', talk.Talkers.Select(t => t.Value)),
+            Recorder = talk.Recorder?.Value,
+            Organiser = talk.Organiser.Value,
+            Status = record is null ? talk.Status.ToString() : nameof(TalkStatus.Held),
+            Record = record,
+            RecordAt = recordAt,
+        }, partition, Prefix + talk.Id.Value, talk.Id.Value, talk.Talkees[0], open && talk.Status != TalkStatus.Cancelled);
+    }
+
     public async Task WriteAsync(TalkId id, CancellationToken cancellationToken)
     {
         if (await talks.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } talk)
@@ -92,24 +114,8 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
 
         var head = await tables[TalkRows.Talks].FindAsync<RecordHeadEntity>(id.Value, TalkRows.RecordHeadRow, cancellationToken).ConfigureAwait(false);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var units = Units(talk, people);
         var partitions = Partitions(talk, people);
-        var open = talk.Status == TalkStatus.Scheduled || head?.Status is not nameof(Domain.Records.RecordStatus.Verified);
-        await index.WriteAsync(partitions, partition => [ListRow.Place(new TalkLedgerEntity
-        {
-            Kind = talk.Kind.ToString(),
-            ScheduledAt = talk.ScheduledAt,
-            CreatedAt = talk.CreatedAt,
-            Place = talk.Place,
-            Talkees = string.Join(',', talk.Talkees.Select(t => t.Value)),
-            Units = string.Join(',', units.Select(u => u.Value)),
-            Talkers = string.Join(',', talk.Talkers.Select(t => t.Value)),
-            Recorder = talk.Recorder?.Value,
-            Organiser = talk.Organiser.Value,
-            Status = head is null ? talk.Status.ToString() : nameof(TalkStatus.Held),
-            Record = head?.Status,
-            RecordAt = head?.UpdatedAt,
-        }, partition, Prefix + id.Value, id.Value, talk.Talkees[0], open && talk.Status != TalkStatus.Cancelled)], cancellationToken).ConfigureAwait(false);
+        await index.WriteAsync(partitions, partition => [Row(talk, people, head?.Status, head?.UpdatedAt, partition)], cancellationToken).ConfigureAwait(false);
 
         // The notices answered so far, so that a talk listed again (an upgrade, a crash mended) keeps its notices' state.
         var answered = (await talks.ListNoticesAsync(id, cancellationToken).ConfigureAwait(false)).Select(n => n.Notice).Where(NoticeLedgerRows.IsAnswered).ToList();
@@ -181,9 +187,11 @@ public sealed class NoticeLedgerRows(MatterIndex index, PeopleDirectory director
 
     internal static bool IsAnswered(Notice notice) => notice.Status is NoticeStatus.Acknowledged or NoticeStatus.PostponementRequested;
 
-    internal static NoticeLedgerEntity Row(Talk talk, Notice notice, string partition) => ListRow.Place(new NoticeLedgerEntity
-    {
-        State = notice.Status.ToString(),
-        AnsweredAt = notice.AcknowledgedAt ?? notice.PostponementRequestedAt,
-    }, partition, $"{TalkLedgerRows.NoticePrefix}{talk.Id.Value}|{notice.Talkee.Value}", talk.Id.Value, notice.Talkee, true);
+    internal static NoticeLedgerEntity Row(Talk talk, Notice notice, string partition) =>
+        Row(talk.Id, notice.Talkee, notice.Status, notice.AcknowledgedAt ?? notice.PostponementRequestedAt, partition);
+
+    /// <summary>The row of <paramref name="talkee"/>'s answered notice of <paramref name="talk"/> in <paramref name="partition"/>.</summary>
+    public static NoticeLedgerEntity Row(TalkId talk, PersonId talkee, NoticeStatus state, DateTimeOffset? answeredAt, string partition) =>
+        ListRow.Place(new NoticeLedgerEntity { State = state.ToString(), AnsweredAt = answeredAt },
+            partition, $"{TalkLedgerRows.NoticePrefix}{talk.Value}|{talkee.Value}", talk.Value, talkee, true);
 }

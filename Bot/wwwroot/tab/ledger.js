@@ -50,12 +50,7 @@ export async function render(container, ctx) {
   async function download(format) {
     const response = await ctx.api(`/api/tab/ledgers/${view.kind}/export?${query({ format })}`);
     if (!response.ok) { summary.textContent = w.refused; return; }
-    const blob = await response.blob();
-    const name = /filename\*?=(?:UTF-8'')?"?([^";]+)/i.exec(response.headers.get('Content-Disposition') || '')?.[1];
-    const a = el('a', { href: URL.createObjectURL(blob), download: name ? decodeURIComponent(name) : `${view.kind}.${format}` });
-    document.body.append(a);
-    a.click();
-    a.remove();
+    await ctx.save(response, `${view.kind}.${format}`);
   }
 
   async function load() {

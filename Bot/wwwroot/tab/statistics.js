@@ -10,6 +10,7 @@ const TEXT = {
     apply: '查询', loading: '正在加载统计…', failed: '统计加载失败，请稍后重试。', completion: '完成率', average: '测试平均分',
     none: '无', byUnit: '各单位完成率', byTalker: '各谈话人完成率', series: '逐月完成率', planned: '计划', scheduled: '已安排',
     completed: '已完成', rate: '完成率', name: '名称', open: '查看明细', more: (n) => `共 ${n} 人，列出完成率最低的 ${n > 100 ? 100 : n} 人。`,
+    xlsx: '导出 Excel', csv: '导出 CSV', exportLabel: '导出本页统计', exportFailed: '导出失败，请稍后重试。',
     chartFallback: '图表不可用，数字见下表。', note: '谈话按人次统计；完成指谈话已开展并已填写登记表（000 末段：考核、问责）。',
   },
   'en-US': {
@@ -18,6 +19,7 @@ const TEXT = {
     average: 'Average quiz score', none: 'none', byUnit: 'Completion by unit', byTalker: 'Completion by talker', series: 'Completion month by month',
     planned: 'Planned', scheduled: 'Scheduled', completed: 'Completed', rate: 'Rate', name: 'Name', open: 'Show the rows',
     more: (n) => `${n} talkers; the ${n > 100 ? 100 : n} with the lowest completion are listed.`,
+    xlsx: 'Export Excel', csv: 'Export CSV', exportLabel: 'Export these statistics', exportFailed: 'The export failed; try again shortly.',
     chartFallback: 'Charts are not available; the numbers are in the table below.',
     note: 'Talks count talkees; completed means held with its record filled in (000, last paragraph: assessment and accountability).',
   },
@@ -62,7 +64,7 @@ function select(id, label, options, value, t) {
   return el('div', { class: 'field' }, el('label', { for: id, text: label }), control);
 }
 
-/** Renders the statistics section into container; ctx = { api, locale, openLedger }. */
+/** Renders the statistics section into container; ctx = { api, locale, openLedger, save }. */
 export async function render(container, ctx) {
   const locale = ctx.locale === 'en-US' ? 'en-US' : 'zh-CN';
   const t = TEXT[locale];
@@ -117,6 +119,32 @@ export async function render(container, ctx) {
       load();
     });
     return form;
+  }
+
+  // The export holds the view on screen: the filters the page was last drawn with (data.filters), in the page's language.
+  async function download(data, format) {
+    const query = new URLSearchParams(Object.entries(data.filters).filter(([, v]) => v));
+    query.set('format', format);
+    query.set('locale', locale);
+    let response;
+    try {
+      response = await ctx.api(`/api/tab/statistics/export?${query}`);
+    } catch {
+      status.textContent = t.exportFailed;
+      return;
+    }
+    if (!response.ok) {
+      const problems = await response.json().then((d) => d?.problems ?? [d]).catch(() => []);
+      status.textContent = problems.map(pick).filter(Boolean).join(' ') || t.exportFailed;
+      return;
+    }
+    await ctx.save(response, `statistics-${data.month}.${format}`);
+  }
+
+  function exports(data) {
+    return el('div', { class: 'actions stat-export', role: 'group', 'aria-label': t.exportLabel },
+      el('button', { type: 'button', id: `${prefix}-export-xlsx`, text: t.xlsx, onclick: () => download(data, 'xlsx') }),
+      el('button', { type: 'button', id: `${prefix}-export-csv`, text: t.csv, onclick: () => download(data, 'csv') }));
   }
 
   function figureButton(figure) {
@@ -189,6 +217,7 @@ export async function render(container, ctx) {
     const unitCanvas = data.units.length > 0 ? chartCanvas(t.byUnit) : null;
     body.replaceChildren(
       filters(data),
+      exports(data),
       el('p', { class: 'stat-note', text: t.note }),
       rates,
       ...sections,

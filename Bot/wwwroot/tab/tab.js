@@ -1,6 +1,6 @@
 // The TalkBot tab's shell: signs in (Teams SSO in Teams; Microsoft Entra with MSAL in a browser; the demo sign-in in
 // Development), then shows the sections 统计 and 台账. Each section is an ES module of this folder exporting
-// render(container, ctx), where ctx = { api(path, options) → Response, locale, openLedger(kind, filters) }.
+// render(container, ctx), where ctx = { api(path, options) → Response, locale, openLedger(kind, filters), save(response, fallbackName) }.
 const text = {
   'zh-CN': { title: 'TalkBot 廉政谈话', nav: '栏目', statistics: '统计', ledger: '台账', lang: 'English', signout: '退出',
     signinEntra: '使用 Microsoft Entra 登录', devTitle: '开发环境登录（仅限开发环境）', devPick: '以哪位人员身份登录', devGo: '登录',
@@ -32,8 +32,20 @@ async function currentToken() {
   return null;
 }
 
+// Hands an export's response to the browser as a download, named as the server's Content-Disposition says.
+async function save(response, fallbackName) {
+  const blob = await response.blob();
+  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)/i.exec(response.headers.get('Content-Disposition') || '')?.[1];
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name ? decodeURIComponent(name) : fallbackName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
 function context() {
-  return { api, locale: state.locale, openLedger: (kind, filters) => { state.pending = { kind, filters }; show('ledger'); } };
+  return { api, locale: state.locale, save, openLedger: (kind, filters) => { state.pending = { kind, filters }; show('ledger'); } };
 }
 
 async function show(section) {

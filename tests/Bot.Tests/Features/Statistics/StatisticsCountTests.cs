@@ -9,6 +9,7 @@ using TalkBot.Domain.Audit;
 using TalkBot.Domain.Events;
 using TalkBot.Bot.Infrastructure.People;
 using TalkBot.Bot.Infrastructure.Scheduling;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain.Statistics;
 using static TalkBot.Bot.Tests.Features.Statistics.StatisticsSetup;
 
@@ -104,6 +105,36 @@ public sealed class StatisticsCountTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Talk_MovedToTheNextMonth_LeavesTheFirstMonthsFigures_AndIsCountedOnceInTheNext()
+    {
+        // 000 §二 tier 2: 钱组长 talks to 李干部, head of 第一基层党委. Content fixed on Friday 27 March, the talk on Tuesday 31
+        // March, moved to Wednesday 1 April: still within 5 days of the content (000 §四(一)2), 2 working days ahead (§四(一)3).
+        await using var bot = await StartAsync(azurite, new DateTimeOffset(2026, 3, 27, 10, 0, 0, TimeSpan.FromHours(8)));
+        await CreateTalkAsync(bot, HeldTalk, Person.Cadre1, "09:30", date: "2026-03-31", contentDate: "2026-03-27");
+        await bot.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new { talkId = HeldTalk });
+        var march = Figures((await GetAsync(bot, Person.Office)).Body);
+
+        var move = new Dictionary<string, string>
+        {
+            [DataKeys.TalkId] = HeldTalk, [DataKeys.NewDate] = "2026-04-01", [DataKeys.NewTime] = "09:30", [DataKeys.Reason] = "会议室冲突",
+        };
+        var moved = CardText.Of(await bot.ExecuteAsync(Person.Office, Verbs.TalkReschedule, move));
+        await bot.ExecuteAsync(Person.Office, Verbs.TalkReschedule, move);
+        await bot.Services.GetRequiredService<CountChanges>().RunAsync(new TalkChanged(new TalkId(HeldTalk), 1, false), default);
+
+        var marchAfter = Figures((await GetAsync(bot, Person.Office)).Body);
+        var (_, aprilBody) = await GetAsync(bot, Person.Office, "month=2026-04");
+        var april = Figures(aprilBody);
+        Assert.Equal((1L, 1L, 1L), (march[Domain.Statistics.Figures.Scheduled], march[Domain.Statistics.Figures.Notified], march[Domain.Statistics.Figures.Acknowledged]));
+        Assert.Contains("已改期", moved, StringComparison.Ordinal);
+        Assert.All(marchAfter.Values, v => Assert.Equal(0, v));
+        // Moved, the notice is sent again and awaits a new acknowledgement.
+        Assert.Equal((1L, 1L, 0L), (april[Domain.Statistics.Figures.Scheduled], april[Domain.Statistics.Figures.Notified], april[Domain.Statistics.Figures.Acknowledged]));
+        var series = aprilBody.GetProperty("series").EnumerateArray().ToList();
+        Assert.Equal((0L, 1L), (series[^2].GetProperty("scheduled").GetInt64(), series[^1].GetProperty("scheduled").GetInt64()));
+    }
+
+    [Fact]
     public async Task Counters_AfterAChangeTheyMissed_AreMendedByTheDailyRecount()
     {
         await using var bot = await MonthAsync(azurite);
@@ -116,6 +147,36 @@ public sealed class StatisticsCountTests(AzuriteFixture azurite)
         await bot.Services.GetRequiredService<StatMending>().RunAsync(new ScheduleEntry(StatMending.Job, "2026-03-06", null, bot.Clock.GetUtcNow()), default);
 
         Assert.Equal(2, Figures((await GetAsync(bot, Person.Office)).Body)[Domain.Statistics.Figures.Scheduled]);
+    }
+
+    [Fact]
+    public async Task CopyOfTheCounters_ArrivingLate_NeverGoesBack_AndOneLostIsMendedByTheDailyRun()
+    {
+        await using var bot = await MonthAsync(azurite);
+        var before = Figures((await GetAsync(bot, Person.Office)).Body);
+        var copies = bot.Services.GetRequiredService<TableSet>()[StatTotals.Table];
+        var bureau = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var row in copies.QueryAsync<Azure.Data.Tables.TableEntity>(TableFilter.RowsStartingWith("2026-03", StatRows.UnitRows("bureau"))))
+        {
+            bureau.Add(row);
+        }
+
+        // A copy made before the last change of its counter, landing after it.
+        var late = StatTotals.Copy("2026-03", bureau[0]);
+        late[StatTotals.Seq] = 0L;
+        late[Domain.Statistics.Figures.Scheduled] = 99L;
+        await bot.Services.GetRequiredService<StatTotals>().CopyAsync("2026-03", [late], default);
+        Assert.Equal(before, Figures((await GetAsync(bot, Person.Office)).Body));
+
+        // The bureau's copies lost (a crash after the count, before its copy).
+        foreach (var row in bureau)
+        {
+            await copies.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        Assert.NotEqual(before, Figures((await GetAsync(bot, Person.Office)).Body));
+        await bot.Services.GetRequiredService<StatMending>().RunAsync(new ScheduleEntry(StatMending.Job, "2026-03-06", null, bot.Clock.GetUtcNow()), default);
+        Assert.Equal(before, Figures((await GetAsync(bot, Person.Office)).Body));
     }
 
     [Fact]

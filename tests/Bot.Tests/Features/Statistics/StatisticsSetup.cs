@@ -17,9 +17,9 @@ internal static class StatisticsSetup
     public const string PendingTalk = "0195a0b2c3d47e8f9a0b1c2d3e4f5b02";
     public const string LeadForm = "0195a0b2c3d47e8f9a0b1c2d3e4f5b03";
 
-    public static async Task<BotUnderTest> StartAsync(AzuriteFixture azurite)
+    public static async Task<BotUnderTest> StartAsync(AzuriteFixture azurite, DateTimeOffset? now = null)
     {
-        var bot = new BotUnderTest(azurite, Monday) { Replace = TabSignIn.Add };
+        var bot = new BotUnderTest(azurite, now ?? Monday) { Replace = TabSignIn.Add };
         _ = bot.Server;
         foreach (var person in new[] { Person.Office, Person.Leader, Person.Recorder, Person.Cadre1, Person.Cadre2, Person.Cadre3 })
         {
@@ -29,12 +29,13 @@ internal static class StatisticsSetup
         return bot;
     }
 
-    public static Task<JsonElement> CreateTalkAsync(BotUnderTest bot, string form, Person talkee, string time) =>
+    public static Task<JsonElement> CreateTalkAsync(BotUnderTest bot, string form, Person talkee, string time, string date = "2026-03-05",
+        string contentDate = "2026-03-02") =>
         bot.ExecuteAsync(Person.Office, Verbs.TalkCreate, new Dictionary<string, string>
         {
             [DataKeys.FormId] = form, ["talkees"] = talkee.AadObjectId, ["talkers"] = Person.Leader.AadObjectId,
-            ["recorder"] = Person.Recorder.AadObjectId, ["kind"] = "Routine", ["date"] = "2026-03-05", ["time"] = time,
-            ["place"] = "第三会议室", ["contentDate"] = "2026-03-02",
+            ["recorder"] = Person.Recorder.AadObjectId, ["kind"] = "Routine", ["date"] = date, ["time"] = time,
+            ["place"] = "第三会议室", ["contentDate"] = contentDate,
         });
 
     /// <summary>The talk of <see cref="HeldTalk"/> held and recorded, with a rectification to report.</summary>
