@@ -38,7 +38,7 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
 
         var locale = LocaleOf(http);
         var query = LedgerQuery.From(http.Request.Query);
-        var all = await reader.ReadAsync(ledger, viewer!, locale, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var all = await reader.ReadAsync(ledger, viewer!, locale, time.GetUtcNow(), cancellationToken, query.Within).ConfigureAwait(false);
         var view = query.Apply(all);
         await audit.WriteAsync(viewer!, AuditAction.View, AuditObject.Ledger, Describe(ledger, http), null, cancellationToken).ConfigureAwait(false);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
@@ -86,7 +86,8 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
         }
 
         var locale = LocaleOf(http);
-        var view = LedgerQuery.From(http.Request.Query).Apply(await reader.ReadAsync(ledger, viewer!, locale, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+        var query = LedgerQuery.From(http.Request.Query);
+        var view = query.Apply(await reader.ReadAsync(ledger, viewer!, locale, time.GetUtcNow(), cancellationToken, query.Within).ConfigureAwait(false));
         await audit.WriteAsync(viewer!, AuditAction.Export, AuditObject.Ledger, Describe(ledger, http), null, cancellationToken).ConfigureAwait(false);
         var columns = LedgerColumns.For(ledger, locale);
         var name = $"{SheetName(ledger, locale)}-{calendar.LocalDate(time.GetUtcNow()).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";

@@ -28,6 +28,9 @@ public sealed record LedgerQuery(string? Unit, string? Tier, string? Talker, str
 {
     public const int MaxSize = 200;
 
+    /// <summary>The unit the view is filtered to, for the reader to read only what can pass.</summary>
+    public UnitId? Within => Unit is { } unit ? new UnitId(unit) : null;
+
     public static LedgerQuery From(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -20,12 +20,17 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
 {
     private readonly LedgerSteps steps = new(calendar, policy);
 
-    public async Task<IReadOnlyList<LedgerItem>> ReadAsync(LedgerKind kind, Person viewer, Locale locale, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Above this many unit partitions, a talk ledger reads its rows across partitions in a few paged queries.</summary>
+    public int AcrossFrom { get; init; } = 24;
+
+    /// <param name="within">A unit the view is filtered to: the talks ledger then reads only the partitions of that unit and those below it.</param>
+    public async Task<IReadOnlyList<LedgerItem>> ReadAsync(LedgerKind kind, Person viewer, Locale locale, DateTimeOffset now, CancellationToken cancellationToken,
+        UnitId? within = null)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var officeUnits = LedgerAccess.OfficeUnits(viewer, people.Units);
-        var view = new View(viewer, officeUnits, people, locale, now);
+        var view = new View(viewer, officeUnits, people, locale, now, within);
         return kind switch
         {
             LedgerKind.Talks => await TalksAsync(view, cancellationToken).ConfigureAwait(false),
@@ -35,8 +40,16 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
         };
     }
 
-    private sealed record View(Person Viewer, IReadOnlySet<UnitId> OfficeUnits, PeopleLookup People, Locale Locale, DateTimeOffset Now)
+    private sealed record View(Person Viewer, IReadOnlySet<UnitId> OfficeUnits, PeopleLookup People, Locale Locale, DateTimeOffset Now, UnitId? Within)
     {
+        /// <summary>
+        /// The partitions of the office's units whose talks the view can show: all of them, or with a unit filter those of
+        /// that unit and the units below it (a talk is listed under each of its talkees' units, and the filter keeps a talk
+        /// when one of them is that unit or below it).
+        /// </summary>
+        public HashSet<string> TalkPartitions() =>
+            [.. OfficeUnits.Where(u => Within is not { } within || UnitFacet([u]).Contains(within.Value)).Select(TalkLedgerRows.UnitPartition)];
+
         public string Names(IEnumerable<PersonId> ids) => string.Join("、", ids.Select(People.Name));
 
         public string Units(IEnumerable<UnitId> ids) => string.Join("、", ids.Select(u => People.UnitName(u)));
@@ -64,16 +77,21 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
 
     private async Task<List<LedgerItem>> TalksAsync(View v, CancellationToken cancellationToken)
     {
-        var partitions = v.OfficeUnits.Select(TalkLedgerRows.UnitPartition).Append(MatterIndex.Person(v.Viewer.Id));
-        var reads = partitions.Select(p => (Talks: index.QueryAsync<TalkLedgerEntity, NoticeLedgerEntity>(p, TalkLedgerRows.Prefix, TalkLedgerRows.NoticePrefix,
-            ListScope.All, cancellationToken), Rectifications: index.QueryAsync<RectificationLedgerEntity>(p, TalkLedgerRows.RectificationPrefix, ListScope.All,
-            cancellationToken))).ToList();
-        var read = await Task.WhenAll(reads.Select(r => r.Talks)).ConfigureAwait(false);
-        var rows = read.SelectMany(r => r.Lines).DistinctBy(r => r.Matter);
-        var acknowledged = read.SelectMany(r => r.Under.SelectMany(g => g)).Where(n => n.State == nameof(NoticeStatus.Acknowledged))
-            .Select(n => (n.Matter, n.Subject)).ToHashSet();
-        var rectifications = (await Task.WhenAll(reads.Select(r => r.Rectifications)).ConfigureAwait(false)).SelectMany(r => r)
-            .DistinctBy(r => (r.Matter, r.Subject)).ToLookup(r => r.Matter);
+        var partitions = v.TalkPartitions();
+        async Task<List<T>> Rows<T>(string prefix) where T : ListRow, new()
+        {
+            IEnumerable<Task<IReadOnlyList<T>>> units = partitions.Count > AcrossFrom
+                ? [index.QueryAcrossAsync<T>(TalkLedgerRows.UnitPartitions, prefix, partitions.Contains, cancellationToken)]
+                : partitions.Select(p => index.QueryAsync<T>(p, prefix, ListScope.All, cancellationToken));
+            var read = await Task.WhenAll(units.Append(index.QueryAsync<T>(MatterIndex.Person(v.Viewer.Id), prefix, ListScope.All, cancellationToken))).ConfigureAwait(false);
+            return [.. read.SelectMany(r => r)];
+        }
+
+        var (talkRows, noticeRows, rectificationRows) = (Rows<TalkLedgerEntity>(TalkLedgerRows.Prefix), Rows<NoticeLedgerEntity>(TalkLedgerRows.NoticePrefix),
+            Rows<RectificationLedgerEntity>(TalkLedgerRows.RectificationPrefix));
+        var rows = (await talkRows.ConfigureAwait(false)).DistinctBy(r => r.Matter);
+        var acknowledged = (await noticeRows.ConfigureAwait(false)).Where(n => n.State == nameof(NoticeStatus.Acknowledged)).Select(n => (n.Matter, n.Subject)).ToHashSet();
+        var rectifications = (await rectificationRows.ConfigureAwait(false)).DistinctBy(r => (r.Matter, r.Subject)).ToLookup(r => r.Matter);
         var tiers = v.People.Tiers.ToLookup(t => (t.Talker, t.Talkee));
         var items = new List<LedgerItem>();
         foreach (var row in rows)

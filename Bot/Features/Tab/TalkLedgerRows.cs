@@ -70,7 +70,10 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
     public const string NoticePrefix = "tn|";
     public const string RectificationPrefix = "tr|";
 
-    public static string UnitPartition(UnitId unit) => "unit|" + unit.Value;
+    /// <summary>What every unit's partition of the ledger rows starts with.</summary>
+    public const string UnitPartitions = "unit|";
+
+    public static string UnitPartition(UnitId unit) => UnitPartitions + unit.Value;
 
     /// <summary>The partitions a talk is listed in: its talkees' units, and its talkees, talkers and recorder.</summary>
     public static string[] Partitions(Talk talk, PeopleLookup people)

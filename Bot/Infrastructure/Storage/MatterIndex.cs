@@ -102,6 +102,22 @@ public sealed class MatterIndex(TableSet tables)
         return (await lines.ConfigureAwait(false), (await under.ConfigureAwait(false)).ToLookup(u => u.Matter));
     }
 
+    /// <summary>
+    /// One kind of row across every partition whose key starts with <paramref name="partitionPrefix"/>, kept where
+    /// <paramref name="keep"/> says: a few paged queries instead of one per partition, for a view that spans most of
+    /// them (a bureau's office sees nearly every unit, and a query per unit costs more than reading the few it does not see).
+    /// </summary>
+    public async Task<IReadOnlyList<T>> QueryAcrossAsync<T>(string partitionPrefix, string prefix, Func<string, bool> keep, CancellationToken cancellationToken)
+        where T : ListRow, new()
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partitionPrefix);
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        ArgumentNullException.ThrowIfNull(keep);
+        var (partitionEnd, rowEnd) = (TableFilter.After(partitionPrefix), TableFilter.After(prefix));
+        var filter = TableFilter.Of($"PartitionKey ge {partitionPrefix} and PartitionKey lt {partitionEnd} and RowKey ge {prefix} and RowKey lt {rowEnd}");
+        return [.. (await index.QueryAllAsync<T>(filter, cancellationToken).ConfigureAwait(false)).Where(r => r.Subject.Length > 0 && keep(r.PartitionKey))];
+    }
+
     /// <summary>Whether <paramref name="upgrade"/> of these rows was done on this store.</summary>
     public async Task<bool> IsUpgradedAsync(string upgrade, CancellationToken cancellationToken) =>
         await index.FindAsync<IndexEntity>(UpgradePartition, upgrade, cancellationToken).ConfigureAwait(false) is not null;
