@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using TalkBot.Bot.Features.Admonishments;
 using TalkBot.Bot.Features.Leads;
 using TalkBot.Bot.Features.Tasks;
@@ -77,21 +78,21 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
 
     private async Task<List<LedgerItem>> TalksAsync(View v, CancellationToken cancellationToken)
     {
+        // One query per partition brings the three kinds of row, which sit side by side in key order (tl| < tn| < tr|).
+        var (first, last) = (TalkLedgerRows.Prefix, TalkLedgerRows.RectificationPrefix);
         var partitions = v.TalkPartitions();
-        async Task<List<T>> Rows<T>(string prefix) where T : ListRow, new()
-        {
-            IEnumerable<Task<IReadOnlyList<T>>> units = partitions.Count > AcrossFrom
-                ? [index.QueryAcrossAsync<T>(TalkLedgerRows.UnitPartitions, prefix, partitions.Contains, cancellationToken)]
-                : partitions.Select(p => index.QueryAsync<T>(p, prefix, ListScope.All, cancellationToken));
-            var read = await Task.WhenAll(units.Append(index.QueryAsync<T>(MatterIndex.Person(v.Viewer.Id), prefix, ListScope.All, cancellationToken))).ConfigureAwait(false);
-            return [.. read.SelectMany(r => r)];
-        }
+        IEnumerable<Task<IReadOnlyList<TableEntity>>> reads = partitions.Count > AcrossFrom
+            ? [index.QueryKindsAcrossAsync(TalkLedgerRows.UnitPartitions, first, last, partitions.Contains, cancellationToken)]
+            : partitions.Select(p => index.QueryKindsAsync(p, first, last, cancellationToken));
+        var read = (await Task.WhenAll(reads.Append(index.QueryKindsAsync(MatterIndex.Person(v.Viewer.Id), first, last, cancellationToken))).ConfigureAwait(false))
+            .SelectMany(r => r).ToList();
+        List<T> Rows<T>(string prefix) where T : ListRow, new() =>
+            [.. read.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).Select(TableRowReader.As<T>).Where(r => r.Subject.Length > 0)];
 
-        var (talkRows, noticeRows, rectificationRows) = (Rows<TalkLedgerEntity>(TalkLedgerRows.Prefix), Rows<NoticeLedgerEntity>(TalkLedgerRows.NoticePrefix),
-            Rows<RectificationLedgerEntity>(TalkLedgerRows.RectificationPrefix));
-        var rows = (await talkRows.ConfigureAwait(false)).DistinctBy(r => r.Matter);
-        var acknowledged = (await noticeRows.ConfigureAwait(false)).Where(n => n.State == nameof(NoticeStatus.Acknowledged)).Select(n => (n.Matter, n.Subject)).ToHashSet();
-        var rectifications = (await rectificationRows.ConfigureAwait(false)).DistinctBy(r => (r.Matter, r.Subject)).ToLookup(r => r.Matter);
+        var rows = Rows<TalkLedgerEntity>(TalkLedgerRows.Prefix).DistinctBy(r => r.Matter);
+        var acknowledged = Rows<NoticeLedgerEntity>(TalkLedgerRows.NoticePrefix).Where(n => n.State == nameof(NoticeStatus.Acknowledged))
+            .Select(n => (n.Matter, n.Subject)).ToHashSet();
+        var rectifications = Rows<RectificationLedgerEntity>(TalkLedgerRows.RectificationPrefix).DistinctBy(r => (r.Matter, r.Subject)).ToLookup(r => r.Matter);
         var tiers = v.People.Tiers.ToLookup(t => (t.Talker, t.Talkee));
         var items = new List<LedgerItem>();
         foreach (var row in rows)

@@ -103,19 +103,27 @@ public sealed class MatterIndex(TableSet tables)
     }
 
     /// <summary>
-    /// One kind of row across every partition whose key starts with <paramref name="partitionPrefix"/>, kept where
+    /// The rows of several kinds in one query: those whose RowKey starts with <paramref name="first"/>,
+    /// <paramref name="last"/> or a prefix between them, as stored, for the caller to read each kind with
+    /// <see cref="TableRowReader"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<TableEntity>> QueryKindsAsync(string partition, string first, string last, CancellationToken cancellationToken) =>
+        await index.QueryAllAsync<TableEntity>(TableFilter.Of($"PartitionKey eq {partition} and RowKey ge {first} and RowKey lt {TableFilter.After(last)}"),
+            cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// <see cref="QueryKindsAsync"/> across every partition whose key starts with <paramref name="partitions"/>, kept where
     /// <paramref name="keep"/> says: a few paged queries instead of one per partition, for a view that spans most of
     /// them (a bureau's office sees nearly every unit, and a query per unit costs more than reading the few it does not see).
     /// </summary>
-    public async Task<IReadOnlyList<T>> QueryAcrossAsync<T>(string partitionPrefix, string prefix, Func<string, bool> keep, CancellationToken cancellationToken)
-        where T : ListRow, new()
+    public async Task<IReadOnlyList<TableEntity>> QueryKindsAcrossAsync(string partitions, string first, string last, Func<string, bool> keep,
+        CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(partitionPrefix);
-        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        ArgumentException.ThrowIfNullOrEmpty(partitions);
         ArgumentNullException.ThrowIfNull(keep);
-        var (partitionEnd, rowEnd) = (TableFilter.After(partitionPrefix), TableFilter.After(prefix));
-        var filter = TableFilter.Of($"PartitionKey ge {partitionPrefix} and PartitionKey lt {partitionEnd} and RowKey ge {prefix} and RowKey lt {rowEnd}");
-        return [.. (await index.QueryAllAsync<T>(filter, cancellationToken).ConfigureAwait(false)).Where(r => r.Subject.Length > 0 && keep(r.PartitionKey))];
+        var (partitionsEnd, rowsEnd) = (TableFilter.After(partitions), TableFilter.After(last));
+        var filter = TableFilter.Of($"PartitionKey ge {partitions} and PartitionKey lt {partitionsEnd} and RowKey ge {first} and RowKey lt {rowsEnd}");
+        return [.. (await index.QueryAllAsync<TableEntity>(filter, cancellationToken).ConfigureAwait(false)).Where(r => keep(r.PartitionKey))];
     }
 
     /// <summary>Whether <paramref name="upgrade"/> of these rows was done on this store.</summary>
