@@ -127,15 +127,10 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
             await index.WriteAsync(partitions, partition => answered.Select(n => NoticeLedgerRows.Row(talk, n, partition)), cancellationToken).ConfigureAwait(false);
         }
 
-        // The talkees' rectifications: a point read each finds none for most talks (a record opens them, 000 §四(一)5).
-        var opened = new List<Rectification>();
-        foreach (var talkee in talk.Talkees)
-        {
-            if (await rectifications.GetAsync(id, talkee, cancellationToken).ConfigureAwait(false) is { } stored)
-            {
-                opened.Add(stored.Rectification);
-            }
-        }
+        // The talkees' rectifications, which only a logged record opens (000 §四(一)5): none to read before it.
+        List<Rectification> opened = head is null ? []
+            : (await Task.WhenAll(talk.Talkees.Select(talkee => rectifications.GetAsync(id, talkee, cancellationToken))).ConfigureAwait(false))
+                .OfType<StoredRectification>().Select(stored => stored.Rectification).ToList();
 
         if (opened.Count > 0)
         {
