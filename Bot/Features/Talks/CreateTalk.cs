@@ -42,8 +42,8 @@ public sealed class CreateTalk(TalkArranger arranger, PeopleDirectory directory,
         var day = calendar.LocalDate(at);
         var before = day.AddMonths(-1);
         var lead = draft.Talkers[0].Id;
-        var thisMonth = await plans.ListAsync(new PlanMonth(day.Year, day.Month), lead, cancellationToken).ConfigureAwait(false);
-        var lastMonth = await plans.ListAsync(new PlanMonth(before.Year, before.Month), lead, cancellationToken).ConfigureAwait(false);
-        return [.. thisMonth.Select(s => s.Item), .. lastMonth.Select(s => s.Item).Where(i => i.IsHandedToHolder)];
+        var (thisMonth, lastMonth) = (plans.ListAsync(new PlanMonth(day.Year, day.Month), lead, cancellationToken),
+            plans.ListAsync(new PlanMonth(before.Year, before.Month), lead, cancellationToken));
+        return [.. (await thisMonth.ConfigureAwait(false)).Select(s => s.Item), .. (await lastMonth.ConfigureAwait(false)).Select(s => s.Item).Where(i => i.IsHandedToHolder)];
     }
 }
