@@ -61,13 +61,7 @@ public sealed class StatTotals(TableSet tables)
     public async Task RefreshAsync(StatMonth month, CancellationToken cancellationToken)
     {
         var partition = month.ToString();
-        var filter = TableFilter.Of($"PartitionKey eq {partition} and RowKey ge {StatRows.UnitPrefix} and RowKey lt {TableFilter.After(StatRows.TalkerPrefix)}");
-        var rows = new List<TableEntity>();
-        await foreach (var row in source.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(row);
-        }
-
+        var rows = await source.QueryAllAsync<TableEntity>(TableFilter.Of($"PartitionKey eq {partition}") + " and " + CounterRows, cancellationToken).ConfigureAwait(false);
         await CopyAsync(partition, rows, cancellationToken).ConfigureAwait(false);
     }
 
@@ -83,13 +77,7 @@ public sealed class StatTotals(TableSet tables)
             return;
         }
 
-        var filter = TableFilter.Of($"RowKey ge {StatRows.UnitPrefix} and RowKey lt {TableFilter.After(StatRows.TalkerPrefix)}");
-        var rows = new List<TableEntity>();
-        await foreach (var row in source.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(row);
-        }
-
+        var rows = await source.QueryAllAsync<TableEntity>(CounterRows, cancellationToken).ConfigureAwait(false);
         foreach (var month in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
         {
             await CopyAsync(month.Key, [.. month], cancellationToken).ConfigureAwait(false);
@@ -99,6 +87,9 @@ public sealed class StatTotals(TableSet tables)
     }
 
     private const string Upgrade = "StatTotals";
+
+    /// <summary>The counter rows (<c>s|…</c> to <c>t|…</c>), not the counted-state rows beside them.</summary>
+    private static readonly string CounterRows = TableFilter.Of($"RowKey ge {StatRows.UnitPrefix} and RowKey lt {TableFilter.After(StatRows.TalkerPrefix)}");
 
     /// <summary>A counter row as its copy: the same keys and columns, none of the source's metadata.</summary>
     public static TableEntity Copy(string partition, TableEntity row)
