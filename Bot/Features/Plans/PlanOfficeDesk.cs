@@ -39,13 +39,11 @@ public sealed class PlanOfficeDesk(MatterIndex index)
     /// <summary>The recused talks of an office's partition still waiting for a talker.</summary>
     public async Task<IReadOnlyList<RecusedTalk>> WaitingAsync(string partition, CancellationToken cancellationToken) =>
         [.. (await index.QueryAsync<RecusedTalkEntity>(partition, Prefix, ListScope.Open, cancellationToken).ConfigureAwait(false))
-            .Where(r => PlanMonth.TryParse(r.Month, out _))
-            .Select(r =>
-            {
-                PlanMonth.TryParse(r.Month, out var month);
-                return new RecusedTalk(month, new PersonId(r.Talker), new PersonId(r.Subject), (Tier)r.Tier, Enum.Parse<TalkeeLine>(r.Line),
-                    r.Unit is { Length: > 0 } unit ? new UnitId(unit) : null);
-            })];
+            .Select(r => PlanMonth.TryParse(r.Month, out var month)
+                ? new RecusedTalk(month, new PersonId(r.Talker), new PersonId(r.Subject), (Tier)r.Tier, Enum.Parse<TalkeeLine>(r.Line),
+                    r.Unit is { Length: > 0 } unit ? new UnitId(unit) : null)
+                : null)
+            .OfType<RecusedTalk>()];
 }
 
 /// <summary>A recused talk waiting for the office, as its desk row holds it.</summary>
