@@ -3,11 +3,11 @@ using TalkBot.Domain.Plans;
 namespace TalkBot.Bot.Features.Talks;
 
 /// <summary>
-/// A routine talk once stored: those who join its lead talker — the tier's assistant (配合, added to the talk by Domain)
-/// and those invited to talk jointly (共同谈话, 000 §二2, §二4) — are told through the outbox when and where it is, with
-/// whom, on which tier line of 000 §二 and how they take part; the organiser made it and is not told. The lead talker
-/// hears of it as before, on the eve (TalkEve), whose reminder is escalated when someone cannot be reached; this notice,
-/// like a lead's briefing, is not. A routine talk holds no lead's problem nor reporter (SPEC §6), so the card
+/// A routine talk once stored: its talkers — the lead talker (主谈) when someone else, such as the discipline office,
+/// arranged it, the tier's assistant (配合, added to the talk by Domain) and those invited to talk jointly (共同谈话, 000 §二2,
+/// §二4) — are told through the outbox when and where it is, with whom, on which tier line of 000 §二 and how they take
+/// part; the organiser made it and is not told. Every talker hears of it again on the eve (TalkEve), whose reminder is
+/// escalated when someone cannot be reached; this notice, like a lead's briefing, is not. A routine talk holds no lead's problem nor reporter (SPEC §6), so the card
 /// says only what the notice says and the line.
 /// </summary>
 public sealed class TalkersBriefing(TalkStore talks, PeopleDirectory directory, Messenger messenger, WorkingCalendar calendar) : IFollowUp<TalkScheduled>
@@ -23,7 +23,7 @@ public sealed class TalkersBriefing(TalkStore talks, PeopleDirectory directory, 
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var context = people.Context(calendar);
         var lines = RoutineTalks.LinesOf(talk, people.TiersOf);
-        await messenger.TellEachAsync(talk.Talkers.Skip(1).Where(t => t != talk.Organiser), (person, l) => ReminderCard.Build(Briefing(talk, context, lines, person, l), l),
+        await messenger.TellEachAsync(talk.Talkers.Where(t => t != talk.Organiser), (person, l) => ReminderCard.Build(Briefing(talk, context, lines, person, l), l),
             cancellationToken, "briefing|" + talk.Id.Value).ConfigureAwait(false);
     }
 

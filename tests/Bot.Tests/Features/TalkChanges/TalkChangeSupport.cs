@@ -44,6 +44,7 @@ internal static class TalkChangeSupport
             ["contentDate"] = "2026-03-02",
         }, CreateCard));
         Assert.Contains("谈话已创建", card, StringComparison.Ordinal);
+        await bot.SettleAsync(); // the notice and the lead talker's 谈话安排 are delivered before the test goes on
         return bot;
     }
 

@@ -31,7 +31,7 @@ public sealed class TierTalkTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ARoutineTalkOnTheGroupLeadersLine_NamesTheLine_AddsHisDeputy_AndTellsTheDeputyOnce()
+    public async Task ARoutineTalkOnTheGroupLeadersLine_NamesTheLine_AddsHisDeputy_AndTellsHimAndTheDeputyOnce()
     {
         await using var bot = await StartAsync(azurite, Monday);
 
@@ -46,7 +46,8 @@ public sealed class TierTalkTests(AzuriteFixture azurite)
         Assert.Contains("第二会议室", briefing, StringComparison.Ordinal);
         Assert.Contains("谈话对象：周海涛", briefing, StringComparison.Ordinal);
         Assert.Contains("您按层级配合这次谈话", briefing, StringComparison.Ordinal);
-        Assert.Empty(Briefings(bot, Leader)); // the lead talker hears on the eve, as before
+        // The office arranged it: its lead talker is told once too, as the one who leads it.
+        Assert.Contains("您是这次谈话的主谈人（000 §二2）", Assert.Single(Briefings(bot, Leader)), StringComparison.Ordinal);
         Assert.Contains(bot.Connector.CardsTo(EastSecretary), c => c.Contains("赵明", StringComparison.Ordinal) && c.Contains("确认收到", StringComparison.Ordinal));
     }
 
