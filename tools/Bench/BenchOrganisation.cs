@@ -16,10 +16,12 @@ internal sealed record BenchPerson(string Id, string Name)
 
 /// <summary>
 /// An organisation file (demo/README.md's format) of any size, written for one run: a bureau with its discipline group
-/// and discipline office, and grassroots party committees of about 50 people each, the first of each its secretary.
-/// The organiser is the head of the discipline office, who may create every kind of talk (SPEC §1, 000 §四(一)); the
-/// talker is the discipline group leader (000 §二 tier 2); the recorder is of the office (000 §四(一)4); the cadres are
-/// the first committee members, all active and none of them a talker, so each is a valid talkee.
+/// and discipline office; one department under the bureau for each cadre, who is its head (主要领导); and grassroots
+/// party committees of about 50 people each for everyone else, the first of each its secretary. The organiser is the
+/// head of the discipline office, who may create every kind of talk (SPEC §1, 000 §四(一)); the talker is the
+/// discipline group leader, whose tier-2 list holds the main leaders of the units under the bureau (000 §二2), so that
+/// each cadre is on his line and a routine talk with them passes 新建谈话's tier check; the recorder is of the office
+/// (000 §四(一)4).
 /// </summary>
 internal sealed record BenchOrganisation(string Path, BenchPerson Organiser, BenchPerson Talker, BenchPerson Recorder, IReadOnlyList<BenchPerson> Cadres)
 {
@@ -33,13 +35,15 @@ internal sealed record BenchOrganisation(string Path, BenchPerson Organiser, Ben
 
     public static async Task<BenchOrganisation> WriteAsync(int people, int cadres, string directory, CancellationToken cancellationToken)
     {
-        var committees = Math.Max(1, (people - ClickOptions.Officials) / CommitteeSize);
+        var committees = Math.Max(1, (people - ClickOptions.Officials - cadres) / CommitteeSize);
         var units = new List<OrgFile.UnitRow>
         {
             new("bureau", "示范市公安局", "Bench Bureau", UnitLevel.Bureau, null),
             new("discipline-group", "派驻纪检监察组", "Discipline inspection group", UnitLevel.Department, "bureau"),
             new("discipline-office", "纪委办（监察处）", "Discipline office", UnitLevel.Department, "bureau"),
         };
+        units.AddRange(Enumerable.Range(0, cadres).Select(c =>
+            new OrgFile.UnitRow(Station(c), $"第{c + 1}派出所", $"Police station {c + 1}", UnitLevel.Department, "bureau")));
         units.AddRange(Enumerable.Range(0, committees).Select(c =>
             new OrgFile.UnitRow(Committee(c), $"第{c + 1}基层党委", $"Party committee {c + 1}", UnitLevel.PartyCommittee, "bureau")));
 
@@ -50,14 +54,20 @@ internal sealed record BenchOrganisation(string Path, BenchPerson Organiser, Ben
             Row(2, "纪委办主任", "discipline-office", 1, Rank.DeputyDivision, Role.DisciplineOffice, Role.DisciplineOfficeHead),
             Row(3, "纪委办干事", "discipline-office", 2, Rank.SectionAndBelow, Role.Recorder, Role.DisciplineOffice),
         };
-        for (var i = ClickOptions.Officials; i < people; i++)
+        var firstMember = ClickOptions.Officials + cadres;
+        for (var i = ClickOptions.Officials; i < firstMember; i++)
+        {
+            rows.Add(Row(i, "所长", Station(i - ClickOptions.Officials), 0, Rank.DeputyDivision, Role.UnitHead));
+        }
+
+        for (var i = firstMember; i < people; i++)
         {
             // Members are dealt to the committees in turn; the first round are their secretaries, under the bureau's.
-            var member = i - ClickOptions.Officials;
+            var member = i - firstMember;
             var committee = member % committees;
             rows.Add(member < committees
                 ? Row(i, "基层党委书记", Committee(committee), 0, Rank.DeputyDivision, Role.UnitSecretary, Role.UnitHead)
-                : Row(i, "科员", Committee(committee), ClickOptions.Officials + committee, Rank.SectionAndBelow));
+                : Row(i, "科员", Committee(committee), firstMember + committee, Rank.SectionAndBelow));
         }
 
         Directory.CreateDirectory(directory);
@@ -78,6 +88,8 @@ internal sealed record BenchOrganisation(string Path, BenchPerson Organiser, Ben
         var upn = string.Create(CultureInfo.InvariantCulture, $"p{i:D5}@bench.talkbot.local");
         return new OrgFile.PersonRow(Id(i), name, upn, upn, title, unit, manager is { } m ? Id(m) : null, rank, roles);
     }
+
+    private static string Station(int c) => string.Create(CultureInfo.InvariantCulture, $"station-{c:D3}");
 
     private static string Committee(int c) => string.Create(CultureInfo.InvariantCulture, $"committee-{c:D3}");
 
