@@ -147,12 +147,13 @@ export async function render(container, ctx) {
       el('button', { type: 'button', id: `${prefix}-export-csv`, text: t.csv, onclick: () => download(data, 'csv') }));
   }
 
+  // The label comes first, as the button's name says it (WCAG 2.5.3: the visible text is part of the name); the style puts the figure on top.
   function figureButton(figure) {
     const label = pick(figure.label);
     return el('li', {}, el('button', {
       type: 'button', class: 'stat-figure', 'aria-label': `${label}: ${figure.value}. ${t.open}`,
       onclick: () => ctx.openLedger(figure.link.ledger, figure.link.filters),
-    }, el('span', { class: 'stat-value', text: String(figure.value) }), el('span', { class: 'stat-label', text: label })));
+    }, el('span', { class: 'stat-label', text: label }), ' ', el('span', { class: 'stat-value', text: String(figure.value) })));
   }
 
   function table(caption, rows, extra) {
@@ -162,8 +163,8 @@ export async function render(container, ctx) {
         href: '#', text: pick(row.name),
         onclick: (event) => { event.preventDefault(); ctx.openLedger(row.link.ledger, row.link.filters); },
       })),
-      el('td', { text: String(row.planned) }), el('td', { text: String(row.scheduled) }), el('td', { text: String(row.completed) }),
-      el('td', { text: percent(row.rate, t) })));
+      el('td', { 'data-label': t.planned, text: String(row.planned) }), el('td', { 'data-label': t.scheduled, text: String(row.scheduled) }),
+      el('td', { 'data-label': t.completed, text: String(row.completed) }), el('td', { 'data-label': t.rate, text: percent(row.rate, t) })));
     return el('div', { class: 'stat-table' }, el('table', {}, el('caption', { text: caption }), el('thead', {}, head), el('tbody', {}, ...lines)), extra);
   }
 
