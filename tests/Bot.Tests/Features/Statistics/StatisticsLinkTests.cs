@@ -30,8 +30,8 @@ public sealed class StatisticsLinkTests(AzuriteFixture azurite)
         var (_, body) = await GetAsync(bot, Person.Office);
         using var client = TabSignIn.ClientAs(bot, Person.Office);
 
-        string[] keys = [F.Scheduled, F.Acknowledged, F.Held, F.Recorded, F.Verified, F.Completed, F.Cancelled, F.RectificationOnTime, F.RectificationLate,
-            F.RectificationOpen];
+        string[] keys = [F.Scheduled, F.Notified, F.Acknowledged, F.Held, F.Recorded, F.Verified, F.Completed, F.Cancelled, F.RectificationOnTime, F.RectificationLate,
+            F.RectificationOpen, F.QuizTaken];
         var opened = new List<(string, long)>();
         foreach (var key in keys)
         {
@@ -58,5 +58,23 @@ public sealed class StatisticsLinkTests(AzuriteFixture azurite)
         Assert.Equal([HeldTalk], verified.Ids);
         Assert.Equal([HeldTalk, PendingTalk], scheduled.Ids.Order());
         Assert.Equal([HeldTalk], completedInUnit1.Ids);
+    }
+
+    [Fact]
+    public async Task NotifiedAndQuizTaken_OpenTheTalksTheyCount_ADeliveredNoticeAmongThem()
+    {
+        await using var bot = await MonthAsync(azurite);
+        var (_, body) = await GetAsync(bot, Person.Office);
+        using var client = TabSignIn.ClientAs(bot, Person.Office);
+
+        var notified = await OpenAsync(client, Figure(body, F.Notified).GetProperty("link"));
+        var acknowledged = await OpenAsync(client, Figure(body, F.Acknowledged).GetProperty("link"));
+        var quizTaken = await OpenAsync(client, Figure(body, F.QuizTaken).GetProperty("link"));
+
+        // 赵局长's notice was delivered and not answered: notified, not acknowledged; only 李干部 took the quiz.
+        Assert.Equal((2L, 1L, 1L), (Figures(body)[F.Notified], Figures(body)[F.Acknowledged], Figures(body)[F.QuizTaken]));
+        Assert.Equal([HeldTalk, PendingTalk], notified.Ids.Order());
+        Assert.Equal([HeldTalk], acknowledged.Ids);
+        Assert.Equal([HeldTalk], quizTaken.Ids);
     }
 }
