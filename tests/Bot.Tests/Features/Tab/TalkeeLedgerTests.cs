@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using TalkBot.Bot.Features.Quiz;
 using TalkBot.Bot.Features.Statistics;
+using TalkBot.Bot.Features.Tab;
 using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Bot.Tests.Support;
 using TalkBot.Cards;
 using TalkBot.Domain;
@@ -36,12 +39,8 @@ public sealed class TalkeeLedgerTests(AzuriteFixture azurite)
     /// <summary>The ids of the talks a statistics figure's link opens.</summary>
     private static async Task<List<string>> OpenedAsync(BotUnderTest bot, JsonElement body, string figure)
     {
-        var link = Figure(body, figure).GetProperty("link");
-        var query = string.Join('&', link.GetProperty("filters").EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
-            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value.GetString()!)}"));
         using var client = TabSignIn.ClientAs(bot, Person.Office);
-        var opened = JsonDocument.Parse(await client.GetStringAsync($"/api/tab/ledgers/talks?{query}")).RootElement;
-        return [.. opened.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).Order()];
+        return [.. (await OpenAsync(client, Figure(body, figure).GetProperty("link"))).Ids.Order()];
     }
 
     private static async Task<NoticeStatus> NoticeAsync(BotUnderTest bot, string talk, Person talkee) =>
@@ -111,5 +110,62 @@ public sealed class TalkeeLedgerTests(AzuriteFixture azurite)
         Assert.False(Figures(body).TryGetValue(F.Acknowledged, out var acknowledged) && acknowledged > 0);
         Assert.Equal([PendingTalk], await OpenedAsync(bot, body, F.Notified));
         Assert.Empty(await OpenedAsync(bot, body, F.Acknowledged));
+    }
+
+    [Fact]
+    public async Task ARetake_ReplacesTheScoreOnTheLine_OnlyOnceSubmitted()
+    {
+        await using var bot = await StartAsync(azurite);
+        await CreateTalkAsync(bot, HeldTalk, Person.Cadre1, "09:30");
+        var ids = new Dictionary<string, string> { [DataKeys.TalkId] = HeldTalk };
+        await bot.ExecuteAsync(Person.Cadre1, Verbs.QuizStart, ids);
+        await bot.ExecuteAsync(Person.Cadre1, Verbs.QuizSubmit, Answers(bot, correct: false));
+        var first = (await ColumnAsync(bot, "廉政测试"))[HeldTalk];
+        await bot.ExecuteAsync(Person.Office, Verbs.QuizRetake, new Dictionary<string, string>(ids) { [DataKeys.Talkee] = Person.Cadre1.AadObjectId });
+        await bot.ExecuteAsync(Person.Cadre1, Verbs.QuizStart, ids);
+        var started = (await ColumnAsync(bot, "廉政测试"))[HeldTalk];
+        await bot.ExecuteAsync(Person.Cadre1, Verbs.QuizSubmit, Answers(bot, attempt: 2));
+
+        var attempts = await bot.Services.GetRequiredService<QuizStore>().ListAttemptsAsync(new TalkId(HeldTalk), new PersonId(Person.Cadre1.AadObjectId), default);
+        Assert.Equal([0, attempts[1].Total], attempts.Select(a => a.Score));
+        Assert.Equal($"0/{attempts[0].Total}", first);
+        Assert.Equal(first, started);
+        Assert.Equal($"{attempts[1].Total}/{attempts[1].Total}", (await ColumnAsync(bot, "廉政测试"))[HeldTalk]);
+        var (_, body) = await GetAsync(bot, Person.Office);
+        Assert.Equal((1L, (double)attempts[1].Total), (Figures(body)[F.QuizTaken], body.GetProperty("rates").GetProperty("averageScore").GetDouble()));
+        Assert.Equal([HeldTalk], await OpenedAsync(bot, body, F.QuizTaken));
+    }
+
+    [Fact]
+    public async Task ListingATalkAgain_WritesItsNoticeAndQuizRowsFromWhatIsStored()
+    {
+        await using var bot = await MonthAsync(azurite);
+        async Task<string> CellsAsync() =>
+            string.Join("\n", (await ColumnAsync(bot, "通知")).Concat(await ColumnAsync(bot, "廉政测试")).Select(c => $"{c.Key}={c.Value}").Order());
+        var before = await CellsAsync();
+        var index = bot.Services.GetRequiredService<TableSet>()[MatterIndex.Table];
+        var talkeeRows = new List<TableEntity>();
+        await foreach (var row in index.QueryAsync<TableEntity>($"RowKey ge '{TalkLedgerRows.NoticePrefix}' and RowKey lt '{TalkLedgerRows.RectificationPrefix}'"))
+        {
+            if (row.RowKey.StartsWith(TalkLedgerRows.NoticePrefix, StringComparison.Ordinal) || row.RowKey.StartsWith(TalkLedgerRows.QuizPrefix, StringComparison.Ordinal))
+            {
+                talkeeRows.Add(row);
+            }
+        }
+
+        foreach (var row in talkeeRows)
+        {
+            await index.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        var emptied = await ColumnAsync(bot, "通知");
+        foreach (var talk in new[] { HeldTalk, PendingTalk })
+        {
+            await bot.Services.GetRequiredService<TalkLedgerRows>().WriteAsync(new TalkId(talk), default);
+        }
+
+        Assert.Contains(talkeeRows, r => r.RowKey.StartsWith(TalkLedgerRows.QuizPrefix, StringComparison.Ordinal));
+        Assert.Equal("正在发送", emptied[PendingTalk]);
+        Assert.Equal(before, await CellsAsync());
     }
 }
