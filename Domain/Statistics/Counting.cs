@@ -37,7 +37,7 @@ public static class Counting
             }
 
             Add(Figures.Scheduled);
-            if (t.Notice is NoticeStatus.Sent or NoticeStatus.Acknowledged or NoticeStatus.PostponementRequested)
+            if (StatisticsRules.IsNotified(t.Notice))
             {
                 Add(Figures.Notified);
             }

@@ -1,5 +1,6 @@
 using TalkBot.Domain.Talks;
 using TalkBot.Domain.Plans;
+using TalkBot.Domain.Quiz;
 using TalkBot.Domain.Records;
 using TalkBot.Domain.Rectifications;
 
@@ -35,14 +36,36 @@ public static class StatisticsRules
     private static bool IsCompleted(TalkStatus status, RecordStatus? record) => status == TalkStatus.Held && record is not null;
 
     /// <summary>
+    /// Whether a talkee counts as notified (通知谈话对象, 000 §四(一)3): the notice reached them — delivered to their chat, or
+    /// answered (an answer proves it reached them, even when the push failed and they opened it through 我的通知). A refused
+    /// postponement counts too: the talkee asked to postpone the notified talk, so they had the notice, and the refusal
+    /// holds them to its time (000 §四(五)1). A notice not yet sent, or one TalkBot could not deliver, does not.
+    /// </summary>
+    public static bool IsNotified(NoticeStatus? notice) =>
+        notice is NoticeStatus.Sent or NoticeStatus.Acknowledged or NoticeStatus.PostponementRequested or NoticeStatus.PostponementRefused;
+
+    /// <summary>
+    /// The attempt of a talkee's 廉政常识测试 (000 §三) the statistics count: the latest submitted, so that a retake the
+    /// organiser allowed replaces the score; null when none was submitted.
+    /// </summary>
+    public static QuizAttempt? CountedQuiz(IEnumerable<QuizAttempt> attempts)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        return attempts.Where(a => a.IsSubmitted).MaxBy(a => a.Number);
+    }
+
+    /// <summary>
     /// The talk figures a talk stands behind (as <see cref="Counting.Talk"/> counts its talkees), so that a figure of the
     /// statistics opens the talks it counts (issue 15 §2: every figure links to the rows behind it): scheduled unless
-    /// cancelled; acknowledged once a talkee confirmed receipt; held, recorded, verified and completed by its record; and
-    /// the outcome of each talkee's rectification. <see cref="Figures.Notified"/> and <see cref="Figures.QuizTaken"/>
-    /// are not among them: a ledger line carries neither a notice that was sent and not answered nor a quiz.
+    /// cancelled; notified once a talkee's notice reached them (<see cref="IsNotified"/>) and acknowledged once one
+    /// confirmed receipt, from <paramref name="notices"/> (the talkees' notices as they stand); held, recorded, verified
+    /// and completed by its record; quiz taken once a talkee submitted one (<see cref="CountedQuiz"/>); and the outcome of
+    /// each talkee's rectification.
     /// </summary>
-    public static IReadOnlyList<string> TalkFigures(TalkStatus status, RecordStatus? record, bool acknowledged, IEnumerable<RectificationOutcome> rectifications)
+    public static IReadOnlyList<string> TalkFigures(TalkStatus status, RecordStatus? record, IReadOnlyCollection<NoticeStatus> notices, bool quizTaken,
+        IEnumerable<RectificationOutcome> rectifications)
     {
+        ArgumentNullException.ThrowIfNull(notices);
         ArgumentNullException.ThrowIfNull(rectifications);
         if (status == TalkStatus.Cancelled)
         {
@@ -52,11 +75,13 @@ public static class StatisticsRules
         var figures = new List<string> { Figures.Scheduled };
         figures.AddRange(new (bool When, string Figure)[]
         {
-            (acknowledged, Figures.Acknowledged),
+            (notices.Any(n => IsNotified(n)), Figures.Notified),
+            (notices.Contains(NoticeStatus.Acknowledged), Figures.Acknowledged),
             (status == TalkStatus.Held, Figures.Held),
             (record is not null, Figures.Recorded),
             (record is RecordStatus.Verified, Figures.Verified),
             (IsCompleted(status, record), Figures.Completed),
+            (quizTaken, Figures.QuizTaken),
         }.Where(f => f.When).Select(f => f.Figure));
         figures.AddRange(rectifications.Distinct().Select(o => o switch
         {

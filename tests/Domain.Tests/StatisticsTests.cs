@@ -231,15 +231,17 @@ public class StatisticsTests
     [Fact]
     public void TalkFigures_OfAHeldVerifiedTalk_AreThoseItsTalkeesAreCountedIn()
     {
-        var figures = StatisticsRules.TalkFigures(TalkStatus.Held, RecordStatus.Verified, true, [RectificationOutcome.Late, RectificationOutcome.Late]);
+        var figures = StatisticsRules.TalkFigures(TalkStatus.Held, RecordStatus.Verified, [NoticeStatus.Acknowledged], true,
+            [RectificationOutcome.Late, RectificationOutcome.Late]);
 
-        Assert.Equal([Figures.Scheduled, Figures.Acknowledged, Figures.Held, Figures.Recorded, Figures.Verified, Figures.Completed, Figures.RectificationLate], figures);
+        Assert.Equal([Figures.Scheduled, Figures.Notified, Figures.Acknowledged, Figures.Held, Figures.Recorded, Figures.Verified, Figures.Completed,
+            Figures.QuizTaken, Figures.RectificationLate], figures);
     }
 
     [Fact]
     public void TalkFigures_OfACancelledTalk_AreOnlyCancelled_AndOfAnUnansweredOneOnlyScheduled()
     {
-        Assert.Equal([Figures.Cancelled], StatisticsRules.TalkFigures(TalkStatus.Cancelled, null, true, []));
-        Assert.Equal([Figures.Scheduled], StatisticsRules.TalkFigures(TalkStatus.Scheduled, null, false, []));
+        Assert.Equal([Figures.Cancelled], StatisticsRules.TalkFigures(TalkStatus.Cancelled, null, [NoticeStatus.Acknowledged], true, []));
+        Assert.Equal([Figures.Scheduled], StatisticsRules.TalkFigures(TalkStatus.Scheduled, null, [NoticeStatus.Created, NoticeStatus.Unreachable], false, []));
     }
 }

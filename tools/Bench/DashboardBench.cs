@@ -221,7 +221,7 @@ internal static class DashboardBench
                 var rect = status == TalkStatus.Held && random.NextDouble() < 0.2 ? random.Next(3) switch { 0 => onTime, 1 => late, _ => open } : null;
                 var score = random.NextDouble() < 0.7 ? random.Next(6, 11) : (int?)null;
                 var progress = new TalkeeProgress(talkee.Id, talkee.UnitId, line.Tier, notice, rect, score);
-                yield return new(StatRecount.TalkType, id, Counting.Talk(talk, record, [progress]), record == RecordStatus.Verified, new LedgerTalk(talk, record, notice));
+                yield return new(StatRecount.TalkType, id, Counting.Talk(talk, record, [progress]), record == RecordStatus.Verified, new LedgerTalk(talk, record, notice, score));
             }
         }
 

@@ -10,14 +10,15 @@ using TalkBot.Bot.Infrastructure.People;
 using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.People;
+using TalkBot.Domain.Quiz;
 using TalkBot.Domain.Records;
 using TalkBot.Domain.Statistics;
 using TalkBot.Domain.Talks;
 
 namespace TalkBot.Bench;
 
-/// <summary>A talk of the seeded month as its ledger rows show it: where its record and its talkee's notice stand.</summary>
-internal sealed record LedgerTalk(Talk Talk, RecordStatus? Record, NoticeStatus Notice);
+/// <summary>A talk of the seeded month as its ledger rows show it: where its record and its talkee's notice stand, and their quiz score.</summary>
+internal sealed record LedgerTalk(Talk Talk, RecordStatus? Record, NoticeStatus Notice, int? QuizScore = null);
 
 /// <summary>
 /// The tab's endpoints of the dashboard bench, timed over HTTP against a real TalkBot process (the Release build, in
@@ -62,9 +63,13 @@ internal static class DashboardEndpoints
     {
         var recordAt = t.Record is null ? (DateTimeOffset?)null : t.Talk.ScheduledAt.AddHours(2);
         yield return TalkLedgerRows.Row(t.Talk, directory, t.Record?.ToString(), recordAt, partition);
-        if (t.Notice is NoticeStatus.Acknowledged)
+        // Every notice of the month went out: delivered, answered or not deliverable, each with its row as the product writes it.
+        yield return NoticeLedgerRows.Row(t.Talk.Id, t.Talk.Talkees[0], t.Notice, t.Notice is NoticeStatus.Acknowledged ? t.Talk.CreatedAt.AddHours(1) : null, partition);
+        if (t.QuizScore is { } score)
         {
-            yield return NoticeLedgerRows.Row(t.Talk.Id, t.Talk.Talkees[0], t.Notice, t.Talk.CreatedAt.AddHours(1), partition);
+            var submitted = t.Talk.CreatedAt.AddHours(2);
+            yield return QuizLedger.Row(QuizAttempt.Restore(t.Talk.Id, t.Talk.Talkees[0], 1, [.. Enumerable.Range(1, 10).Select(i => $"q{i:D3}")], submitted.AddMinutes(-10),
+                submitted, new Dictionary<string, IReadOnlySet<string>>(), score), partition);
         }
     }
 

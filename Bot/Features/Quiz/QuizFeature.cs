@@ -12,6 +12,7 @@ public static class QuizFeature
         services.AddSingleton<QuizStore>();
         services.AddSingleton<TalkeeNoticeCard>();
         services.AddFollowUp<QuizSubmitted, QuizNews>("QuizSubmitted.Talkers");
+        services.AddFollowUp<QuizSubmitted, Tab.QuizLedger>("QuizSubmitted.Ledger");
         services.AddFollowUp<RetakeAllowed, QuizNews>("RetakeAllowed.Talkee");
         return services.AddHandler<StartQuiz>().AddHandler<SubmitQuiz>().AddHandler<AllowRetake>();
     }

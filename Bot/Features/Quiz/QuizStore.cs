@@ -74,6 +74,22 @@ public sealed class QuizStore(TableSet tables)
         return attempts;
     }
 
+    /// <summary>
+    /// Each talkee's attempt the statistics count (<see cref="Domain.Statistics.StatisticsRules.CountedQuiz"/>): one query
+    /// of the talk's attempts; none for a talkee who submitted none.
+    /// </summary>
+    public async Task<IReadOnlyList<QuizAttempt>> CountedAsync(TalkId talk, CancellationToken cancellationToken)
+    {
+        var attempts = new List<QuizAttempt>();
+        await foreach (var row in tables[TalkRows.Talks].QueryAsync<QuizAttemptEntity>(TalkStore.RowsStartingWith(talk, TalkRows.QuizAttemptRowPrefix),
+            cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            attempts.Add(ToDomain(talk, row));
+        }
+
+        return [.. attempts.GroupBy(a => a.Talkee).Select(Domain.Statistics.StatisticsRules.CountedQuiz).OfType<QuizAttempt>()];
+    }
+
     private Task<bool> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken) =>
         tables[TalkRows.Talks].TrySubmitAsync(actions, cancellationToken);
 

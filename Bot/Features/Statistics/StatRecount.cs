@@ -36,14 +36,12 @@ public sealed class StatRecount(
 
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var record = await records.StatusAsync(id, cancellationToken).ConfigureAwait(false);
+        var quizzesTaken = talk.Kind == TalkKind.Routine ? await quizzes.CountedAsync(id, cancellationToken).ConfigureAwait(false) : [];
         var progress = await Task.WhenAll(talk.Talkees.Select(async talkee =>
         {
             var rectification = (await rectifications.GetAsync(id, talkee, cancellationToken).ConfigureAwait(false))?.Rectification;
-            var quiz = talk.Kind == TalkKind.Routine
-                ? (await quizzes.ListAttemptsAsync(id, talkee, cancellationToken).ConfigureAwait(false)).Where(a => a.IsSubmitted).MaxBy(a => a.Number)?.Score
-                : null;
             return new TalkeeProgress(talkee, people.Find(talkee)?.UnitId, StatisticsRules.TierOf(talk.LeadTalker, talkee, people.Tiers),
-                notices.FirstOrDefault(n => n.Notice.Talkee == talkee)?.Notice.Status, rectification, quiz);
+                notices.FirstOrDefault(n => n.Notice.Talkee == talkee)?.Notice.Status, rectification, quizzesTaken.FirstOrDefault(q => q.Talkee == talkee)?.Score);
         })).ConfigureAwait(false);
         var final = talk.Status == TalkStatus.Cancelled
             || (record is RecordStatus.Verified && progress.All(p => p.Rectification is null || StatisticsRules.Rectification(p.Rectification) != RectificationOutcome.Open));

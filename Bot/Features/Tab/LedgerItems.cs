@@ -96,7 +96,7 @@ public static class LedgerColumns
         SheetColumn[] head = kind switch
         {
             LedgerKind.Talks => [T("谈话对象", "Talkee"), T("单位", "Unit", 22), T("谈话人", "Talker"), T("谈话类型", "Kind", 14), T("层级", "Tier", 10),
-                M("谈话时间", "Time"), T("状态", "State", 12)],
+                M("谈话时间", "Time"), T("状态", "State", 12), T("通知", "Notice", 18), T("廉政测试", "Quiz", 12)],
             LedgerKind.Leads => [T("对象", "Cadre"), T("单位", "Unit", 22), T("来源", "Source", 12), T("类别", "Category", 12), T("问题摘要", "Problem", 30),
                 M("登记时间", "Registered"), T("状态", "State", 12)],
             LedgerKind.Cases => [T("对象", "Cadre"), T("单位", "Unit", 22), T("情形", "Situation", 24), T("提出人", "Proposed by"), M("提出时间", "Proposed"),

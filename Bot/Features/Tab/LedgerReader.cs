@@ -78,7 +78,7 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
 
     private async Task<List<LedgerItem>> TalksAsync(View v, CancellationToken cancellationToken)
     {
-        // One query per partition brings the three kinds of row, which sit side by side in key order (tl| < tn| < tr|).
+        // One query per partition brings the four kinds of row, which sit side by side in key order (tl| < tn| < tq| < tr|).
         var (first, last) = (TalkLedgerRows.Prefix, TalkLedgerRows.RectificationPrefix);
         var partitions = v.TalkPartitions();
         IEnumerable<Task<IReadOnlyList<TableEntity>>> reads = partitions.Count > AcrossFrom
@@ -90,8 +90,9 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
             [.. read.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).Select(TableRowReader.As<T>).Where(r => r.Subject.Length > 0)];
 
         var rows = Rows<TalkLedgerEntity>(TalkLedgerRows.Prefix).DistinctBy(r => r.Matter);
-        var acknowledged = Rows<NoticeLedgerEntity>(TalkLedgerRows.NoticePrefix).Where(n => n.State == nameof(NoticeStatus.Acknowledged))
-            .Select(n => (n.Matter, n.Subject)).ToHashSet();
+        var notices = Rows<NoticeLedgerEntity>(TalkLedgerRows.NoticePrefix).DistinctBy(n => (n.Matter, n.Subject))
+            .ToDictionary(n => (n.Matter, n.Subject), n => Enum.Parse<NoticeStatus>(n.State));
+        var quizzes = Rows<QuizLedgerEntity>(TalkLedgerRows.QuizPrefix).DistinctBy(q => (q.Matter, q.Subject)).ToDictionary(q => (q.Matter, q.Subject));
         var rectifications = Rows<RectificationLedgerEntity>(TalkLedgerRows.RectificationPrefix).DistinctBy(r => (r.Matter, r.Subject)).ToLookup(r => r.Matter);
         var tiers = v.People.Tiers.ToLookup(t => (t.Talker, t.Talkee));
         var items = new List<LedgerItem>();
@@ -111,16 +112,21 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
             var kind = Enum.Parse<TalkKind>(row.Kind);
             var tier = talkers.SelectMany(t => talkees.SelectMany(e => tiers[(t, e)])).Select(a => (Tier?)a.Tier).Min();
             var state = record?.ToString() ?? status.ToString();
-            var allAcknowledged = talkees.All(t => acknowledged.Contains((row.Matter, t.Value)));
-            var shown = rectifications[row.Matter].Where(r => LedgerAccess.CanSeeRectification(v.Viewer, v.OfficeUnits, v.UnitOf(new PersonId(r.Subject)), talkers,
-                new PersonId(r.Subject))).ToList();
+            NoticeStatus NoticeOf(PersonId talkee) => notices.GetValueOrDefault((row.Matter, talkee.Value), NoticeStatus.Created);
+            var allAcknowledged = talkees.All(t => NoticeOf(t) == NoticeStatus.Acknowledged);
+            bool Shows(PersonId talkee) => LedgerAccess.CanSeeRectification(v.Viewer, v.OfficeUnits, v.UnitOf(talkee), talkers, talkee);
+            var shown = rectifications[row.Matter].Where(r => Shows(new PersonId(r.Subject))).ToList();
+            var shownTalkees = talkees.Where(Shows).ToList();
+            var shownQuizzes = shownTalkees.Select(t => (Talkee: t, Quiz: quizzes.GetValueOrDefault((row.Matter, t.Value)))).Where(q => q.Quiz is not null).ToList();
             var reports = shown.Select(r => steps.Rectification(r.Open, r.DueSince, DateOnly.FromDateTime(r.DueDate), v.Now));
             var deadline = LedgerSteps.TalkWithRectifications(steps.Talk(status, record, row.CreatedAt, row.ScheduledAt, row.RecordAt, allAcknowledged, v.Now), reports);
-            var figures = StatisticsRules.TalkFigures(status, record, talkees.Any(t => acknowledged.Contains((row.Matter, t.Value))),
+            var figures = StatisticsRules.TalkFigures(status, record, [.. shownTalkees.Select(NoticeOf)], shownQuizzes.Count > 0,
                 shown.Select(r => Enum.Parse<RectificationOutcome>(r.Outcome)));
             items.Add(new LedgerItem(row.Matter,
                 [v.Names(talkees), v.Units(units), v.Names(talkers), Labels.Of(kind, v.Locale), tier is { } t0 ? TierLabel(t0, v.Locale) : "", row.ScheduledAt,
-                    TalkState(status, record, v.Locale), LedgerColumns.Step(deadline.Step, v.Locale), deadline.Due, LedgerColumns.Light(deadline.Light, v.Locale)],
+                    TalkState(status, record, v.Locale), TalkeeCells.Notices(shownTalkees.Select(t => (v.People.Name(t), NoticeOf(t))).ToList(), v.Locale),
+                    TalkeeCells.Quizzes(shownQuizzes.Select(q => (v.People.Name(q.Talkee), q.Quiz!.Score, q.Quiz.Total)).ToList()),
+                    LedgerColumns.Step(deadline.Step, v.Locale), deadline.Due, LedgerColumns.Light(deadline.Light, v.Locale)],
                 deadline,
                 new LedgerFacets(v.UnitFacet(units), [.. talkers.Select(t => t.Value)], kind.ToString(), tier is { } t1 ? ((int)t1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
                     Month(row.ScheduledAt), state, v.Names(talkees.Concat(talkers)), figures)));

@@ -1,3 +1,4 @@
+using TalkBot.Bot.Features.Quiz;
 using TalkBot.Bot.Features.Records;
 using TalkBot.Bot.Features.Rectifications;
 using TalkBot.Bot.Features.Talks;
@@ -34,13 +35,28 @@ public sealed class TalkLedgerEntity : ListRow
 
 /// <summary>
 /// Table <c>CaseIndex</c>, row <c>tn|{talkId}|{talkeeId}</c>, in the same partitions as the talk's <see cref="TalkLedgerEntity"/>:
-/// a notice the talkee has answered (acknowledged, or asked to postpone). A notice without one is not answered yet, so
-/// creating a talk writes none; one row per talkee, so that two answers at once never overwrite each other.
+/// where a talkee's notice stands (<see cref="NoticeStatus"/>): delivered, not deliverable, answered, or a postponement
+/// refused. Only an <see cref="NoticeStatus.Acknowledged"/> row is an answer that confirms receipt; a delivered one is not.
+/// A first notice still being sent has none, so creating a talk writes none; one row per talkee, so that two answers at
+/// once never overwrite each other.
 /// </summary>
 public sealed class NoticeLedgerEntity : ListRow
 {
     public string State { get; set; } = "";
     public DateTimeOffset? AnsweredAt { get; set; }
+}
+
+/// <summary>
+/// Table <c>CaseIndex</c>, row <c>tq|{talkId}|{talkeeId}</c>, in the same partitions as the talk's <see cref="TalkLedgerEntity"/>:
+/// the talkee's 廉政常识测试 as the statistics count it (000 §三; <see cref="Domain.Statistics.StatisticsRules.CountedQuiz"/>):
+/// the latest submitted attempt, which a retake replaces.
+/// </summary>
+public sealed class QuizLedgerEntity : ListRow
+{
+    public int Attempt { get; set; }
+    public int Score { get; set; }
+    public int Total { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
 }
 
 /// <summary>
@@ -61,13 +77,16 @@ public sealed class RectificationLedgerEntity : ListRow
 /// <summary>
 /// Writes a talk's ledger rows (<see cref="TalkLedgerEntity"/>) from what is stored: when the talk is listed (its
 /// scheduling's follow-up, <see cref="TalkLines"/>), after each change of its record (<see cref="RecordStore"/>, which
-/// a crash between the two mends through <see cref="Listings"/>) and of its rectifications (<see cref="RectificationLedger"/>).
-/// Whole and idempotent: writing again is harmless.
+/// a crash between the two mends through <see cref="Listings"/>) and of its rectifications (<see cref="RectificationLedger"/>),
+/// with its talkees' notices (<see cref="NoticeLedgerRows"/>) and quizzes (<see cref="QuizLedger"/>). Whole and idempotent:
+/// writing again is harmless.
 /// </summary>
-public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet tables, PeopleDirectory directory, RectificationStore rectifications)
+public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet tables, PeopleDirectory directory, RectificationStore rectifications,
+    QuizStore quizzes)
 {
     public const string Prefix = "tl|";
     public const string NoticePrefix = "tn|";
+    public const string QuizPrefix = "tq|";
     public const string RectificationPrefix = "tr|";
 
     /// <summary>What every unit's partition of the ledger rows starts with.</summary>
@@ -120,11 +139,13 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
         var partitions = Partitions(talk, people);
         await index.WriteAsync(partitions, partition => [Row(talk, people, head?.Status, head?.UpdatedAt, partition)], cancellationToken).ConfigureAwait(false);
 
-        // The notices answered so far, so that a talk listed again (an upgrade, a crash mended) keeps its notices' state.
-        var answered = (await talks.ListNoticesAsync(id, cancellationToken).ConfigureAwait(false)).Select(n => n.Notice).Where(NoticeLedgerRows.IsAnswered).ToList();
-        if (answered.Count > 0)
+        // The notices as they stand and the quizzes taken, so that a talk listed again (an upgrade, a crash mended) keeps them.
+        var notices = (await talks.ListNoticesAsync(id, cancellationToken).ConfigureAwait(false)).Select(n => n.Notice).Where(NoticeLedgerRows.IsListed).ToList();
+        var taken = talk.Kind == TalkKind.Routine ? await quizzes.CountedAsync(id, cancellationToken).ConfigureAwait(false) : [];
+        if (notices.Count + taken.Count > 0)
         {
-            await index.WriteAsync(partitions, partition => answered.Select(n => NoticeLedgerRows.Row(talk, n, partition)), cancellationToken).ConfigureAwait(false);
+            await index.WriteAsync(partitions, partition => [.. notices.Select(n => NoticeLedgerRows.Row(talk, n, partition)),
+                .. taken.Select(q => QuizLedger.Row(q, partition))], cancellationToken).ConfigureAwait(false);
         }
 
         // The talkees' rectifications, which only a logged record opens (000 §四(一)5): none to read before it.
@@ -162,34 +183,4 @@ public sealed class RectificationLedger(TalkLedgerRows rows) : IFollowUp<Rectifi
         ArgumentNullException.ThrowIfNull(change);
         return rows.WriteAsync(change.Talk, cancellationToken);
     }
-}
-
-/// <summary>
-/// Keeps the <see cref="NoticeLedgerEntity"/> rows with the talkee's line of 我的通知 (<see cref="TalkStore.IndexNoticeAsync"/>),
-/// which every change of a notice writes again, in the background of the click that changed it.
-/// </summary>
-public sealed class NoticeLedgerRows(MatterIndex index, PeopleDirectory directory) : INoticeListing
-{
-    public async Task ListAsync(Talk talk, Notice notice, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(talk);
-        ArgumentNullException.ThrowIfNull(notice);
-        if (!IsAnswered(notice))
-        {
-            return;
-        }
-
-        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        await index.WriteAsync(TalkLedgerRows.Partitions(talk, people), partition => [Row(talk, notice, partition)], cancellationToken).ConfigureAwait(false);
-    }
-
-    internal static bool IsAnswered(Notice notice) => notice.Status is NoticeStatus.Acknowledged or NoticeStatus.PostponementRequested;
-
-    internal static NoticeLedgerEntity Row(Talk talk, Notice notice, string partition) =>
-        Row(talk.Id, notice.Talkee, notice.Status, notice.AcknowledgedAt ?? notice.PostponementRequestedAt, partition);
-
-    /// <summary>The row of <paramref name="talkee"/>'s answered notice of <paramref name="talk"/> in <paramref name="partition"/>.</summary>
-    public static NoticeLedgerEntity Row(TalkId talk, PersonId talkee, NoticeStatus state, DateTimeOffset? answeredAt, string partition) =>
-        ListRow.Place(new NoticeLedgerEntity { State = state.ToString(), AnsweredAt = answeredAt },
-            partition, $"{TalkLedgerRows.NoticePrefix}{talk.Value}|{talkee.Value}", talk.Value, talkee, true);
 }

@@ -12,9 +12,10 @@ internal sealed partial class ListingUpgrade(MatterIndex index, IEnumerable<ILis
     /// <summary>
     /// The upgrade to rows that carry their lines; <c>lines-2</c> adds the tab's talk ledger rows (with the notices
     /// already answered) and the tasks' opening time, so a store upgraded to <c>lines-1</c> is listed once more;
-    /// <c>lines-3</c> adds the talkees' rectifications to the talk ledger (<c>tr|</c>), for the lights of their reports.
+    /// <c>lines-3</c> adds the talkees' rectifications to the talk ledger (<c>tr|</c>), for the lights of their reports;
+    /// <c>lines-4</c> adds the notices delivered or not deliverable (<c>tn|</c>) and the quizzes taken (<c>tq|</c>).
     /// </summary>
-    public const string Upgrade = "lines-3";
+    public const string Upgrade = "lines-4";
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

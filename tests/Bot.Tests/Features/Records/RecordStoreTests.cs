@@ -37,7 +37,8 @@ public sealed class RecordRepositoryTests(AzuriteFixture azurite) : IAsyncLifeti
         var directory = new TalkBot.Bot.Infrastructure.People.PeopleDirectory(new TalkBot.Bot.Infrastructure.People.PeopleStore(tables),
             new TalkBot.Bot.Infrastructure.People.PeopleDirectoryOptions(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<TalkBot.Bot.Infrastructure.People.PeopleDirectory>.Instance);
         records = new RecordStore(tables, index, new Listings(new ScheduleStore(tables), new SchedulerOptions(), clock, new ServiceCollection().BuildServiceProvider(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Listings>.Instance),
-            new TalkBot.Bot.Features.Tab.TalkLedgerRows(talks, index, tables, directory, new TalkBot.Bot.Features.Rectifications.RectificationStore(tables)));
+            new TalkBot.Bot.Features.Tab.TalkLedgerRows(talks, index, tables, directory, new TalkBot.Bot.Features.Rectifications.RectificationStore(tables),
+                new QuizStore(tables)));
     }
 
     public async Task DisposeAsync()

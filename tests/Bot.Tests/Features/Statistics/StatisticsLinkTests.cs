@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using TalkBot.Bot.Tests.Support;
 using static TalkBot.Bot.Tests.Features.Statistics.StatisticsSetup;
 using F = TalkBot.Domain.Statistics.Figures;
@@ -13,16 +11,6 @@ namespace TalkBot.Bot.Tests.Features.Statistics;
 [Collection(AzuriteCollection.Name)]
 public sealed class StatisticsLinkTests(AzuriteFixture azurite)
 {
-    private static async Task<(int Total, List<string> Ids)> OpenAsync(HttpClient client, JsonElement link)
-    {
-        var query = string.Join('&', link.GetProperty("filters").EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
-            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value.GetString()!)}"));
-        using var response = await client.GetAsync($"/api/tab/ledgers/{link.GetProperty("ledger").GetString()}?{query}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        return (body.GetProperty("total").GetInt32(), [.. body.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)]);
-    }
-
     [Fact]
     public async Task EveryTalkFigure_OpensAsManyTalksAsItCounts()
     {
@@ -30,8 +18,8 @@ public sealed class StatisticsLinkTests(AzuriteFixture azurite)
         var (_, body) = await GetAsync(bot, Person.Office);
         using var client = TabSignIn.ClientAs(bot, Person.Office);
 
-        string[] keys = [F.Scheduled, F.Acknowledged, F.Held, F.Recorded, F.Verified, F.Completed, F.Cancelled, F.RectificationOnTime, F.RectificationLate,
-            F.RectificationOpen];
+        string[] keys = [F.Scheduled, F.Notified, F.Acknowledged, F.Held, F.Recorded, F.Verified, F.Completed, F.Cancelled, F.RectificationOnTime, F.RectificationLate,
+            F.RectificationOpen, F.QuizTaken];
         var opened = new List<(string, long)>();
         foreach (var key in keys)
         {
@@ -54,9 +42,16 @@ public sealed class StatisticsLinkTests(AzuriteFixture azurite)
         var scheduled = await OpenAsync(client, Figure(body, F.Scheduled).GetProperty("link"));
         var unit1 = body.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("id").GetString() == "unit1");
         var completedInUnit1 = await OpenAsync(client, unit1.GetProperty("link"));
+        var notified = await OpenAsync(client, Figure(body, F.Notified).GetProperty("link"));
+        var acknowledged = await OpenAsync(client, Figure(body, F.Acknowledged).GetProperty("link"));
+        var quizTaken = await OpenAsync(client, Figure(body, F.QuizTaken).GetProperty("link"));
 
         Assert.Equal([HeldTalk], verified.Ids);
         Assert.Equal([HeldTalk, PendingTalk], scheduled.Ids.Order());
         Assert.Equal([HeldTalk], completedInUnit1.Ids);
+        // 赵局长's notice was delivered and not answered: notified, not acknowledged; only 李干部 took the quiz.
+        Assert.Equal([HeldTalk, PendingTalk], notified.Ids.Order());
+        Assert.Equal([HeldTalk], acknowledged.Ids);
+        Assert.Equal([HeldTalk], quizTaken.Ids);
     }
 }

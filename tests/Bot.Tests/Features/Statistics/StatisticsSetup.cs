@@ -76,18 +76,21 @@ internal static class StatisticsSetup
         return bot;
     }
 
-    /// <summary>Every question of the quiz last sent to 李干部, answered right.</summary>
-    private static Dictionary<string, string> Answers(BotUnderTest bot)
+    /// <summary>Every question of the quiz last sent to 李干部, answered right (or each with a wrong option), as attempt <paramref name="attempt"/>.</summary>
+    public static Dictionary<string, string> Answers(BotUnderTest bot, int attempt = 1, bool correct = true)
     {
         var card = bot.Connector.Sent.Where(s => s.ConversationId == Person.Cadre1.ConversationId).SelectMany(s => s.Activity.Attachments ?? [])
             .Select(a => JsonSerializer.SerializeToElement(a.Content)).Last(c => CardText.Of(c).Contains(Verbs.QuizSubmit, StringComparison.Ordinal));
         var bank = bot.Services.GetRequiredService<QuestionBank>();
-        var data = new Dictionary<string, string> { [DataKeys.TalkId] = HeldTalk, [DataKeys.Attempt] = "1" };
+        var data = new Dictionary<string, string> { [DataKeys.TalkId] = HeldTalk, [DataKeys.Attempt] = attempt.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         foreach (var id in card.GetProperty("body").EnumerateArray()
             .Where(e => e.TryGetProperty("id", out var id) && id.GetString()!.StartsWith(DataKeys.QuizAnswerPrefix, StringComparison.Ordinal))
             .Select(e => e.GetProperty("id").GetString()![DataKeys.QuizAnswerPrefix.Length..]))
         {
-            data[DataKeys.QuizAnswerPrefix + id] = string.Join(',', bank.Find(id)!.Answer.Order(StringComparer.Ordinal));
+            var question = bank.Find(id)!;
+            data[DataKeys.QuizAnswerPrefix + id] = correct
+                ? string.Join(',', question.Answer.Order(StringComparer.Ordinal))
+                : question.Options.First(o => !question.Answer.Contains(o.Key)).Key;
         }
 
         return data;
@@ -100,6 +103,17 @@ internal static class StatisticsSetup
         using var response = await client.GetAsync("/api/tab/statistics?" + query);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>Opens a figure's link in its ledger as the client signed in: how many lines it shows, and their ids.</summary>
+    public static async Task<(int Total, List<string> Ids)> OpenAsync(HttpClient client, JsonElement link)
+    {
+        var query = string.Join('&', link.GetProperty("filters").EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value.GetString()!)}"));
+        using var response = await client.GetAsync($"/api/tab/ledgers/{link.GetProperty("ledger").GetString()}?{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return (body.GetProperty("total").GetInt32(), [.. body.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)]);
     }
 
     /// <summary>The figures of a body, by key.</summary>

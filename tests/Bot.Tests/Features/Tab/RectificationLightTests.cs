@@ -15,7 +15,6 @@ namespace TalkBot.Bot.Tests.Features.Tab;
 public sealed class RectificationLightTests(AzuriteFixture azurite)
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-    private const int StepColumn = 7;
 
     private async Task<BotUnderTest> RecordedAndVerifiedAsync()
     {
@@ -45,9 +44,10 @@ public sealed class RectificationLightTests(AzuriteFixture azurite)
         using var client = TabSignIn.ClientAs(bot, viewer);
         using var response = await client.GetAsync("/api/tab/ledgers/talks");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var row = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("rows").EnumerateArray()
-            .Single(r => r.GetProperty("id").GetString() == StatisticsSetup.HeldTalk);
-        return (row.GetProperty("light").GetString()!, row.GetProperty("cells")[StepColumn].GetString()!);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var step = body.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("label").GetString()).ToList().IndexOf("当前环节");
+        var row = body.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("id").GetString() == StatisticsSetup.HeldTalk);
+        return (row.GetProperty("light").GetString()!, row.GetProperty("cells")[step].GetString()!);
     }
 
     [Fact]

@@ -1,0 +1,69 @@
+using TalkBot.Bot.Features.Quiz;
+using TalkBot.Bot.Features.Talks;
+using TalkBot.Domain.Quiz;
+
+namespace TalkBot.Bot.Features.Tab;
+
+/// <summary>
+/// Keeps the <see cref="NoticeLedgerEntity"/> rows with the talkee's line of 我的通知 (<see cref="TalkStore.IndexNoticeAsync"/>),
+/// which every change of a notice writes again: the outcome of its send (delivered or not, in the handler of the send's
+/// outcome, never in a click), and each answer, in the background of the click that gave it.
+/// </summary>
+public sealed class NoticeLedgerRows(MatterIndex index, PeopleDirectory directory) : INoticeListing
+{
+    public async Task ListAsync(Talk talk, Notice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(notice);
+        if (!IsListed(notice))
+        {
+            return;
+        }
+
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        await index.WriteAsync(TalkLedgerRows.Partitions(talk, people), partition => [Row(talk, notice, partition)], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether the notice has a row: every notice but a first one still being sent, which nothing listed before (a notice
+    /// issued again for a moved talk may be back to being sent, and its row must no longer say it was answered).
+    /// </summary>
+    internal static bool IsListed(Notice notice) => notice.Status != NoticeStatus.Created || notice.Version > 1;
+
+    internal static NoticeLedgerEntity Row(Talk talk, Notice notice, string partition) =>
+        Row(talk.Id, notice.Talkee, notice.Status, notice.AcknowledgedAt ?? notice.PostponementRequestedAt, partition);
+
+    /// <summary>The row of <paramref name="talkee"/>'s notice of <paramref name="talk"/> in <paramref name="partition"/>.</summary>
+    public static NoticeLedgerEntity Row(TalkId talk, PersonId talkee, NoticeStatus state, DateTimeOffset? answeredAt, string partition) =>
+        ListRow.Place(new NoticeLedgerEntity { State = state.ToString(), AnsweredAt = answeredAt },
+            partition, $"{TalkLedgerRows.NoticePrefix}{talk.Value}|{talkee.Value}", talk.Value, talkee, true);
+}
+
+/// <summary>
+/// Writes the <see cref="QuizLedgerEntity"/> rows of a talk once a quiz is submitted (000 §三): a follow-up of the
+/// submission, run again after a crash; each row holds the latest submitted attempt, so a retake replaces the score and
+/// writing again is harmless.
+/// </summary>
+public sealed class QuizLedger(TalkStore talks, QuizStore quizzes, MatterIndex index, PeopleDirectory directory) : IFollowUp<QuizSubmitted>
+{
+    public async Task RunAsync(QuizSubmitted change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (await talks.GetAsync(change.Talk, cancellationToken).ConfigureAwait(false) is not { Kind: TalkKind.Routine } talk
+            || (await quizzes.CountedAsync(talk.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Talkee == change.Talkee) is not { } counted)
+        {
+            return;
+        }
+
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        await index.WriteAsync(TalkLedgerRows.Partitions(talk, people), partition => [Row(counted, partition)], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The row of a talkee's counted attempt in <paramref name="partition"/>.</summary>
+    public static QuizLedgerEntity Row(QuizAttempt counted, string partition)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
+        return ListRow.Place(new QuizLedgerEntity { Attempt = counted.Number, Score = counted.Score, Total = counted.Total, SubmittedAt = counted.SubmittedAt },
+            partition, $"{TalkLedgerRows.QuizPrefix}{counted.TalkId.Value}|{counted.Talkee.Value}", counted.TalkId.Value, counted.Talkee, false);
+    }
+}
