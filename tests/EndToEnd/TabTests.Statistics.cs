@@ -5,7 +5,8 @@ namespace TalkBot.EndToEnd.Tests;
 /// <summary>
 /// Issue 15's 统计 in Debian's chromium: the office opens the statistics of the month of a talk it just arranged; Chart.js
 /// (served by the bot) draws the charts, whose datasets hold the figures the page was given; a figure opens the talks
-/// behind it; the console reports no error and no request leaves 127.0.0.1.
+/// behind it; filtered to a unit, its Excel and CSV exports hold the figures on screen; the console reports no error and
+/// no request leaves 127.0.0.1.
 /// </summary>
 public sealed partial class TabTests
 {
@@ -13,7 +14,7 @@ public sealed partial class TabTests
     private sealed record DrawnChart(string[] Labels, double?[] Data, int Painted);
 
     [Fact]
-    public Task Statistics_DrawsItsCharts_WithThePagesFigures_AndAFigureOpensTheTalksBehindIt() => RunScenarioAsync(async playground =>
+    public Task Statistics_DrawsItsCharts_WithThePagesFigures_AFigureOpensTheTalksBehindIt_AndTheUnitsExportHoldsTheScreen() => RunScenarioAsync(async playground =>
     {
         await playground.OpenEveryoneAsync();
         await playground.CreateRoutineTalkAsync(DemoRoles.FirstCadre, DemoRoles.Talker, DemoRoles.Recorder, "第三会议室" + Guid.NewGuid().ToString("N")[..6]);
@@ -64,6 +65,9 @@ public sealed partial class TabTests
         Assert.All(shown, r => Assert.StartsWith(month, r["谈话时间"], StringComparison.Ordinal));
         Assert.Contains($"共 {behind.Count} 条", await office.Page.InnerTextAsync("#ledger-summary"), StringComparison.Ordinal);
         await office.Page.ScreenshotAsync(new() { Path = Path.Combine(Harness.RepoPaths.Artifacts, "tab-statistics-link.png"), FullPage = true });
+
+        // 东城分局党委's figures of the month, exported by keyboard to Excel and CSV: the files hold what the page shows.
+        await ExportsTheUnitsStatisticsAsync(office, month);
 
         Assert.Empty(outside);
         Assert.True(office.Errors.Count == 0, "console errors:\n" + string.Join('\n', office.Errors));

@@ -68,6 +68,7 @@ public sealed partial class TabTests(PeersFixture peers, ITestOutputHelper outpu
 
         // The export of this view holds the rows on screen.
         var download = await office.Page.RunAndWaitForDownloadAsync(() => office.Page.ClickAsync("#export-xlsx"));
+        Assert.Matches(@"^谈话台账-\d{8}\.xlsx$", download.SuggestedFilename);
         var file = Path.Combine(RepoPaths.Artifacts, $"ledger-{marker}.xlsx");
         await download.SaveAsAsync(file);
         var exported = ReadSheet(file);

@@ -163,6 +163,7 @@ export async function render(container, ctx) {
         href: '#', text: pick(row.name),
         onclick: (event) => { event.preventDefault(); ctx.openLedger(row.link.ledger, row.link.filters); },
       })),
+      // data-label names the cell at a phone's width, where the table's header row is hidden (tab.css).
       el('td', { 'data-label': t.planned, text: String(row.planned) }), el('td', { 'data-label': t.scheduled, text: String(row.scheduled) }),
       el('td', { 'data-label': t.completed, text: String(row.completed) }), el('td', { 'data-label': t.rate, text: percent(row.rate, t) })));
     return el('div', { class: 'stat-table' }, el('table', {}, el('caption', { text: caption }), el('thead', {}, head), el('tbody', {}, ...lines)), extra);

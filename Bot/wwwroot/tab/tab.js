@@ -32,16 +32,22 @@ async function currentToken() {
   return null;
 }
 
-// Hands an export's response to the browser as a download, named as the server's Content-Disposition says.
+// Hands an export's response to the browser as a download, named as the server's Content-Disposition says. Its
+// filename* (RFC 6266, UTF-8) comes first: ASP.NET Core puts a plain filename before it in which every character
+// outside ASCII is "_", so 统计-2026-03.xlsx would otherwise be saved as __-2026-03.xlsx.
 async function save(response, fallbackName) {
   const blob = await response.blob();
-  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)/i.exec(response.headers.get('Content-Disposition') || '')?.[1];
+  const header = response.headers.get('Content-Disposition') || '';
+  const encoded = /filename\*=UTF-8''([^;\s]+)/i.exec(header)?.[1];
+  const plain = /filename="?([^";]+)/i.exec(header)?.[1];
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = name ? decodeURIComponent(name) : fallbackName;
+  a.download = encoded ? decodeURIComponent(encoded) : plain || fallbackName;
   document.body.append(a);
   a.click();
   a.remove();
+  // The blob is kept until the browser has taken the download, then freed.
+  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
 }
 
 function context() {
