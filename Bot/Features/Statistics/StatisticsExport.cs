@@ -95,7 +95,7 @@ public static class StatisticsSheet
 
         var rates = locale.Pick("比率", "Rates");
         yield return [rates, locale.Pick("完成率（%）", "Completion (%)"), Percent(result.Figures.CompletionRate)];
-        yield return [rates, locale.Pick("测试平均分", "Average quiz score"), result.Figures.AverageScore is { } score ? Math.Round(score, 1) : null];
+        yield return [rates, locale.Pick("测试平均分", "Average quiz score"), result.Figures.AverageScore is { } score ? Math.Round(score, 1, MidpointRounding.AwayFromZero) : null];
 
         var byUnit = locale.Pick("各单位完成率", "Completion by unit");
         foreach (var line in result.Units)
