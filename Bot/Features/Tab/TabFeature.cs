@@ -27,6 +27,7 @@ public static class TabFeature
         services.TryAddSingleton<TalkLedgerRows>();
         services.AddSingleton<Talks.INoticeListing, NoticeLedgerRows>();
         services.AddSingleton<PlanLedgerRows>();
+        services.AddHostedService<PlanLedgerUpgrade>();
         services.AddFollowUp<PlanMade, PlanLedgerFollowUps>("PlanMade.Ledger");
         services.AddFollowUp<PlanItemHandedOver, PlanLedgerFollowUps>("PlanItemHandedOver.Ledger");
         services.AddFollowUp<PlanTalkToOffice, PlanLedgerFollowUps>("PlanTalkToOffice.Ledger");

@@ -6,9 +6,16 @@ using CellValues = DocumentFormat.OpenXml.Spreadsheet.CellValues;
 using Row = DocumentFormat.OpenXml.Spreadsheet.Row;
 using SharedStringItem = DocumentFormat.OpenXml.Spreadsheet.SharedStringItem;
 using XCell = DocumentFormat.OpenXml.Spreadsheet.Cell;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using TalkBot.Bot.Features.Plans;
+using TalkBot.Bot.Features.Tab;
+using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Bot.Tests.Support;
 using TalkBot.Cards;
 using TalkBot.Cards.Builders;
+using TalkBot.Domain.Calendar;
 using TalkBot.Domain.Plans;
 using static TalkBot.Bot.Tests.Features.Plans.PlanPeople;
 using F = TalkBot.Domain.Statistics.Figures;
@@ -181,6 +188,35 @@ public sealed class PlanLedgerTests(AzuriteFixture azurite)
         Assert.Equal(["谈话对象", "单位", "谈话人", "层级"], rows[0].Elements<XCell>().Take(4).Select(c => Text(workbook, c)));
         Assert.Equal(Rows(after).Select(r => Cell(r, 0)).Order(), rows.Skip(1).Select(r => Text(workbook, r.Elements<XCell>().First())).Order());
     }
+
+    [Fact]
+    public async Task PlansStoredBeforeTheLedger_GetTheirRows_OnceAfterStartUp()
+    {
+        await using var bot = await PlannedAsync();
+        var expected = Rows(await LedgerAsync(bot, Office)).Select(r => string.Join("|", r.GetProperty("cells").EnumerateArray())).Order().ToList();
+        var table = bot.Services.GetRequiredService<TableSet>()[MatterIndex.Table];
+        await foreach (var row in table.QueryAsync<TableEntity>($"RowKey ge '{PlanLedgerRows.Prefix}' and RowKey lt 'pl}}'"))
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        await table.DeleteEntityAsync("upgrade", PlanLedgerUpgrade.Upgrade);
+        Assert.Equal(0, (await LedgerAsync(bot, Office)).GetProperty("total").GetInt32());
+
+        using var upgrade = Upgrade(bot);
+        await upgrade.StartAsync(default);
+        await upgrade.ExecuteTask!;
+        using var again = Upgrade(bot);
+        await again.StartAsync(default);
+
+        Assert.Equal(expected, Rows(await LedgerAsync(bot, Office)).Select(r => string.Join("|", r.GetProperty("cells").EnumerateArray())).Order());
+        Assert.NotEmpty(expected);
+        Assert.Null(again.ExecuteTask);
+    }
+
+    private static PlanLedgerUpgrade Upgrade(BotUnderTest bot) => new(bot.Services.GetRequiredService<MatterIndex>(), bot.Services.GetRequiredService<PlanStore>(),
+        bot.Services.GetRequiredService<PlanLedgerRows>(), bot.Services.GetRequiredService<WorkingCalendar>(), bot.Clock,
+        NullLogger<PlanLedgerUpgrade>.Instance);
 
     private static string Text(SpreadsheetDocument workbook, XCell cell) => cell.DataType?.Value == CellValues.SharedString
         ? workbook.WorkbookPart!.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().ElementAt(int.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture)).InnerText
