@@ -10,7 +10,7 @@ namespace TalkBot.Cards.Views;
 /// One figure of the statistics page: its column (<see cref="Figures"/>), its section, its label, and the ledger rows
 /// behind it (the ledger's kind, and the filter that picks them besides the page's own month, unit, tier, talker, kind).
 /// A talk figure's filter is <c>stage</c>, its own key: the talk ledger picks the talks that stand behind it
-/// (<see cref="StatisticsRules.TalkFigures"/>).
+/// (<see cref="StatisticsRules.TalkFigures"/>); so do the plan figures in the plans ledger (<see cref="StatisticsRules.PlanFigures"/>).
 /// </summary>
 public sealed record StatFigure(string Key, string Section, string Ledger, string FilterName, string FilterValue, Func<Locale, string> Label);
 
@@ -53,8 +53,9 @@ public static class StatisticsCatalogue
     {
         var all = new List<StatFigure>
         {
-            new(Figures.Plans, PlansSection, "talks", "stage", Figures.Plans, l => l.Pick("制定方案（人）", "Plans made (talkers)")),
-            new(Figures.Planned, PlansSection, "talks", "stage", Figures.Planned, l => l.Pick("计划谈话人次", "Talkees planned")),
+            // The plans ledger has a line per talk planned: Planned opens the items it counts, Plans the items of the plans it counts.
+            new(Figures.Plans, PlansSection, "plans", "stage", Figures.Plans, l => l.Pick("制定方案（人）", "Plans made (talkers)")),
+            new(Figures.Planned, PlansSection, "plans", "stage", Figures.Planned, l => l.Pick("计划谈话人次", "Talkees planned")),
             new(Figures.Scheduled, TalksSection, "talks", "stage", Figures.Scheduled, l => l.Pick("已安排", "Scheduled")),
             new(Figures.Notified, TalksSection, "talks", "stage", Figures.Notified, l => l.Pick("已送达通知", "Notified")),
             new(Figures.Acknowledged, TalksSection, "talks", "stage", Figures.Acknowledged, l => l.Pick("已确认收到", "Acknowledged")),

@@ -134,6 +134,15 @@ public sealed record PlanTalkToOffice(int Year, int Month, PersonId Talker, Pers
 }
 
 /// <summary>
+/// A talker handed a talk of their plan to the tier's delegate (委托, 000 §二) or recused from it and the tier's delegate
+/// took it (回避, 000 §四(五)3): the plans ledger follows.
+/// </summary>
+public sealed record PlanItemHandedOver(int Year, int Month, PersonId Talker, PersonId Talkee, Tier Tier)
+{
+    public string Key => $"plan-handed|{Year:D4}-{Month:D2}|{Talker.Value}|{Talkee.Value}|{(int)Tier}";
+}
+
+/// <summary>
 /// The discipline office named <paramref name="AssignedTo"/> for a talk <paramref name="Talker"/> recused from with nobody on
 /// the tier to take it (000 §二4, §四(五)3): the office's desk no longer lists it, and the new talker is told.
 /// </summary>

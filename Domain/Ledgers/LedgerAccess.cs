@@ -74,6 +74,23 @@ public static class LedgerAccess
     }
 
     /// <summary>
+    /// A talk of a monthly plan (谈话方案台账): the office of the talkee's unit or of the talker's (the statistics count
+    /// the talkee planned in the one and the plan in the other), or a level above; the talker, whose plan it is; and
+    /// whoever it was handed to (委托, 回避: it is on their plan too, 000 §二, §四(五)3). Never the talkee for being planned:
+    /// the plan is the talker's working paper until the notice (000 §四(一)2–3: 制定谈话方案, then 通知谈话对象), and the
+    /// talkee sees the talk itself in the talks ledger once notified. An office member planned as a talkee does not see
+    /// that item either.
+    /// </summary>
+    public static bool CanSeePlanItem(Person viewer, IReadOnlySet<UnitId> officeUnits, PersonId talkee, UnitId? talkeeUnit, UnitId? talkerUnit, PersonId talker,
+        PersonId? holder)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(officeUnits);
+        return viewer.Active && talkee != viewer.Id && (talker == viewer.Id || holder == viewer.Id
+            || (talkeeUnit is { } a && officeUnits.Contains(a)) || (talkerUnit is { } b && officeUnits.Contains(b)));
+    }
+
+    /// <summary>
     /// A talkee's rectification on a talk's line: those it is reported to and reviewed by (000 §四(一)5: the office of the
     /// talkee's level or above, and the talkers, <see cref="Rectifications.RectificationAccess"/>), and the talkee, their
     /// own. Another talkee of the same talk sees the talk, never how the others stand with theirs.

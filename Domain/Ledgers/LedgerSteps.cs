@@ -26,6 +26,11 @@ public enum LedgerStep
     Material,
     /// <summary>The decision on a proposal (002 §四2).</summary>
     Approval,
+    /// <summary>
+    /// A talk of the monthly plan is to be arranged while it can still be held within the month (000 §三1, §四(一)3:
+    /// <see cref="Plans.MonthlyPlanRules.ArrangeBy"/>), its time counted from the plan.
+    /// </summary>
+    Arrangement,
 }
 
 /// <summary>Where an item stands against its deadline: the step, its start and due moment, and the light.</summary>
@@ -95,6 +100,13 @@ public sealed class LedgerSteps(Calendar.WorkingCalendar calendar, LedgerPolicy 
     /// <summary>A task's material, due on its due day (the day itself is on time); done once accepted.</summary>
     public LedgerDeadline Task(bool done, DateTimeOffset? openedAt, DateOnly dueDate, DateTimeOffset now) =>
         done ? LedgerDeadline.Done : At(LedgerStep.Material, openedAt, EndOf(dueDate), now);
+
+    /// <summary>
+    /// A talk of a monthly plan not yet arranged: due at the end of <paramref name="arrangeBy"/>, its time counted from
+    /// <paramref name="planAt"/>, when the plan went out; done once a talk is arranged.
+    /// </summary>
+    public LedgerDeadline Arrangement(bool waiting, DateTimeOffset planAt, DateOnly arrangeBy, DateTimeOffset now) =>
+        waiting ? At(LedgerStep.Arrangement, planAt, EndOf(arrangeBy), now) : LedgerDeadline.Done;
 
     /// <summary>A proposal waiting for its decision (002 §四2), for <see cref="LedgerPolicy.ApprovalWorkingDays"/>.</summary>
     public LedgerDeadline Approval(bool waiting, DateTimeOffset proposedAt, DateTimeOffset now) =>

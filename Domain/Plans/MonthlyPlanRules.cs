@@ -1,4 +1,5 @@
 using TalkBot.Domain.Calendar;
+using TalkBot.Domain.Rules;
 
 namespace TalkBot.Domain.Plans;
 
@@ -54,6 +55,19 @@ public sealed class MonthlyPlanRules(WorkingCalendar calendar, PlanPolicy policy
     /// <summary>The instant talks of the plan still unscheduled are chased: the given working days after the plan.</summary>
     public DateTimeOffset UnscheduledReminderAt(int year, int month) =>
         calendar.ToInstant(calendar.AddWorkingDays(PlanDate(year, month), policy.ReminderAfterWorkingDays), policy.PushTime);
+
+    /// <summary>
+    /// The last day a talk of the month's plan can still be arranged to be held within the month: 000 §三1 makes the talks
+    /// monthly (建立廉政谈话月制度, 每月最后一周), and 000 §四(一)3 asks for the notice at least
+    /// <see cref="NoticePolicy.MinimumWorkingDays"/> working days before the talk, so a talk on the month's last working
+    /// day must be arranged that many working days before it. A talk not arranged by then falls into the next month.
+    /// </summary>
+    public DateOnly ArrangeBy(int year, int month, NoticePolicy notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var lastWorkingDay = calendar.AddWorkingDays(new DateOnly(year, month, 1).AddMonths(1), -1);
+        return calendar.AddWorkingDays(lastWorkingDay, -notice.MinimumWorkingDays);
+    }
 
     /// <summary>The month whose plan is next due at or after <paramref name="now"/>: this month's, or next month's once it has gone out.</summary>
     public (int Year, int Month) NextPlanMonth(DateTimeOffset now)

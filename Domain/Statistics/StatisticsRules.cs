@@ -93,6 +93,18 @@ public static class StatisticsRules
     }
 
     /// <summary>
+    /// The plan figures an item of a talker's plan stands behind (as <see cref="Counting.Plan"/> counts it), so that the
+    /// plan figures open the items they count (issue 15 §2): an item of the talker's own plan counts as planned (计划谈话人次)
+    /// and belongs to the plan counted for its tier (制定方案); a talk handed to someone else (委托, 回避, 000 §二, §四(五)3)
+    /// stays counted on the plan it came from, so its copy on the holder's plan stands behind neither.
+    /// </summary>
+    public static IReadOnlyList<string> PlanFigures(PlanItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.HandedFrom is null ? [Figures.Plans, Figures.Planned] : [];
+    }
+
+    /// <summary>
     /// The completion rate: talkees of carried-out talks over talkees of talks scheduled (not cancelled), as a fraction;
     /// null when nothing was scheduled (no rate, rather than 0% or 100%).
     /// </summary>

@@ -188,12 +188,14 @@ public abstract class HandOverPlanItem(PlanViews plans, PlanStore store, FollowU
                 return await plans.ShowAsync(actor, locale, item.Month, cancellationToken, errors: [PlanViews.Refusal(why, locale)], directory: directory).ConfigureAwait(false);
             }
 
-            // A recusal nobody on the tier can take (tier 4) goes to the discipline office, which is told with the save.
+            // A recusal nobody on the tier can take (tier 4) goes to the discipline office, which is told with the save; the
+            // plans ledger follows either hand-over.
             var toOffice = new PlanTalkToOffice(item.Month.Year, item.Month.Month, actor.Id, item.Talkee, item.Tier);
+            var handed = new PlanItemHandedOver(item.Month.Year, item.Month.Month, actor.Id, item.Talkee, item.Tier);
+            Task<bool> Save() => store.HandOverAsync(item.Month, actor.Id, stored, changed!, time.GetUtcNow(), cancellationToken);
             if (changed != stored.Item && !await (changed is { Status: PlanItemStatus.Recused, HandedTo: null }
-                    ? followUps.SaveAsync(toOffice, toOffice.Key, () => store.HandOverAsync(item.Month, actor.Id, stored, changed!, time.GetUtcNow(), cancellationToken),
-                        cancellationToken)
-                    : store.HandOverAsync(item.Month, actor.Id, stored, changed!, time.GetUtcNow(), cancellationToken)).ConfigureAwait(false))
+                    ? followUps.SaveAsync(toOffice, toOffice.Key, Save, cancellationToken)
+                    : followUps.SaveAsync(handed, handed.Key, Save, cancellationToken)).ConfigureAwait(false))
             {
                 return Optimistic.Again;
             }

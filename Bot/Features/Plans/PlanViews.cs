@@ -91,13 +91,23 @@ public sealed class PlanViews(
         _ => locale.Pick("这次谈话不在您的本月计划中（000 §二）。", "This talk is not on your plan for the month (000 §二)."),
     };
 
-    // Talks this month in which the talker talks to the talkee: when each is, by talkee; one query of the talker's rows.
-    private async Task<Dictionary<PersonId, DateTimeOffset>> ScheduledTalkeesAsync(PersonId talker, PlanMonth month, CancellationToken cancellationToken)
+    /// <summary>Days into the next month whose talks still count for a plan: the plan pushed them there (the notice takes 2 working days).</summary>
+    private const int SpillDays = 10;
+
+    /// <summary>The months whose plans a talk on <paramref name="day"/> can stand for: its own, and the one before within <see cref="SpillDays"/>.</summary>
+    public static IReadOnlyList<PlanMonth> MonthsOf(DateOnly day)
+    {
+        var own = new PlanMonth(day.Year, day.Month);
+        var before = new DateOnly(day.Year, day.Month, 1).AddMonths(-1);
+        return day.Day <= SpillDays ? [own, new PlanMonth(before.Year, before.Month)] : [own];
+    }
+
+    /// <summary>Talks of the plan's month in which the talker talks to the talkee: when each is, by talkee; one query of the talker's rows.</summary>
+    public async Task<Dictionary<PersonId, DateTimeOffset>> ScheduledTalkeesAsync(PersonId talker, PlanMonth month, CancellationToken cancellationToken)
     {
         var result = new Dictionary<PersonId, DateTimeOffset>();
         var first = new DateOnly(month.Year, month.Month, 1);
-        // This month's talks, and those the plan pushed into the first days of the next (the notice takes 2 working days).
-        var (from, until) = (rules.Calendar.ToInstant(first, TimeOnly.MinValue), rules.Calendar.ToInstant(first.AddMonths(1).AddDays(10), TimeOnly.MinValue));
+        var (from, until) = (rules.Calendar.ToInstant(first, TimeOnly.MinValue), rules.Calendar.ToInstant(first.AddMonths(1).AddDays(SpillDays), TimeOnly.MinValue));
         foreach (var (_, scheduledAt, talkees) in await talks.ListTalksAsTalkerAsync(talker, from, until, cancellationToken).ConfigureAwait(false))
         {
             foreach (var talkee in talkees)

@@ -9,8 +9,8 @@ namespace TalkBot.Bot.Features.Tab;
 /// <summary>
 /// The ledgers' APIs (台账), behind <see cref="TabAuthentication.Policy"/>:
 /// <list type="bullet">
-/// <item><c>GET /api/tab/ledgers/{kind}</c> (talks, leads, cases, tasks) with <c>unit, tier, talker, kind, month, state, q,
-/// sort, dir, page, size</c>: a page of the lines the caller may see, the totals, the columns and the choices of each filter;</item>
+/// <item><c>GET /api/tab/ledgers/{kind}</c> (talks, leads, cases, tasks, plans) with <c>unit, tier, talker, kind, month, state,
+/// stage (a statistics figure), q, sort, dir, page, size</c>: a page of the lines the caller may see, the totals, the columns and the choices of each filter;</item>
 /// <item><c>GET /api/tab/ledgers/{kind}/export?format=xlsx|csv</c> with the same filters and sort: every line of that
 /// view, as an Excel workbook (<see cref="XlsxSheet"/>) or CSV.</item>
 /// </list>
@@ -38,7 +38,7 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
 
         var locale = LocaleOf(http);
         var query = LedgerQuery.From(http.Request.Query);
-        var all = await reader.ReadAsync(ledger, viewer!, locale, time.GetUtcNow(), cancellationToken, query.Within).ConfigureAwait(false);
+        var all = await reader.ReadAsync(ledger, viewer!, locale, time.GetUtcNow(), cancellationToken, query.Within, query.Month).ConfigureAwait(false);
         var view = query.Apply(all);
         await audit.WriteAsync(viewer!, AuditAction.View, AuditObject.Ledger, Describe(ledger, http), null, cancellationToken).ConfigureAwait(false);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
             {
                 unit = Options(all, i => i.Facets.Units.Select(u => (u, people.UnitName(new UnitId(u)) ?? u))),
                 talker = Options(all, i => i.Facets.Talkers.Select(t => (t, people.Name(new PersonId(t))))),
-                kind = Options(all, i => [(i.Facets.Kind, Cell(i, cells.Kind))]),
+                kind = Options(all, i => cells.Kind is null ? [] : [(i.Facets.Kind, Cell(i, cells.Kind))]),
                 tier = Options(all, i => i.Facets.Tier is { } t ? [(t, Cell(i, cells.Tier))] : []),
                 month = Options(all, i => [(i.Facets.Month, i.Facets.Month)]),
                 state = Options(all, i => [(i.Facets.State, Cell(i, cells.State))]),
@@ -87,7 +87,7 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
 
         var locale = LocaleOf(http);
         var query = LedgerQuery.From(http.Request.Query);
-        var view = query.Apply(await reader.ReadAsync(ledger, viewer!, locale, time.GetUtcNow(), cancellationToken, query.Within).ConfigureAwait(false));
+        var view = query.Apply(await reader.ReadAsync(ledger, viewer!, locale, time.GetUtcNow(), cancellationToken, query.Within, query.Month).ConfigureAwait(false));
         await audit.WriteAsync(viewer!, AuditAction.Export, AuditObject.Ledger, Describe(ledger, http), null, cancellationToken).ConfigureAwait(false);
         var columns = LedgerColumns.For(ledger, locale);
         var name = $"{SheetName(ledger, locale)}-{calendar.LocalDate(time.GetUtcNow()).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
@@ -127,8 +127,9 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
         return (viewer, ledger, null);
     }
 
-    private static (int Kind, int? Tier, int State) CellsOf(LedgerKind kind) => kind switch
+    private static (int? Kind, int? Tier, int State) CellsOf(LedgerKind kind) => kind switch
     {
+        LedgerKind.Plans => (null, 3, 6),
         LedgerKind.Talks => (3, 4, 6),
         LedgerKind.Leads => (2, null, 6),
         LedgerKind.Cases => (2, null, 5),
@@ -154,6 +155,7 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
         LedgerKind.Talks => locale.Pick("谈话台账", "Talks"),
         LedgerKind.Leads => locale.Pick("线索台账", "Leads"),
         LedgerKind.Cases => locale.Pick("诫勉台账", "Admonishments"),
+        LedgerKind.Plans => locale.Pick("谈话方案台账", "Plans"),
         _ => locale.Pick("任务台账", "Tasks"),
     };
 

@@ -3,21 +3,30 @@ using TalkBot.Domain.Ledgers;
 
 namespace TalkBot.Bot.Features.Tab;
 
-/// <summary>The four ledgers of the tab (台账).</summary>
+/// <summary>The five ledgers of the tab (台账).</summary>
 public enum LedgerKind
 {
     Talks,
     Leads,
     Cases,
     Tasks,
+    /// <summary>谈话方案台账: the talks of the monthly plans (000 §三1), behind the statistics' plan figures.</summary>
+    Plans,
 }
 
 /// <summary>
 /// What a ledger line is filtered by: units, talkers, kind, tier, month (<c>yyyy-MM</c>), state, the names searched, and
-/// the statistics' figures it stands behind (<see cref="Domain.Statistics.StatisticsRules.TalkFigures"/>: a figure's link).
+/// the statistics' figures it stands behind (<see cref="Domain.Statistics.StatisticsRules.TalkFigures"/>, <see cref="Domain.Statistics.StatisticsRules.PlanFigures"/>:
+/// a figure's link), and, where a figure counts the line in other units than <paramref name="Units"/>, those units by figure
+/// (a plan counts in its talker's unit, a talkee planned in the talkee's).
 /// </summary>
 public sealed record LedgerFacets(IReadOnlyList<string> Units, IReadOnlyList<string> Talkers, string Kind, string? Tier, string Month, string State, string Names,
-    IReadOnlyList<string>? Figures = null);
+    IReadOnlyList<string>? Figures = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? FigureUnits = null)
+{
+    /// <summary>The units the line is filtered by in a view of <paramref name="figure"/> (a figure's link), or in any other view.</summary>
+    public IReadOnlyList<string> UnitsFor(string? figure) =>
+        figure is not null && FigureUnits is not null && FigureUnits.TryGetValue(figure, out var units) ? units : Units;
+}
 
 /// <summary>One line of a ledger: typed cells (for the screen and the export), its deadline and what it is filtered by.</summary>
 public sealed record LedgerItem(string Id, IReadOnlyList<object?> Cells, LedgerDeadline Deadline, LedgerFacets Facets);
@@ -45,7 +54,7 @@ public sealed record LedgerQuery(string? Unit, string? Tier, string? Talker, str
     {
         ArgumentNullException.ThrowIfNull(items);
         var kept = items.Where(i =>
-            (Unit is null || i.Facets.Units.Contains(Unit, StringComparer.Ordinal))
+            (Unit is null || i.Facets.UnitsFor(Stage).Contains(Unit, StringComparer.Ordinal))
             && (Tier is null || i.Facets.Tier == Tier)
             && (Talker is null || i.Facets.Talkers.Contains(Talker, StringComparer.Ordinal))
             && (Kind is null || i.Facets.Kind == Kind)
@@ -101,6 +110,8 @@ public static class LedgerColumns
                 M("登记时间", "Registered"), T("状态", "State", 12)],
             LedgerKind.Cases => [T("对象", "Cadre"), T("单位", "Unit", 22), T("情形", "Situation", 24), T("提出人", "Proposed by"), M("提出时间", "Proposed"),
                 T("状态", "State", 12)],
+            LedgerKind.Plans => [T("谈话对象", "Talkee"), T("单位", "Unit", 22), T("谈话人", "Talker"), T("层级", "Tier", 10), T("谈话对象类别", "Line", 24),
+                T("月份", "Month", 10), T("状态", "State", 20), M("谈话时间", "Time")],
             _ => [T("对象", "Cadre"), T("单位", "Unit", 22), T("事项", "Task", 16), T("承办人", "Assignee"), M("开始", "Opened"), D("截止日期", "Due date"),
                 T("状态", "State", 12)],
         };
@@ -115,6 +126,7 @@ public static class LedgerColumns
         LedgerStep.Rectification => locale.Pick("整改情况上报", "Rectification report"),
         LedgerStep.Material => locale.Pick("书面材料", "Written material"),
         LedgerStep.Approval => locale.Pick("审批", "Approval"),
+        LedgerStep.Arrangement => locale.Pick("安排谈话", "Arrange the talk"),
         _ => "",
     };
 

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using TalkBot.Bot.Features.Admonishments;
 using TalkBot.Bot.Features.Leads;
 using TalkBot.Bot.Features.Tasks;
+using TalkBot.Bot.Infrastructure.Hosting;
 using TalkBot.Domain.Admonishments;
 using TalkBot.Domain.FollowUps;
 using TalkBot.Domain.Ledgers;
@@ -17,16 +18,18 @@ namespace TalkBot.Bot.Features.Tab;
 /// viewer's own (<c>person|{id}</c>) and, for an approver, the proposals'. One query per partition and kind of row, run
 /// together; names come from the directory held in memory, never from a read of the People table.
 /// </summary>
-public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore cases, PeopleDirectory directory, WorkingCalendar calendar, LedgerPolicy policy)
+public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, CaseStore cases, PeopleDirectory directory, WorkingCalendar calendar, LedgerPolicy policy,
+    MonthlyPlanRules planRules, TalkOptions talkOptions)
 {
     private readonly LedgerSteps steps = new(calendar, policy);
 
     /// <summary>Above this many unit partitions, a talk ledger reads its rows across partitions in a few paged queries.</summary>
     public int AcrossFrom { get; init; } = 24;
 
-    /// <param name="within">A unit the view is filtered to: the talks ledger then reads only the partitions of that unit and those below it.</param>
+    /// <param name="within">A unit the view is filtered to: the talks and plans ledgers then read only the partitions of that unit and those below it.</param>
+    /// <param name="month">The month the view is filtered to (<c>yyyy-MM</c>): the plans ledger then reads only that month's key range.</param>
     public async Task<IReadOnlyList<LedgerItem>> ReadAsync(LedgerKind kind, Person viewer, Locale locale, DateTimeOffset now, CancellationToken cancellationToken,
-        UnitId? within = null)
+        UnitId? within = null, string? month = null)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
@@ -37,6 +40,7 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
             LedgerKind.Talks => await TalksAsync(view, cancellationToken).ConfigureAwait(false),
             LedgerKind.Leads => await LeadsAsync(view, cancellationToken).ConfigureAwait(false),
             LedgerKind.Cases => await CasesAsync(view, cancellationToken).ConfigureAwait(false),
+            LedgerKind.Plans => await PlansAsync(view, month, cancellationToken).ConfigureAwait(false),
             _ => await TasksAsync(view, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -228,7 +232,7 @@ public sealed class LedgerReader(MatterIndex index, LeadStore leads, CaseStore c
 
     private static List<PersonId> Ids(string? csv) => [.. (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => new PersonId(id))];
 
-    private static string TierLabel(Tier tier, Locale locale) => tier switch
+    internal static string TierLabel(Tier tier, Locale locale) => tier switch
     {
         Tier.BureauSecretary => locale.Pick("第一层级", "Tier 1"),
         Tier.DisciplineGroupLeader => locale.Pick("第二层级", "Tier 2"),

@@ -26,6 +26,14 @@ public static class TabFeature
         services.TryAddSingleton<MatterIndex>();
         services.TryAddSingleton<TalkLedgerRows>();
         services.AddSingleton<Talks.INoticeListing, NoticeLedgerRows>();
+        services.AddSingleton<PlanLedgerRows>();
+        services.AddHostedService<PlanLedgerUpgrade>();
+        services.AddFollowUp<PlanMade, PlanLedgerFollowUps>("PlanMade.Ledger");
+        services.AddFollowUp<PlanItemHandedOver, PlanLedgerFollowUps>("PlanItemHandedOver.Ledger");
+        services.AddFollowUp<PlanTalkToOffice, PlanLedgerFollowUps>("PlanTalkToOffice.Ledger");
+        services.AddFollowUp<PlanTalkAssigned, PlanLedgerFollowUps>("PlanTalkAssigned.Ledger");
+        services.AddFollowUp<TalkScheduled, PlanLedgerFollowUps>("TalkScheduled.PlanLedger");
+        services.AddFollowUp<TalkChanged, PlanLedgerFollowUps>("TalkChanged.PlanLedger");
         services.AddSingleton<LedgerReader>();
         services.AddSingleton<LedgerEndpoints>();
         return services;

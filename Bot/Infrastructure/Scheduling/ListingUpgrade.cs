@@ -2,12 +2,11 @@ namespace TalkBot.Bot.Infrastructure.Scheduling;
 
 /// <summary>
 /// Lists, once, the matters a store holds from before their lists were rows of their own (<see cref="MatterIndex"/>: the
-/// index then held bare pointers, and talks were not listed at all). At start-up a store marked as upgraded, or holding
-/// no matter at all, is left as it is (and marked); otherwise every matter of every <see cref="IListedKind"/> is listed
-/// again in the background and the store marked once all are. A stop before then leaves it unmarked, and the next start
-/// lists them all again: listing is idempotent.
+/// index then held bare pointers, and talks were not listed at all). A store holding no matter at all is only marked;
+/// otherwise every matter of every <see cref="IListedKind"/> is listed again in the background (<see cref="StoreUpgrade"/>):
+/// listing is idempotent.
 /// </summary>
-internal sealed partial class ListingUpgrade(MatterIndex index, IEnumerable<IListedKind> kinds, ILogger<ListingUpgrade> logger) : BackgroundService
+internal sealed class ListingUpgrade(MatterIndex index, IEnumerable<IListedKind> kinds, ILogger<ListingUpgrade> logger) : StoreUpgrade(index, logger)
 {
     /// <summary>
     /// The upgrade to rows that carry their lines; <c>lines-2</c> adds the tab's talk ledger rows (with the notices
@@ -17,23 +16,9 @@ internal sealed partial class ListingUpgrade(MatterIndex index, IEnumerable<ILis
     /// </summary>
     public const string Upgrade = "lines-4";
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (await index.IsUpgradedAsync(Upgrade, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
+    protected override string Name => Upgrade;
 
-        if (!await AnyStoredAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await index.MarkUpgradedAsync(Upgrade, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await base.StartAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<bool> AnyStoredAsync(CancellationToken cancellationToken)
+    protected override async Task<bool> AnyStoredAsync(CancellationToken cancellationToken)
     {
         foreach (var kind in kinds)
         {
@@ -46,38 +31,18 @@ internal sealed partial class ListingUpgrade(MatterIndex index, IEnumerable<ILis
         return false;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<int> WriteAsync(CancellationToken cancellationToken)
     {
-        // Off the start-up path: the host answers while the matters are listed.
-        await Task.Yield();
-        try
+        var listed = 0;
+        foreach (var kind in kinds)
         {
-            var listed = 0;
-            foreach (var kind in kinds)
+            await foreach (var id in kind.StoredAsync(cancellationToken).ConfigureAwait(false))
             {
-                await foreach (var id in kind.StoredAsync(stoppingToken).ConfigureAwait(false))
-                {
-                    await kind.RelistAsync(id, stoppingToken).ConfigureAwait(false);
-                    listed++;
-                }
+                await kind.RelistAsync(id, cancellationToken).ConfigureAwait(false);
+                listed++;
             }
+        }
 
-            await index.MarkUpgradedAsync(Upgrade, stoppingToken).ConfigureAwait(false);
-            LogListed(logger, listed);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped: the next start lists them again.
-        }
-        catch (Exception e)
-        {
-            LogFailed(logger, e);
-        }
+        return listed;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Listed {Count} matters stored before their lists were rows of their own")]
-    private static partial void LogListed(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Listing the matters stored before failed; the next start tries again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

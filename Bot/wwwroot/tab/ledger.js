@@ -1,10 +1,10 @@
-// 台账: the talks, leads, admonishments and tasks the signed-in person may see, filtered, sorted, paged, exported.
+// 台账: the talks, leads, admonishments, tasks and plans the signed-in person may see, filtered, sorted, paged, exported.
 const words = {
-  'zh-CN': { talks: '谈话台账', leads: '线索台账', cases: '诫勉台账', tasks: '任务台账', kinds: '台账类别', unit: '单位', tier: '层级', talker: '谈话人',
+  'zh-CN': { talks: '谈话台账', leads: '线索台账', cases: '诫勉台账', tasks: '任务台账', plans: '谈话方案台账', kinds: '台账类别', unit: '单位', tier: '层级', talker: '谈话人',
     kind: '类型', month: '月份', state: '状态', q: '按姓名搜索', all: '全部', apply: '筛选', reset: '清除筛选', xlsx: '导出 Excel', csv: '导出 CSV',
     total: (n, r, y) => `共 ${n} 条，红灯 ${r} 条，黄灯 ${y} 条`, prev: '上一页', next: '下一页', page: (p, n) => `第 ${p} / ${n} 页`, none: '没有符合条件的记录。',
     refused: '您无权查看此台账。', sortBy: '按此列排序' },
-  'en-US': { talks: 'Talks', leads: 'Leads', cases: 'Admonishments', tasks: 'Tasks', kinds: 'Ledgers', unit: 'Unit', tier: 'Tier', talker: 'Talker',
+  'en-US': { talks: 'Talks', leads: 'Leads', cases: 'Admonishments', tasks: 'Tasks', plans: 'Plans', kinds: 'Ledgers', unit: 'Unit', tier: 'Tier', talker: 'Talker',
     kind: 'Kind', month: 'Month', state: 'State', q: 'Search by name', all: 'All', apply: 'Filter', reset: 'Clear filters', xlsx: 'Export Excel', csv: 'Export CSV',
     total: (n, r, y) => `${n} in all, ${r} red, ${y} yellow`, prev: 'Previous', next: 'Next', page: (p, n) => `Page ${p} of ${n}`, none: 'Nothing matches.',
     refused: 'You may not see this ledger.', sortBy: 'Sort by this column' },
@@ -15,7 +15,7 @@ const filterKeys = ['unit', 'tier', 'talker', 'kind', 'month', 'state'];
 export async function render(container, ctx) {
   const w = words[ctx.locale] || words['zh-CN'];
   const me = await (await ctx.api('/api/tab/me')).json();
-  const kinds = me.office ? ['talks', 'leads', 'cases', 'tasks'] : ['talks', 'cases', 'tasks'];
+  const kinds = me.office ? ['talks', 'leads', 'cases', 'tasks', 'plans'] : ['talks', 'cases', 'tasks', 'plans'];
   const view = { kind: ctx.initial?.kind && kinds.includes(ctx.initial.kind) ? ctx.initial.kind : 'talks', filters: { ...(ctx.initial?.filters || {}) }, sort: null, dir: 'asc', page: 1 };
 
   const tabs = el('div', { class: 'tabs', role: 'tablist', 'aria-label': w.kinds });

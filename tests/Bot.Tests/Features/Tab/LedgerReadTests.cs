@@ -24,7 +24,8 @@ public sealed class LedgerReadTests(AzuriteFixture azurite)
     {
         var services = bot.Services;
         return new LedgerReader(services.GetRequiredService<MatterIndex>(), services.GetRequiredService<LeadStore>(), services.GetRequiredService<CaseStore>(),
-            services.GetRequiredService<PeopleDirectory>(), services.GetRequiredService<WorkingCalendar>(), services.GetRequiredService<LedgerPolicy>())
+            services.GetRequiredService<PeopleDirectory>(), services.GetRequiredService<WorkingCalendar>(), services.GetRequiredService<LedgerPolicy>(),
+            services.GetRequiredService<TalkBot.Domain.Plans.MonthlyPlanRules>(), services.GetRequiredService<TalkBot.Bot.Infrastructure.Hosting.TalkOptions>())
         {
             AcrossFrom = acrossFrom,
         };
