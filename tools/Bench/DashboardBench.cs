@@ -44,7 +44,7 @@ internal static class DashboardBench
         var people = int.Parse(Argument(args, "--people") ?? "10000", CultureInfo.InvariantCulture);
         var service = new TableServiceClient(tables);
         var bot = Argument(args, "--bot") is { } dll ? Path.GetFullPath(dll) : null;
-        var set = TableSet.For(service, Prefix, StatRows.Table, StatTotals.Table, TalkMonths.Table, AuditLog.Table, MatterIndex.Table);
+        var set = TableSet.For(service, Prefix, StatRows.Table, StatTotals.Table, TalkMonths.Table, AuditLog.Table, MatterIndex.Table, MatterIndex.UnitTable);
         await set.EnsureCreatedAsync(default);
 
         var (directory, talkers) = Organisation(people);

@@ -53,10 +53,9 @@ internal static class DashboardEndpoints
     public static async Task SeedLedgerAsync(TableSet set, PeopleLookup directory, IReadOnlyList<LedgerTalk> talks, CancellationToken cancellationToken)
     {
         var rows = talks.SelectMany(t => TalkLedgerRows.Partitions(t.Talk, directory).SelectMany(partition => Rows(t, directory, partition)));
-        var table = set[MatterIndex.Table];
         var batches = rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal).SelectMany(g => g.Chunk(TableOperations.MaxTransactionActions));
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (batch, ct) => await table.SubmitAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct));
+            async (batch, ct) => await set[MatterIndex.TableOf(batch[0].PartitionKey)].SubmitAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct));
     }
 
     private static IEnumerable<ITableEntity> Rows(LedgerTalk t, PeopleLookup directory, string partition)

@@ -21,7 +21,7 @@ public sealed partial class LedgerReader
         IEnumerable<Task<IReadOnlyList<TableEntity>>> reads = partitions.Count > AcrossFrom
             ? [index.QueryKindsAcrossAsync(TalkLedgerRows.UnitPartitions, prefix, prefix, partitions.Contains, cancellationToken)]
             : partitions.Select(p => index.QueryKindsAsync(p, prefix, prefix, cancellationToken));
-        var rows = (await Task.WhenAll(reads.Append(index.QueryKindsAsync(MatterIndex.Person(v.Viewer.Id), prefix, prefix, cancellationToken))).ConfigureAwait(false))
+        var rows = (await Task.WhenAll(v.WithOwn(index, reads, prefix, prefix, cancellationToken)).ConfigureAwait(false))
             .SelectMany(r => r).Select(TableRowReader.As<PlanLedgerEntity>).Where(r => r.Subject.Length > 0).DistinctBy(r => r.Matter);
         var items = new List<LedgerItem>();
         foreach (var row in rows)

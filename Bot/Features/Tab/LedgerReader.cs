@@ -55,6 +55,15 @@ public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, Cas
         public HashSet<string> TalkPartitions() =>
             [.. OfficeUnits.Where(u => Within is not { } within || UnitFacet([u]).Contains(within.Value)).Select(TalkLedgerRows.UnitPartition)];
 
+        /// <summary>
+        /// The viewer's own partition (<c>person|{id}</c>) and the partitions <paramref name="units"/> reads: the own one
+        /// adds no line when a unit filter names one of the office's units, whose partitions (that unit's and those
+        /// below it) already hold every line that passes the filter.
+        /// </summary>
+        public IEnumerable<Task<IReadOnlyList<TableEntity>>> WithOwn(MatterIndex index, IEnumerable<Task<IReadOnlyList<TableEntity>>> units, string first, string last,
+            CancellationToken cancellationToken) =>
+            Within is { } within && OfficeUnits.Contains(within) ? units : units.Append(index.QueryKindsAsync(MatterIndex.Person(Viewer.Id), first, last, cancellationToken));
+
         public string Names(IEnumerable<PersonId> ids) => string.Join("、", ids.Select(People.Name));
 
         public string Units(IEnumerable<UnitId> ids) => string.Join("、", ids.Select(u => People.UnitName(u)));
@@ -88,8 +97,7 @@ public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, Cas
         IEnumerable<Task<IReadOnlyList<TableEntity>>> reads = partitions.Count > AcrossFrom
             ? [index.QueryKindsAcrossAsync(TalkLedgerRows.UnitPartitions, first, last, partitions.Contains, cancellationToken)]
             : partitions.Select(p => index.QueryKindsAsync(p, first, last, cancellationToken));
-        var read = (await Task.WhenAll(reads.Append(index.QueryKindsAsync(MatterIndex.Person(v.Viewer.Id), first, last, cancellationToken))).ConfigureAwait(false))
-            .SelectMany(r => r).ToList();
+        var read = (await Task.WhenAll(v.WithOwn(index, reads, first, last, cancellationToken)).ConfigureAwait(false)).SelectMany(r => r).ToList();
         List<T> Rows<T>(string prefix) where T : ListRow, new() =>
             [.. read.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).Select(TableRowReader.As<T>).Where(r => r.Subject.Length > 0)];
 

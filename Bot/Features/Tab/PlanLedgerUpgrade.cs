@@ -4,12 +4,13 @@ namespace TalkBot.Bot.Features.Tab;
 
 /// <summary>
 /// Writes, once, the plans ledger's rows of the plans a store holds from before the ledger (<see cref="PlanLedgerRows"/>):
-/// those of the twelve months the statistics show, in the background after start-up (<see cref="StoreUpgrade"/>).
+/// those of the twelve months the statistics show, in the background after start-up (<see cref="StoreUpgrade"/>);
+/// <c>plans-2</c> writes them again, for the units' rows in their own table (<see cref="MatterIndex.UnitTable"/>).
 /// </summary>
 internal sealed class PlanLedgerUpgrade(MatterIndex index, PlanStore plans, PlanLedgerRows rows, WorkingCalendar calendar, TimeProvider time,
     ILogger<PlanLedgerUpgrade> logger) : StoreUpgrade(index, logger)
 {
-    public const string Upgrade = "plans-1";
+    public const string Upgrade = "plans-2";
 
     protected override string Name => Upgrade;
 

@@ -22,7 +22,7 @@ public static class TabFeature
         var policy = new LedgerPolicy();
         configuration.GetSection(LedgerPolicy.Section).Bind(policy);
         services.AddSingleton(policy);
-        services.AddTable(MatterIndex.Table);
+        services.AddTable(MatterIndex.Table).AddTable(MatterIndex.UnitTable);
         services.TryAddSingleton<MatterIndex>();
         services.TryAddSingleton<TalkLedgerRows>();
         services.AddSingleton<Talks.INoticeListing, NoticeLedgerRows>();

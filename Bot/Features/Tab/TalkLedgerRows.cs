@@ -90,7 +90,7 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
     public const string RectificationPrefix = "tr|";
 
     /// <summary>What every unit's partition of the ledger rows starts with.</summary>
-    public const string UnitPartitions = "unit|";
+    public const string UnitPartitions = MatterIndex.UnitPartitions;
 
     public static string UnitPartition(UnitId unit) => UnitPartitions + unit.Value;
 

@@ -111,7 +111,7 @@ public static class InfrastructureServices
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());
         services.AddSingleton<FollowUps>();
         services.AddSingleton<Listings>();
-        services.AddTable(MatterIndex.Table);
+        services.AddTable(MatterIndex.Table).AddTable(MatterIndex.UnitTable);
         services.TryAddSingleton<MatterIndex>();
         services.AddHostedService<ListingUpgrade>();
         services.AddSingleton<DeadlineReminders>();

@@ -12,9 +12,10 @@ internal sealed class ListingUpgrade(MatterIndex index, IEnumerable<IListedKind>
     /// The upgrade to rows that carry their lines; <c>lines-2</c> adds the tab's talk ledger rows (with the notices
     /// already answered) and the tasks' opening time, so a store upgraded to <c>lines-1</c> is listed once more;
     /// <c>lines-3</c> adds the talkees' rectifications to the talk ledger (<c>tr|</c>), for the lights of their reports;
-    /// <c>lines-4</c> adds the notices delivered or not deliverable (<c>tn|</c>) and the quizzes taken (<c>tq|</c>).
+    /// <c>lines-4</c> adds the notices delivered or not deliverable (<c>tn|</c>) and the quizzes taken (<c>tq|</c>);
+    /// <c>lines-5</c> writes the units' rows into their own table (<see cref="MatterIndex.UnitTable"/>).
     /// </summary>
-    public const string Upgrade = "lines-4";
+    public const string Upgrade = "lines-5";
 
     protected override string Name => Upgrade;
 

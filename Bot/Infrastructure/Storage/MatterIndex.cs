@@ -15,7 +15,12 @@ public sealed record IndexedMatter(string Type, string Id);
 /// so one partition, read with <c>Status eq 'Proposed'</c>, serves them all);</item>
 /// <item><c>upgrade</c>: a row per upgrade of these rows done on this store (<c>ListingUpgrade</c>);</item>
 /// <item><c>talk|{talkId}</c> (the lead or case a talk was arranged for) and <c>lead|{leadId}</c> (the case proposed from
-/// a lead, 000 §四(四)4): pointers (<see cref="IndexEntity"/>), read to find one matter.</item>
+/// a lead, 000 §四(四)4): pointers (<see cref="IndexEntity"/>), read to find one matter;</item>
+/// <item><c>unit|{unit}</c>: the talks and plans of a unit's people, for the offices' ledgers — kept in a table of their
+/// own, <c>UnitIndex</c> (<see cref="UnitTable"/>), which every method here picks by the partition's key. An office's
+/// ledger reads a query per unit; in a table holding only unit rows, that query never passes over the people's rows
+/// (four times as many: a talk is listed under each talkee, talker and recorder), which a store that scans a table to
+/// answer a partition query, such as the Azurite the tests and benchmarks run on, would otherwise read each time.</item>
 /// </list>
 /// RowKey = <c>{type}|{id}</c> (<c>lead|</c>, <c>case|</c>, <c>task|</c>, <c>talk|</c>) for a matter's line
 /// (<see cref="ListRow"/>: status, the people's ids, dates, due date, kind — what its line shows, never a name, which the
@@ -32,7 +37,24 @@ public sealed record IndexedMatter(string Type, string Id);
 public sealed class MatterIndex(TableSet tables)
 {
     public const string Table = "CaseIndex";
+
+    /// <summary>The table of the <c>unit|</c> partitions (<see cref="UnitPartitions"/>).</summary>
+    public const string UnitTable = "UnitIndex";
+
+    /// <summary>What every unit's partition starts with: <c>unit|{unit}</c>.</summary>
+    public const string UnitPartitions = "unit|";
+
+    /// <summary>Both tables of the index.</summary>
+    public static IReadOnlyList<string> Tables { get; } = [Table, UnitTable];
+
     private readonly TableClient index = tables[Table];
+    private readonly TableClient units = tables[UnitTable];
+
+    /// <summary>The table a partition (or a range of partitions starting so) is kept in.</summary>
+    public static string TableOf(string partition) =>
+        (partition ?? throw new ArgumentNullException(nameof(partition))).StartsWith(UnitPartitions, StringComparison.Ordinal) ? UnitTable : Table;
+
+    private TableClient For(string partition) => TableOf(partition) == UnitTable ? units : index;
 
     public static string Person(PersonId person) => "person|" + person.Value;
 
@@ -51,12 +73,12 @@ public sealed class MatterIndex(TableSet tables)
         ArgumentNullException.ThrowIfNull(partitions);
         foreach (var partition in partitions.Distinct())
         {
-            await index.UpsertAsync(new IndexEntity { PartitionKey = partition, RowKey = $"{type}|{id}", Type = type, Id = id }, cancellationToken).ConfigureAwait(false);
+            await For(partition).UpsertAsync(new IndexEntity { PartitionKey = partition, RowKey = $"{type}|{id}", Type = type, Id = id }, cancellationToken).ConfigureAwait(false);
         }
     }
 
     public async Task<IReadOnlyList<IndexedMatter>> ListAsync(string partition, CancellationToken cancellationToken) =>
-        [.. (await index.QueryAllAsync<IndexEntity>(TableFilter.Of($"PartitionKey eq {partition}"), cancellationToken).ConfigureAwait(false))
+        [.. (await For(partition).QueryAllAsync<IndexEntity>(TableFilter.Of($"PartitionKey eq {partition}"), cancellationToken).ConfigureAwait(false))
             .Select(r => new IndexedMatter(r.Type, r.Id))];
 
     /// <summary>
@@ -71,7 +93,7 @@ public sealed class MatterIndex(TableSet tables)
         {
             foreach (var chunk in rows(partition).Chunk(TableOperations.MaxTransactionActions))
             {
-                await index.SubmitAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken)
+                await For(partition).SubmitAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken)
                     .ConfigureAwait(false);
             }
         })).ConfigureAwait(false);
@@ -85,7 +107,7 @@ public sealed class MatterIndex(TableSet tables)
     {
         ArgumentNullException.ThrowIfNull(partitions);
         var merged = await Task.WhenAll(partitions.Distinct().Select(partition =>
-            index.TryUpdateAsync(new TableEntity(columns) { PartitionKey = partition, RowKey = rowKey, ETag = Azure.ETag.All }, cancellationToken, TableUpdateMode.Merge)))
+            For(partition).TryUpdateAsync(new TableEntity(columns) { PartitionKey = partition, RowKey = rowKey, ETag = Azure.ETag.All }, cancellationToken, TableUpdateMode.Merge)))
             .ConfigureAwait(false);
         return merged.All(m => m);
     }
@@ -108,7 +130,7 @@ public sealed class MatterIndex(TableSet tables)
     /// <see cref="TableRowReader"/>.
     /// </summary>
     public async Task<IReadOnlyList<TableEntity>> QueryKindsAsync(string partition, string first, string last, CancellationToken cancellationToken) =>
-        await index.QueryAllAsync<TableEntity>(TableFilter.Of($"PartitionKey eq {partition} and RowKey ge {first} and RowKey lt {TableFilter.After(last)}"),
+        await For(partition).QueryAllAsync<TableEntity>(TableFilter.Of($"PartitionKey eq {partition} and RowKey ge {first} and RowKey lt {TableFilter.After(last)}"),
             cancellationToken).ConfigureAwait(false);
 
     /// <summary>
@@ -123,7 +145,7 @@ public sealed class MatterIndex(TableSet tables)
         ArgumentNullException.ThrowIfNull(keep);
         var (partitionsEnd, rowsEnd) = (TableFilter.After(partitions), TableFilter.After(last));
         var filter = TableFilter.Of($"PartitionKey ge {partitions} and PartitionKey lt {partitionsEnd} and RowKey ge {first} and RowKey lt {rowsEnd}");
-        return [.. (await index.QueryAllAsync<TableEntity>(filter, cancellationToken).ConfigureAwait(false)).Where(r => keep(r.PartitionKey))];
+        return [.. (await For(partitions).QueryAllAsync<TableEntity>(filter, cancellationToken).ConfigureAwait(false)).Where(r => keep(r.PartitionKey))];
     }
 
     /// <summary>Whether <paramref name="upgrade"/> of these rows was done on this store.</summary>
@@ -138,7 +160,7 @@ public sealed class MatterIndex(TableSet tables)
     /// <summary>One kind of row (those whose RowKey starts with <paramref name="prefix"/>) of a partition, in <paramref name="scope"/>: one query.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string partition, string prefix, ListScope scope, CancellationToken cancellationToken) where T : ListRow, new() =>
         // A pointer row written before rows carried their lines has no subject: its matter is listed again when next saved.
-        [.. (await index.QueryAllAsync<T>(TableFilter.RowsStartingWith(partition, prefix) + scope.Filter, cancellationToken).ConfigureAwait(false))
+        [.. (await For(partition).QueryAllAsync<T>(TableFilter.RowsStartingWith(partition, prefix) + scope.Filter, cancellationToken).ConfigureAwait(false))
             .Where(r => r.Subject.Length > 0)];
 }
 

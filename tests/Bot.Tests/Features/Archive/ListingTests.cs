@@ -246,12 +246,7 @@ public sealed class ListingTests(AzuriteFixture azurite, ITestOutputHelper outpu
             await SeedAsync(before, 0, 3);
             id = new LeadId(Id(1, 2));
             // As the store was before: the index held bare pointers, no lines, and no upgrade was done.
-            var tables = before.Services.GetRequiredService<TableSet>();
-            var index = tables[MatterIndex.Table];
-            await foreach (var row in index.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]))
-            {
-                await index.DeleteEntityAsync(row.PartitionKey, row.RowKey);
-            }
+            await IndexRows.DeleteAsync(before.Services.GetRequiredService<TableSet>(), _ => true);
 
             await before.Services.GetRequiredService<MatterIndex>().AddAsync("lead", id.Value, [MatterIndex.Office(new UnitId("office"))], default);
             Assert.Contains("问题线索 0 件", CardText.Of(await DeskAsync(before)), StringComparison.Ordinal);

@@ -181,14 +181,8 @@ public sealed class LedgerApiTests(AzuriteFixture azurite)
         {
             prefix = before.TablePrefix;
             await before.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new Dictionary<string, string> { [DataKeys.TalkId] = FormA });
-            var index = before.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.TableSet>()[TalkBot.Bot.Infrastructure.Storage.MatterIndex.Table];
-            await foreach (var row in index.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]))
-            {
-                if (row.RowKey.StartsWith("tl|", StringComparison.Ordinal) || row.RowKey.StartsWith("tn|", StringComparison.Ordinal) || row.PartitionKey == "upgrade")
-                {
-                    await index.DeleteEntityAsync(row.PartitionKey, row.RowKey);
-                }
-            }
+            await IndexRows.DeleteAsync(before.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.TableSet>(), row =>
+                row.RowKey.StartsWith("tl|", StringComparison.Ordinal) || row.RowKey.StartsWith("tn|", StringComparison.Ordinal) || row.PartitionKey == "upgrade");
         }
 
         await using var after = new BotUnderTest(azurite, new DateTimeOffset(2026, 3, 3, 12, 0, 0, Cst), prefix, settings: DevSignIn);

@@ -194,13 +194,9 @@ public sealed class PlanLedgerTests(AzuriteFixture azurite)
     {
         await using var bot = await PlannedAsync();
         var expected = Rows(await LedgerAsync(bot, Office)).Select(r => string.Join("|", r.GetProperty("cells").EnumerateArray())).Order().ToList();
-        var table = bot.Services.GetRequiredService<TableSet>()[MatterIndex.Table];
-        await foreach (var row in table.QueryAsync<TableEntity>($"RowKey ge '{PlanLedgerRows.Prefix}' and RowKey lt 'pl}}'"))
-        {
-            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
-        }
-
-        await table.DeleteEntityAsync("upgrade", PlanLedgerUpgrade.Upgrade);
+        var tables = bot.Services.GetRequiredService<TableSet>();
+        Assert.True(await IndexRows.DeleteAsync(tables, row => row.RowKey.StartsWith(PlanLedgerRows.Prefix, StringComparison.Ordinal)) > 0);
+        await tables[MatterIndex.Table].DeleteEntityAsync("upgrade", PlanLedgerUpgrade.Upgrade);
         Assert.Equal(0, (await LedgerAsync(bot, Office)).GetProperty("total").GetInt32());
 
         using var upgrade = Upgrade(bot);
