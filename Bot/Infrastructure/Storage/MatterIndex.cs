@@ -82,6 +82,14 @@ public sealed class MatterIndex(TableSet tables)
             .Select(r => new IndexedMatter(r.Type, r.Id))];
 
     /// <summary>
+    /// Partitions written at once by one <see cref="WriteAsync"/> or <see cref="TryMergeAsync"/>. A group talk is listed in
+    /// some forty partitions (each talkee's unit and person, the talkers, the recorder), and its rows are written in the
+    /// background of the clicks that change it: written all at once, two hundred such clicks would put thousands of
+    /// writes ahead of the next click's own reads in the store.
+    /// </summary>
+    public const int PartitionsAtOnce = 4;
+
+    /// <summary>
     /// Writes a matter's rows into each partition it is listed in: <paramref name="rows"/> makes them for a partition,
     /// and they replace whatever is there, in one transaction per partition (per 100 rows).
     /// </summary>
@@ -89,14 +97,14 @@ public sealed class MatterIndex(TableSet tables)
     {
         ArgumentNullException.ThrowIfNull(partitions);
         ArgumentNullException.ThrowIfNull(rows);
-        await Task.WhenAll(partitions.Distinct().Select(async partition =>
-        {
-            foreach (var chunk in rows(partition).Chunk(TableOperations.MaxTransactionActions))
+        await Parallel.ForEachAsync(partitions.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = PartitionsAtOnce, CancellationToken = cancellationToken },
+            async (partition, ct) =>
             {
-                await For(partition).SubmitAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken)
-                    .ConfigureAwait(false);
-            }
-        })).ConfigureAwait(false);
+                foreach (var chunk in rows(partition).Chunk(TableOperations.MaxTransactionActions))
+                {
+                    await For(partition).SubmitAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -106,10 +114,17 @@ public sealed class MatterIndex(TableSet tables)
     public async Task<bool> TryMergeAsync(IEnumerable<string> partitions, string rowKey, IDictionary<string, object> columns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partitions);
-        var merged = await Task.WhenAll(partitions.Distinct().Select(partition =>
-            For(partition).TryUpdateAsync(new TableEntity(columns) { PartitionKey = partition, RowKey = rowKey, ETag = Azure.ETag.All }, cancellationToken, TableUpdateMode.Merge)))
-            .ConfigureAwait(false);
-        return merged.All(m => m);
+        var all = true;
+        await Parallel.ForEachAsync(partitions.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = PartitionsAtOnce, CancellationToken = cancellationToken },
+            async (partition, ct) =>
+            {
+                if (!await For(partition).TryUpdateAsync(new TableEntity(columns) { PartitionKey = partition, RowKey = rowKey, ETag = Azure.ETag.All }, ct,
+                        TableUpdateMode.Merge).ConfigureAwait(false))
+                {
+                    all = false;
+                }
+            }).ConfigureAwait(false);
+        return all;
     }
 
     /// <summary>
