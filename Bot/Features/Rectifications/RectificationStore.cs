@@ -22,13 +22,33 @@ public sealed class RectificationStore(TableSet tables)
             return null;
         }
 
-        var h = head.Value!;
         var reports = await QueryAsync<RectificationReportEntity>(talk, TalkRows.RectificationReportRowPrefix + talkee.Value + "|", cancellationToken).ConfigureAwait(false);
         var measures = await QueryAsync<MeasureEntity>(talk, TalkRows.MeasureRowPrefix + talkee.Value + "|", cancellationToken).ConfigureAwait(false);
         var reviews = await QueryAsync<RectificationReviewEntity>(talk, TalkRows.RectificationReviewRowPrefix + talkee.Value + "|", cancellationToken).ConfigureAwait(false);
-        var rectification = Rectification.Restore(
+        return new StoredRectification(Restore(talk, head.Value!, reports, measures, reviews), head.Value!.ETag);
+    }
+
+    /// <summary>
+    /// Every rectification opened for the talk's talkees (000 §四(一)5), in one query of the talk's rectification rows
+    /// (their keys share <see cref="TalkRows.RectificationRowsPrefix"/>): what a recount or the ledger reads for a whole talk.
+    /// </summary>
+    public async Task<IReadOnlyList<Rectification>> ListAsync(TalkId talk, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<TableEntity>(talk, TalkRows.RectificationRowsPrefix, cancellationToken).ConfigureAwait(false);
+        List<T> Of<T>(string prefix) where T : TableRow, new() =>
+            [.. rows.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).Select(TableRowReader.As<T>)];
+
+        var (reports, measures, reviews) = (Of<RectificationReportEntity>(TalkRows.RectificationReportRowPrefix), Of<MeasureEntity>(TalkRows.MeasureRowPrefix),
+            Of<RectificationReviewEntity>(TalkRows.RectificationReviewRowPrefix));
+        return [.. Of<RectificationEntity>(TalkRows.RectificationRowPrefix).Select(h => Restore(talk, h, [.. reports.Where(r => r.Talkee == h.Talkee)],
+            [.. measures.Where(m => m.Talkee == h.Talkee)], [.. reviews.Where(v => v.Talkee == h.Talkee)]))];
+    }
+
+    private static Rectification Restore(TalkId talk, RectificationEntity h, List<RectificationReportEntity> reports, List<MeasureEntity> measures,
+        List<RectificationReviewEntity> reviews) =>
+        Rectification.Restore(
             talk,
-            talkee,
+            new PersonId(h.Talkee),
             h.Items.Split('\n'),
             DateOnly.FromDateTime(h.FirstDueDate),
             h.OpenedAt,
@@ -41,8 +61,6 @@ public sealed class RectificationStore(TableSet tables)
                 r.FormId)),
             reviews.Where(v => v.Report <= h.Reports).Select(v => new RectificationReview(
                 v.Report, v.Accepted, v.Comment, v.NewDueDate is { } d ? DateOnly.FromDateTime(d) : null, new PersonId(v.Reviewer), v.At)));
-        return new StoredRectification(rectification, h.ETag);
-    }
 
     /// <summary>Opens a rectification; false when the talkee has one for this talk already (it is kept as it is).</summary>
     public Task<bool> CreateAsync(Rectification rectification, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using TalkBot.Bot.Features.Quiz;
 using TalkBot.Bot.Features.Records;
 using TalkBot.Bot.Features.Rectifications;
 using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.Hosting;
 using TalkBot.Domain.Admonishments;
 using TalkBot.Domain.Leads;
 using TalkBot.Domain.Records;
@@ -26,7 +27,16 @@ public sealed class StatRecount(
     public const string CaseType = "case";
     public const string PlanType = "plan";
 
-    public async Task TalkAsync(TalkId id, CancellationToken cancellationToken)
+    private readonly Coalescing<TalkId> talkCounts = new();
+
+    /// <summary>
+    /// Counts a talk again. Counts of one talk asked for while one runs are folded into one run after it
+    /// (<see cref="Coalescing{TKey}"/>): twenty talkees answering at once recount their talk twice, not twenty times over
+    /// the same shared counters.
+    /// </summary>
+    public Task TalkAsync(TalkId id, CancellationToken cancellationToken) => talkCounts.RunAsync(id, () => CountTalkAsync(id, cancellationToken));
+
+    private async Task CountTalkAsync(TalkId id, CancellationToken cancellationToken)
     {
         var (stored, notices) = await talks.GetWithNoticesAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored?.Talk is not { } talk)
@@ -37,12 +47,11 @@ public sealed class StatRecount(
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var record = await records.StatusAsync(id, cancellationToken).ConfigureAwait(false);
         var quizzesTaken = talk.Kind == TalkKind.Routine ? await quizzes.CountedAsync(id, cancellationToken).ConfigureAwait(false) : [];
-        var progress = await Task.WhenAll(talk.Talkees.Select(async talkee =>
-        {
-            var rectification = (await rectifications.GetAsync(id, talkee, cancellationToken).ConfigureAwait(false))?.Rectification;
-            return new TalkeeProgress(talkee, people.Find(talkee)?.UnitId, StatisticsRules.TierOf(talk.LeadTalker, talkee, people.Tiers),
-                notices.FirstOrDefault(n => n.Notice.Talkee == talkee)?.Notice.Status, rectification, quizzesTaken.FirstOrDefault(q => q.Talkee == talkee)?.Score);
-        })).ConfigureAwait(false);
+        // Only a logged record opens rectifications (000 §四(一)5): none to read before it, as when a notice is answered.
+        var opened = record is null ? [] : await rectifications.ListAsync(id, cancellationToken).ConfigureAwait(false);
+        var progress = talk.Talkees.Select(talkee => new TalkeeProgress(talkee, people.Find(talkee)?.UnitId, StatisticsRules.TierOf(talk.LeadTalker, talkee, people.Tiers),
+            notices.FirstOrDefault(n => n.Notice.Talkee == talkee)?.Notice.Status, opened.FirstOrDefault(r => r.Talkee == talkee),
+            quizzesTaken.FirstOrDefault(q => q.Talkee == talkee)?.Score)).ToList();
         var final = talk.Status == TalkStatus.Cancelled
             || (record is RecordStatus.Verified && progress.All(p => p.Rectification is null || StatisticsRules.Rectification(p.Rectification) != RectificationOutcome.Open));
         // Counted in the month of its date, and taken out of any month it was counted in before it moved.

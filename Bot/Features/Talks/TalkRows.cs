@@ -39,6 +39,8 @@ public static class TalkRows
     public const string RecordPartRowPrefix = "recordp|";
     public const string RecordVerificationRowPrefix = "recordc|";
 
+    /// <summary>What the keys of every rectification row of a talk start with (heads, reports, measures, reviews).</summary>
+    public const string RectificationRowsPrefix = "rect";
     public const string RectificationRowPrefix = "rect|";
     public const string RectificationReportRowPrefix = "rectr|";
     public const string MeasureRowPrefix = "rectm|";

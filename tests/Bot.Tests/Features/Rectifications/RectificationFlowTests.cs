@@ -71,8 +71,15 @@ public sealed class RectificationFlowTests(AzuriteFixture azurite)
         return data;
     }
 
-    private static async Task<Rectification> StoredAsync(BotUnderTest bot) =>
-        (await bot.Services.GetRequiredService<RectificationStore>().GetAsync(new TalkId(TalkForm), Cadre1, default))!.Rectification;
+    /// <summary>The stored rectification, read alone and with the talk's others (one query): both read the same.</summary>
+    private static async Task<Rectification> StoredAsync(BotUnderTest bot)
+    {
+        var store = bot.Services.GetRequiredService<RectificationStore>();
+        var alone = (await store.GetAsync(new TalkId(TalkForm), Cadre1, default))!.Rectification;
+        var listed = Assert.Single(await store.ListAsync(new TalkId(TalkForm), default));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(alone), System.Text.Json.JsonSerializer.Serialize(listed));
+        return alone;
+    }
 
     [Fact]
     public async Task RecordRequiringRectification_GivesTheTalkeeAReportFormDueThreeDaysAfterTheTalk()
