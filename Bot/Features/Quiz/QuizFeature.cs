@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace TalkBot.Bot.Features.Quiz;
 
 /// <summary>The 廉政常识测试 before a routine talk (000 §三): section <c>Quiz</c>.</summary>
@@ -12,6 +14,7 @@ public static class QuizFeature
         services.AddSingleton<QuizStore>();
         services.AddSingleton<TalkeeNoticeCard>();
         services.AddFollowUp<QuizSubmitted, QuizNews>("QuizSubmitted.Talkers");
+        services.TryAddSingleton<Tab.TalkeeRows>();
         services.AddFollowUp<QuizSubmitted, Tab.QuizLedger>("QuizSubmitted.Ledger");
         services.AddFollowUp<RetakeAllowed, QuizNews>("RetakeAllowed.Talkee");
         return services.AddHandler<StartQuiz>().AddHandler<SubmitQuiz>().AddHandler<AllowRetake>();

@@ -17,12 +17,8 @@ public sealed partial class LedgerReader
     private async Task<List<LedgerItem>> PlansAsync(View v, string? month, CancellationToken cancellationToken)
     {
         var prefix = PlanMonth.TryParse(month, out var m) ? PlanLedgerRows.MonthPrefix(m) : PlanLedgerRows.Prefix;
-        var partitions = v.TalkPartitions();
-        IEnumerable<Task<IReadOnlyList<TableEntity>>> reads = partitions.Count > AcrossFrom
-            ? [index.QueryKindsAcrossAsync(TalkLedgerRows.UnitPartitions, prefix, prefix, partitions.Contains, cancellationToken)]
-            : partitions.Select(p => index.QueryKindsAsync(p, prefix, prefix, cancellationToken));
-        var rows = (await Task.WhenAll(v.WithOwn(index, reads, prefix, prefix, cancellationToken)).ConfigureAwait(false))
-            .SelectMany(r => r).Select(TableRowReader.As<PlanLedgerEntity>).Where(r => r.Subject.Length > 0).DistinctBy(r => r.Matter);
+        var rows = (await ReadRowsAsync(v, v.TalkPartitions(), prefix, prefix, cancellationToken).ConfigureAwait(false))
+            .Select(TableRowReader.As<PlanLedgerEntity>).Where(r => r.Subject.Length > 0).DistinctBy(r => r.Matter);
         var items = new List<LedgerItem>();
         foreach (var row in rows)
         {

@@ -56,13 +56,19 @@ public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, Cas
             [.. OfficeUnits.Where(u => Within is not { } within || UnitFacet([u]).Contains(within.Value)).Select(TalkLedgerRows.UnitPartition)];
 
         /// <summary>
-        /// The viewer's own partition (<c>person|{id}</c>) and the partitions <paramref name="units"/> reads: the own one
-        /// adds no line when a unit filter names one of the office's units, whose partitions (that unit's and those
-        /// below it) already hold every line that passes the filter.
+        /// Whether the view reads the viewer's own partition (<c>person|{id}</c>): not when a unit filter names one of the
+        /// office's units, whose partitions (that unit's and those below it) already hold every line that passes the filter.
         /// </summary>
-        public IEnumerable<Task<IReadOnlyList<TableEntity>>> WithOwn(MatterIndex index, IEnumerable<Task<IReadOnlyList<TableEntity>>> units, string first, string last,
-            CancellationToken cancellationToken) =>
-            Within is { } within && OfficeUnits.Contains(within) ? units : units.Append(index.QueryKindsAsync(MatterIndex.Person(Viewer.Id), first, last, cancellationToken));
+        public bool ReadsOwn => Within is not { } within || !OfficeUnits.Contains(within);
+
+        /// <summary>
+        /// Whether the view holds <paramref name="talkee"/>'s rows of a talk (notice, quiz, rectification), which are
+        /// written only where a view shows them (<see cref="TalkeeRows.Partitions"/>): the partition of their unit, if the
+        /// view reads it, or the viewer's own when the viewer is that talkee, a talker or the recorder.
+        /// </summary>
+        public bool Holds(PersonId talkee, IReadOnlyCollection<PersonId> talkers, PersonId? recorder, IReadOnlySet<string> units) =>
+            (UnitOf(talkee) is { } unit && units.Contains(TalkLedgerRows.UnitPartition(unit)))
+            || (ReadsOwn && (talkee == Viewer.Id || talkers.Contains(Viewer.Id) || recorder == Viewer.Id));
 
         public string Names(IEnumerable<PersonId> ids) => string.Join("、", ids.Select(People.Name));
 
@@ -89,15 +95,29 @@ public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, Cas
         }
     }
 
-    private async Task<List<LedgerItem>> TalksAsync(View v, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows with keys from <paramref name="first"/> to <paramref name="last"/> (prefixes) of the unit partitions
+    /// <paramref name="partitions"/> (one query each, or a few paged queries across them above <see cref="AcrossFrom"/>),
+    /// and of the viewer's own partition when the view reads it (<see cref="View.ReadsOwn"/>).
+    /// </summary>
+    private async Task<List<TableEntity>> ReadRowsAsync(View v, IReadOnlySet<string> partitions, string first, string last, CancellationToken cancellationToken)
     {
-        // One query per partition brings the four kinds of row, which sit side by side in key order (tl| < tn| < tq| < tr|).
-        var (first, last) = (TalkLedgerRows.Prefix, TalkLedgerRows.RectificationPrefix);
-        var partitions = v.TalkPartitions();
         IEnumerable<Task<IReadOnlyList<TableEntity>>> reads = partitions.Count > AcrossFrom
             ? [index.QueryKindsAcrossAsync(TalkLedgerRows.UnitPartitions, first, last, partitions.Contains, cancellationToken)]
             : partitions.Select(p => index.QueryKindsAsync(p, first, last, cancellationToken));
-        var read = (await Task.WhenAll(v.WithOwn(index, reads, first, last, cancellationToken)).ConfigureAwait(false)).SelectMany(r => r).ToList();
+        if (v.ReadsOwn)
+        {
+            reads = reads.Append(index.QueryKindsAsync(MatterIndex.Person(v.Viewer.Id), first, last, cancellationToken));
+        }
+
+        return [.. (await Task.WhenAll(reads).ConfigureAwait(false)).SelectMany(r => r)];
+    }
+
+    private async Task<List<LedgerItem>> TalksAsync(View v, CancellationToken cancellationToken)
+    {
+        // One query per partition brings the four kinds of row, which sit side by side in key order (tl| < tn| < tq| < tr|).
+        var partitions = v.TalkPartitions();
+        var read = await ReadRowsAsync(v, partitions, TalkLedgerRows.Prefix, TalkLedgerRows.RectificationPrefix, cancellationToken).ConfigureAwait(false);
         List<T> Rows<T>(string prefix) where T : ListRow, new() =>
             [.. read.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).Select(TableRowReader.As<T>).Where(r => r.Subject.Length > 0)];
 
@@ -125,8 +145,10 @@ public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, Cas
             var tier = talkers.SelectMany(t => talkees.SelectMany(e => tiers[(t, e)])).Select(a => (Tier?)a.Tier).Min();
             var state = record?.ToString() ?? status.ToString();
             NoticeStatus NoticeOf(PersonId talkee) => notices.GetValueOrDefault((row.Matter, talkee.Value), NoticeStatus.Created);
-            var allAcknowledged = talkees.All(t => NoticeOf(t) == NoticeStatus.Acknowledged);
-            bool Shows(PersonId talkee) => LedgerAccess.CanSeeRectification(v.Viewer, v.OfficeUnits, v.UnitOf(talkee), talkers, talkee);
+            // The talkees whose rows the view read: the notice step waits for their answers (a talkee's own line, for theirs).
+            var held = talkees.Where(t => v.Holds(t, talkers, recorder, partitions)).ToList();
+            var allAcknowledged = held.All(t => NoticeOf(t) == NoticeStatus.Acknowledged);
+            bool Shows(PersonId talkee) => held.Contains(talkee) && LedgerAccess.CanSeeRectification(v.Viewer, v.OfficeUnits, v.UnitOf(talkee), talkers, talkee);
             var shown = rectifications[row.Matter].Where(r => Shows(new PersonId(r.Subject))).ToList();
             var shownTalkees = talkees.Where(Shows).ToList();
             var shownQuizzes = shownTalkees.Select(t => (Talkee: t, Quiz: quizzes.GetValueOrDefault((row.Matter, t.Value)))).Where(q => q.Quiz is not null).ToList();

@@ -25,6 +25,7 @@ public static class TabFeature
         services.AddTable(MatterIndex.Table).AddTable(MatterIndex.UnitTable);
         services.TryAddSingleton<MatterIndex>();
         services.TryAddSingleton<TalkLedgerRows>();
+        services.TryAddSingleton<TalkeeRows>();
         services.AddSingleton<Talks.INoticeListing, NoticeLedgerRows>();
         services.AddSingleton<PlanLedgerRows>();
         services.AddHostedService<PlanLedgerUpgrade>();

@@ -34,7 +34,7 @@ public sealed class TalkLedgerEntity : ListRow
 }
 
 /// <summary>
-/// Table <c>CaseIndex</c>, row <c>tn|{talkId}|{talkeeId}</c>, in the same partitions as the talk's <see cref="TalkLedgerEntity"/>:
+/// Table <c>CaseIndex</c>, row <c>tn|{talkId}|{talkeeId}</c>, in the partitions that show that talkee (<see cref="TalkeeRows"/>):
 /// where a talkee's notice stands (<see cref="NoticeStatus"/>): delivered, not deliverable, answered, or a postponement
 /// refused. Only an <see cref="NoticeStatus.Acknowledged"/> row is an answer that confirms receipt; a delivered one is not.
 /// A first notice still being sent has none, so creating a talk writes none; one row per talkee, so that two answers at
@@ -47,7 +47,7 @@ public sealed class NoticeLedgerEntity : ListRow
 }
 
 /// <summary>
-/// Table <c>CaseIndex</c>, row <c>tq|{talkId}|{talkeeId}</c>, in the same partitions as the talk's <see cref="TalkLedgerEntity"/>:
+/// Table <c>CaseIndex</c>, row <c>tq|{talkId}|{talkeeId}</c>, in the partitions that show that talkee (<see cref="TalkeeRows"/>):
 /// the talkee's 廉政常识测试 as the statistics count it (000 §三; <see cref="Domain.Statistics.StatisticsRules.CountedQuiz"/>):
 /// the latest submitted attempt, which a retake replaces.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class QuizLedgerEntity : ListRow
 }
 
 /// <summary>
-/// Table <c>CaseIndex</c>, row <c>tr|{talkId}|{talkeeId}</c>, in the same partitions as the talk's <see cref="TalkLedgerEntity"/>:
+/// Table <c>CaseIndex</c>, row <c>tr|{talkId}|{talkeeId}</c>, in the partitions that show that talkee (<see cref="TalkeeRows"/>):
 /// a talkee's rectification (000 §四(一)5), for the light of its report and the statistics' figures behind the talk.
 /// <see cref="ListRow.Open"/> while a report is due.
 /// </summary>
@@ -135,35 +135,32 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
         }
 
         var head = await tables[TalkRows.Talks].FindAsync<RecordHeadEntity>(id.Value, TalkRows.RecordHeadRow, cancellationToken).ConfigureAwait(false);
-        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var partitions = Partitions(talk, people);
-        await index.WriteAsync(partitions, partition => [Row(talk, people, head?.Status, head?.UpdatedAt, partition)], cancellationToken).ConfigureAwait(false);
-
-        // The notices as they stand and the quizzes taken, so that a talk listed again (an upgrade, a crash mended) keeps them.
-        var notices = (await talks.ListNoticesAsync(id, cancellationToken).ConfigureAwait(false)).Select(n => n.Notice).Where(NoticeLedgerRows.IsListed).ToList();
+        // The notices as they stand and the quizzes taken, so that a talk listed again (an upgrade, a crash mended) keeps
+        // them; and the talkees' rectifications, which only a logged record opens (000 §四(一)5): none to read before it.
+        var notices = (await talks.ListNoticesAsync(id, cancellationToken).ConfigureAwait(false)).Select(n => n.Notice).Where(NoticeLedgerRows.IsListed);
         var taken = talk.Kind == TalkKind.Routine ? await quizzes.CountedAsync(id, cancellationToken).ConfigureAwait(false) : [];
-        if (notices.Count + taken.Count > 0)
-        {
-            await index.WriteAsync(partitions, partition => [.. notices.Select(n => NoticeLedgerRows.Row(talk, n, partition)),
-                .. taken.Select(q => QuizLedger.Row(q, partition))], cancellationToken).ConfigureAwait(false);
-        }
+        var opened = head is null ? [] : await rectifications.ListAsync(id, cancellationToken).ConfigureAwait(false);
+        var talkeeRows = notices.Select(n => (n.Talkee, Row: (Func<string, ListRow>)(p => NoticeLedgerRows.Row(talk, n, p))))
+            .Concat(taken.Select(q => (q.Talkee, Row: (Func<string, ListRow>)(p => QuizLedger.Row(q, p)))))
+            .Concat(opened.Select(r => (r.Talkee, Row: (Func<string, ListRow>)(p => RectificationRow(r, p)))))
+            .ToList();
 
-        // The talkees' rectifications, which only a logged record opens (000 §四(一)5): none to read before it.
-        List<Rectification> opened = head is null ? []
-            : (await Task.WhenAll(talk.Talkees.Select(talkee => rectifications.GetAsync(id, talkee, cancellationToken))).ConfigureAwait(false))
-                .OfType<StoredRectification>().Select(stored => stored.Rectification).ToList();
-
-        if (opened.Count > 0)
-        {
-            await index.WriteAsync(partitions, partition => opened.Select(r => ListRow.Place(new RectificationLedgerEntity
-            {
-                Status = r.Status.ToString(),
-                DueDate = r.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-                DueSince = r.ReportDueSince,
-                Outcome = Domain.Statistics.StatisticsRules.Rectification(r).ToString(),
-            }, partition, $"{RectificationPrefix}{id.Value}|{r.Talkee.Value}", id.Value, r.Talkee, r.AwaitsReport)), cancellationToken).ConfigureAwait(false);
-        }
+        // Each partition in one go: the talk's row, and the rows of the talkees it shows (TalkeeRows).
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var shows = talk.Talkees.Distinct().ToDictionary(t => t, t => TalkeeRows.Partitions(talk, t, people).ToHashSet(StringComparer.Ordinal));
+        await index.WriteAsync(Partitions(talk, people), partition => [Row(talk, people, head?.Status, head?.UpdatedAt, partition),
+            .. talkeeRows.Where(t => shows.TryGetValue(t.Talkee, out var them) && them.Contains(partition)).Select(t => t.Row(partition))], cancellationToken)
+            .ConfigureAwait(false);
     }
+
+    /// <summary>A talkee's rectification row in <paramref name="partition"/>: open while a report is due.</summary>
+    private static RectificationLedgerEntity RectificationRow(Rectification r, string partition) => ListRow.Place(new RectificationLedgerEntity
+    {
+        Status = r.Status.ToString(),
+        DueDate = r.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        DueSince = r.ReportDueSince,
+        Outcome = Domain.Statistics.StatisticsRules.Rectification(r).ToString(),
+    }, partition, $"{RectificationPrefix}{r.TalkId.Value}|{r.Talkee.Value}", r.TalkId.Value, r.Talkee, r.AwaitsReport);
 }
 
 /// <summary>

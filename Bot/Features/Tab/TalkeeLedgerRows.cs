@@ -5,23 +5,42 @@ using TalkBot.Domain.Quiz;
 namespace TalkBot.Bot.Features.Tab;
 
 /// <summary>
+/// Writes the rows about one talkee of a talk (their notice, quiz and rectification) into the partitions whose views show
+/// them: the talkee's unit (the office of that level and those above, <see cref="LedgerAccess.CanSeeRectification"/>),
+/// the talkee, the talkers, and the recorder, whose notice light waits for every talkee. Not into another talkee's
+/// partition or unit: a talk of 20 talkees in 20 units is listed in some 42 partitions, a talkee's row goes into 4.
+/// </summary>
+public sealed class TalkeeRows(MatterIndex index, PeopleDirectory directory)
+{
+    /// <summary>The partitions that hold <paramref name="talkee"/>'s rows of <paramref name="talk"/>: a subset of <see cref="TalkLedgerRows.Partitions"/>.</summary>
+    public static string[] Partitions(Talk talk, PersonId talkee, PeopleLookup people)
+    {
+        ArgumentNullException.ThrowIfNull(talk);
+        ArgumentNullException.ThrowIfNull(people);
+        var involved = new[] { talkee }.Concat(talk.Talkers).Concat(talk.Recorder is { } r ? [r] : []).Distinct();
+        return [.. people.Find(talkee)?.UnitId is { } unit ? [TalkLedgerRows.UnitPartition(unit)] : Array.Empty<string>(), .. involved.Select(MatterIndex.Person)];
+    }
+
+    public async Task WriteAsync(Talk talk, PersonId talkee, Func<string, ListRow> row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        await index.WriteAsync(Partitions(talk, talkee, people), partition => [row(partition)], cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>
 /// Keeps the <see cref="NoticeLedgerEntity"/> rows with the talkee's line of 我的通知 (<see cref="TalkStore.IndexNoticeAsync"/>),
 /// which every change of a notice writes again: the outcome of its send (delivered or not, in the handler of the send's
 /// outcome, never in a click), and each answer, in the background of the click that gave it.
 /// </summary>
-public sealed class NoticeLedgerRows(MatterIndex index, PeopleDirectory directory) : INoticeListing
+public sealed class NoticeLedgerRows(TalkeeRows rows) : INoticeListing
 {
-    public async Task ListAsync(Talk talk, Notice notice, CancellationToken cancellationToken)
+    public Task ListAsync(Talk talk, Notice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(notice);
-        if (!IsListed(notice))
-        {
-            return;
-        }
-
-        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        await index.WriteAsync(TalkLedgerRows.Partitions(talk, people), partition => [Row(talk, notice, partition)], cancellationToken).ConfigureAwait(false);
+        return IsListed(notice) ? rows.WriteAsync(talk, notice.Talkee, partition => Row(talk, notice, partition), cancellationToken) : Task.CompletedTask;
     }
 
     /// <summary>
@@ -44,7 +63,7 @@ public sealed class NoticeLedgerRows(MatterIndex index, PeopleDirectory director
 /// submission, run again after a crash; each row holds the latest submitted attempt, so a retake replaces the score and
 /// writing again is harmless.
 /// </summary>
-public sealed class QuizLedger(TalkStore talks, QuizStore quizzes, MatterIndex index, PeopleDirectory directory) : IFollowUp<QuizSubmitted>
+public sealed class QuizLedger(TalkStore talks, QuizStore quizzes, TalkeeRows rows) : IFollowUp<QuizSubmitted>
 {
     public async Task RunAsync(QuizSubmitted change, CancellationToken cancellationToken)
     {
@@ -55,8 +74,7 @@ public sealed class QuizLedger(TalkStore talks, QuizStore quizzes, MatterIndex i
             return;
         }
 
-        var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        await index.WriteAsync(TalkLedgerRows.Partitions(talk, people), partition => [Row(counted, partition)], cancellationToken).ConfigureAwait(false);
+        await rows.WriteAsync(talk, counted.Talkee, partition => Row(counted, partition), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The row of a talkee's counted attempt in <paramref name="partition"/>.</summary>
