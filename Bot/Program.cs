@@ -49,6 +49,7 @@ builder.Services
 
 var app = builder.Build();
 app.UseStorageCallCounting();
+app.UseBackgroundLane();
 app.MapTalkBotHealth();
 app.MapBotMessages("/api/messages");
 app.MapTalkBotTestClock();

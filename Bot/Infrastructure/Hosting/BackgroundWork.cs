@@ -3,8 +3,8 @@ namespace TalkBot.Bot.Infrastructure.Hosting;
 /// <summary>
 /// Work a request starts and does not wait for: what follows a save, once the save is stored and its follow-ups are
 /// in the schedule. Nothing here is the only copy of anything: a crash loses the run, never the work, which the
-/// scheduler then does from its durable entry. At most <see cref="MaxConcurrency"/> pieces run at once; stopping the
-/// host waits for those under way.
+/// scheduler then does from its durable entry. At most <see cref="MaxConcurrency"/> pieces run at once, their storage
+/// calls in the background lane (<see cref="Storage.BackgroundLane"/>); stopping the host waits for those under way.
 /// </summary>
 public sealed partial class BackgroundWork(ILogger<BackgroundWork> logger) : IHostedService
 {
@@ -72,6 +72,7 @@ public sealed partial class BackgroundWork(ILogger<BackgroundWork> logger) : IHo
         await slots.WaitAsync(stopping.Token).ConfigureAwait(false);
         try
         {
+            Storage.BackgroundLane.Enter();
             await work(stopping.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TalkBot.Bot.Infrastructure.Audit;
@@ -32,8 +33,14 @@ public static class InfrastructureServices
         TableEntityTypes.Verify(typeof(InfrastructureServices).Assembly);
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.AddStorageCallCounting(configuration);
-        services.AddSingleton(sp => TableStorage.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, configuration.GetConnectionString("Tables"),
-            clientOptions: sp.GetService<StorageCallCounter>()?.ClientOptions()));
+        services.AddSingleton(sp => new BackgroundLane(sp.GetRequiredService<IOptions<StorageOptions>>().Value.BackgroundCalls));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<BackgroundLane>().AddTo(new TableClientOptions());
+            sp.GetService<StorageCallCounter>()?.AddTo(options);
+            return TableStorage.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, configuration.GetConnectionString("Tables"),
+                clientOptions: options);
+        });
         services.AddSingleton<TableSet>();
         services.AddHostedService<TableSetup>();
         services.AddTable(PeopleStore.Table).AddTable(AuditLog.Table);

@@ -37,10 +37,10 @@ public sealed class StorageCallCounter(string tablePrefix)
         return count;
     }
 
-    /// <summary>Client options whose pipeline counts each request as it is sent, once per try.</summary>
-    public TableClientOptions ClientOptions()
+    /// <summary>Makes the pipeline of <paramref name="options"/> count each request as it is sent, once per try.</summary>
+    public TableClientOptions AddTo(TableClientOptions options)
     {
-        var options = new TableClientOptions();
+        ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(new CountingPolicy(this), HttpPipelinePosition.PerRetry);
         return options;
     }

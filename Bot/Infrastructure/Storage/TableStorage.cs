@@ -20,6 +20,13 @@ public sealed class StorageOptions
 
     /// <summary>Counts every storage request, per inbound request and in total (<see cref="StorageCallCounting"/>); for benchmarks.</summary>
     public bool CountCalls { get; set; }
+
+    /// <summary>
+    /// How many storage calls work nobody waits on (follow-ups, 我的通知 lines) makes at once when no request is being
+    /// answered; one at a time while one is (<see cref="BackgroundLane"/>), so that a wave of clicks is not queued behind
+    /// the work the clicks before it left.
+    /// </summary>
+    public int BackgroundCalls { get; set; } = 8;
 }
 
 /// <summary>How TalkBot reaches Table Storage.</summary>

@@ -1,0 +1,148 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+
+namespace TalkBot.Bot.Infrastructure.Storage;
+
+/// <summary>
+/// The storage calls of work nobody waits on (<see cref="Hosting.BackgroundWork"/>: follow-ups, 我的通知 lines) go
+/// through a lane: at most <see cref="StorageOptions.BackgroundCalls"/> at once, and one at a time while a request is
+/// being answered, so that what a wave of clicks leaves behind waits in the bot rather than at the store in front of
+/// the next clicks' calls, and drains at full width once they have their answers. A request's own calls never wait for
+/// the lane; background work started from a request is in the lane from its start.
+/// </summary>
+public sealed class BackgroundLane
+{
+    private static readonly AsyncLocal<bool> InBackground = new();
+    private readonly SemaphoreSlim wide;
+    private readonly SemaphoreSlim narrow = new(1, 1);
+    private int answering;
+
+    public BackgroundLane(int calls)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(calls, 1);
+        wide = new SemaphoreSlim(calls, calls);
+    }
+
+    /// <summary>Whether the current flow is background work.</summary>
+    public static bool IsBackground => InBackground.Value;
+
+    /// <summary>Requests being answered now.</summary>
+    public int Answering => Volatile.Read(ref answering);
+
+    /// <summary>Puts the rest of the current flow, and whatever it starts, in the lane.</summary>
+    public static void Enter() => InBackground.Value = true;
+
+    /// <summary>Marks a request as being answered until the result is disposed.</summary>
+    public IDisposable Answer()
+    {
+        Interlocked.Increment(ref answering);
+        return new Answered(this);
+    }
+
+    /// <summary>Puts each background call of the pipeline of <paramref name="options"/> in the lane, once per try (a retry's wait holds no slot).</summary>
+    public TableClientOptions AddTo(TableClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(new LanePolicy(this), HttpPipelinePosition.PerRetry);
+        return options;
+    }
+
+    /// <summary>Waits for the lane; the result, disposed, frees it.</summary>
+    internal async ValueTask<Slot> EnterAsync(CancellationToken cancellationToken)
+    {
+        await wide.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (Answering == 0)
+        {
+            return new Slot(this, false);
+        }
+
+        try
+        {
+            await narrow.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            wide.Release();
+            throw;
+        }
+
+        return new Slot(this, true);
+    }
+
+    internal readonly struct Slot(BackgroundLane lane, bool narrowed) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (narrowed)
+            {
+                lane.narrow.Release();
+            }
+
+            lane.wide.Release();
+        }
+    }
+
+    private sealed class Answered(BackgroundLane lane) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref lane.answering);
+            }
+        }
+    }
+
+    private sealed class LanePolicy(BackgroundLane lane) : HttpPipelinePolicy
+    {
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (!InBackground.Value)
+            {
+                await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+                return;
+            }
+
+            using (await lane.EnterAsync(message.CancellationToken).ConfigureAwait(false))
+            {
+                await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+            }
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (!InBackground.Value)
+            {
+                ProcessNext(message, pipeline);
+                return;
+            }
+
+            using (lane.EnterAsync(message.CancellationToken).AsTask().GetAwaiter().GetResult())
+            {
+                ProcessNext(message, pipeline);
+            }
+        }
+    }
+}
+
+/// <summary>Counts the requests being answered for the background lane.</summary>
+public static class BackgroundLaneMiddleware
+{
+    /// <summary>While a request is answered, background storage calls go one at a time (<see cref="BackgroundLane"/>).</summary>
+    public static WebApplication UseBackgroundLane(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var lane = app.Services.GetRequiredService<BackgroundLane>();
+        app.Use(async (context, next) =>
+        {
+            using (lane.Answer())
+            {
+                await next(context).ConfigureAwait(false);
+            }
+        });
+        return app;
+    }
+}
