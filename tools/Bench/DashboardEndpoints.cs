@@ -62,6 +62,11 @@ internal static class DashboardEndpoints
     {
         var recordAt = t.Record is null ? (DateTimeOffset?)null : t.Talk.ScheduledAt.AddHours(2);
         yield return TalkLedgerRows.Row(t.Talk, directory, t.Record?.ToString(), recordAt, partition);
+        if (!TalkeeRows.Partitions(t.Talk, t.Talk.Talkees[0], directory).Contains(partition))
+        {
+            yield break; // the talkee's rows go only where a view shows them, as the product writes them
+        }
+
         // Every notice of the month went out: delivered, answered or not deliverable, each with its row as the product writes it.
         yield return NoticeLedgerRows.Row(t.Talk.Id, t.Talk.Talkees[0], t.Notice, t.Notice is NoticeStatus.Acknowledged ? t.Talk.CreatedAt.AddHours(1) : null, partition);
         if (t.QuizScore is { } score)
