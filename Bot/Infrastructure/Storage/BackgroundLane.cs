@@ -6,10 +6,12 @@ namespace TalkBot.Bot.Infrastructure.Storage;
 
 /// <summary>
 /// The storage calls of work nobody waits on (<see cref="Hosting.BackgroundWork"/>: follow-ups, 我的通知 lines) go
-/// through a lane: at most <see cref="StorageOptions.BackgroundCalls"/> at once, and one at a time while a request is
-/// being answered, so that what a wave of clicks leaves behind waits in the bot rather than at the store in front of
-/// the next clicks' calls, and drains at full width once they have their answers. A request's own calls never wait for
-/// the lane; background work started from a request is in the lane from its start.
+/// through a lane: at most <see cref="StorageOptions.BackgroundCalls"/> at once; while a wave of requests is being
+/// answered (<see cref="WaveFrom"/> at once or more) each waits for it to pass, at most <see cref="MaxHold"/>, and then
+/// goes one at a time. What a wave of clicks leaves behind thus waits in the bot rather than at the store in front of the
+/// clicks' own calls, and drains at full width once they have their answers; a few requests at a time (the usual day)
+/// never hold it. A request's own calls never wait for the lane; background work started from a request is in the lane
+/// from its start.
 /// </summary>
 public sealed class BackgroundLane
 {
@@ -17,6 +19,14 @@ public sealed class BackgroundLane
     private readonly SemaphoreSlim wide;
     private readonly SemaphoreSlim narrow = new(1, 1);
     private int answering;
+
+    /// <summary>Requests answered at once from which they are a wave, which background calls let pass.</summary>
+    public const int WaveFrom = 4;
+
+    /// <summary>The longest a background call lets a wave pass; after that it goes, one at a time, so that a long wave never starves the background.</summary>
+    public static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
     public BackgroundLane(int calls)
     {
@@ -48,26 +58,33 @@ public sealed class BackgroundLane
         return options;
     }
 
-    /// <summary>Waits for the lane; the result, disposed, frees it.</summary>
+    /// <summary>
+    /// Waits for the lane: a slot of its width; then, while a wave of requests is being answered, for the wave to pass,
+    /// at most <see cref="MaxHold"/>, and one at a time after that. The result, disposed, frees it.
+    /// </summary>
     internal async ValueTask<Slot> EnterAsync(CancellationToken cancellationToken)
     {
         await wide.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (Answering == 0)
-        {
-            return new Slot(this, false);
-        }
-
         try
         {
+            for (var held = TimeSpan.Zero; Answering >= WaveFrom && held < MaxHold; held += Poll)
+            {
+                await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (Answering < WaveFrom)
+            {
+                return new Slot(this, false);
+            }
+
             await narrow.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return new Slot(this, true);
         }
         catch
         {
             wide.Release();
             throw;
         }
-
-        return new Slot(this, true);
     }
 
     internal readonly struct Slot(BackgroundLane lane, bool narrowed) : IDisposable

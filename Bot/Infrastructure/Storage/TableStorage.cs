@@ -22,9 +22,8 @@ public sealed class StorageOptions
     public bool CountCalls { get; set; }
 
     /// <summary>
-    /// How many storage calls work nobody waits on (follow-ups, 我的通知 lines) makes at once when no request is being
-    /// answered; one at a time while one is (<see cref="BackgroundLane"/>), so that a wave of clicks is not queued behind
-    /// the work the clicks before it left.
+    /// How many storage calls work nobody waits on (follow-ups, 我的通知 lines) makes at once; a wave of requests they
+    /// let pass (<see cref="BackgroundLane"/>), so that a wave of clicks is not queued behind the work the clicks before it left.
     /// </summary>
     public int BackgroundCalls { get; set; } = 8;
 }
