@@ -20,8 +20,12 @@ public sealed class SenderOptions
 
     public int ConversationPerHour { get; set; } = 1800;
 
-    /// <summary>Kept between the oldest send of a full window and the next one, for the time a request takes to arrive.</summary>
-    public TimeSpan RateGuard { get; set; } = TimeSpan.FromMilliseconds(20);
+    /// <summary>
+    /// Kept between the oldest send of a full window and the next one. Small: each send counts from when it was answered,
+    /// never before Teams counted it (<see cref="SendRateLimiter.Sent"/>), so this only covers the timer's and the clock's
+    /// granularity; every millisecond here is a tenth of a percent of the tenant's rate lost.
+    /// </summary>
+    public TimeSpan RateGuard { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Retries of one send on 429, 412, 502, 503 and 504 before it is stored as failed.</summary>
     public int MaxRetries { get; set; } = 5;
