@@ -10,8 +10,8 @@ namespace TalkBot.EndToEnd.Tests;
 /// </summary>
 public sealed partial class TabTests
 {
-    /// <summary>What a chart on the page holds: Chart.js's labels and first dataset, and how many of its pixels are drawn.</summary>
-    private sealed record DrawnChart(string[] Labels, double?[] Data, int Painted);
+    /// <summary>What a chart on the page holds: Chart.js's labels and first dataset, how many of its pixels are drawn, and its height on screen.</summary>
+    private sealed record DrawnChart(string[] Labels, double?[] Data, int Painted, double Height);
 
     [Fact]
     public Task Statistics_DrawsItsCharts_WithThePagesFigures_AFigureOpensTheTalksBehindIt_AndTheUnitsExportHoldsTheScreen() => RunScenarioAsync(async playground =>
@@ -37,6 +37,9 @@ public sealed partial class TabTests
         // Drawn, and holding the page's figures: each month's completion rate in percent, none where nothing was scheduled.
         Assert.True(series.Painted > 500, $"the month-by-month chart has {series.Painted} painted pixels");
         Assert.True(units.Painted > 500, $"the chart by unit has {units.Painted} painted pixels");
+        // A strip for the months, a bar's height for each unit: not as tall as the page is wide (1300 px).
+        Assert.InRange(series.Height, 150, 300);
+        Assert.InRange(units.Height, 100, 80 + 40 * units.Labels.Length);
         var points = page.GetProperty("series").EnumerateArray().ToList();
         Assert.Equal(points.Select(p => p.GetProperty("month").GetString()!), series.Labels);
         AssertRates(points.Select(p => p.GetProperty("rate")), series.Data);
@@ -103,7 +106,7 @@ public sealed partial class TabTests
               const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
               let painted = 0;
               for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
-              return JSON.stringify({ labels: chart.data.labels.map(String), data: chart.data.datasets[0].data, painted });
+              return JSON.stringify({ labels: chart.data.labels.map(String), data: chart.data.datasets[0].data, painted, height: canvas.getBoundingClientRect().height });
             }
             """;
         object?[] args = [section, lastLabel];
@@ -112,6 +115,7 @@ public sealed partial class TabTests
         return new DrawnChart(
             [.. drawn.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!)],
             [.. drawn.GetProperty("data").EnumerateArray().Select(d => d.ValueKind == JsonValueKind.Null ? (double?)null : d.GetDouble())],
-            drawn.GetProperty("painted").GetInt32());
+            drawn.GetProperty("painted").GetInt32(),
+            drawn.GetProperty("height").GetDouble());
     }
 }

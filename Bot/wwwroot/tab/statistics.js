@@ -169,8 +169,13 @@ export async function render(container, ctx) {
     return el('div', { class: 'stat-table' }, el('table', {}, el('caption', { text: caption }), el('thead', {}, head), el('tbody', {}, ...lines)), extra);
   }
 
-  function chartCanvas(label) {
-    return el('canvas', { role: 'img', 'aria-label': label, class: 'stat-chart' });
+  // A chart fills a box of its own height (Chart.js then keeps no aspect ratio): the series a strip, the units a bar's
+  // height each, so that a few units do not make a chart as tall as the page is wide.
+  function chartCanvas(label, rem) {
+    const canvas = el('canvas', { role: 'img', 'aria-label': label, class: 'stat-chart' });
+    const box = el('div', { class: 'stat-chart-box' }, canvas);
+    box.style.height = `${rem}rem`;
+    return canvas;
   }
 
   async function drawCharts(data, seriesCanvas, unitCanvas) {
@@ -178,8 +183,8 @@ export async function render(container, ctx) {
     try {
       Chart = await loadChart();
     } catch {
-      seriesCanvas.replaceWith(el('p', { text: t.chartFallback }));
-      unitCanvas?.remove();
+      seriesCanvas.parentElement.replaceWith(el('p', { text: t.chartFallback }));
+      unitCanvas?.parentElement.remove();
       return;
     }
     const rate = (r) => (r === null || r === undefined ? null : Math.round(r * 1000) / 10);
@@ -189,7 +194,7 @@ export async function render(container, ctx) {
         labels: data.series.map((p) => p.month),
         datasets: [{ label: `${t.completion} (%)`, data: data.series.map((p) => rate(p.rate)), borderColor: '#1f5fa8', backgroundColor: '#1f5fa8', spanGaps: true }],
       },
-      options: { animation: false, responsive: true, scales: { y: { min: 0, max: 100 } } },
+      options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { min: 0, max: 100 } } },
     }));
     if (unitCanvas) {
       charts.push(new Chart(unitCanvas, {
@@ -198,7 +203,7 @@ export async function render(container, ctx) {
           labels: data.units.map((u) => pick(u.name)),
           datasets: [{ label: `${t.completion} (%)`, data: data.units.map((u) => rate(u.rate)), backgroundColor: '#2e7d32' }],
         },
-        options: { animation: false, responsive: true, indexAxis: 'y', scales: { x: { min: 0, max: 100 } } },
+        options: { animation: false, responsive: true, maintainAspectRatio: false, indexAxis: 'y', scales: { x: { min: 0, max: 100 } } },
       }));
     }
   }
@@ -211,20 +216,20 @@ export async function render(container, ctx) {
     const rates = el('dl', { class: 'stat-rates' },
       el('dt', { text: t.completion }), el('dd', { text: percent(data.rates.completion, t) }),
       el('dt', { text: t.average }), el('dd', { text: data.rates.averageScore === null ? t.none : data.rates.averageScore.toFixed(1) }));
-    const seriesCanvas = chartCanvas(t.series);
+    const seriesCanvas = chartCanvas(t.series, 16);
     const seriesTable = table(t.series, data.series.map((p) => ({
       name: { [locale]: p.month }, planned: p.planned, scheduled: p.scheduled, completed: p.completed, rate: p.rate,
       link: { ledger: 'talks', filters: { ...data.filters, month: p.month } },
     })));
-    const unitCanvas = data.units.length > 0 ? chartCanvas(t.byUnit) : null;
+    const unitCanvas = data.units.length > 0 ? chartCanvas(t.byUnit, 5 + 2 * data.units.length) : null;
     body.replaceChildren(
       filters(data),
       exports(data),
       el('p', { class: 'stat-note', text: t.note }),
       rates,
       ...sections,
-      el('section', { 'aria-label': t.series }, el('h3', { text: t.series }), seriesCanvas, seriesTable),
-      data.units.length > 0 ? el('section', { 'aria-label': t.byUnit }, el('h3', { text: t.byUnit }), unitCanvas, table(t.byUnit, data.units)) : null,
+      el('section', { 'aria-label': t.series }, el('h3', { text: t.series }), seriesCanvas.parentElement, seriesTable),
+      data.units.length > 0 ? el('section', { 'aria-label': t.byUnit }, el('h3', { text: t.byUnit }), unitCanvas.parentElement, table(t.byUnit, data.units)) : null,
       data.talkers.length > 0
         ? el('section', { 'aria-label': t.byTalker }, el('h3', { text: t.byTalker }),
           table(t.byTalker, data.talkers, el('p', { text: t.more(data.talkersTotal) })))
