@@ -9,7 +9,7 @@ namespace TalkBot.EndToEnd.Tests;
 /// Issue 5 as people see it in the Agents Playground: when the bot's clock reaches the plan date (the first working
 /// day of the month's last week, 000 §三1) the discipline group leader gets his plan with his talkees and why; he
 /// schedules the talk with 何建平 from it (other scenarios already talk to 周海涛, whose line shows 已安排), and 何建平
-/// receives the notice.
+/// receives the notice. In the tab, his 谈话方案台账 shows the plan with 何建平 arranged; 何建平's shows nothing of being planned.
 /// </summary>
 public sealed class PlanTests(PeersFixture peers, ITestOutputHelper output) : EndToEndTest(peers, output)
 {
@@ -46,6 +46,28 @@ public sealed class PlanTests(PeersFixture peers, ITestOutputHelper output) : En
         var notice = await playground.WaitForCardAsync(place);
         Assert.Contains(DemoRoles.Talker, await PlaygroundPage.GetCardTextAsync(notice), StringComparison.Ordinal);
         await playground.ScreenshotAsync("plan-notice.png");
+
+        // 谈话方案台账 in the tab: the talker's own plan, 何建平 arranged; the talkee is never shown being planned.
+        var outside = new List<string>();
+        var planMonth = $"{year}-{month:D2}";
+        await using (var tab = await OpenTabAsync(talker.Name, outside))
+        {
+            await tab.Page.ClickAsync("#ledger-plans");
+            var rows = await RowsAsync(tab, r => r.Count > 0 && r[0].ContainsKey("谈话对象类别"));
+            var lines = rows.Where(r => r["月份"] == planMonth).ToList();
+            Assert.Contains(lines, r => r["谈话对象"] == talkee.Name && r["状态"].StartsWith("已安排", StringComparison.Ordinal));
+            Assert.All(rows, r => Assert.Equal(talker.Name, r["谈话人"]));
+            await tab.Page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Artifacts, "tab-plans.png"), FullPage = true });
+            Assert.True(tab.Errors.Count == 0, "console errors:\n" + string.Join('\n', tab.Errors));
+        }
+
+        await using (var own = await OpenTabAsync(talkee.Name, outside))
+        {
+            await own.Page.ClickAsync("#ledger-plans");
+            await own.Page.WaitForFunctionAsync("() => document.querySelector('#ledger-plans')?.getAttribute('aria-selected') === 'true' && document.querySelector('#ledger-summary')?.innerText.startsWith('共 0 条')");
+        }
+
+        Assert.Empty(outside);
     });
 
     private static WorkingCalendar ShippedCalendar()
