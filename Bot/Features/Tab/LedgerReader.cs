@@ -67,8 +67,7 @@ public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, Cas
         /// view reads it, or the viewer's own when the viewer is that talkee, a talker or the recorder.
         /// </summary>
         public bool Holds(PersonId talkee, IReadOnlyCollection<PersonId> talkers, PersonId? recorder, IReadOnlySet<string> units) =>
-            (UnitOf(talkee) is { } unit && units.Contains(TalkLedgerRows.UnitPartition(unit)))
-            || (ReadsOwn && (talkee == Viewer.Id || talkers.Contains(Viewer.Id) || recorder == Viewer.Id));
+            TalkeeRows.Partitions(talkee, talkers, recorder, People).Any(p => units.Contains(p) || (ReadsOwn && p == MatterIndex.Person(Viewer.Id)));
 
         public string Names(IEnumerable<PersonId> ids) => string.Join("、", ids.Select(People.Name));
 

@@ -94,13 +94,14 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
 
     public static string UnitPartition(UnitId unit) => UnitPartitions + unit.Value;
 
-    /// <summary>The partitions a talk is listed in: its talkees' units, and its talkees, talkers and recorder.</summary>
+    /// <summary>
+    /// The partitions a talk is listed in: those of each of its talkees' rows (<see cref="TalkeeRows.Partitions"/>), that
+    /// is their units, and its talkees, talkers and recorder.
+    /// </summary>
     public static string[] Partitions(Talk talk, PeopleLookup people)
     {
         ArgumentNullException.ThrowIfNull(talk);
-        ArgumentNullException.ThrowIfNull(people);
-        var involved = talk.Talkees.Concat(talk.Talkers).Concat(talk.Recorder is { } r ? [r] : []).Distinct();
-        return [.. Units(talk, people).Select(UnitPartition), .. involved.Select(MatterIndex.Person)];
+        return [.. talk.Talkees.SelectMany(t => TalkeeRows.Partitions(talk, t, people)).Distinct()];
     }
 
     private static List<UnitId> Units(Talk talk, PeopleLookup people) => [.. talk.Talkees.Select(t => people.Find(t)?.UnitId).OfType<UnitId>().Distinct()];
@@ -148,7 +149,7 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
         // Each partition in one go: the talk's row, and the rows of the talkees it shows (TalkeeRows).
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var shows = talk.Talkees.Distinct().ToDictionary(t => t, t => TalkeeRows.Partitions(talk, t, people).ToHashSet(StringComparer.Ordinal));
-        await index.WriteAsync(Partitions(talk, people), partition => [Row(talk, people, head?.Status, head?.UpdatedAt, partition),
+        await index.WriteAsync(shows.Values.SelectMany(p => p).Distinct(), partition => [Row(talk, people, head?.Status, head?.UpdatedAt, partition),
             .. talkeeRows.Where(t => shows.TryGetValue(t.Talkee, out var them) && them.Contains(partition)).Select(t => t.Row(partition))], cancellationToken)
             .ConfigureAwait(false);
     }

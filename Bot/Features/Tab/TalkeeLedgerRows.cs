@@ -12,12 +12,19 @@ namespace TalkBot.Bot.Features.Tab;
 /// </summary>
 public sealed class TalkeeRows(MatterIndex index, PeopleDirectory directory)
 {
-    /// <summary>The partitions that hold <paramref name="talkee"/>'s rows of <paramref name="talk"/>: a subset of <see cref="TalkLedgerRows.Partitions"/>.</summary>
+    /// <summary>The partitions that hold <paramref name="talkee"/>'s rows of <paramref name="talk"/>; a talk is listed in those of all its talkees (<see cref="TalkLedgerRows.Partitions"/>).</summary>
     public static string[] Partitions(Talk talk, PersonId talkee, PeopleLookup people)
     {
         ArgumentNullException.ThrowIfNull(talk);
+        return Partitions(talkee, talk.Talkers, talk.Recorder, people);
+    }
+
+    /// <summary>The same from a ledger line's people, which is how a view tells whether it read a talkee's rows.</summary>
+    public static string[] Partitions(PersonId talkee, IEnumerable<PersonId> talkers, PersonId? recorder, PeopleLookup people)
+    {
+        ArgumentNullException.ThrowIfNull(talkers);
         ArgumentNullException.ThrowIfNull(people);
-        var involved = new[] { talkee }.Concat(talk.Talkers).Concat(talk.Recorder is { } r ? [r] : []).Distinct();
+        var involved = new[] { talkee }.Concat(talkers).Concat(recorder is { } r ? [r] : []).Distinct();
         return [.. people.Find(talkee)?.UnitId is { } unit ? [TalkLedgerRows.UnitPartition(unit)] : Array.Empty<string>(), .. involved.Select(MatterIndex.Person)];
     }
 
