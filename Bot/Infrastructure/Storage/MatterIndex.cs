@@ -82,10 +82,11 @@ public sealed class MatterIndex(TableSet tables)
             .Select(r => new IndexedMatter(r.Type, r.Id))];
 
     /// <summary>
-    /// Partitions written at once by one <see cref="WriteAsync"/> or <see cref="TryMergeAsync"/>. A group talk is listed in
-    /// some forty partitions (each talkee's unit and person, the talkers, the recorder), and its rows are written in the
-    /// background of the clicks that change it: written all at once, two hundred such clicks would put thousands of
-    /// writes ahead of the next click's own reads in the store.
+    /// Partitions written at once by one <see cref="WriteAsync"/> or <see cref="TryMergeAsync"/>: a group talk is listed in
+    /// some forty partitions (each talkee's unit and person, the talkers, the recorder), whose writes one listing should
+    /// not put all at once ahead of other requests' calls in the store. This bounds one call wherever it runs; background
+    /// work as a whole is bounded by <see cref="BackgroundLane"/>, and a talkee's own rows go into four partitions
+    /// (<c>TalkeeRows</c>), so an answer's writes no longer depend on it.
     /// </summary>
     public const int PartitionsAtOnce = 4;
 
