@@ -57,20 +57,49 @@ public sealed class InstallLimiter(ReachOptions options, TimeProvider? wireClock
         }
     }
 
+    /// <summary>
+    /// Takes the next paced turn, waiting it out; a pause a 429 started while this one waited is waited out too, and the
+    /// turn taken again after it, so that no install is sent inside a Retry-After it began before.
+    /// </summary>
     private async Task WaitTurnAsync(CancellationToken cancellationToken)
     {
-        TimeSpan delay;
+        while (true)
+        {
+            TimeSpan delay;
+            bool turn;
+            lock (gate)
+            {
+                var now = clock.GetUtcNow();
+                turn = now >= pausedUntil;
+                if (turn)
+                {
+                    var at = now > next ? now : next;
+                    next = at + TimeSpan.FromSeconds(1.0 / Math.Max(1, options.InstallsPerSecond));
+                    delay = at - now;
+                }
+                else
+                {
+                    delay = pausedUntil - now;
+                }
+            }
+
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (turn && !IsPaused())
+            {
+                return;
+            }
+        }
+    }
+
+    private bool IsPaused()
+    {
         lock (gate)
         {
-            var now = clock.GetUtcNow();
-            var at = new[] { now, next, pausedUntil }.Max();
-            next = at + TimeSpan.FromSeconds(1.0 / Math.Max(1, options.InstallsPerSecond));
-            delay = at - now;
-        }
-
-        if (delay > TimeSpan.Zero)
-        {
-            await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+            return clock.GetUtcNow() < pausedUntil;
         }
     }
 }
