@@ -35,8 +35,9 @@ internal abstract partial class StoreUpgrade(MatterIndex index, ILogger logger) 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Off the start-up path: the host answers while the rows are written.
+        // Off the start-up path: the host answers while the rows are written, their calls in the background lane.
         await Task.Yield();
+        Storage.BackgroundLane.Enter();
         try
         {
             var written = await WriteAsync(stoppingToken).ConfigureAwait(false);

@@ -5,10 +5,10 @@ using Azure.Data.Tables;
 namespace TalkBot.Bot.Infrastructure.Storage;
 
 /// <summary>
-/// The storage calls of work nobody waits on (<see cref="Hosting.BackgroundWork"/>: follow-ups, 我的通知 lines) go
-/// through a lane: at most <see cref="StorageOptions.BackgroundCalls"/> at once; while a wave of requests is being
-/// answered (<see cref="WaveFrom"/> at once or more) each waits for it to pass, at most <see cref="MaxHold"/>, and then
-/// goes one at a time. What a wave of clicks leaves behind thus waits in the bot rather than at the store in front of the
+/// The storage calls of work nobody waits on (<see cref="Hosting.BackgroundWork"/>: follow-ups, 我的通知 lines; the
+/// store's upgrades at start-up) go through a lane: at most <see cref="StorageOptions.BackgroundCalls"/> at once; while a
+/// wave of requests is being answered (<see cref="WaveFrom"/> at once or more) each waits for it to pass, at most
+/// <see cref="MaxHold"/>, and then goes one at a time. What a wave of clicks leaves behind thus waits in the bot rather than at the store in front of the
 /// clicks' own calls, and drains at full width once they have their answers; a few requests at a time (the usual day)
 /// never hold it. A request's own calls never wait for the lane; background work started from a request is in the lane
 /// from its start.

@@ -19,9 +19,17 @@ public sealed class StorageCallCounter(string tablePrefix)
     private readonly AsyncLocal<RequestCount?> current = new();
     private readonly ConcurrentDictionary<string, long> byTable = new(StringComparer.Ordinal);
     private long total;
+    private long foreground;
 
     /// <summary>Requests made since the process started.</summary>
     public long Total => Interlocked.Read(ref total);
+
+    /// <summary>
+    /// Of <see cref="Total"/>, those made outside the background lane (by requests, the outbox, the scheduler). What a
+    /// request leaves running in the lane is in neither this nor the request's own count, even when it calls before the
+    /// request answers.
+    /// </summary>
+    public long Foreground => Interlocked.Read(ref foreground);
 
     /// <summary>Requests made since the process started, per table (without the prefix), ordered by name.</summary>
     public IReadOnlyDictionary<string, long> ByTable => new SortedDictionary<string, long>(byTable, StringComparer.Ordinal);
@@ -49,7 +57,11 @@ public sealed class StorageCallCounter(string tablePrefix)
     {
         Interlocked.Increment(ref total);
         byTable.AddOrUpdate(TableOf(request), 1, (_, n) => n + 1);
-        current.Value?.Add();
+        if (!BackgroundLane.IsBackground)
+        {
+            Interlocked.Increment(ref foreground);
+            current.Value?.Add();
+        }
     }
 
     /// <summary>

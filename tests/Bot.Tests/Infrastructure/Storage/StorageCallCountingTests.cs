@@ -23,14 +23,15 @@ public sealed class StorageCallCountingTests(AzuriteFixture azurite)
         await using var bot = new BotUnderTest(azurite, Now, settings: Counting);
         var counter = bot.Services.GetRequiredService<StorageCallCounter>();
         await bot.SettleAsync();
-        var before = counter.Total;
+        var before = counter.Foreground;
 
         // The first message from someone: their conversation reference is read and stored.
         using var response = await bot.PostAsync(Person.Cadre1.Activity("message"));
 
         var header = int.Parse(response.Headers.GetValues(StorageCallCounting.Header).Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(header > 0, "a first message stores the conversation reference at least");
-        Assert.Equal(counter.Total - before, header);
+        // What it left running, and the store's upgrades, call storage in the background lane, before it answers or after.
+        Assert.Equal(counter.Foreground - before, header);
     }
 
     [Fact]
