@@ -3,6 +3,7 @@ using TalkBot.Bot.Infrastructure.Audit;
 using TalkBot.Bot.Infrastructure.Exports;
 using TalkBot.Domain.Audit;
 using TalkBot.Domain.Leads;
+using TalkBot.Domain.Statistics;
 
 namespace TalkBot.Bot.Features.Tab;
 
@@ -10,7 +11,9 @@ namespace TalkBot.Bot.Features.Tab;
 /// The ledgers' APIs (台账), behind <see cref="TabAuthentication.Policy"/>:
 /// <list type="bullet">
 /// <item><c>GET /api/tab/ledgers/{kind}</c> (talks, leads, cases, tasks, plans) with <c>unit, tier, talker, kind, month, state,
-/// stage (a statistics figure), q, sort, dir, page, size</c>: a page of the lines the caller may see, the totals, the columns and the choices of each filter;</item>
+/// stage (a statistics figure), q, sort, dir, page, size</c>: a page of the lines the caller may see, the totals, the columns and the choices of each filter;
+/// the talks and plans ledgers show the current month (the talks ledger with the talks still open of other months) unless
+/// <c>month</c> names another or <c>all</c> (<see cref="QueryOf"/>);</item>
 /// <item><c>GET /api/tab/ledgers/{kind}/export?format=xlsx|csv</c> with the same filters and sort: every line of that
 /// view, as an Excel workbook (<see cref="XlsxSheet"/>) or CSV.</item>
 /// </list>
@@ -37,8 +40,13 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
         }
 
         var locale = LocaleOf(http);
-        var query = LedgerQuery.From(http.Request.Query);
-        var all = await reader.ReadAsync(ledger, viewer!, locale, time.GetUtcNow(), cancellationToken, query.Within, query.Month).ConfigureAwait(false);
+        var (query, month, live, bad) = QueryOf(http, ledger, locale);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var all = await ReadAsync(ledger, viewer!, locale, query, month, live, cancellationToken).ConfigureAwait(false);
         var view = query.Apply(all);
         await audit.WriteAsync(viewer!, AuditAction.View, AuditObject.Ledger, Describe(ledger, http), null, cancellationToken).ConfigureAwait(false);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
@@ -52,6 +60,8 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
             page = query.Page,
             size = query.Size,
             pages = Math.Max(1, (view.Count + query.Size - 1) / query.Size),
+            month,
+            monthDefault = month is null ? null : DefaultMonthLabel(ledger, locale),
             columns = LedgerColumns.For(ledger, locale).Select(c => new { label = c.Header, type = c.Kind.ToString().ToLowerInvariant() }),
             rows = view.Skip((query.Page - 1) * query.Size).Take(query.Size).Select(i => new
             {
@@ -65,7 +75,9 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
                 talker = Options(all, i => i.Facets.Talkers.Select(t => (t, people.Name(new PersonId(t))))),
                 kind = Options(all, i => cells.Kind is null ? [] : [(i.Facets.Kind, Cell(i, cells.Kind))]),
                 tier = Options(all, i => i.Facets.Tier is { } t ? [(t, Cell(i, cells.Tier))] : []),
-                month = Options(all, i => [(i.Facets.Month, i.Facets.Month)]),
+                month = month is null
+                    ? Options(all, i => [(i.Facets.Month, i.Facets.Month)])
+                    : Options(all, i => [(i.Facets.Month, i.Facets.Month)], RecentMonths().Append(month).Where(m => m is not ("" or AllMonths)).Select(m => (m, m))).Reverse(),
                 state = Options(all, i => [(i.Facets.State, Cell(i, cells.State))]),
             },
         });
@@ -86,8 +98,13 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
         }
 
         var locale = LocaleOf(http);
-        var query = LedgerQuery.From(http.Request.Query);
-        var view = query.Apply(await reader.ReadAsync(ledger, viewer!, locale, time.GetUtcNow(), cancellationToken, query.Within, query.Month).ConfigureAwait(false));
+        var (query, month, live, bad) = QueryOf(http, ledger, locale);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var view = query.Apply(await ReadAsync(ledger, viewer!, locale, query, month, live, cancellationToken).ConfigureAwait(false));
         await audit.WriteAsync(viewer!, AuditAction.Export, AuditObject.Ledger, Describe(ledger, http), null, cancellationToken).ConfigureAwait(false);
         var columns = LedgerColumns.For(ledger, locale);
         var name = $"{SheetName(ledger, locale)}-{calendar.LocalDate(time.GetUtcNow()).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
@@ -103,6 +120,11 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
             }
         }, csv ? XlsxSheet.CsvContentType : XlsxSheet.ContentType, name + (csv ? ".csv" : ".xlsx"));
     }
+
+    private Task<IReadOnlyList<LedgerItem>> ReadAsync(LedgerKind ledger, Person viewer, Locale locale, LedgerQuery query, string? month, bool live,
+        CancellationToken cancellationToken) =>
+        reader.ReadAsync(ledger, viewer, locale, time.GetUtcNow(), cancellationToken, query.Within,
+            month switch { null or AllMonths => null, "" => CurrentMonth().ToString(), var asked => asked }, live);
 
     private async Task<(Person? Viewer, LedgerKind Kind, IResult? Refusal)> AdmitAsync(HttpContext http, string kind, CancellationToken cancellationToken)
     {
@@ -127,6 +149,54 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
         return (viewer, ledger, null);
     }
 
+    /// <summary>The <c>month</c> that asks for every month of a ledger whose view is of one month by default.</summary>
+    public const string AllMonths = "all";
+
+    /// <summary>How many months back from the current one a month-keyed ledger offers to pick (besides next month, and those shown).</summary>
+    public const int MonthsOffered = 12;
+
+    /// <summary>
+    /// The view's filters, with the months it reads. The talks and plans ledgers are kept by month: a view of them reads
+    /// the month asked for, every month for <see cref="AllMonths"/>, and by default the current month (the talks ledger
+    /// with the talks of every other month that still have a step to take, so that nothing overdue drops out of sight).
+    /// <c>Month</c> is what the month filter shows: empty for the default, null for the other ledgers, which read
+    /// everything and filter by month only when asked. A month that is not <c>yyyy-MM</c> is refused.
+    /// </summary>
+    private (LedgerQuery Query, string? Month, bool Live, IResult? Refusal) QueryOf(HttpContext http, LedgerKind ledger, Locale locale)
+    {
+        var query = LedgerQuery.From(http.Request.Query);
+        if (query.Month is { } asked && asked != AllMonths && !StatMonth.TryParse(asked, out _))
+        {
+            return (query, null, false, Results.BadRequest(new { error = locale.Pick($"月份“{asked}”无效，应为“年-月”，如 2026-03。", $"The month \"{asked}\" is not valid: write year-month, such as 2026-03.") }));
+        }
+
+        if (ledger is not (LedgerKind.Talks or LedgerKind.Plans))
+        {
+            return (query.Month == AllMonths ? query with { Month = null } : query, null, false, null);
+        }
+
+        return query.Month switch
+        {
+            AllMonths => (query with { Month = null }, AllMonths, false, null),
+            { } month => (query, month, false, null),
+            // The current month is read; with the live talks of other months, the lines are not filtered by month.
+            null when ledger == LedgerKind.Talks => (query with { Month = null }, "", true, null),
+            null => (query with { Month = CurrentMonth().ToString() }, "", false, null),
+        };
+    }
+
+    private static string? DefaultMonthLabel(LedgerKind ledger, Locale locale) => ledger switch
+    {
+        LedgerKind.Talks => locale.Pick("本月及未办结", "This month and all still open"),
+        LedgerKind.Plans => locale.Pick("本月", "This month"),
+        _ => null,
+    };
+
+    private StatMonth CurrentMonth() => StatMonth.Of(calendar.LocalDate(time.GetUtcNow()));
+
+    /// <summary>The months a month-keyed ledger offers besides those it shows: next month, this one and the <see cref="MonthsOffered"/> − 1 before it.</summary>
+    private IEnumerable<string> RecentMonths() => CurrentMonth().Next.Series(MonthsOffered + 1).Select(m => m.ToString());
+
     private static (int? Kind, int? Tier, int State) CellsOf(LedgerKind kind) => kind switch
     {
         LedgerKind.Plans => (null, 3, 6),
@@ -138,8 +208,9 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
 
     private static string Cell(LedgerItem item, int? index) => index is { } i && item.Cells[i] is string s ? s : "";
 
-    private static IEnumerable<object> Options(IEnumerable<LedgerItem> items, Func<LedgerItem, IEnumerable<(string Value, string Label)>> pick) =>
-        items.SelectMany(pick).Where(o => o.Value.Length > 0).DistinctBy(o => o.Value).OrderBy(o => o.Value, StringComparer.Ordinal)
+    private static IEnumerable<object> Options(IEnumerable<LedgerItem> items, Func<LedgerItem, IEnumerable<(string Value, string Label)>> pick,
+        IEnumerable<(string Value, string Label)>? more = null) =>
+        items.SelectMany(pick).Concat(more ?? []).Where(o => o.Value.Length > 0).DistinctBy(o => o.Value).OrderBy(o => o.Value, StringComparer.Ordinal)
             .Select(o => new { value = o.Value, label = o.Label });
 
     private string? Text(object? value) => value switch

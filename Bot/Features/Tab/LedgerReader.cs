@@ -27,9 +27,10 @@ public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, Cas
     public int AcrossFrom { get; init; } = 24;
 
     /// <param name="within">A unit the view is filtered to: the talks and plans ledgers then read only the partitions of that unit and those below it.</param>
-    /// <param name="month">The month the view is filtered to (<c>yyyy-MM</c>): the plans ledger then reads only that month's key range.</param>
+    /// <param name="month">The month the view is filtered to (<c>yyyy-MM</c>): the talks and plans ledgers then read only that month's key range.</param>
+    /// <param name="live">With a month, the talks ledger also reads the talks of every other month that still have a step to take (<see cref="TalkLedgerRows.IsLive"/>).</param>
     public async Task<IReadOnlyList<LedgerItem>> ReadAsync(LedgerKind kind, Person viewer, Locale locale, DateTimeOffset now, CancellationToken cancellationToken,
-        UnitId? within = null, string? month = null)
+        UnitId? within = null, string? month = null, bool live = false)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
@@ -37,7 +38,7 @@ public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, Cas
         var view = new View(viewer, officeUnits, people, locale, now, within);
         return kind switch
         {
-            LedgerKind.Talks => await TalksAsync(view, cancellationToken).ConfigureAwait(false),
+            LedgerKind.Talks => await TalksAsync(view, month, live, cancellationToken).ConfigureAwait(false),
             LedgerKind.Leads => await LeadsAsync(view, cancellationToken).ConfigureAwait(false),
             LedgerKind.Cases => await CasesAsync(view, cancellationToken).ConfigureAwait(false),
             LedgerKind.Plans => await PlansAsync(view, month, cancellationToken).ConfigureAwait(false),
@@ -99,32 +100,39 @@ public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, Cas
     /// <paramref name="partitions"/> (one query each, or a few paged queries across them above <see cref="AcrossFrom"/>),
     /// and of the viewer's own partition when the view reads it (<see cref="View.ReadsOwn"/>).
     /// </summary>
-    private async Task<List<TableEntity>> ReadRowsAsync(View v, IReadOnlySet<string> partitions, string first, string last, CancellationToken cancellationToken)
+    private async Task<List<TableEntity>> ReadRowsAsync(View v, IReadOnlySet<string> partitions, string first, string last, CancellationToken cancellationToken,
+        string? orWhere = null)
     {
         IEnumerable<Task<IReadOnlyList<TableEntity>>> reads = partitions.Count > AcrossFrom
-            ? [index.QueryKindsAcrossAsync(TalkLedgerRows.UnitPartitions, first, last, partitions.Contains, cancellationToken)]
-            : partitions.Select(p => index.QueryKindsAsync(p, first, last, cancellationToken));
+            ? [index.QueryKindsAcrossAsync(TalkLedgerRows.UnitPartitions, first, last, partitions.Contains, cancellationToken, orWhere)]
+            : partitions.Select(p => index.QueryKindsAsync(p, first, last, cancellationToken, orWhere));
         if (v.ReadsOwn)
         {
-            reads = reads.Append(index.QueryKindsAsync(MatterIndex.Person(v.Viewer.Id), first, last, cancellationToken));
+            reads = reads.Append(index.QueryKindsAsync(MatterIndex.Person(v.Viewer.Id), first, last, cancellationToken, orWhere));
         }
 
         return [.. (await Task.WhenAll(reads).ConfigureAwait(false)).SelectMany(r => r)];
     }
 
-    private async Task<List<LedgerItem>> TalksAsync(View v, CancellationToken cancellationToken)
+    private async Task<List<LedgerItem>> TalksAsync(View v, string? month, bool live, CancellationToken cancellationToken)
     {
-        // One query per partition brings the four kinds of row, which sit side by side in key order (tl| < tn| < tq| < tr|).
+        // One query per partition brings the four kinds of row of a month (or of every month), which sit together under
+        // their talk (t|{month}|{talk}|l, then its talkees' n|, q| and r| rows); and with live, those of every other
+        // month's talks that still have a step to take.
         var partitions = v.TalkPartitions();
-        var read = await ReadRowsAsync(v, partitions, TalkLedgerRows.Prefix, TalkLedgerRows.RectificationPrefix, cancellationToken).ConfigureAwait(false);
-        List<T> Rows<T>(string prefix) where T : ListRow, new() =>
-            [.. read.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).Select(TableRowReader.As<T>).Where(r => r.Subject.Length > 0)];
+        var prefix = StatMonth.TryParse(month, out var m) ? TalkLedgerRows.MonthPrefix(m.ToString()) : TalkLedgerRows.Prefix;
+        var orLive = live && prefix != TalkLedgerRows.Prefix
+            ? TableFilter.Of($"RowKey ge {TalkLedgerRows.Prefix} and RowKey lt {TableFilter.After(TalkLedgerRows.Prefix)}") + $" and {nameof(TalkLedgerRow.Live)} eq true"
+            : null;
+        var read = (await ReadRowsAsync(v, partitions, prefix, prefix, cancellationToken, orLive).ConfigureAwait(false))
+            .ToLookup(r => TalkLedgerRows.KindOf(r.RowKey));
+        List<T> Rows<T>(string kind) where T : ListRow, new() => [.. read[kind].Select(TableRowReader.As<T>).Where(r => r.Subject.Length > 0)];
 
-        var rows = Rows<TalkLedgerEntity>(TalkLedgerRows.Prefix).DistinctBy(r => r.Matter);
-        var notices = Rows<NoticeLedgerEntity>(TalkLedgerRows.NoticePrefix).DistinctBy(n => (n.Matter, n.Subject))
+        var rows = Rows<TalkLedgerEntity>(TalkLedgerRows.LineKind).DistinctBy(r => r.Matter);
+        var notices = Rows<NoticeLedgerEntity>(TalkLedgerRows.NoticeKind).DistinctBy(n => (n.Matter, n.Subject))
             .ToDictionary(n => (n.Matter, n.Subject), n => Enum.Parse<NoticeStatus>(n.State));
-        var quizzes = Rows<QuizLedgerEntity>(TalkLedgerRows.QuizPrefix).DistinctBy(q => (q.Matter, q.Subject)).ToDictionary(q => (q.Matter, q.Subject));
-        var rectifications = Rows<RectificationLedgerEntity>(TalkLedgerRows.RectificationPrefix).DistinctBy(r => (r.Matter, r.Subject)).ToLookup(r => r.Matter);
+        var quizzes = Rows<QuizLedgerEntity>(TalkLedgerRows.QuizKind).DistinctBy(q => (q.Matter, q.Subject)).ToDictionary(q => (q.Matter, q.Subject));
+        var rectifications = Rows<RectificationLedgerEntity>(TalkLedgerRows.RectificationKind).DistinctBy(r => (r.Matter, r.Subject)).ToLookup(r => r.Matter);
         var tiers = v.People.Tiers.ToLookup(t => (t.Talker, t.Talkee));
         var items = new List<LedgerItem>();
         foreach (var row in rows)
@@ -257,7 +265,7 @@ public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, Cas
         return items;
     }
 
-    private string Month(DateTimeOffset at) => calendar.LocalDate(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    private string Month(DateTimeOffset at) => TalkLedgerRows.MonthOf(calendar, at);
 
     private static List<PersonId> Ids(string? csv) => [.. (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => new PersonId(id))];
 

@@ -29,6 +29,7 @@ public static class TabFeature
         services.AddSingleton<Talks.INoticeListing, NoticeLedgerRows>();
         services.AddSingleton<PlanLedgerRows>();
         services.AddHostedService<PlanLedgerUpgrade>();
+        services.AddHostedService<TalkLedgerUpgrade>();
         services.AddFollowUp<PlanMade, PlanLedgerFollowUps>("PlanMade.Ledger");
         services.AddFollowUp<PlanItemHandedOver, PlanLedgerFollowUps>("PlanItemHandedOver.Ledger");
         services.AddFollowUp<PlanTalkToOffice, PlanLedgerFollowUps>("PlanTalkToOffice.Ledger");

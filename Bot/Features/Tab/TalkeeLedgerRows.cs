@@ -10,7 +10,7 @@ namespace TalkBot.Bot.Features.Tab;
 /// the talkee, the talkers, and the recorder, whose notice light waits for every talkee. Not into another talkee's
 /// partition or unit: a talk of 20 talkees in 20 units is listed in some 42 partitions, a talkee's row goes into 4.
 /// </summary>
-public sealed class TalkeeRows(MatterIndex index, PeopleDirectory directory)
+public sealed class TalkeeRows(MatterIndex index, PeopleDirectory directory, WorkingCalendar calendar)
 {
     /// <summary>The partitions that hold <paramref name="talkee"/>'s rows of <paramref name="talk"/>; a talk is listed in those of all its talkees (<see cref="TalkLedgerRows.Partitions"/>).</summary>
     public static string[] Partitions(Talk talk, PersonId talkee, PeopleLookup people)
@@ -28,11 +28,14 @@ public sealed class TalkeeRows(MatterIndex index, PeopleDirectory directory)
         return [.. people.Find(talkee)?.UnitId is { } unit ? [TalkLedgerRows.UnitPartition(unit)] : Array.Empty<string>(), .. involved.Select(MatterIndex.Person)];
     }
 
-    public async Task WriteAsync(Talk talk, PersonId talkee, Func<string, ListRow> row, CancellationToken cancellationToken)
+    /// <summary>Writes the row <paramref name="row"/> makes from the talk's month (<see cref="TalkLedgerRows.MonthOf"/>) and a partition into each partition that shows the talkee.</summary>
+    public async Task WriteAsync(Talk talk, PersonId talkee, Func<string, string, ListRow> row, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(row);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        await index.WriteAsync(Partitions(talk, talkee, people), partition => [row(partition)], cancellationToken).ConfigureAwait(false);
+        var month = TalkLedgerRows.MonthOf(calendar, talk.ScheduledAt);
+        await index.WriteAsync(Partitions(talk, talkee, people), partition => [row(month, partition)], cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -47,7 +50,7 @@ public sealed class NoticeLedgerRows(TalkeeRows rows) : INoticeListing
     {
         ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(notice);
-        return IsListed(notice) ? rows.WriteAsync(talk, notice.Talkee, partition => Row(talk, notice, partition), cancellationToken) : Task.CompletedTask;
+        return IsListed(notice) ? rows.WriteAsync(talk, notice.Talkee, (month, partition) => Row(talk, notice, month, partition), cancellationToken) : Task.CompletedTask;
     }
 
     /// <summary>
@@ -56,13 +59,14 @@ public sealed class NoticeLedgerRows(TalkeeRows rows) : INoticeListing
     /// </summary>
     internal static bool IsListed(Notice notice) => notice.Status != NoticeStatus.Created || notice.Version > 1;
 
-    internal static NoticeLedgerEntity Row(Talk talk, Notice notice, string partition) =>
-        Row(talk.Id, notice.Talkee, notice.Status, notice.AcknowledgedAt ?? notice.PostponementRequestedAt, partition);
+    internal static NoticeLedgerEntity Row(Talk talk, Notice notice, string month, string partition) =>
+        Row(talk.Id, notice.Talkee, notice.Status, notice.AcknowledgedAt ?? notice.PostponementRequestedAt, month, partition);
 
-    /// <summary>The row of <paramref name="talkee"/>'s notice of <paramref name="talk"/> in <paramref name="partition"/>.</summary>
-    public static NoticeLedgerEntity Row(TalkId talk, PersonId talkee, NoticeStatus state, DateTimeOffset? answeredAt, string partition) =>
-        ListRow.Place(new NoticeLedgerEntity { State = state.ToString(), AnsweredAt = answeredAt },
-            partition, $"{TalkLedgerRows.NoticePrefix}{talk.Value}|{talkee.Value}", talk.Value, talkee, true);
+    /// <summary>The row of <paramref name="talkee"/>'s notice of <paramref name="talk"/> under <paramref name="month"/> in <paramref name="partition"/>.</summary>
+    public static NoticeLedgerEntity Row(TalkId talk, PersonId talkee, NoticeStatus state, DateTimeOffset? answeredAt, string month, string partition) =>
+        // Live: a notice changes while its talk is to come; the talk's next whole write says whether it still is.
+        ListRow.Place(new NoticeLedgerEntity { State = state.ToString(), AnsweredAt = answeredAt, Live = true },
+            partition, TalkLedgerRows.Key(month, talk, TalkLedgerRows.NoticeKind, talkee), talk.Value, talkee, true);
 }
 
 /// <summary>
@@ -81,14 +85,14 @@ public sealed class QuizLedger(TalkStore talks, QuizStore quizzes, TalkeeRows ro
             return;
         }
 
-        await rows.WriteAsync(talk, counted.Talkee, partition => Row(counted, partition), cancellationToken).ConfigureAwait(false);
+        await rows.WriteAsync(talk, counted.Talkee, (month, partition) => Row(counted, month, partition), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The row of a talkee's counted attempt in <paramref name="partition"/>.</summary>
-    public static QuizLedgerEntity Row(QuizAttempt counted, string partition)
+    /// <summary>The row of a talkee's counted attempt under its talk's <paramref name="month"/> in <paramref name="partition"/>.</summary>
+    public static QuizLedgerEntity Row(QuizAttempt counted, string month, string partition)
     {
         ArgumentNullException.ThrowIfNull(counted);
-        return ListRow.Place(new QuizLedgerEntity { Attempt = counted.Number, Score = counted.Score, Total = counted.Total, SubmittedAt = counted.SubmittedAt },
-            partition, $"{TalkLedgerRows.QuizPrefix}{counted.TalkId.Value}|{counted.Talkee.Value}", counted.TalkId.Value, counted.Talkee, false);
+        return ListRow.Place(new QuizLedgerEntity { Attempt = counted.Number, Score = counted.Score, Total = counted.Total, SubmittedAt = counted.SubmittedAt, Live = true },
+            partition, TalkLedgerRows.Key(month, counted.TalkId, TalkLedgerRows.QuizKind, counted.Talkee), counted.TalkId.Value, counted.Talkee, false);
     }
 }

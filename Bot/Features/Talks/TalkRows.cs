@@ -14,7 +14,8 @@ namespace TalkBot.Bot.Features.Talks;
 /// Rectification (000 §四(一)5) the same way: <c>rect|{talkeeId}</c> (head), <c>rectr|{talkeeId}|{nn}</c> (a report),
 /// <c>rectm|{talkeeId}|{nn}|{item}</c> (its measure per item), <c>rectv|{talkeeId}|{nn}</c> (its review).
 /// Each kind has its own prefix so that one range query reads all rows of that kind. Version rows, parts and
-/// verifications are insert-only: a version, once written, never changes.</item>
+/// verifications are insert-only: a version, once written, never changes. <c>ledger|{yyyy-MM}</c>: a month the talk's
+/// rows of the tab's talk ledger are listed under (<c>TalkLedgerRows</c>).</item>
 /// <item><c>TalksByPerson</c>: PartitionKey = person id; RowKey = talk id; the person's relations to the talk
 /// (organiser, talker, recorder), when it is and its talkees. Answers "what is missing" for a recorder or organiser,
 /// and whom a talker talks to this month (their plan), with one partition query.</item>
@@ -45,6 +46,9 @@ public static class TalkRows
     public const string RectificationReportRowPrefix = "rectr|";
     public const string MeasureRowPrefix = "rectm|";
     public const string RectificationReviewRowPrefix = "rectv|";
+
+    /// <summary>A month the talk is listed under in the talk ledger, <c>ledger|{yyyy-MM}</c>.</summary>
+    public const string LedgerMonthRowPrefix = "ledger|";
 
     public static string NoticeRow(string talkeeId) => NoticeRowPrefix + talkeeId;
     public static string RectificationRow(string talkeeId) => RectificationRowPrefix + talkeeId;

@@ -8,6 +8,9 @@ namespace TalkBot.Bot.Infrastructure.Scheduling;
 /// </summary>
 internal abstract partial class StoreUpgrade(MatterIndex index, ILogger logger) : BackgroundService
 {
+    /// <summary>The index the upgrade is marked in, for an upgrade of its rows.</summary>
+    protected MatterIndex Index => index;
+
     /// <summary>The upgrade's name, as marked in the store.</summary>
     protected abstract string Name { get; }
 

@@ -109,6 +109,75 @@ public sealed class MatterIndex(TableSet tables)
     }
 
     /// <summary>
+    /// Deletes the rows whose RowKey starts with <paramref name="prefix"/> from each partition: one query of their keys,
+    /// then one transaction per partition (per 100 rows). Rows already gone are the wanted state.
+    /// </summary>
+    public async Task DeleteRowsAsync(IEnumerable<string> partitions, string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        await Parallel.ForEachAsync(partitions.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = PartitionsAtOnce, CancellationToken = cancellationToken },
+            async (partition, ct) =>
+            {
+                var table = For(partition);
+                var keys = new List<string>();
+                await foreach (var key in table.QueryColumnAsync(TableFilter.RowsStartingWith(partition, prefix), nameof(ITableEntity.RowKey), ct).ConfigureAwait(false))
+                {
+                    keys.Add(key);
+                }
+
+                await DeleteAsync(table, partition, keys, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes, from every partition of both tables, the rows whose RowKey lies from <paramref name="first"/> to
+    /// <paramref name="last"/> (prefixes): a scan, for a one-off such as an upgrade that moved rows to new keys.
+    /// Returns how many were deleted.
+    /// </summary>
+    public async Task<int> DeleteEverywhereAsync(string first, string last, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var table in new[] { index, units })
+        {
+            var rows = new List<(string Partition, string Key)>();
+            await foreach (var row in table.QueryAsync<TableEntity>(TableFilter.Of($"RowKey ge {first} and RowKey lt {TableFilter.After(last)}"),
+                select: [nameof(ITableEntity.PartitionKey), nameof(ITableEntity.RowKey)], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add((row.PartitionKey, row.RowKey));
+            }
+
+            foreach (var partition in rows.GroupBy(r => r.Partition, StringComparer.Ordinal))
+            {
+                await DeleteAsync(table, partition.Key, [.. partition.Select(r => r.Key)], cancellationToken).ConfigureAwait(false);
+                deleted += partition.Count();
+            }
+        }
+
+        return deleted;
+    }
+
+    private static async Task DeleteAsync(TableClient table, string partition, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in keys.Chunk(TableOperations.MaxTransactionActions))
+        {
+            try
+            {
+                await table.SubmitAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k), Azure.ETag.All)),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                // Another writer deleted one of them first: the rest one by one.
+                foreach (var key in chunk)
+                {
+                    await table.DeleteIfExistsAsync(partition, key, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Changes some columns of a row in each partition, if the row is there; false when one was not (the row is written
     /// whole by whoever lists the matter).
     /// </summary>
@@ -145,9 +214,17 @@ public sealed class MatterIndex(TableSet tables)
     /// <paramref name="last"/> or a prefix between them, as stored, for the caller to read each kind with
     /// <see cref="TableRowReader"/>.
     /// </summary>
-    public async Task<IReadOnlyList<TableEntity>> QueryKindsAsync(string partition, string first, string last, CancellationToken cancellationToken) =>
-        await For(partition).QueryAllAsync<TableEntity>(TableFilter.Of($"PartitionKey eq {partition} and RowKey ge {first} and RowKey lt {TableFilter.After(last)}"),
-            cancellationToken).ConfigureAwait(false);
+    /// <param name="orWhere">Rows also wanted besides the range, by a filter of their own (which bounds their keys).</param>
+    public async Task<IReadOnlyList<TableEntity>> QueryKindsAsync(string partition, string first, string last, CancellationToken cancellationToken,
+        string? orWhere = null) =>
+        await For(partition).QueryAllAsync<TableEntity>(TableFilter.Of($"PartitionKey eq {partition}") + " and " + Rows(first, last, orWhere), cancellationToken)
+            .ConfigureAwait(false);
+
+    private static string Rows(string first, string last, string? orWhere)
+    {
+        var range = TableFilter.Of($"RowKey ge {first} and RowKey lt {TableFilter.After(last)}");
+        return orWhere is null ? range : $"(({range}) or ({orWhere}))";
+    }
 
     /// <summary>
     /// <see cref="QueryKindsAsync"/> across every partition whose key starts with <paramref name="partitions"/>, kept where
@@ -155,12 +232,11 @@ public sealed class MatterIndex(TableSet tables)
     /// them (a bureau's office sees nearly every unit, and a query per unit costs more than reading the few it does not see).
     /// </summary>
     public async Task<IReadOnlyList<TableEntity>> QueryKindsAcrossAsync(string partitions, string first, string last, Func<string, bool> keep,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? orWhere = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(partitions);
         ArgumentNullException.ThrowIfNull(keep);
-        var (partitionsEnd, rowsEnd) = (TableFilter.After(partitions), TableFilter.After(last));
-        var filter = TableFilter.Of($"PartitionKey ge {partitions} and PartitionKey lt {partitionsEnd} and RowKey ge {first} and RowKey lt {rowsEnd}");
+        var filter = TableFilter.Of($"PartitionKey ge {partitions} and PartitionKey lt {TableFilter.After(partitions)}") + " and " + Rows(first, last, orWhere);
         return [.. (await For(partitions).QueryAllAsync<TableEntity>(filter, cancellationToken).ConfigureAwait(false)).Where(r => keep(r.PartitionKey))];
     }
 

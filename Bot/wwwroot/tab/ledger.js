@@ -76,7 +76,15 @@ export async function render(container, ctx) {
       const options = data.options[key] || [];
       if (options.length === 0 && !view.filters[key]) continue;
       const select = el('select', { id: `filter-${key}`, name: key });
-      select.append(new Option(w.all, ''));
+      // The talks and plans ledgers open on the current month (the talks ledger with what is still open of other
+      // months), unless a month or 全部 (every month) is picked.
+      const byMonth = key === 'month' && typeof data.month === 'string';
+      if (byMonth) {
+        select.append(new Option(data.monthDefault, '', false, data.month === ''));
+        select.append(new Option(w.all, 'all', false, data.month === 'all'));
+      } else {
+        select.append(new Option(w.all, ''));
+      }
       for (const o of options) select.append(new Option(o.label, o.value, false, view.filters[key] === o.value));
       form.append(el('label', { for: `filter-${key}` }, w[key], select));
     }

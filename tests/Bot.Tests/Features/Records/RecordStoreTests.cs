@@ -38,7 +38,7 @@ public sealed class RecordRepositoryTests(AzuriteFixture azurite) : IAsyncLifeti
             new TalkBot.Bot.Infrastructure.People.PeopleDirectoryOptions(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<TalkBot.Bot.Infrastructure.People.PeopleDirectory>.Instance);
         records = new RecordStore(tables, index, new Listings(new ScheduleStore(tables), new SchedulerOptions(), clock, new ServiceCollection().BuildServiceProvider(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Listings>.Instance),
             new TalkBot.Bot.Features.Tab.TalkLedgerRows(talks, index, tables, directory, new TalkBot.Bot.Features.Rectifications.RectificationStore(tables),
-                new QuizStore(tables)));
+                new QuizStore(tables), TalkBot.Domain.Calendar.WorkingCalendar.WeekendsOnly(TimeZoneInfo.FindSystemTimeZoneById(TalkBot.Domain.Calendar.WorkingCalendar.DefaultTimeZoneId))));
     }
 
     public async Task DisposeAsync()

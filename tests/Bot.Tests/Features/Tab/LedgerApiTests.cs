@@ -3,6 +3,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.DependencyInjection;
+using TalkBot.Bot.Features.Tab;
 using TalkBot.Bot.Infrastructure.Audit;
 using TalkBot.Bot.Tests.Support;
 using TalkBot.Cards;
@@ -181,23 +182,115 @@ public sealed class LedgerApiTests(AzuriteFixture azurite)
         {
             prefix = before.TablePrefix;
             await before.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new Dictionary<string, string> { [DataKeys.TalkId] = FormA });
-            await IndexRows.DeleteAsync(before.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.TableSet>(), row =>
-                row.RowKey.StartsWith("tl|", StringComparison.Ordinal) || row.RowKey.StartsWith("tn|", StringComparison.Ordinal) || row.PartitionKey == "upgrade");
+            Assert.True(await IndexRows.DeleteAsync(before.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.TableSet>(), row =>
+                row.RowKey.StartsWith(TalkLedgerRows.Prefix, StringComparison.Ordinal) || row.PartitionKey == "upgrade") > 0);
         }
 
         await using var after = new BotUnderTest(azurite, new DateTimeOffset(2026, 3, 3, 12, 0, 0, Cst), prefix, settings: DevSignIn);
         _ = after.Server;
-        var upgraded = after.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.MatterIndex>();
-        for (var wait = 0; wait < 100 && !await upgraded.IsUpgradedAsync(TalkBot.Bot.Infrastructure.Scheduling.ListingUpgrade.Upgrade, default); wait++)
-        {
-            await Task.Delay(100);
-        }
+        await UpgradedAsync(after, TalkBot.Bot.Infrastructure.Scheduling.ListingUpgrade.Upgrade);
 
         using var office = await SignInAsync(after, Person.Office);
         var ledger = await LedgerAsync(office, "/api/tab/ledgers/talks");
 
         Assert.Equal(["李干部", "王干部"], Talkees(ledger));
         Assert.Equal("none", LightOf(ledger, "李干部"));
+    }
+
+    private static async Task UpgradedAsync(BotUnderTest bot, string upgrade)
+    {
+        var index = bot.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.MatterIndex>();
+        for (var wait = 0; wait < 100 && !await index.IsUpgradedAsync(upgrade, default); wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(await index.IsUpgradedAsync(upgrade, default), upgrade + " did not finish");
+    }
+
+    [Fact]
+    public async Task LedgerRowsKeptBeforeMonths_AreMovedUnderTheirMonth_AndTheOldRowsDeleted()
+    {
+        string prefix;
+        await using (var before = await StartAsync())
+        {
+            prefix = before.TablePrefix;
+            await before.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new Dictionary<string, string> { [DataKeys.TalkId] = FormA });
+            await before.SettleAsync();
+            // The rows as a store from before kept them: tl|{talk}, tn|{talk}|{talkee}, and no month written down.
+            var tables = before.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.TableSet>();
+            foreach (var table in TalkBot.Bot.Infrastructure.Storage.MatterIndex.Tables.Select(name => tables[name]))
+            {
+                await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>($"RowKey ge '{TalkLedgerRows.Prefix}' and RowKey lt 't}}'"))
+                {
+                    var kind = TalkLedgerRows.KindOf(row.RowKey);
+                    row.RowKey = (kind == TalkLedgerRows.LineKind ? "tl|" : "t" + kind + "|") + string.Join('|', row.RowKey.Split('|').Where((_, i) => i == 2 || i > 3));
+                    await table.UpsertEntityAsync(row);
+                }
+            }
+
+            Assert.True(await IndexRows.DeleteAsync(tables, row => row.RowKey.StartsWith(TalkLedgerRows.Prefix, StringComparison.Ordinal) || row.PartitionKey == "upgrade") > 0);
+            var talks = tables[TalkBot.Bot.Features.Talks.TalkRows.Talks];
+            await foreach (var row in talks.QueryAsync<Azure.Data.Tables.TableEntity>($"RowKey ge 'ledger|' and RowKey lt 'ledger}}'"))
+            {
+                await talks.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            }
+        }
+
+        await using var after = new BotUnderTest(azurite, new DateTimeOffset(2026, 3, 3, 12, 0, 0, Cst), prefix, settings: DevSignIn);
+        _ = after.Server;
+        await UpgradedAsync(after, TalkLedgerUpgrade.Upgrade);
+
+        using var office = await SignInAsync(after, Person.Office);
+        var ledger = await LedgerAsync(office, "/api/tab/ledgers/talks?month=2026-03");
+        Assert.Equal(["李干部", "王干部"], Talkees(ledger));
+        Assert.Equal("none", LightOf(ledger, "李干部"));
+        var left = await IndexRows.DeleteAsync(after.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.TableSet>(),
+            row => row.RowKey.StartsWith("tl|", StringComparison.Ordinal) || row.RowKey.StartsWith("tn|", StringComparison.Ordinal));
+        Assert.Equal(0, left);
+    }
+
+    [Fact]
+    public async Task TheTalksLedger_OpensOnTheCurrentMonth_UnlessAnotherOrEveryMonthIsAsked()
+    {
+        await using var bot = await StartAsync();
+        using var office = await SignInAsync(bot, Person.Office);
+
+        var current = await LedgerAsync(office, "/api/tab/ledgers/talks");
+        var march = await LedgerAsync(office, "/api/tab/ledgers/talks?month=2026-03");
+        var february = await LedgerAsync(office, "/api/tab/ledgers/talks?month=2026-02");
+        var every = await LedgerAsync(office, "/api/tab/ledgers/talks?month=all");
+
+        Assert.Equal(("", "本月及未办结"), (current.GetProperty("month").GetString(), current.GetProperty("monthDefault").GetString()));
+        Assert.Equal(["李干部", "王干部"], Talkees(current));
+        Assert.Equal("2026-03", march.GetProperty("month").GetString());
+        Assert.Equal(Talkees(current), Talkees(march));
+        Assert.Equal(("2026-02", 0), (february.GetProperty("month").GetString(), february.GetProperty("total").GetInt32()));
+        Assert.Equal("all", every.GetProperty("month").GetString());
+        Assert.Equal(Talkees(current), Talkees(every));
+        // The months offered: next month, this one and the eleven before it, newest first, whether or not they hold a talk.
+        var months = current.GetProperty("options").GetProperty("month").EnumerateArray().Select(o => o.GetProperty("value").GetString()).ToList();
+        Assert.Equal(["2026-04", "2026-03", "2026-02"], months.Take(3));
+        Assert.Equal(("2025-04", 13), (months[^1], months.Count));
+        // The other ledgers are not kept by month: they read everything and filter by it only when asked.
+        Assert.Equal(JsonValueKind.Null, (await LedgerAsync(office, "/api/tab/ledgers/cases")).GetProperty("month").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("2026-13")]
+    [InlineData("march")]
+    [InlineData("2026-3")]
+    public async Task AMonthThatIsNotYearMonth_IsRefused_WithWhatToWrite(string month)
+    {
+        await using var bot = await StartAsync();
+        using var office = await SignInAsync(bot, Person.Office);
+
+        using var page = await office.GetAsync($"/api/tab/ledgers/talks?month={month}&locale=zh-CN");
+        using var export = await office.GetAsync($"/api/tab/ledgers/talks/export?format=xlsx&month={month}&locale=en-US");
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (page.StatusCode, export.StatusCode));
+        Assert.Contains("应为“年-月”", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("write year-month", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,6 +52,26 @@ public sealed class LedgerReadTests(AzuriteFixture azurite)
     }
 
     [Theory]
+    [InlineData("2026-03", false, 2)]
+    [InlineData("2026-03", true, 2)]
+    [InlineData("2026-02", false, 0)]
+    [InlineData("2026-02", true, 1)]
+    public async Task AMonthsView_WithOrWithoutTheLiveTalksOfOtherMonths_ReadsTheSameLinesAcrossPartitionsAsPerUnit(string month, bool live, int lines)
+    {
+        await using var bot = await StatisticsSetup.MonthAsync(azurite);
+        var office = await OfficeAsync(bot);
+        var now = bot.Clock.GetUtcNow();
+
+        var perUnit = await Reader(bot, int.MaxValue).ReadAsync(LedgerKind.Talks, office, Locale.ZhCn, now, default, month: month, live: live);
+        var across = await Reader(bot, 0).ReadAsync(LedgerKind.Talks, office, Locale.ZhCn, now, default, month: month, live: live);
+
+        // Of March's two talks one is done (held, its record verified, the rectification reported on time) and one still
+        // to come: February's view with the live talks of other months shows that one alone.
+        Assert.Equal(lines, perUnit.Count);
+        Assert.Equal(Lines(perUnit), Lines(across));
+    }
+
+    [Theory]
     [InlineData("unit1")]
     [InlineData("bureau")]
     [InlineData("office")]

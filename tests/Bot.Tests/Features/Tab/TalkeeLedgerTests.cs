@@ -144,8 +144,8 @@ public sealed class TalkeeLedgerTests(AzuriteFixture azurite)
             string.Join("\n", (await ColumnAsync(bot, "通知")).Concat(await ColumnAsync(bot, "廉政测试")).Select(c => $"{c.Key}={c.Value}").Order());
         var before = await CellsAsync();
         var tables = bot.Services.GetRequiredService<TableSet>();
-        Assert.True(await IndexRows.DeleteAsync(tables, row => row.RowKey.StartsWith(TalkLedgerRows.NoticePrefix, StringComparison.Ordinal)) > 0);
-        Assert.True(await IndexRows.DeleteAsync(tables, row => row.RowKey.StartsWith(TalkLedgerRows.QuizPrefix, StringComparison.Ordinal)) > 0);
+        Assert.True(await IndexRows.DeleteAsync(tables, row => row.RowKey.StartsWith(TalkLedgerRows.Prefix, StringComparison.Ordinal) && TalkLedgerRows.KindOf(row.RowKey) == TalkLedgerRows.NoticeKind) > 0);
+        Assert.True(await IndexRows.DeleteAsync(tables, row => row.RowKey.StartsWith(TalkLedgerRows.Prefix, StringComparison.Ordinal) && TalkLedgerRows.KindOf(row.RowKey) == TalkLedgerRows.QuizKind) > 0);
 
         var emptied = await ColumnAsync(bot, "通知");
         foreach (var talk in new[] { HeldTalk, PendingTalk })

@@ -22,18 +22,25 @@ namespace TalkBot.Bot.Tests.Features.Tab;
 [Collection(AzuriteCollection.Name)]
 public sealed class TalkeeRowsTests(AzuriteFixture azurite)
 {
-    private const string TwoUnits = "0195a0b2c3d47e8f9a0b1c2d3e4f5c01";
+    internal const string TwoUnits = "0195a0b2c3d47e8f9a0b1c2d3e4f5c01";
     private const int NoticeColumn = 7;
-    private static readonly Person Other = new("00000000-0000-0000-0000-00000000a006", "29:admin", "吴管理");
+    internal static readonly Person Other = new("00000000-0000-0000-0000-00000000a006", "29:admin", "吴管理");
     private static readonly DateTimeOffset At = new(2026, 3, 5, 9, 30, 0, TimeSpan.FromHours(8));
+    private const string Month = "2026-03";
 
-    private static async Task<BotUnderTest> TwoUnitTalkAsync(AzuriteFixture azurite)
+    /// <summary>The talk of two talkees in two units, on <paramref name="at"/>.</summary>
+    internal static Talk TwoUnitTalk(DateTimeOffset at, TalkStatus status = TalkStatus.Scheduled) =>
+        Talk.Restore(new TalkId(TwoUnits), TalkKind.Routine, [new PersonId(Person.Cadre1.AadObjectId), new PersonId(Other.AadObjectId)],
+            [new PersonId(Person.Leader.AadObjectId)], new PersonId(Person.Recorder.AadObjectId), new PersonId(Person.Office.AadObjectId), at, "第三会议室",
+            new DateOnly(2026, 3, 2), null, Monday, status);
+
+    /// <summary>The talk of two talkees stored and listed: 李干部 has acknowledged it, 吴管理 not yet.</summary>
+    internal static async Task<BotUnderTest> TwoUnitTalkAsync(AzuriteFixture azurite)
     {
         var bot = await StartAsync(azurite);
         var id = new TalkId(TwoUnits);
         var (cadre, other) = (new PersonId(Person.Cadre1.AadObjectId), new PersonId(Other.AadObjectId));
-        var talk = Talk.Restore(id, TalkKind.Routine, [cadre, other], [new PersonId(Person.Leader.AadObjectId)], new PersonId(Person.Recorder.AadObjectId),
-            new PersonId(Person.Office.AadObjectId), At, "第三会议室", new DateOnly(2026, 3, 2), null, Monday, TalkStatus.Scheduled);
+        var talk = TwoUnitTalk(At);
         Assert.True(await bot.Services.GetRequiredService<TalkStore>().CreateAsync(talk,
             [Notice.Restore(id, cadre, NoticeStatus.Acknowledged, Monday, Monday, acknowledgedAt: Monday.AddHours(1)),
                 Notice.Restore(id, other, NoticeStatus.Sent, Monday, Monday)], null, default));
@@ -49,7 +56,7 @@ public sealed class TalkeeRowsTests(AzuriteFixture azurite)
         return Assert.Single(items, i => i.Id == TwoUnits);
     }
 
-    private static async Task<List<string>> PartitionsOfAsync(BotUnderTest bot, string rowKey)
+    internal static async Task<List<string>> PartitionsOfAsync(BotUnderTest bot, string rowKey)
     {
         var tables = bot.Services.GetRequiredService<TableSet>();
         var partitions = new List<string>();
@@ -72,9 +79,9 @@ public sealed class TalkeeRowsTests(AzuriteFixture azurite)
         Assert.Equal(
             [.. new[] { "person|" + Person.Cadre1.AadObjectId, "person|" + Person.Leader.AadObjectId, "person|" + Person.Recorder.AadObjectId, "unit|unit1" }
                 .Order(StringComparer.Ordinal)],
-            await PartitionsOfAsync(bot, $"{TalkLedgerRows.NoticePrefix}{TwoUnits}|{Person.Cadre1.AadObjectId}"));
+            await PartitionsOfAsync(bot, TalkLedgerRows.Key(Month, new TalkId(TwoUnits), TalkLedgerRows.NoticeKind, new PersonId(Person.Cadre1.AadObjectId))));
         // The talk's own row is in every partition it is listed in, both units and every person.
-        Assert.Equal(6, (await PartitionsOfAsync(bot, TalkLedgerRows.Prefix + TwoUnits)).Count);
+        Assert.Equal(6, (await PartitionsOfAsync(bot, TalkLedgerRows.Key(Month, new TalkId(TwoUnits), TalkLedgerRows.LineKind))).Count);
     }
 
     [Fact]
@@ -112,7 +119,7 @@ public sealed class TalkeeRowsTests(AzuriteFixture azurite)
         Assert.Equal(
             [.. new[] { "person|" + Other.AadObjectId, "person|" + Person.Leader.AadObjectId, "person|" + Person.Recorder.AadObjectId, "unit|office" }
                 .Order(StringComparer.Ordinal)],
-            await PartitionsOfAsync(bot, $"{TalkLedgerRows.NoticePrefix}{TwoUnits}|{Other.AadObjectId}"));
+            await PartitionsOfAsync(bot, TalkLedgerRows.Key(Month, new TalkId(TwoUnits), TalkLedgerRows.NoticeKind, new PersonId(Other.AadObjectId))));
         foreach (var viewer in new[] { Person.Office, Person.Leader, Person.Recorder, Other })
         {
             Assert.Equal(LedgerStep.None, (await LineAsync(bot, viewer)).Deadline.Step);

@@ -1,0 +1,125 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using TalkBot.Bot.Features.Tab;
+using TalkBot.Bot.Features.Talks;
+using TalkBot.Bot.Infrastructure.People;
+using TalkBot.Bot.Infrastructure.Storage;
+using TalkBot.Bot.Tests.Support;
+using TalkBot.Cards.Localization;
+using TalkBot.Domain;
+using TalkBot.Domain.Talks;
+using static TalkBot.Bot.Tests.Features.Tab.TalkeeRowsTests;
+
+namespace TalkBot.Bot.Tests.Features.Tab;
+
+/// <summary>
+/// The talk ledger's rows sit under the month of their talk (<see cref="TalkLedgerRows"/>), on Azurite: a month's view
+/// reads that month's; a talk moved to another month (改期) is listed under it alone, and a move cut short is finished by
+/// the next write.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TalkLedgerMonthsTests(AzuriteFixture azurite)
+{
+    private const string March = "2026-03";
+    private const string April = "2026-04";
+    private static readonly TalkId Id = new(TwoUnits);
+    private static readonly DateTimeOffset InApril = new(2026, 4, 1, 9, 30, 0, TimeSpan.FromHours(8));
+
+    private static async Task MoveAsync(BotUnderTest bot, DateTimeOffset to, TalkStatus status = TalkStatus.Scheduled)
+    {
+        var talks = bot.Services.GetRequiredService<TalkStore>();
+        var stored = (await talks.GetStoredAsync(Id, default))!;
+        Assert.True(await talks.SaveChangeAsync(stored with { Talk = TwoUnitTalk(to, status) }, [], default));
+        await bot.Services.GetRequiredService<TalkLedgerRows>().WriteAsync(Id, default);
+    }
+
+    private static async Task<List<string>> ShownAsync(BotUnderTest bot, string? month, bool live = false)
+    {
+        var people = await bot.Services.GetRequiredService<PeopleDirectory>().CurrentAsync(default);
+        var items = await bot.Services.GetRequiredService<LedgerReader>().ReadAsync(LedgerKind.Talks, people.Find(new PersonId(Person.Office.AadObjectId))!,
+            Locale.ZhCn, bot.Clock.GetUtcNow(), default, month: month, live: live);
+        return [.. items.Select(i => $"{i.Id} {i.Facets.Month}")];
+    }
+
+    private static async Task<List<string>> MonthsWrittenDownAsync(BotUnderTest bot)
+    {
+        var talks = bot.Services.GetRequiredService<TableSet>()[TalkRows.Talks];
+        var months = new List<string>();
+        await foreach (var row in talks.QueryAsync<TableEntity>(TableFilter.RowsStartingWith(TwoUnits, TalkRows.LedgerMonthRowPrefix)))
+        {
+            months.Add(row.RowKey[TalkRows.LedgerMonthRowPrefix.Length..]);
+        }
+
+        return months;
+    }
+
+    private static string NoticeKey(string month) => TalkLedgerRows.Key(month, Id, TalkLedgerRows.NoticeKind, new PersonId(Person.Cadre1.AadObjectId));
+
+    [Fact]
+    public async Task AMonthsView_ReadsThatMonth()
+    {
+        await using var bot = await TwoUnitTalkAsync(azurite);
+
+        Assert.Equal([$"{TwoUnits} {March}"], await ShownAsync(bot, March));
+        Assert.Empty(await ShownAsync(bot, April));
+        Assert.Equal([$"{TwoUnits} {March}"], await ShownAsync(bot, null));
+        Assert.Equal([March], await MonthsWrittenDownAsync(bot));
+    }
+
+    [Fact]
+    public async Task ATalkMovedToAnotherMonth_IsListedUnderItAlone_WithItsTalkeesRows()
+    {
+        await using var bot = await TwoUnitTalkAsync(azurite);
+
+        await MoveAsync(bot, InApril);
+
+        Assert.Empty(await ShownAsync(bot, March));
+        Assert.Equal([$"{TwoUnits} {April}"], await ShownAsync(bot, April));
+        Assert.Equal([$"{TwoUnits} {April}"], await ShownAsync(bot, null));
+        Assert.Empty(await PartitionsOfAsync(bot, TalkLedgerRows.Key(March, Id, TalkLedgerRows.LineKind)));
+        Assert.Empty(await PartitionsOfAsync(bot, NoticeKey(March)));
+        Assert.Equal(6, (await PartitionsOfAsync(bot, TalkLedgerRows.Key(April, Id, TalkLedgerRows.LineKind))).Count);
+        Assert.Equal(4, (await PartitionsOfAsync(bot, NoticeKey(April))).Count);
+        Assert.Equal([April], await MonthsWrittenDownAsync(bot));
+        // The acknowledgement moved with it: the office still waits for 吴管理 only.
+        var people = await bot.Services.GetRequiredService<PeopleDirectory>().CurrentAsync(default);
+        var line = Assert.Single(await bot.Services.GetRequiredService<LedgerReader>().ReadAsync(LedgerKind.Talks,
+            people.Find(new PersonId(Person.Office.AadObjectId))!, Locale.ZhCn, bot.Clock.GetUtcNow(), default, month: April));
+        Assert.Equal("李干部：已确认收到；吴管理：已送达，待确认", line.Cells[7]);
+    }
+
+    [Fact]
+    public async Task AMonthsViewWithLive_AlsoShowsTheTalksOfOtherMonthsWithAStepLeft_NotThoseWithout()
+    {
+        await using var bot = await TwoUnitTalkAsync(azurite);
+        await MoveAsync(bot, InApril);
+
+        Assert.Empty(await ShownAsync(bot, March));
+        Assert.Equal([$"{TwoUnits} {April}"], await ShownAsync(bot, March, live: true));
+
+        // Cancelled: nothing is left to do, so it drops out of March's view, and stays in April's.
+        await MoveAsync(bot, InApril, TalkStatus.Cancelled);
+        Assert.Empty(await ShownAsync(bot, March, live: true));
+        Assert.Equal([$"{TwoUnits} {April}"], await ShownAsync(bot, April, live: true));
+    }
+
+    [Fact]
+    public async Task AMoveCutShort_BeforeTheOldMonthWasDeleted_IsFinishedByTheNextWrite()
+    {
+        await using var bot = await TwoUnitTalkAsync(azurite);
+        await MoveAsync(bot, InApril);
+        // As a crash after the new month's rows and before the old month's deletion leaves it: both months written down, both listed.
+        var people = await bot.Services.GetRequiredService<PeopleDirectory>().CurrentAsync(default);
+        var march = TwoUnitTalk(new DateTimeOffset(2026, 3, 5, 9, 30, 0, TimeSpan.FromHours(8)));
+        await bot.Services.GetRequiredService<MatterIndex>().WriteAsync(TalkLedgerRows.Partitions(march, people),
+            partition => [TalkLedgerRows.Row(march, people, null, null, March, partition)], default);
+        await bot.Services.GetRequiredService<TableSet>()[TalkRows.Talks].UpsertEntityAsync(new TableEntity(TwoUnits, TalkRows.LedgerMonthRowPrefix + March));
+        Assert.Equal([$"{TwoUnits} {March}"], await ShownAsync(bot, March));
+
+        await bot.Services.GetRequiredService<TalkLedgerRows>().WriteAsync(Id, default);
+
+        Assert.Empty(await ShownAsync(bot, March));
+        Assert.Equal([$"{TwoUnits} {April}"], await ShownAsync(bot, null));
+        Assert.Equal([April], await MonthsWrittenDownAsync(bot));
+    }
+}
