@@ -25,7 +25,8 @@ internal sealed record LedgerTalk(Talk Talk, string Month, RecordStatus? Record,
 /// Development for the demo sign-in, on the seeded tables): the statistics page, a filtered page of the talk ledger
 /// (goal ≤ 300 ms), the Excel export of the talk ledger of the whole month (≤ 5 s) and of the month's statistics. The
 /// ledger rows of every seeded month are written as the product writes them (<see cref="TalkLedgerRows.Row"/>, under
-/// the talk's month, in every partition of <see cref="TalkLedgerRows.Partitions"/>). Times are client round trips on the
+/// the talk's month, in every partition of <see cref="TalkLedgerRows.Partitions"/>; before the last month in the units'
+/// partitions only). Times are client round trips on the
 /// loopback: server time plus a little.
 /// </summary>
 internal static class DashboardEndpoints
@@ -49,10 +50,15 @@ internal static class DashboardEndpoints
         return path;
     }
 
-    /// <summary>A month's talk ledger rows, grouped by partition and written in transactions of 100.</summary>
-    public static async Task SeedLedgerAsync(TableSet set, PeopleLookup directory, IReadOnlyList<LedgerTalk> talks, CancellationToken cancellationToken)
+    /// <summary>
+    /// A month's talk ledger rows, grouped by partition and written in transactions of 100: in every partition the
+    /// product writes them to, or with <paramref name="unitsOnly"/> in the units' partitions alone (table
+    /// <see cref="MatterIndex.UnitTable"/>), which are all the office's views read.
+    /// </summary>
+    public static async Task SeedLedgerAsync(TableSet set, PeopleLookup directory, IReadOnlyList<LedgerTalk> talks, bool unitsOnly, CancellationToken cancellationToken)
     {
-        var rows = talks.SelectMany(t => TalkLedgerRows.Partitions(t.Talk, directory).SelectMany(partition => Rows(t, directory, partition)));
+        var rows = talks.SelectMany(t => TalkLedgerRows.Partitions(t.Talk, directory)
+            .Where(p => !unitsOnly || MatterIndex.TableOf(p) == MatterIndex.UnitTable).SelectMany(partition => Rows(t, directory, partition)));
         var batches = rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal).SelectMany(g => g.Chunk(TableOperations.MaxTransactionActions));
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
             async (batch, ct) => await set[MatterIndex.TableOf(batch[0].PartitionKey)].SubmitAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct));
