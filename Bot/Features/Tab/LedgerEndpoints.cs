@@ -40,13 +40,13 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
         }
 
         var locale = LocaleOf(http);
-        var (query, month, live, bad) = QueryOf(http, ledger, locale);
+        var (query, months, bad) = QueryOf(http, ledger, locale);
         if (bad is not null)
         {
             return bad;
         }
 
-        var all = await ReadAsync(ledger, viewer!, locale, query, month, live, cancellationToken).ConfigureAwait(false);
+        var all = await ReadAsync(ledger, viewer!, locale, query, months, cancellationToken).ConfigureAwait(false);
         var view = query.Apply(all);
         await audit.WriteAsync(viewer!, AuditAction.View, AuditObject.Ledger, Describe(ledger, http), null, cancellationToken).ConfigureAwait(false);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
@@ -60,8 +60,8 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
             page = query.Page,
             size = query.Size,
             pages = Math.Max(1, (view.Count + query.Size - 1) / query.Size),
-            month,
-            monthDefault = month is null ? null : DefaultMonthLabel(ledger, locale),
+            month = months.Shown,
+            monthDefault = months.Shown is null ? null : DefaultMonthLabel(ledger, locale),
             columns = LedgerColumns.For(ledger, locale).Select(c => new { label = c.Header, type = c.Kind.ToString().ToLowerInvariant() }),
             rows = view.Skip((query.Page - 1) * query.Size).Take(query.Size).Select(i => new
             {
@@ -75,9 +75,9 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
                 talker = Options(all, i => i.Facets.Talkers.Select(t => (t, people.Name(new PersonId(t))))),
                 kind = Options(all, i => cells.Kind is null ? [] : [(i.Facets.Kind, Cell(i, cells.Kind))]),
                 tier = Options(all, i => i.Facets.Tier is { } t ? [(t, Cell(i, cells.Tier))] : []),
-                month = month is null
+                month = months.Shown is null
                     ? Options(all, i => [(i.Facets.Month, i.Facets.Month)])
-                    : Options(all, i => [(i.Facets.Month, i.Facets.Month)], RecentMonths().Append(month).Where(m => m is not ("" or AllMonths)).Select(m => (m, m))).Reverse(),
+                    : Options(all, i => [(i.Facets.Month, i.Facets.Month)], RecentMonths().Append(months.Read ?? "").Select(m => (m, m))).Reverse(),
                 state = Options(all, i => [(i.Facets.State, Cell(i, cells.State))]),
             },
         });
@@ -98,13 +98,13 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
         }
 
         var locale = LocaleOf(http);
-        var (query, month, live, bad) = QueryOf(http, ledger, locale);
+        var (query, months, bad) = QueryOf(http, ledger, locale);
         if (bad is not null)
         {
             return bad;
         }
 
-        var view = query.Apply(await ReadAsync(ledger, viewer!, locale, query, month, live, cancellationToken).ConfigureAwait(false));
+        var view = query.Apply(await ReadAsync(ledger, viewer!, locale, query, months, cancellationToken).ConfigureAwait(false));
         await audit.WriteAsync(viewer!, AuditAction.Export, AuditObject.Ledger, Describe(ledger, http), null, cancellationToken).ConfigureAwait(false);
         var columns = LedgerColumns.For(ledger, locale);
         var name = $"{SheetName(ledger, locale)}-{calendar.LocalDate(time.GetUtcNow()).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
@@ -121,10 +121,9 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
         }, csv ? XlsxSheet.CsvContentType : XlsxSheet.ContentType, name + (csv ? ".csv" : ".xlsx"));
     }
 
-    private Task<IReadOnlyList<LedgerItem>> ReadAsync(LedgerKind ledger, Person viewer, Locale locale, LedgerQuery query, string? month, bool live,
+    private Task<IReadOnlyList<LedgerItem>> ReadAsync(LedgerKind ledger, Person viewer, Locale locale, LedgerQuery query, MonthView months,
         CancellationToken cancellationToken) =>
-        reader.ReadAsync(ledger, viewer, locale, time.GetUtcNow(), cancellationToken, query.Within,
-            month switch { null or AllMonths => null, "" => CurrentMonth().ToString(), var asked => asked }, live);
+        reader.ReadAsync(ledger, viewer, locale, time.GetUtcNow(), cancellationToken, query.Within, months.Read, months.Live);
 
     private async Task<(Person? Viewer, LedgerKind Kind, IResult? Refusal)> AdmitAsync(HttpContext http, string kind, CancellationToken cancellationToken)
     {
@@ -156,32 +155,42 @@ public sealed class LedgerEndpoints(LedgerReader reader, PeopleDirectory directo
     public const int MonthsOffered = 12;
 
     /// <summary>
+    /// The months a view reads: <paramref name="Shown"/> is what the month filter shows (empty for the default, null for a
+    /// ledger not kept by month), <paramref name="Read"/> the month whose key range the reader reads (null: every month),
+    /// and <paramref name="Live"/> whether the talks of other months with a step left are read too.
+    /// </summary>
+    private sealed record MonthView(string? Shown, string? Read, bool Live)
+    {
+        public static MonthView None { get; } = new(null, null, false);
+    }
+
+    /// <summary>
     /// The view's filters, with the months it reads. The talks and plans ledgers are kept by month: a view of them reads
     /// the month asked for, every month for <see cref="AllMonths"/>, and by default the current month (the talks ledger
     /// with the talks of every other month that still have a step to take, so that nothing overdue drops out of sight).
-    /// <c>Month</c> is what the month filter shows: empty for the default, null for the other ledgers, which read
-    /// everything and filter by month only when asked. A month that is not <c>yyyy-MM</c> is refused.
+    /// The other ledgers read everything and filter by month only when asked. A month that is not <c>yyyy-MM</c> is refused.
     /// </summary>
-    private (LedgerQuery Query, string? Month, bool Live, IResult? Refusal) QueryOf(HttpContext http, LedgerKind ledger, Locale locale)
+    private (LedgerQuery Query, MonthView Months, IResult? Refusal) QueryOf(HttpContext http, LedgerKind ledger, Locale locale)
     {
         var query = LedgerQuery.From(http.Request.Query);
         if (query.Month is { } asked && asked != AllMonths && !StatMonth.TryParse(asked, out _))
         {
-            return (query, null, false, Results.BadRequest(new { error = locale.Pick($"月份“{asked}”无效，应为“年-月”，如 2026-03。", $"The month \"{asked}\" is not valid: write year-month, such as 2026-03.") }));
+            return (query, MonthView.None, Results.BadRequest(new { error = locale.Pick($"月份“{asked}”无效，应为“年-月”，如 2026-03。", $"The month \"{asked}\" is not valid: write year-month, such as 2026-03.") }));
         }
 
         if (ledger is not (LedgerKind.Talks or LedgerKind.Plans))
         {
-            return (query.Month == AllMonths ? query with { Month = null } : query, null, false, null);
+            return (query.Month == AllMonths ? query with { Month = null } : query, MonthView.None, null);
         }
 
+        var current = CurrentMonth().ToString();
         return query.Month switch
         {
-            AllMonths => (query with { Month = null }, AllMonths, false, null),
-            { } month => (query, month, false, null),
+            AllMonths => (query with { Month = null }, new(AllMonths, null, false), null),
+            { } month => (query, new(month, month, false), null),
             // The current month is read; with the live talks of other months, the lines are not filtered by month.
-            null when ledger == LedgerKind.Talks => (query with { Month = null }, "", true, null),
-            null => (query with { Month = CurrentMonth().ToString() }, "", false, null),
+            null when ledger == LedgerKind.Talks => (query, new("", current, true), null),
+            null => (query with { Month = current }, new("", current, false), null),
         };
     }
 

@@ -132,11 +132,11 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
         return parts.Length > 3 ? parts[3] : "";
     }
 
-    /// <summary>The month a talk's rows are listed under: that of its date, in the organisation's time zone.</summary>
+    /// <summary>The month a talk's rows are listed under: that of its date in the organisation's time zone, as the statistics count it (<see cref="Statistics.StatRecount"/>).</summary>
     public static string MonthOf(WorkingCalendar calendar, DateTimeOffset scheduledAt)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return calendar.LocalDate(scheduledAt).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        return Domain.Statistics.StatMonth.Of(calendar.LocalDate(scheduledAt)).ToString();
     }
 
     /// <summary>What every unit's partition of the ledger rows starts with.</summary>

@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using TalkBot.Bot.Features.Talks;
-
 namespace TalkBot.Bot.Features.Tab;
 
 /// <summary>
@@ -9,7 +6,7 @@ namespace TalkBot.Bot.Features.Tab;
 /// stored is written again, then the old rows are deleted, in the background after start-up (<see cref="StoreUpgrade"/>).
 /// Until it is done the ledger shows the talks written again so far.
 /// </summary>
-internal sealed class TalkLedgerUpgrade(MatterIndex index, TableSet tables, TalkLedgerRows rows, ILogger<TalkLedgerUpgrade> logger) : StoreUpgrade(index, logger)
+internal sealed class TalkLedgerUpgrade(MatterIndex index, Records.TalkLines talks, TalkLedgerRows rows, ILogger<TalkLedgerUpgrade> logger) : StoreUpgrade(index, logger)
 {
     public const string Upgrade = "talks-by-month";
 
@@ -19,20 +16,13 @@ internal sealed class TalkLedgerUpgrade(MatterIndex index, TableSet tables, Talk
 
     protected override string Name => Upgrade;
 
-    protected override async Task<bool> AnyStoredAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var _ in StoredAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return true;
-        }
-
-        return false;
-    }
+    protected override async Task<bool> AnyStoredAsync(CancellationToken cancellationToken) =>
+        await talks.StoredAsync(cancellationToken).AnyAsync(cancellationToken).ConfigureAwait(false);
 
     protected override async Task<int> WriteAsync(CancellationToken cancellationToken)
     {
         var written = 0;
-        await foreach (var id in StoredAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var id in talks.StoredAsync(cancellationToken).ConfigureAwait(false))
         {
             if (TalkId.TryParse(id, out var talk))
             {
@@ -44,7 +34,4 @@ internal sealed class TalkLedgerUpgrade(MatterIndex index, TableSet tables, Talk
         await Index.DeleteEverywhereAsync(OldFirst, OldLast, cancellationToken).ConfigureAwait(false);
         return written;
     }
-
-    private IAsyncEnumerable<string> StoredAsync(CancellationToken cancellationToken) =>
-        tables[TalkRows.Talks].QueryColumnAsync(TableFilter.Of($"RowKey eq {TalkRows.TalkRow}"), nameof(ITableEntity.PartitionKey), cancellationToken);
 }
