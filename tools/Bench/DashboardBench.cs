@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using TalkBot.Bot.Features.Statistics;
 using TalkBot.Bot.Infrastructure.Audit;
 using TalkBot.Bot.Infrastructure.People;
+using TalkBot.Bot.Features.Tab;
 using TalkBot.Bot.Infrastructure.Storage;
 using TalkBot.Domain;
 using TalkBot.Domain.Audit;
@@ -44,7 +45,8 @@ internal static class DashboardBench
         var people = int.Parse(Argument(args, "--people") ?? "10000", CultureInfo.InvariantCulture);
         var service = new TableServiceClient(tables);
         var bot = Argument(args, "--bot") is { } dll ? Path.GetFullPath(dll) : null;
-        var set = TableSet.For(service, Prefix, StatRows.Table, StatTotals.Table, TalkMonths.Table, AuditLog.Table, MatterIndex.Table, MatterIndex.UnitTable);
+        var set = TableSet.For(service, Prefix, StatRows.Table, StatTotals.Table, TalkMonths.Table, AuditLog.Table, MatterIndex.Table, MatterIndex.UnitTable,
+            TalkLedgerTables.LiveTable);
         await set.EnsureCreatedAsync(default);
 
         var (directory, talkers) = Organisation(people);

@@ -25,8 +25,8 @@ internal sealed record LedgerTalk(Talk Talk, string Month, RecordStatus? Record,
 /// Development for the demo sign-in, on the seeded tables): the statistics page, a filtered page of the talk ledger
 /// (goal ≤ 300 ms), the Excel export of the talk ledger of the whole month (≤ 5 s) and of the month's statistics. The
 /// ledger rows of every seeded month are written as the product writes them (<see cref="TalkLedgerRows.Row"/>, under
-/// the talk's month, in every partition of <see cref="TalkLedgerRows.Partitions"/>; before the last month in the units'
-/// partitions only). Times are client round trips on the
+/// the talk's month, in every partition of <see cref="TalkLedgerRows.Partitions"/> and the tables of
+/// <see cref="TalkLedgerTables"/>; before the last month in the units' partitions only). Times are client round trips on the
 /// loopback: server time plus a little.
 /// </summary>
 internal static class DashboardEndpoints
@@ -51,20 +51,41 @@ internal static class DashboardEndpoints
     }
 
     /// <summary>
-    /// A month's talk ledger rows, grouped by partition and written in transactions of 100: in every partition the
-    /// product writes them to, or with <paramref name="unitsOnly"/> in the units' partitions alone (table
-    /// <see cref="MatterIndex.UnitTable"/>), which are all the office's views read.
+    /// A month's talk ledger rows, grouped by table and partition and written in transactions of 100, where the product
+    /// keeps them (<see cref="TalkLedgerTables"/>): the units' in the month's table and, for a talk with a step left, in
+    /// the live talks' table too; the people's in <see cref="MatterIndex.Table"/>. With <paramref name="unitsOnly"/>, in
+    /// the units' partitions alone, which are all the office's views read.
     /// </summary>
     public static async Task SeedLedgerAsync(TableSet set, PeopleLookup directory, IReadOnlyList<LedgerTalk> talks, bool unitsOnly, CancellationToken cancellationToken)
     {
-        var rows = talks.SelectMany(t => TalkLedgerRows.Partitions(t.Talk, directory)
-            .Where(p => !unitsOnly || MatterIndex.TableOf(p) == MatterIndex.UnitTable).SelectMany(partition => Rows(t, directory, partition)));
-        var batches = rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal).SelectMany(g => g.Chunk(TableOperations.MaxTransactionActions));
+        foreach (var month in talks.Select(t => t.Month).Distinct())
+        {
+            await set.EnsureAsync(TalkLedgerTables.MonthTable(month), cancellationToken);
+        }
+
+        var rows = talks.SelectMany(t => TalkLedgerRows.Partitions(t.Talk, directory).Where(p => !unitsOnly || MatterIndex.IsUnit(p))
+            .SelectMany(partition => Rows(t, directory, partition).SelectMany(row => TablesOf(t.Month, row).Select(table => (Table: table, Row: row)))));
+        var batches = rows.GroupBy(r => (r.Table, r.Row.PartitionKey)).SelectMany(g => g.Chunk(TableOperations.MaxTransactionActions));
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (batch, ct) => await set[MatterIndex.TableOf(batch[0].PartitionKey)].SubmitAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct));
+            async (batch, ct) => await set[batch[0].Table].SubmitAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r.Row)), ct));
     }
 
-    private static IEnumerable<ITableEntity> Rows(LedgerTalk t, PeopleLookup directory, string partition)
+    private static IEnumerable<string> TablesOf(string month, TalkLedgerRow row)
+    {
+        if (!MatterIndex.IsUnit(row.PartitionKey))
+        {
+            yield return MatterIndex.Table;
+            yield break;
+        }
+
+        yield return TalkLedgerTables.MonthTable(month);
+        if (row.Live)
+        {
+            yield return TalkLedgerTables.LiveTable;
+        }
+    }
+
+    private static IEnumerable<TalkLedgerRow> Rows(LedgerTalk t, PeopleLookup directory, string partition)
     {
         var recordAt = t.Record is null ? (DateTimeOffset?)null : t.Talk.ScheduledAt.AddHours(2);
         var line = TalkLedgerRows.Row(t.Talk, directory, t.Record?.ToString(), recordAt, t.Month, partition);

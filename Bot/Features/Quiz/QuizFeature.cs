@@ -14,6 +14,8 @@ public static class QuizFeature
         services.AddSingleton<QuizStore>();
         services.AddSingleton<TalkeeNoticeCard>();
         services.AddFollowUp<QuizSubmitted, QuizNews>("QuizSubmitted.Talkers");
+        services.AddTable(Tab.TalkLedgerTables.LiveTable);
+        services.TryAddSingleton<Tab.TalkLedgerTables>();
         services.TryAddSingleton<Tab.TalkeeRows>();
         services.AddFollowUp<QuizSubmitted, Tab.QuizLedger>("QuizSubmitted.Ledger");
         services.AddFollowUp<RetakeAllowed, QuizNews>("RetakeAllowed.Talkee");

@@ -17,7 +17,8 @@ public sealed partial class LedgerReader
     private async Task<List<LedgerItem>> PlansAsync(View v, string? month, CancellationToken cancellationToken)
     {
         var prefix = PlanMonth.TryParse(month, out var m) ? PlanLedgerRows.MonthPrefix(m) : PlanLedgerRows.Prefix;
-        var rows = (await ReadRowsAsync(v, v.TalkPartitions(), prefix, prefix, cancellationToken).ConfigureAwait(false))
+        var keys = new KeyRange(prefix, prefix);
+        var rows = (await ReadRowsAsync(v, v.TalkPartitions(), [(index, keys)], keys, cancellationToken).ConfigureAwait(false))
             .Select(TableRowReader.As<PlanLedgerEntity>).Where(r => r.Subject.Length > 0).DistinctBy(r => r.Matter);
         var items = new List<LedgerItem>();
         foreach (var row in rows)

@@ -18,7 +18,7 @@ namespace TalkBot.Bot.Features.Tab;
 /// viewer's own (<c>person|{id}</c>) and, for an approver, the proposals'. One query per partition and kind of row, run
 /// together; names come from the directory held in memory, never from a read of the People table.
 /// </summary>
-public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, CaseStore cases, PeopleDirectory directory, WorkingCalendar calendar, LedgerPolicy policy,
+public sealed partial class LedgerReader(MatterIndex index, TalkLedgerTables talkTables, LeadStore leads, CaseStore cases, PeopleDirectory directory, WorkingCalendar calendar, LedgerPolicy policy,
     MonthlyPlanRules planRules, TalkOptions talkOptions)
 {
     private readonly LedgerSteps steps = new(calendar, policy);
@@ -95,38 +95,62 @@ public sealed partial class LedgerReader(MatterIndex index, LeadStore leads, Cas
         }
     }
 
+    /// <summary>The rows of a partition a view reads: keys from <paramref name="First"/> to <paramref name="Last"/> (prefixes), and those <paramref name="OrWhere"/> also picks.</summary>
+    private sealed record KeyRange(string First, string Last, string? OrWhere = null);
+
     /// <summary>
-    /// The rows with keys from <paramref name="first"/> to <paramref name="last"/> (prefixes) of the unit partitions
-    /// <paramref name="partitions"/> (one query each, or a few paged queries across them above <see cref="AcrossFrom"/>),
-    /// and of the viewer's own partition when the view reads it (<see cref="View.ReadsOwn"/>).
+    /// The rows of the unit partitions <paramref name="partitions"/> in each of <paramref name="units"/> (a table and
+    /// the keys read there: one query per partition, or a few paged queries across them above <see cref="AcrossFrom"/>),
+    /// then those of the viewer's own partition in <paramref name="own"/>'s range when the view reads it
+    /// (<see cref="View.ReadsOwn"/>); in that order, so that a row read twice is first found where it is kept.
     /// </summary>
-    private async Task<List<TableEntity>> ReadRowsAsync(View v, IReadOnlySet<string> partitions, string first, string last, CancellationToken cancellationToken,
-        string? orWhere = null)
+    private async Task<List<TableEntity>> ReadRowsAsync(View v, IReadOnlySet<string> partitions, IEnumerable<(MatterIndex Table, KeyRange Keys)> units, KeyRange own,
+        CancellationToken cancellationToken)
     {
-        IEnumerable<Task<IReadOnlyList<TableEntity>>> reads = partitions.Count > AcrossFrom
-            ? [index.QueryKindsAcrossAsync(TalkLedgerRows.UnitPartitions, first, last, partitions.Contains, cancellationToken, orWhere)]
-            : partitions.Select(p => index.QueryKindsAsync(p, first, last, cancellationToken, orWhere));
+        var reads = units.SelectMany(u => partitions.Count > AcrossFrom
+            ? [u.Table.QueryKindsAcrossAsync(TalkLedgerRows.UnitPartitions, u.Keys.First, u.Keys.Last, partitions.Contains, cancellationToken, u.Keys.OrWhere)]
+            : partitions.Select(p => u.Table.QueryKindsAsync(p, u.Keys.First, u.Keys.Last, cancellationToken, u.Keys.OrWhere)));
         if (v.ReadsOwn)
         {
-            reads = reads.Append(index.QueryKindsAsync(MatterIndex.Person(v.Viewer.Id), first, last, cancellationToken, orWhere));
+            reads = reads.Append(index.QueryKindsAsync(MatterIndex.Person(v.Viewer.Id), own.First, own.Last, cancellationToken, own.OrWhere));
         }
 
         return [.. (await Task.WhenAll(reads).ConfigureAwait(false)).SelectMany(r => r)];
     }
 
+    /// <summary>
+    /// The talk ledger's rows of a month (or of every month, <paramref name="month"/> null), the four kinds together
+    /// under their talk (<c>t|{month}|{talk}|l</c>, then its talkees' <c>n|</c>, <c>q|</c> and <c>r|</c> rows): the units'
+    /// from the month's table (<see cref="TalkLedgerTables"/>), or every month's, and with <paramref name="live"/> the live
+    /// talks' table too; the viewer's own from their partition, where each row says whether its talk is live.
+    /// </summary>
+    private async Task<List<TableEntity>> TalkRowsAsync(View v, IReadOnlySet<string> partitions, string? month, bool live, CancellationToken cancellationToken)
+    {
+        var all = new KeyRange(TalkLedgerRows.Prefix, TalkLedgerRows.Prefix);
+        if (!StatMonth.TryParse(month, out var m))
+        {
+            var months = await talkTables.MonthsAsync(cancellationToken).ConfigureAwait(false);
+            return await ReadRowsAsync(v, partitions, months.Select(t => (talkTables.Month(t), all)), all, cancellationToken).ConfigureAwait(false);
+        }
+
+        var shown = m.ToString();
+        var keys = new KeyRange(TalkLedgerRows.MonthPrefix(shown), TalkLedgerRows.MonthPrefix(shown));
+        if (!live)
+        {
+            return await ReadRowsAsync(v, partitions, [(talkTables.Month(shown), keys)], keys, cancellationToken).ConfigureAwait(false);
+        }
+
+        var orLive = TableFilter.Of($"RowKey ge {all.First} and RowKey lt {TableFilter.After(all.Last)}") + $" and {nameof(TalkLedgerRow.Live)} eq true";
+        return await ReadRowsAsync(v, partitions, [(talkTables.Month(shown), keys), (talkTables.Live, all)], keys with { OrWhere = orLive }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     private async Task<List<LedgerItem>> TalksAsync(View v, string? month, bool live, CancellationToken cancellationToken)
     {
-        // One query per partition brings the four kinds of row of a month (or of every month), which sit together under
-        // their talk (t|{month}|{talk}|l, then its talkees' n|, q| and r| rows); and with live, those of every other
-        // month's talks that still have a step to take.
         var partitions = v.TalkPartitions();
-        var prefix = StatMonth.TryParse(month, out var m) ? TalkLedgerRows.MonthPrefix(m.ToString()) : TalkLedgerRows.Prefix;
-        var orLive = live && prefix != TalkLedgerRows.Prefix
-            ? TableFilter.Of($"RowKey ge {TalkLedgerRows.Prefix} and RowKey lt {TableFilter.After(TalkLedgerRows.Prefix)}") + $" and {nameof(TalkLedgerRow.Live)} eq true"
-            : null;
-        var read = (await ReadRowsAsync(v, partitions, prefix, prefix, cancellationToken, orLive).ConfigureAwait(false))
-            .ToLookup(r => TalkLedgerRows.KindOf(r.RowKey));
-        List<T> Rows<T>(string kind) where T : ListRow, new() => [.. read[kind].Select(TableRowReader.As<T>).Where(r => r.Subject.Length > 0)];
+        var read = await TalkRowsAsync(v, partitions, month, live, cancellationToken).ConfigureAwait(false);
+        var byKind = read.ToLookup(r => TalkLedgerRows.KindOf(r.RowKey));
+        List<T> Rows<T>(string kind) where T : ListRow, new() => [.. byKind[kind].Select(TableRowReader.As<T>).Where(r => r.Subject.Length > 0)];
 
         var rows = Rows<TalkLedgerEntity>(TalkLedgerRows.LineKind).DistinctBy(r => r.Matter);
         var notices = Rows<NoticeLedgerEntity>(TalkLedgerRows.NoticeKind).DistinctBy(n => (n.Matter, n.Subject))

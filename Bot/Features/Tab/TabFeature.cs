@@ -24,6 +24,8 @@ public static class TabFeature
         services.AddSingleton(policy);
         services.AddTable(MatterIndex.Table).AddTable(MatterIndex.UnitTable);
         services.TryAddSingleton<MatterIndex>();
+        services.AddTable(TalkLedgerTables.LiveTable);
+        services.TryAddSingleton<TalkLedgerTables>();
         services.TryAddSingleton<TalkLedgerRows>();
         services.TryAddSingleton<TalkeeRows>();
         services.AddSingleton<Talks.INoticeListing, NoticeLedgerRows>();

@@ -18,11 +18,11 @@ public abstract class TalkLedgerRow : ListRow
 }
 
 /// <summary>
-/// Table <c>CaseIndex</c>, row <c>t|{yyyy-MM}|{talkId}|l</c> (<see cref="TalkLedgerRows.Key"/>): a talk as the tab's talk
-/// ledger (谈话台账) shows it, under the month of its date, written into the partition <c>unit|{unit}</c> of each
-/// talkee's unit (the office of that level and those above read their units' partitions) and <c>person|{id}</c> of each
-/// talkee, talker and recorder (their own ledger: one partition query). Keys in <see cref="MatterIndex"/>; never a name
-/// (the directory in memory gives names), never what was said.
+/// Row <c>t|{yyyy-MM}|{talkId}|l</c> (<see cref="TalkLedgerRows.Key"/>): a talk as the tab's talk ledger (谈话台账) shows
+/// it, under the month of its date, written into the partition <c>unit|{unit}</c> of each talkee's unit (the office of
+/// that level and those above read their units' partitions) and <c>person|{id}</c> of each talkee, talker and recorder
+/// (their own ledger: one partition query); in the tables of <see cref="TalkLedgerTables"/>. Keys in
+/// <see cref="MatterIndex"/>; never a name (the directory in memory gives names), never what was said.
 /// </summary>
 public sealed class TalkLedgerEntity : TalkLedgerRow
 {
@@ -46,7 +46,7 @@ public sealed class TalkLedgerEntity : TalkLedgerRow
 }
 
 /// <summary>
-/// Table <c>CaseIndex</c>, row <c>t|{yyyy-MM}|{talkId}|n|{talkeeId}</c>, in the partitions that show that talkee (<see cref="TalkeeRows"/>):
+/// Row <c>t|{yyyy-MM}|{talkId}|n|{talkeeId}</c>, in the partitions that show that talkee (<see cref="TalkeeRows"/>):
 /// where a talkee's notice stands (<see cref="NoticeStatus"/>): delivered, not deliverable, answered, or a postponement
 /// refused. Only an <see cref="NoticeStatus.Acknowledged"/> row is an answer that confirms receipt; a delivered one is not.
 /// A first notice still being sent has none, so creating a talk writes none; one row per talkee, so that two answers at
@@ -59,7 +59,7 @@ public sealed class NoticeLedgerEntity : TalkLedgerRow
 }
 
 /// <summary>
-/// Table <c>CaseIndex</c>, row <c>t|{yyyy-MM}|{talkId}|q|{talkeeId}</c>, in the partitions that show that talkee (<see cref="TalkeeRows"/>):
+/// Row <c>t|{yyyy-MM}|{talkId}|q|{talkeeId}</c>, in the partitions that show that talkee (<see cref="TalkeeRows"/>):
 /// the talkee's 廉政常识测试 as the statistics count it (000 §三; <see cref="Domain.Statistics.StatisticsRules.CountedQuiz"/>):
 /// the latest submitted attempt, which a retake replaces.
 /// </summary>
@@ -72,7 +72,7 @@ public sealed class QuizLedgerEntity : TalkLedgerRow
 }
 
 /// <summary>
-/// Table <c>CaseIndex</c>, row <c>t|{yyyy-MM}|{talkId}|r|{talkeeId}</c>, in the partitions that show that talkee (<see cref="TalkeeRows"/>):
+/// Row <c>t|{yyyy-MM}|{talkId}|r|{talkeeId}</c>, in the partitions that show that talkee (<see cref="TalkeeRows"/>):
 /// a talkee's rectification (000 §四(一)5), for the light of its report and the statistics' figures behind the talk.
 /// <see cref="ListRow.Open"/> while a report is due.
 /// </summary>
@@ -100,7 +100,7 @@ public sealed class RectificationLedgerEntity : TalkLedgerRow
 /// crash in between leaves that month written down, and the next write finishes the move.
 /// </para>
 /// </summary>
-public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet tables, PeopleDirectory directory, RectificationStore rectifications,
+public sealed class TalkLedgerRows(TalkStore talks, TalkLedgerTables ledger, TableSet tables, PeopleDirectory directory, RectificationStore rectifications,
     QuizStore quizzes, WorkingCalendar calendar)
 {
     private readonly TableClient talkRows = tables[TalkRows.Talks];
@@ -222,14 +222,14 @@ public sealed class TalkLedgerRows(TalkStore talks, MatterIndex index, TableSet 
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var shows = talk.Talkees.Distinct().ToDictionary(t => t, t => TalkeeRows.Partitions(talk, t, people).ToHashSet(StringComparer.Ordinal));
         var partitions = shows.Values.SelectMany(p => p).Distinct().ToList();
-        await index.WriteAsync(partitions, partition => ((TalkLedgerRow[])[Row(talk, people, head?.Status, head?.UpdatedAt, month, partition),
+        await ledger.WriteAsync(month, id, partitions, partition => ((TalkLedgerRow[])[Row(talk, people, head?.Status, head?.UpdatedAt, month, partition),
             .. talkeeRows.Where(t => shows.TryGetValue(t.Talkee, out var them) && them.Contains(partition)).Select(t => t.Row(partition))])
-            .Select(row => { row.Live = live; return row; }), cancellationToken).ConfigureAwait(false);
+            .Select(row => { row.Live = live; return row; }), live, cancellationToken).ConfigureAwait(false);
 
         // A talk moved out of a month: that month's rows go, then the month is struck off.
         foreach (var old in listed.Where(m => m != month))
         {
-            await index.DeleteRowsAsync(partitions, TalkPrefix(old, id), cancellationToken).ConfigureAwait(false);
+            await ledger.DeleteAsync(old, id, partitions, cancellationToken).ConfigureAwait(false);
             await talkRows.DeleteIfExistsAsync(id.Value, TalkRows.LedgerMonthRowPrefix + old, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -10,7 +10,7 @@ namespace TalkBot.Bot.Features.Tab;
 /// the talkee, the talkers, and the recorder, whose notice light waits for every talkee. Not into another talkee's
 /// partition or unit: a talk of 20 talkees in 20 units is listed in some 42 partitions, a talkee's row goes into 4.
 /// </summary>
-public sealed class TalkeeRows(MatterIndex index, PeopleDirectory directory, WorkingCalendar calendar)
+public sealed class TalkeeRows(TalkLedgerTables ledger, PeopleDirectory directory, WorkingCalendar calendar)
 {
     /// <summary>The partitions that hold <paramref name="talkee"/>'s rows of <paramref name="talk"/>; a talk is listed in those of all its talkees (<see cref="TalkLedgerRows.Partitions"/>).</summary>
     public static string[] Partitions(Talk talk, PersonId talkee, PeopleLookup people)
@@ -28,14 +28,19 @@ public sealed class TalkeeRows(MatterIndex index, PeopleDirectory directory, Wor
         return [.. people.Find(talkee)?.UnitId is { } unit ? [TalkLedgerRows.UnitPartition(unit)] : Array.Empty<string>(), .. involved.Select(MatterIndex.Person)];
     }
 
-    /// <summary>Writes the row <paramref name="row"/> makes from the talk's month (<see cref="TalkLedgerRows.MonthOf"/>) and a partition into each partition that shows the talkee.</summary>
+    /// <summary>
+    /// Writes the row <paramref name="row"/> makes from the talk's month (<see cref="TalkLedgerRows.MonthOf"/>) and a
+    /// partition into each partition that shows the talkee; among the live talks' too (<see cref="TalkLedgerTables"/>)
+    /// while the talk is to come, or after when it is still listed there.
+    /// </summary>
     public async Task WriteAsync(Talk talk, PersonId talkee, Func<string, string, ListRow> row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(talk);
         ArgumentNullException.ThrowIfNull(row);
         var people = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var month = TalkLedgerRows.MonthOf(calendar, talk.ScheduledAt);
-        await index.WriteAsync(Partitions(talk, talkee, people), partition => [row(month, partition)], cancellationToken).ConfigureAwait(false);
+        await ledger.WriteAsync(month, talk.Id, Partitions(talk, talkee, people), partition => [row(month, partition)], talk.Status == TalkStatus.Scheduled ? true : null,
+            cancellationToken).ConfigureAwait(false);
     }
 }
 

@@ -34,8 +34,30 @@ public sealed record IndexedMatter(string Type, string Id);
 /// it), whole and idempotently; <see cref="Listings"/> mends a crash between the two.
 /// </para>
 /// </summary>
-public sealed class MatterIndex(TableSet tables)
+public sealed class MatterIndex
 {
+    private readonly TableSet tables;
+    private readonly TableClient index;
+    private readonly TableClient units;
+
+    public MatterIndex(TableSet tables)
+        : this(tables, UnitTable)
+    {
+    }
+
+    private MatterIndex(TableSet tables, string unitTable)
+    {
+        this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
+        (index, units) = (tables[Table], tables[unitTable]);
+    }
+
+    /// <summary>
+    /// The same index with the units' partitions kept in <paramref name="unitTable"/> instead of <see cref="UnitTable"/>:
+    /// for rows that have tables of their own, such as the talk ledger's, one per month. A query of such a table before
+    /// it was made finds nothing.
+    /// </summary>
+    public MatterIndex WithUnitTable(string unitTable) => new(tables, unitTable);
+
     public const string Table = "CaseIndex";
 
     /// <summary>The table of the <c>unit|</c> partitions (<see cref="UnitPartitions"/>).</summary>
@@ -47,12 +69,12 @@ public sealed class MatterIndex(TableSet tables)
     /// <summary>Both tables of the index.</summary>
     public static IReadOnlyList<string> Tables { get; } = [Table, UnitTable];
 
-    private readonly TableClient index = tables[Table];
-    private readonly TableClient units = tables[UnitTable];
-
     /// <summary>The table a partition (or a range of partitions starting so) is kept in.</summary>
     public static string TableOf(string partition) =>
         (partition ?? throw new ArgumentNullException(nameof(partition))).StartsWith(UnitPartitions, StringComparison.Ordinal) ? UnitTable : Table;
+
+    /// <summary>Whether a partition is a unit's (<see cref="UnitPartitions"/>).</summary>
+    public static bool IsUnit(string partition) => TableOf(partition) == UnitTable;
 
     private TableClient For(string partition) => TableOf(partition) == UnitTable ? units : index;
 
@@ -121,9 +143,16 @@ public sealed class MatterIndex(TableSet tables)
             {
                 var table = For(partition);
                 var keys = new List<string>();
-                await foreach (var key in table.QueryColumnAsync(TableFilter.RowsStartingWith(partition, prefix), nameof(ITableEntity.RowKey), ct).ConfigureAwait(false))
+                try
                 {
-                    keys.Add(key);
+                    await foreach (var key in table.QueryColumnAsync(TableFilter.RowsStartingWith(partition, prefix), nameof(ITableEntity.RowKey), ct).ConfigureAwait(false))
+                    {
+                        keys.Add(key);
+                    }
+                }
+                catch (Azure.RequestFailedException e) when (e.Status == 404)
+                {
+                    return; // a table made on demand that was never made: nothing to delete
                 }
 
                 await DeleteAsync(table, partition, keys, ct).ConfigureAwait(false);
@@ -135,13 +164,16 @@ public sealed class MatterIndex(TableSet tables)
     /// <paramref name="last"/> (prefixes): a scan, for a one-off such as an upgrade that moved rows to new keys.
     /// Returns how many were deleted.
     /// </summary>
-    public async Task<int> DeleteEverywhereAsync(string first, string last, CancellationToken cancellationToken)
+    /// <param name="partitions">Only from the partitions whose key starts so (in their table).</param>
+    public async Task<int> DeleteEverywhereAsync(string first, string last, CancellationToken cancellationToken, string? partitions = null)
     {
         var deleted = 0;
-        foreach (var table in new[] { index, units })
+        var filter = TableFilter.Of($"RowKey ge {first} and RowKey lt {TableFilter.After(last)}")
+            + (partitions is null ? "" : TableFilter.Of($" and PartitionKey ge {partitions} and PartitionKey lt {TableFilter.After(partitions)}"));
+        foreach (var table in partitions is null ? new[] { index, units } : [For(partitions)])
         {
             var rows = new List<(string Partition, string Key)>();
-            await foreach (var row in table.QueryAsync<TableEntity>(TableFilter.Of($"RowKey ge {first} and RowKey lt {TableFilter.After(last)}"),
+            await foreach (var row in table.QueryAsync<TableEntity>(filter,
                 select: [nameof(ITableEntity.PartitionKey), nameof(ITableEntity.RowKey)], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 rows.Add((row.PartitionKey, row.RowKey));
@@ -217,8 +249,21 @@ public sealed class MatterIndex(TableSet tables)
     /// <param name="orWhere">Rows also wanted besides the range, by a filter of their own (which bounds their keys).</param>
     public async Task<IReadOnlyList<TableEntity>> QueryKindsAsync(string partition, string first, string last, CancellationToken cancellationToken,
         string? orWhere = null) =>
-        await For(partition).QueryAllAsync<TableEntity>(TableFilter.Of($"PartitionKey eq {partition}") + " and " + Rows(first, last, orWhere), cancellationToken)
+        await QueryOrNoneAsync(For(partition), TableFilter.Of($"PartitionKey eq {partition}") + " and " + Rows(first, last, orWhere), cancellationToken)
             .ConfigureAwait(false);
+
+    /// <summary>The rows a filter picks; none from a table made on demand (<see cref="WithUnitTable"/>) that was never made.</summary>
+    private static async Task<List<TableEntity>> QueryOrNoneAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await table.QueryAllAsync<TableEntity>(filter, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+    }
 
     private static string Rows(string first, string last, string? orWhere)
     {
@@ -237,7 +282,7 @@ public sealed class MatterIndex(TableSet tables)
         ArgumentException.ThrowIfNullOrEmpty(partitions);
         ArgumentNullException.ThrowIfNull(keep);
         var filter = TableFilter.Of($"PartitionKey ge {partitions} and PartitionKey lt {TableFilter.After(partitions)}") + " and " + Rows(first, last, orWhere);
-        return [.. (await For(partitions).QueryAllAsync<TableEntity>(filter, cancellationToken).ConfigureAwait(false)).Where(r => keep(r.PartitionKey))];
+        return [.. (await QueryOrNoneAsync(For(partitions), filter, cancellationToken).ConfigureAwait(false)).Where(r => keep(r.PartitionKey))];
     }
 
     /// <summary>Whether <paramref name="upgrade"/> of these rows was done on this store.</summary>

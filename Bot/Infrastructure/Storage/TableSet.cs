@@ -15,6 +15,7 @@ public sealed record TableName(string Value);
 public sealed class TableSet(TableServiceClient service, IOptions<StorageOptions> options, IEnumerable<TableName> registered)
 {
     private readonly ConcurrentDictionary<string, TableClient> clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task>> made = new(StringComparer.Ordinal);
     private readonly string prefix = options.Value.TablePrefix;
 
     public TableClient this[string name] => clients.GetOrAdd(name, n => service.GetTableClient(prefix + n));
@@ -33,6 +34,42 @@ public sealed class TableSet(TableServiceClient service, IOptions<StorageOptions
         {
             await this[name].CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Creates a table made on demand (one of a series, such as a month's) if it is missing: once per process, before
+    /// its first write. A failed attempt is tried again by the next call.
+    /// </summary>
+    public async Task EnsureAsync(string name, CancellationToken cancellationToken)
+    {
+        var creating = made.GetOrAdd(name, n => new Lazy<Task>(() => this[n].CreateIfNotExistsAsync(CancellationToken.None)));
+        try
+        {
+            await creating.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            made.TryRemove(new KeyValuePair<string, Lazy<Task>>(name, creating));
+            throw;
+        }
+    }
+
+    /// <summary>The tables of the account whose names (without the prefix) start with <paramref name="startsWith"/>, in order: those of a series made on demand.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string startsWith, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(startsWith);
+        var first = prefix + startsWith;
+        var names = new List<string>();
+        await foreach (var table in service.QueryAsync(TableFilter.Of($"TableName ge {first} and TableName lt {TableFilter.After(first)}"), cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            if (table.Name.StartsWith(first, StringComparison.Ordinal))
+            {
+                names.Add(table.Name[prefix.Length..]);
+            }
+        }
+
+        return [.. names.Order(StringComparer.Ordinal)];
     }
 }
 

@@ -30,14 +30,14 @@ public sealed class RecordRepositoryTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task InitializeAsync()
     {
         tables = TableSet.For(new TableServiceClient(azurite.ConnectionString), "r" + Guid.NewGuid().ToString("N")[..12], TalkRows.Talks, TalkRows.TalksByPerson, TalkRows.NoticesByPerson,
-            MatterIndex.Table, ScheduleStore.Table, TalkBot.Bot.Infrastructure.People.PeopleStore.Table);
+            MatterIndex.Table, TalkBot.Bot.Features.Tab.TalkLedgerTables.LiveTable, ScheduleStore.Table, TalkBot.Bot.Infrastructure.People.PeopleStore.Table);
         await tables.EnsureCreatedAsync(default);
         talks = new TalkStore(tables);
         var index = new MatterIndex(tables);
         var directory = new TalkBot.Bot.Infrastructure.People.PeopleDirectory(new TalkBot.Bot.Infrastructure.People.PeopleStore(tables),
             new TalkBot.Bot.Infrastructure.People.PeopleDirectoryOptions(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<TalkBot.Bot.Infrastructure.People.PeopleDirectory>.Instance);
         records = new RecordStore(tables, index, new Listings(new ScheduleStore(tables), new SchedulerOptions(), clock, new ServiceCollection().BuildServiceProvider(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Listings>.Instance),
-            new TalkBot.Bot.Features.Tab.TalkLedgerRows(talks, index, tables, directory, new TalkBot.Bot.Features.Rectifications.RectificationStore(tables),
+            new TalkBot.Bot.Features.Tab.TalkLedgerRows(talks, new TalkBot.Bot.Features.Tab.TalkLedgerTables(index, tables), tables, directory, new TalkBot.Bot.Features.Rectifications.RectificationStore(tables),
                 new QuizStore(tables), TalkBot.Domain.Calendar.WorkingCalendar.WeekendsOnly(TimeZoneInfo.FindSystemTimeZoneById(TalkBot.Domain.Calendar.WorkingCalendar.DefaultTimeZoneId))));
     }
 

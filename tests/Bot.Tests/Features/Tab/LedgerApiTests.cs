@@ -208,32 +208,47 @@ public sealed class LedgerApiTests(AzuriteFixture azurite)
         Assert.True(await index.IsUpgradedAsync(upgrade, default), upgrade + " did not finish");
     }
 
-    [Fact]
-    public async Task LedgerRowsKeptBeforeMonths_AreMovedUnderTheirMonth_AndTheOldRowsDeleted()
+    /// <summary>The layouts the talk ledger's rows had before their tables (<see cref="TalkLedgerUpgrade"/>).</summary>
+    public static TheoryData<string> LayoutsBefore => ["by talk", "by month in UnitIndex"];
+
+    [Theory]
+    [MemberData(nameof(LayoutsBefore))]
+    public async Task LedgerRowsKeptAsBefore_AreMovedIntoTheirMonthsTable_AndTheOldRowsDeleted(string layout)
     {
+        var byTalk = layout == "by talk";
         string prefix;
         await using (var before = await StartAsync())
         {
             prefix = before.TablePrefix;
             await before.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new Dictionary<string, string> { [DataKeys.TalkId] = FormA });
             await before.SettleAsync();
-            // The rows as a store from before kept them: tl|{talk}, tn|{talk}|{talkee}, and no month written down.
+            // The rows as a store from before kept them, in CaseIndex and UnitIndex: keyed tl|{talk}, tn|{talk}|{talkee}
+            // with no month written down, or t|{month}|… as now.
             var tables = before.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.TableSet>();
-            foreach (var table in TalkBot.Bot.Infrastructure.Storage.MatterIndex.Tables.Select(name => tables[name]))
+            var rows = new List<Azure.Data.Tables.TableEntity>();
+            foreach (var table in (await IndexRows.TablesAsync(tables, copies: false)).Select(name => tables[name]))
             {
                 await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>($"RowKey ge '{TalkLedgerRows.Prefix}' and RowKey lt 't}}'"))
                 {
                     var kind = TalkLedgerRows.KindOf(row.RowKey);
-                    row.RowKey = (kind == TalkLedgerRows.LineKind ? "tl|" : "t" + kind + "|") + string.Join('|', row.RowKey.Split('|').Where((_, i) => i == 2 || i > 3));
-                    await table.UpsertEntityAsync(row);
+                    row.RowKey = byTalk ? (kind == TalkLedgerRows.LineKind ? "tl|" : "t" + kind + "|") + string.Join('|', row.RowKey.Split('|').Where((_, i) => i == 2 || i > 3)) : row.RowKey;
+                    rows.Add(row);
                 }
             }
 
             Assert.True(await IndexRows.DeleteAsync(tables, row => row.RowKey.StartsWith(TalkLedgerRows.Prefix, StringComparison.Ordinal) || row.PartitionKey == "upgrade") > 0);
+            foreach (var row in rows)
+            {
+                await tables[TalkBot.Bot.Infrastructure.Storage.MatterIndex.TableOf(row.PartitionKey)].UpsertEntityAsync(row);
+            }
+
             var talks = tables[TalkBot.Bot.Features.Talks.TalkRows.Talks];
             await foreach (var row in talks.QueryAsync<Azure.Data.Tables.TableEntity>($"RowKey ge 'ledger|' and RowKey lt 'ledger}}'"))
             {
-                await talks.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+                if (byTalk)
+                {
+                    await talks.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+                }
             }
         }
 
@@ -245,7 +260,11 @@ public sealed class LedgerApiTests(AzuriteFixture azurite)
         var ledger = await LedgerAsync(office, "/api/tab/ledgers/talks?month=2026-03");
         Assert.Equal(["李干部", "王干部"], Talkees(ledger));
         Assert.Equal("none", LightOf(ledger, "李干部"));
-        var left = await IndexRows.DeleteAsync(after.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.TableSet>(),
+        var afterTables = after.Services.GetRequiredService<TalkBot.Bot.Infrastructure.Storage.TableSet>();
+        Assert.Contains(TalkLedgerTables.MonthTable("2026-03"), await IndexRows.TablesAsync(afterTables));
+        var units = afterTables[TalkBot.Bot.Infrastructure.Storage.MatterIndex.UnitTable];
+        Assert.Empty(await units.QueryAsync<Azure.Data.Tables.TableEntity>($"RowKey ge 't' and RowKey lt 'u'").ToListAsync());
+        var left = await IndexRows.DeleteAsync(afterTables,
             row => row.RowKey.StartsWith("tl|", StringComparison.Ordinal) || row.RowKey.StartsWith("tn|", StringComparison.Ordinal));
         Assert.Equal(0, left);
     }

@@ -23,7 +23,7 @@ public sealed class LedgerReadTests(AzuriteFixture azurite)
     private static LedgerReader Reader(BotUnderTest bot, int acrossFrom)
     {
         var services = bot.Services;
-        return new LedgerReader(services.GetRequiredService<MatterIndex>(), services.GetRequiredService<LeadStore>(), services.GetRequiredService<CaseStore>(),
+        return new LedgerReader(services.GetRequiredService<MatterIndex>(), services.GetRequiredService<TalkLedgerTables>(), services.GetRequiredService<LeadStore>(), services.GetRequiredService<CaseStore>(),
             services.GetRequiredService<PeopleDirectory>(), services.GetRequiredService<WorkingCalendar>(), services.GetRequiredService<LedgerPolicy>(),
             services.GetRequiredService<TalkBot.Domain.Plans.MonthlyPlanRules>(), services.GetRequiredService<TalkBot.Bot.Infrastructure.Hosting.TalkOptions>())
         {

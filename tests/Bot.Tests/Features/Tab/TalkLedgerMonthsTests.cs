@@ -8,6 +8,7 @@ using TalkBot.Bot.Tests.Support;
 using TalkBot.Cards.Localization;
 using TalkBot.Domain;
 using TalkBot.Domain.Talks;
+using static TalkBot.Bot.Tests.Features.Statistics.StatisticsSetup;
 using static TalkBot.Bot.Tests.Features.Tab.TalkeeRowsTests;
 
 namespace TalkBot.Bot.Tests.Features.Tab;
@@ -103,6 +104,48 @@ public sealed class TalkLedgerMonthsTests(AzuriteFixture azurite)
         Assert.Equal([$"{TwoUnits} {April}"], await ShownAsync(bot, April, live: true));
     }
 
+    /// <summary>The rows of the live talks' table (<see cref="TalkLedgerTables.LiveTable"/>): partition, kind and talkee.</summary>
+    private static async Task<List<string>> LiveRowsAsync(BotUnderTest bot)
+    {
+        var live = bot.Services.GetRequiredService<TableSet>()[TalkLedgerTables.LiveTable];
+        var rows = new List<string>();
+        await foreach (var row in live.QueryAsync<TableEntity>())
+        {
+            var state = row.GetString(nameof(NoticeLedgerEntity.State));
+            rows.Add($"{row.PartitionKey} {TalkLedgerRows.KindOf(row.RowKey)} {row.RowKey.Split('|').ElementAtOrDefault(4)} {state}".TrimEnd());
+        }
+
+        return [.. rows.Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public async Task TheUnitsRowsOfATalkWithAStepLeft_AreCopiedAmongTheLiveTalks_AndLeaveThemOnceNothingIsLeft()
+    {
+        await using var bot = await TwoUnitTalkAsync(azurite);
+        var people = await bot.Services.GetRequiredService<PeopleDirectory>().CurrentAsync(default);
+        var (cadre, other) = (new PersonId(Person.Cadre1.AadObjectId), new PersonId(Other.AadObjectId));
+        var (cadreUnit, otherUnit) = ("unit|" + people.Find(cadre)!.UnitId!.Value, "unit|" + people.Find(other)!.UnitId!.Value);
+        Assert.NotEqual(cadreUnit, otherUnit);
+
+        // The line in both talkees' units, each talkee's notice in their own; the people's rows are not copied.
+        Assert.Equal([.. new[] { $"{cadreUnit} l", $"{cadreUnit} n {cadre.Value} Acknowledged", $"{otherUnit} l", $"{otherUnit} n {other.Value} Sent" }
+            .Order(StringComparer.Ordinal)], await LiveRowsAsync(bot));
+
+        // An answer written alone while the talk is to come reaches the copy too.
+        var march = TwoUnitTalk(new DateTimeOffset(2026, 3, 5, 9, 30, 0, TimeSpan.FromHours(8)));
+        await bot.Services.GetRequiredService<TalkBot.Bot.Features.Tab.TalkeeRows>().WriteAsync(march, other,
+            (month, partition) => NoticeLedgerRows.Row(Id, other, NoticeStatus.Acknowledged, Monday, month, partition), default);
+        Assert.Contains($"{otherUnit} n {other.Value} Acknowledged", await LiveRowsAsync(bot));
+
+        // Cancelled, nothing is left to do: the copies go, and a row written alone afterwards is not copied back.
+        await MoveAsync(bot, march.ScheduledAt, TalkStatus.Cancelled);
+        Assert.Empty(await LiveRowsAsync(bot));
+        await bot.Services.GetRequiredService<TalkBot.Bot.Features.Tab.TalkeeRows>().WriteAsync(TwoUnitTalk(march.ScheduledAt, TalkStatus.Cancelled), other,
+            (month, partition) => NoticeLedgerRows.Row(Id, other, NoticeStatus.Sent, null, month, partition), default);
+        Assert.Empty(await LiveRowsAsync(bot));
+        Assert.Contains(otherUnit, await PartitionsOfAsync(bot, TalkLedgerRows.Key(March, Id, TalkLedgerRows.NoticeKind, other)));
+    }
+
     [Fact]
     public async Task AMoveCutShort_BeforeTheOldMonthWasDeleted_IsFinishedByTheNextWrite()
     {
@@ -111,8 +154,8 @@ public sealed class TalkLedgerMonthsTests(AzuriteFixture azurite)
         // As a crash after the new month's rows and before the old month's deletion leaves it: both months written down, both listed.
         var people = await bot.Services.GetRequiredService<PeopleDirectory>().CurrentAsync(default);
         var march = TwoUnitTalk(new DateTimeOffset(2026, 3, 5, 9, 30, 0, TimeSpan.FromHours(8)));
-        await bot.Services.GetRequiredService<MatterIndex>().WriteAsync(TalkLedgerRows.Partitions(march, people),
-            partition => [TalkLedgerRows.Row(march, people, null, null, March, partition)], default);
+        await bot.Services.GetRequiredService<TalkLedgerTables>().WriteAsync(March, Id, TalkLedgerRows.Partitions(march, people),
+            partition => [TalkLedgerRows.Row(march, people, null, null, March, partition)], live: true, default);
         await bot.Services.GetRequiredService<TableSet>()[TalkRows.Talks].UpsertEntityAsync(new TableEntity(TwoUnits, TalkRows.LedgerMonthRowPrefix + March));
         Assert.Equal([$"{TwoUnits} {March}"], await ShownAsync(bot, March));
 
