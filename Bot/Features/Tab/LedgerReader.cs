@@ -49,12 +49,25 @@ public sealed partial class LedgerReader(MatterIndex index, TalkLedgerTables tal
     private sealed record View(Person Viewer, IReadOnlySet<UnitId> OfficeUnits, PeopleLookup People, Locale Locale, DateTimeOffset Now, UnitId? Within)
     {
         /// <summary>
-        /// The partitions of the office's units whose talks the view can show: all of them, or with a unit filter those of
-        /// that unit and the units below it (a talk is listed under each of its talkees' units, and the filter keeps a talk
-        /// when one of them is that unit or below it).
+        /// The partitions of the office's units whose talks and plans the view can show: all of them, or with a unit filter
+        /// those of that unit and the units below it (a talk is listed under each of its talkees' units, and the filter
+        /// keeps a talk when one of them is that unit or below it). The plans ledger reads each; the talks ledger only
+        /// their tops (<see cref="TalkTops"/>).
         /// </summary>
-        public HashSet<string> TalkPartitions() =>
-            [.. OfficeUnits.Where(u => Within is not { } within || UnitFacet([u]).Contains(within.Value)).Select(TalkLedgerRows.UnitPartition)];
+        public HashSet<string> TalkPartitions() => [.. TalkUnits().Select(TalkLedgerRows.UnitPartition)];
+
+        private HashSet<UnitId> TalkUnits() => [.. OfficeUnits.Where(u => Within is not { } within || UnitFacet([u]).Contains(within.Value))];
+
+        /// <summary>
+        /// The partitions of the talk ledger the view reads: those of the top units of <see cref="TalkPartitions"/>
+        /// (usually one: the office's unit, or the unit it is filtered to), since a talk is listed in the partition of each
+        /// of its talkees' units and of every unit above them (<see cref="TalkeeRows.UnitPartitions"/>).
+        /// </summary>
+        public HashSet<string> TalkTops()
+        {
+            var units = TalkUnits();
+            return [.. units.Where(u => People.FindUnit(u)?.ParentId is not { } parent || !units.Contains(parent)).Select(TalkLedgerRows.UnitPartition)];
+        }
 
         /// <summary>
         /// Whether the view reads the viewer's own partition (<c>person|{id}</c>): not when a unit filter names one of the
@@ -147,7 +160,7 @@ public sealed partial class LedgerReader(MatterIndex index, TalkLedgerTables tal
 
     private async Task<List<LedgerItem>> TalksAsync(View v, string? month, bool live, CancellationToken cancellationToken)
     {
-        var partitions = v.TalkPartitions();
+        var partitions = v.TalkTops();
         var read = await TalkRowsAsync(v, partitions, month, live, cancellationToken).ConfigureAwait(false);
         var byKind = read.ToLookup(r => TalkLedgerRows.KindOf(r.RowKey));
         List<T> Rows<T>(string kind) where T : ListRow, new() => [.. byKind[kind].Select(TableRowReader.As<T>).Where(r => r.Subject.Length > 0)];

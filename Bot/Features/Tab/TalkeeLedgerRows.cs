@@ -6,9 +6,10 @@ namespace TalkBot.Bot.Features.Tab;
 
 /// <summary>
 /// Writes the rows about one talkee of a talk (their notice, quiz and rectification) into the partitions whose views show
-/// them: the talkee's unit (the office of that level and those above, <see cref="LedgerAccess.CanSeeRectification"/>),
-/// the talkee, the talkers, and the recorder, whose notice light waits for every talkee. Not into another talkee's
-/// partition or unit: a talk of 20 talkees in 20 units is listed in some 42 partitions, a talkee's row goes into 4.
+/// them: the talkee's unit and each unit above it (the office of that level and those above,
+/// <see cref="LedgerAccess.CanSeeRectification"/>), the talkee, the talkers, and the recorder, whose notice light waits
+/// for every talkee. Not into another talkee's partition or unit: a talk of 20 talkees in 20 branches of a committee is
+/// listed in some 44 partitions, a talkee's row goes into 6.
 /// </summary>
 public sealed class TalkeeRows(TalkLedgerTables ledger, PeopleDirectory directory, WorkingCalendar calendar)
 {
@@ -25,7 +26,22 @@ public sealed class TalkeeRows(TalkLedgerTables ledger, PeopleDirectory director
         ArgumentNullException.ThrowIfNull(talkers);
         ArgumentNullException.ThrowIfNull(people);
         var involved = new[] { talkee }.Concat(talkers).Concat(recorder is { } r ? [r] : []).Distinct();
-        return [.. people.Find(talkee)?.UnitId is { } unit ? [TalkLedgerRows.UnitPartition(unit)] : Array.Empty<string>(), .. involved.Select(MatterIndex.Person)];
+        return [.. UnitPartitions(people.Find(talkee)?.UnitId, people), .. involved.Select(MatterIndex.Person)];
+    }
+
+    /// <summary>
+    /// The partitions of <paramref name="unit"/> and of every unit above it: a talkee's rows, and so their talk's line,
+    /// are listed in each, so that an office's view reads one partition, that of its own unit or of the unit it is
+    /// filtered to, however many units lie below it (<see cref="LedgerReader"/>).
+    /// </summary>
+    public static IEnumerable<string> UnitPartitions(UnitId? unit, PeopleLookup people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var seen = new HashSet<UnitId>();
+        for (var at = unit; at is { } u && seen.Add(u); at = people.FindUnit(u)?.ParentId)
+        {
+            yield return TalkLedgerRows.UnitPartition(u);
+        }
     }
 
     /// <summary>

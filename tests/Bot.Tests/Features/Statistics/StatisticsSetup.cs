@@ -17,9 +17,9 @@ internal static class StatisticsSetup
     public const string PendingTalk = "0195a0b2c3d47e8f9a0b1c2d3e4f5b02";
     public const string LeadForm = "0195a0b2c3d47e8f9a0b1c2d3e4f5b03";
 
-    public static async Task<BotUnderTest> StartAsync(AzuriteFixture azurite, DateTimeOffset? now = null)
+    public static async Task<BotUnderTest> StartAsync(AzuriteFixture azurite, DateTimeOffset? now = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var bot = new BotUnderTest(azurite, now ?? Monday) { Replace = TabSignIn.Add };
+        var bot = new BotUnderTest(azurite, now ?? Monday, settings: settings) { Replace = TabSignIn.Add };
         _ = bot.Server;
         foreach (var person in new[] { Person.Office, Person.Leader, Person.Recorder, Person.Cadre1, Person.Cadre2, Person.Cadre3 })
         {
@@ -52,9 +52,9 @@ internal static class StatisticsSetup
     /// on time and verifies the record; 赵局长's notice is delivered and nothing more; the office registers one lead about
     /// 王干部 (信访举报, 廉洁纪律).
     /// </summary>
-    public static async Task<BotUnderTest> MonthAsync(AzuriteFixture azurite)
+    public static async Task<BotUnderTest> MonthAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var bot = await StartAsync(azurite);
+        var bot = await StartAsync(azurite, settings: settings);
         await CreateTalkAsync(bot, HeldTalk, Person.Cadre1, "09:30");
         await CreateTalkAsync(bot, PendingTalk, Person.Cadre3, "14:30");
         await bot.ExecuteAsync(Person.Cadre1, Verbs.NoticeAcknowledge, new { talkId = HeldTalk });

@@ -78,11 +78,12 @@ public sealed class TalkeeRowsTests(AzuriteFixture azurite)
         await using var bot = await TwoUnitTalkAsync(azurite);
 
         Assert.Equal(
-            [.. new[] { "person|" + Person.Cadre1.AadObjectId, "person|" + Person.Leader.AadObjectId, "person|" + Person.Recorder.AadObjectId, "unit|unit1" }
+            [.. new[] { "person|" + Person.Cadre1.AadObjectId, "person|" + Person.Leader.AadObjectId, "person|" + Person.Recorder.AadObjectId, "unit|bureau", "unit|unit1" }
                 .Order(StringComparer.Ordinal)],
             await PartitionsOfAsync(bot, TalkLedgerRows.Key(Month, new TalkId(TwoUnits), TalkLedgerRows.NoticeKind, new PersonId(Person.Cadre1.AadObjectId))));
         // The talk's own row is in every partition it is listed in, both units and every person.
-        Assert.Equal(6, (await PartitionsOfAsync(bot, TalkLedgerRows.Key(Month, new TalkId(TwoUnits), TalkLedgerRows.LineKind))).Count);
+        // The line: both talkees' units and the bureau above them, the two talkees, the talker and the recorder.
+        Assert.Equal(7, (await PartitionsOfAsync(bot, TalkLedgerRows.Key(Month, new TalkId(TwoUnits), TalkLedgerRows.LineKind))).Count);
     }
 
     [Fact]
@@ -118,7 +119,7 @@ public sealed class TalkeeRowsTests(AzuriteFixture azurite)
         await bot.Services.GetServices<INoticeListing>().OfType<NoticeLedgerRows>().Single().ListAsync(talk, answered, default);
 
         Assert.Equal(
-            [.. new[] { "person|" + Other.AadObjectId, "person|" + Person.Leader.AadObjectId, "person|" + Person.Recorder.AadObjectId, "unit|office" }
+            [.. new[] { "person|" + Other.AadObjectId, "person|" + Person.Leader.AadObjectId, "person|" + Person.Recorder.AadObjectId, "unit|bureau", "unit|office" }
                 .Order(StringComparer.Ordinal)],
             await PartitionsOfAsync(bot, TalkLedgerRows.Key(Month, new TalkId(TwoUnits), TalkLedgerRows.NoticeKind, new PersonId(Other.AadObjectId))));
         foreach (var viewer in new[] { Person.Office, Person.Leader, Person.Recorder, Other })
