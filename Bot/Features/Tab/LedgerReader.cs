@@ -61,12 +61,16 @@ public sealed partial class LedgerReader(MatterIndex index, TalkLedgerTables tal
         /// <summary>
         /// The partitions of the talk ledger the view reads: those of the top units of <see cref="TalkPartitions"/>
         /// (usually one: the office's unit, or the unit it is filtered to), since a talk is listed in the partition of each
-        /// of its talkees' units and of every unit above them (<see cref="TalkeeRows.UnitPartitions"/>).
+        /// of its talkees' units and of every unit above them (<see cref="TalkeeRows.UnitPartitions"/>); but for the top
+        /// of the organisation, whose partition holds its own people's talks alone, that one and those of the units right
+        /// below it.
         /// </summary>
         public HashSet<string> TalkTops()
         {
             var units = TalkUnits();
-            return [.. units.Where(u => People.FindUnit(u)?.ParentId is not { } parent || !units.Contains(parent)).Select(TalkLedgerRows.UnitPartition)];
+            var tops = units.Where(u => People.FindUnit(u)?.ParentId is not { } parent || !units.Contains(parent));
+            return [.. tops.SelectMany(t => People.FindUnit(t)?.ParentId is null ? units.Where(u => u == t || People.FindUnit(u)?.ParentId == t) : [t])
+                .Select(TalkLedgerRows.UnitPartition)];
         }
 
         /// <summary>

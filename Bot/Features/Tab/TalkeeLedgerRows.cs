@@ -30,15 +30,18 @@ public sealed class TalkeeRows(TalkLedgerTables ledger, PeopleDirectory director
     }
 
     /// <summary>
-    /// The partitions of <paramref name="unit"/> and of every unit above it: a talkee's rows, and so their talk's line,
-    /// are listed in each, so that an office's view reads one partition, that of its own unit or of the unit it is
-    /// filtered to, however many units lie below it (<see cref="LedgerReader"/>).
+    /// The partitions of <paramref name="unit"/> and of every unit above it but the top of the organisation: a talkee's
+    /// rows, and so their talk's line, are listed in each, so that an office's view reads the partition of its own unit
+    /// (or of the unit it is filtered to), however many units lie below it (<see cref="LedgerReader"/>). The top unit's
+    /// partition holds only its own people's talks: with every talk of the organisation it would take every write of
+    /// the organisation (a partition of Table Storage serves some 2,000 a second; Azurite's writes slow down as a
+    /// partition grows), and the top's office reads it and those of the units right below it.
     /// </summary>
     public static IEnumerable<string> UnitPartitions(UnitId? unit, PeopleLookup people)
     {
         ArgumentNullException.ThrowIfNull(people);
         var seen = new HashSet<UnitId>();
-        for (var at = unit; at is { } u && seen.Add(u); at = people.FindUnit(u)?.ParentId)
+        for (var at = unit; at is { } u && seen.Add(u) && (u == unit || people.FindUnit(u)?.ParentId is not null); at = people.FindUnit(u)?.ParentId)
         {
             yield return TalkLedgerRows.UnitPartition(u);
         }

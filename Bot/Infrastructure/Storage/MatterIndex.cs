@@ -17,10 +17,12 @@ public sealed record IndexedMatter(string Type, string Id);
 /// <item><c>talk|{talkId}</c> (the lead or case a talk was arranged for) and <c>lead|{leadId}</c> (the case proposed from
 /// a lead, 000 §四(四)4): pointers (<see cref="IndexEntity"/>), read to find one matter;</item>
 /// <item><c>unit|{unit}</c>: the talks and plans of a unit's people, for the offices' ledgers — kept in a table of their
-/// own, <c>UnitIndex</c> (<see cref="UnitTable"/>), which every method here picks by the partition's key. An office's
-/// ledger reads a query per unit; in a table holding only unit rows, that query never passes over the people's rows
-/// (four times as many: a talk is listed under each talkee, talker and recorder), which a store that scans a table to
-/// answer a partition query, such as the Azurite the tests and benchmarks run on, would otherwise read each time.</item>
+/// own, <c>UnitIndex</c> (<see cref="UnitTable"/>), which every method here picks by the partition's key, or in another
+/// named by <see cref="WithUnitTable"/> (the talk ledger's, one per month). An office's ledger reads a query per unit
+/// (the plans) or one for its unit (the talks); in a table holding only unit rows, that query never passes over the
+/// people's rows (four times as many: a talk is listed under each talkee, talker and recorder), which a store that
+/// scans a table to answer a partition query, such as the Azurite the tests and benchmarks run on, would otherwise
+/// read each time.</item>
 /// </list>
 /// RowKey = <c>{type}|{id}</c> (<c>lead|</c>, <c>case|</c>, <c>task|</c>, <c>talk|</c>) for a matter's line
 /// (<see cref="ListRow"/>: status, the people's ids, dates, due date, kind — what its line shows, never a name, which the

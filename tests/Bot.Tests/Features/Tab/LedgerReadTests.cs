@@ -56,7 +56,7 @@ public sealed class LedgerReadTests(AzuriteFixture azurite)
     [InlineData("2026-03", true, 2)]
     [InlineData("2026-02", false, 0)]
     [InlineData("2026-02", true, 1)]
-    public async Task AnOfficesMonthView_ReadsOnePartitionOfTheMonthsTable_AndOfTheLiveTalksWithThem(string month, bool live, int lines)
+    public async Task AnOfficesMonthView_ReadsTheMonthsTable_AndTheLiveTalksWithThem_APartitionPerUnitBelowTheTop(string month, bool live, int lines)
     {
         await using var bot = await StatisticsSetup.MonthAsync(azurite, new Dictionary<string, string> { ["Storage:CountCalls"] = "true" });
         await bot.SettleAsync();
@@ -70,14 +70,15 @@ public sealed class LedgerReadTests(AzuriteFixture azurite)
         // Of March's two talks one is done (held, its record verified, the rectification reported on time) and one still
         // to come: February's view with the live talks of other months shows that one alone.
         Assert.Equal(lines, items.Count);
-        // The office sees its bureau and the units below it: the bureau's partition holds all their talks, one query in
-        // the month's table (February's, never made, answers none), one in the live talks' with them, and its own partition.
+        // The office sees the bureau, the top of the organisation, and the two units right below it, whose partitions hold
+        // all their talks: a query each in the month's table (February's, never made, answers none), in the live talks'
+        // with them, and one in its own partition.
         var calls = counter.ByTable.Where(t => t.Value != before.GetValueOrDefault(t.Key)).ToDictionary(t => t.Key, t => t.Value - before.GetValueOrDefault(t.Key));
         Assert.Equal(new Dictionary<string, long>
         {
-            [TalkLedgerTables.MonthTable(month)] = 1,
+            [TalkLedgerTables.MonthTable(month)] = 3,
             [TalkBot.Bot.Infrastructure.Storage.MatterIndex.Table] = 1,
-            [TalkLedgerTables.LiveTable] = live ? 1 : 0,
+            [TalkLedgerTables.LiveTable] = live ? 3 : 0,
         }.Where(c => c.Value > 0).OrderBy(c => c.Key, StringComparer.Ordinal), calls.OrderBy(c => c.Key, StringComparer.Ordinal));
     }
 

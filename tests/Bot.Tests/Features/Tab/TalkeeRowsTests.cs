@@ -73,17 +73,32 @@ public sealed class TalkeeRowsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void ATalkeesUnitRows_GoToTheirUnitAndEachUnitAbove_ButTheTopOfTheOrganisation()
+    {
+        var (bureau, committee, branch) = (new UnitId("bureau"), new UnitId("committee"), new UnitId("branch"));
+        var people = new PeopleLookup([], [
+            new Domain.People.Unit(bureau, "局", "Bureau", Domain.People.UnitLevel.Bureau),
+            new Domain.People.Unit(committee, "党委", "Committee", Domain.People.UnitLevel.PartyCommittee, bureau),
+            new Domain.People.Unit(branch, "支部", "Branch", Domain.People.UnitLevel.Branch, committee)]);
+
+        Assert.Equal(["unit|branch", "unit|committee"], TalkBot.Bot.Features.Tab.TalkeeRows.UnitPartitions(branch, people));
+        Assert.Equal(["unit|committee"], TalkBot.Bot.Features.Tab.TalkeeRows.UnitPartitions(committee, people));
+        Assert.Equal(["unit|bureau"], TalkBot.Bot.Features.Tab.TalkeeRows.UnitPartitions(bureau, people));
+        Assert.Empty(TalkBot.Bot.Features.Tab.TalkeeRows.UnitPartitions(null, people));
+    }
+
+    [Fact]
     public async Task ATalkeesNoticeRow_GoesToTheirUnit_ThemAndTheTalkersAndRecorder_NotToTheOtherTalkee()
     {
         await using var bot = await TwoUnitTalkAsync(azurite);
 
         Assert.Equal(
-            [.. new[] { "person|" + Person.Cadre1.AadObjectId, "person|" + Person.Leader.AadObjectId, "person|" + Person.Recorder.AadObjectId, "unit|bureau", "unit|unit1" }
+            [.. new[] { "person|" + Person.Cadre1.AadObjectId, "person|" + Person.Leader.AadObjectId, "person|" + Person.Recorder.AadObjectId, "unit|unit1" }
                 .Order(StringComparer.Ordinal)],
             await PartitionsOfAsync(bot, TalkLedgerRows.Key(Month, new TalkId(TwoUnits), TalkLedgerRows.NoticeKind, new PersonId(Person.Cadre1.AadObjectId))));
         // The talk's own row is in every partition it is listed in, both units and every person.
-        // The line: both talkees' units and the bureau above them, the two talkees, the talker and the recorder.
-        Assert.Equal(7, (await PartitionsOfAsync(bot, TalkLedgerRows.Key(Month, new TalkId(TwoUnits), TalkLedgerRows.LineKind))).Count);
+        // The line: both talkees' units (not the bureau above them, the top of the organisation), the two talkees, the talker and the recorder.
+        Assert.Equal(6, (await PartitionsOfAsync(bot, TalkLedgerRows.Key(Month, new TalkId(TwoUnits), TalkLedgerRows.LineKind))).Count);
     }
 
     [Fact]
@@ -119,7 +134,7 @@ public sealed class TalkeeRowsTests(AzuriteFixture azurite)
         await bot.Services.GetServices<INoticeListing>().OfType<NoticeLedgerRows>().Single().ListAsync(talk, answered, default);
 
         Assert.Equal(
-            [.. new[] { "person|" + Other.AadObjectId, "person|" + Person.Leader.AadObjectId, "person|" + Person.Recorder.AadObjectId, "unit|bureau", "unit|office" }
+            [.. new[] { "person|" + Other.AadObjectId, "person|" + Person.Leader.AadObjectId, "person|" + Person.Recorder.AadObjectId, "unit|office" }
                 .Order(StringComparer.Ordinal)],
             await PartitionsOfAsync(bot, TalkLedgerRows.Key(Month, new TalkId(TwoUnits), TalkLedgerRows.NoticeKind, new PersonId(Other.AadObjectId))));
         foreach (var viewer in new[] { Person.Office, Person.Leader, Person.Recorder, Other })
