@@ -65,7 +65,24 @@ public sealed partial class DirectorySync(
                 ? await FromGraphAsync(read, cancellationToken).ConfigureAwait(false)
                 : await FromFileAsync(cancellationToken).ConfigureAwait(false);
 
-            await people.ReplaceAllAsync(persons, [.. units.Select(u => u.Unit)], cancellationToken).ConfigureAwait(false);
+            // Units moved under another parent take what is listed under the units above them along (UnitsMoved).
+            var moved = UnitsMoved.Between(await people.ListUnitsAsync(cancellationToken).ConfigureAwait(false), units.Select(u => u.Unit));
+            async Task<bool> StoreAsync()
+            {
+                await people.ReplaceAllAsync(persons, [.. units.Select(u => u.Unit)], cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            if (moved.Units.Count == 0)
+            {
+                await StoreAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await services.GetRequiredService<FollowUps>().SaveAsync(moved, $"units-moved|{time.GetUtcNow():yyyyMMddHHmmssfff}", StoreAsync, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
             await snapshot.SaveUnitsAsync(units, cancellationToken).ConfigureAwait(false);
             if (!options.Value.UsesGraph)
             {

@@ -32,6 +32,7 @@ public static class TabFeature
         services.AddSingleton<PlanLedgerRows>();
         services.AddHostedService<PlanLedgerUpgrade>();
         services.AddHostedService<TalkLedgerUpgrade>();
+        services.AddFollowUp<Directory.UnitsMoved, TalkLedgerRelisting>("UnitsMoved.TalkLedger");
         services.AddFollowUp<PlanMade, PlanLedgerFollowUps>("PlanMade.Ledger");
         services.AddFollowUp<PlanItemHandedOver, PlanLedgerFollowUps>("PlanItemHandedOver.Ledger");
         services.AddFollowUp<PlanTalkToOffice, PlanLedgerFollowUps>("PlanTalkToOffice.Ledger");

@@ -20,10 +20,10 @@ public abstract class TalkLedgerRow : ListRow
 /// <summary>
 /// Row <c>t|{yyyy-MM}|{talkId}|l</c> (<see cref="TalkLedgerRows.Key"/>): a talk as the tab's talk ledger (谈话台账) shows
 /// it, under the month of its date, written into the partition <c>unit|{unit}</c> of each talkee's unit and of every
-/// unit above it (an office reads its own unit's: one partition query, <see cref="TalkeeRows.UnitPartitions"/>) and
-/// <c>person|{id}</c> of each talkee, talker and recorder (their own ledger: one partition query); in the tables of
-/// <see cref="TalkLedgerTables"/>. Keys in
-/// <see cref="MatterIndex"/>; never a name (the directory in memory gives names), never what was said.
+/// unit above it but the top of the organisation (an office reads its own unit's: one partition query,
+/// <see cref="TalkeeRows.UnitPartitions"/>) and <c>person|{id}</c> of each talkee, talker and recorder (their own
+/// ledger: one partition query); in the tables of <see cref="TalkLedgerTables"/>. Keys in <see cref="MatterIndex"/>;
+/// never a name (the directory in memory gives names), never what was said.
 /// </summary>
 public sealed class TalkLedgerEntity : TalkLedgerRow
 {

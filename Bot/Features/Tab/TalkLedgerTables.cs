@@ -5,8 +5,9 @@ namespace TalkBot.Bot.Features.Tab;
 /// <summary>
 /// Where the talk ledger's rows (<see cref="TalkLedgerRows"/>) are kept.
 /// <list type="bullet">
-/// <item>The units' partitions (<c>unit|{unit}</c>), which an office's view reads with a query each, are in a table per
-/// month, <c>UnitTalks{yyyyMM}</c> (<see cref="MonthTable"/>), made by its first write.</item>
+/// <item>The units' partitions (<c>unit|{unit}</c>: each holds the talks of its unit and of the units below it,
+/// <see cref="TalkeeRows.UnitPartitions"/>, so that an office's view reads one) are in a table per month,
+/// <c>UnitTalks{yyyyMM}</c> (<see cref="MonthTable"/>), made by its first write.</item>
 /// <item>The units' rows of every talk still live (<see cref="TalkLedgerRows.IsLive"/>), whatever its month, are also
 /// copied into <c>LiveUnitTalks</c> (<see cref="LiveTable"/>), and deleted from it once the talk has no step left: the view
 /// the ledger opens on (本月及未办结) reads the current month's table and this one.</item>

@@ -6,10 +6,10 @@ namespace TalkBot.Bot.Features.Tab;
 
 /// <summary>
 /// Writes the rows about one talkee of a talk (their notice, quiz and rectification) into the partitions whose views show
-/// them: the talkee's unit and each unit above it (the office of that level and those above,
-/// <see cref="LedgerAccess.CanSeeRectification"/>), the talkee, the talkers, and the recorder, whose notice light waits
-/// for every talkee. Not into another talkee's partition or unit: a talk of 20 talkees in 20 branches of a committee is
-/// listed in some 44 partitions, a talkee's row goes into 6.
+/// them: the talkee's unit and each unit above it but the top of the organisation (the office of that level and those
+/// above, <see cref="LedgerAccess.CanSeeRectification"/>), the talkee, the talkers, and the recorder, whose notice light
+/// waits for every talkee. Not into another talkee's partition or unit: a talk of 20 talkees in 20 branches of a
+/// committee is listed in some 43 partitions, a talkee's row goes into 5.
 /// </summary>
 public sealed class TalkeeRows(TalkLedgerTables ledger, PeopleDirectory directory, WorkingCalendar calendar)
 {

@@ -147,6 +147,36 @@ public sealed class TalkLedgerMonthsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AUnitMovedUnderAnotherParent_TakesItsTalksAlong_IntoTheNewParentsPartition()
+    {
+        var org = Path.Combine(Path.GetTempPath(), $"talkbot-org-{Guid.NewGuid():N}.json");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "org.json"), org);
+        try
+        {
+            await using var bot = await TwoUnitTalkAsync(azurite, new Dictionary<string, string> { ["Directory:OrgFile"] = org });
+            await bot.SettleAsync();
+            var notice = NoticeKey(March);
+            Assert.DoesNotContain("unit|office", await PartitionsOfAsync(bot, notice));
+
+            // 第一基层党委 (李干部's unit) is moved under 纪委办.
+            const string UnderTheBureau = "\"level\": \"PartyCommittee\", \"parentId\": \"bureau\"";
+            var text = await File.ReadAllTextAsync(org);
+            Assert.Contains(UnderTheBureau, text, StringComparison.Ordinal);
+            await File.WriteAllTextAsync(org, text.Replace(UnderTheBureau, "\"level\": \"PartyCommittee\", \"parentId\": \"office\"", StringComparison.Ordinal));
+            await bot.Services.GetRequiredService<TalkBot.Bot.Features.Directory.DirectorySync>().SyncAsync(default);
+            await bot.SettleAsync();
+
+            // Her notice row is now under 纪委办 too, in the month's table and among the live talks.
+            Assert.Contains("unit|office", await PartitionsOfAsync(bot, notice));
+            Assert.Contains($"unit|office n {Person.Cadre1.AadObjectId} Acknowledged", await LiveRowsAsync(bot));
+        }
+        finally
+        {
+            File.Delete(org);
+        }
+    }
+
+    [Fact]
     public async Task AMoveCutShort_BeforeTheOldMonthWasDeleted_IsFinishedByTheNextWrite()
     {
         await using var bot = await TwoUnitTalkAsync(azurite);

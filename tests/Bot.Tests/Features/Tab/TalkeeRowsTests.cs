@@ -35,9 +35,9 @@ public sealed class TalkeeRowsTests(AzuriteFixture azurite)
             new DateOnly(2026, 3, 2), null, Monday, status);
 
     /// <summary>The talk of two talkees stored and listed: 李干部 has acknowledged it, 吴管理 not yet.</summary>
-    internal static async Task<BotUnderTest> TwoUnitTalkAsync(AzuriteFixture azurite)
+    internal static async Task<BotUnderTest> TwoUnitTalkAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var bot = await StartAsync(azurite);
+        var bot = await StartAsync(azurite, settings: settings);
         var id = new TalkId(TwoUnits);
         var (cadre, other) = (new PersonId(Person.Cadre1.AadObjectId), new PersonId(Other.AadObjectId));
         var talk = TwoUnitTalk(At);
